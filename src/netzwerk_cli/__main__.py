@@ -1,0 +1,3 @@
+from netzwerk_cli.cli import main
+
+main()

@@ -1,0 +1,119 @@
+"""Was alle Befehle teilen: Datenordner, Stichtag, Konsolen, Fehler -> Exit-Code."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from ..exitcodes import Exit
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..laden import Datenbestand
+    from ..probleme import Problem
+
+
+class TextJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Tabellenformat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@dataclass
+class Kontext:
+    daten: str | None  # --data oder NETZ_DATA
+
+    def wurzel(self) -> Path:
+        from ..ordner import KeinDatenordner, finde_datenordner
+
+        try:
+            return finde_datenordner(self.daten)
+        except KeinDatenordner as e:
+            abbruch(str(e), Exit.AUFRUF)
+
+
+def heute() -> date:
+    """Heute; ``NETZ_HEUTE=JJJJ-MM-TT`` legt den Tag fest (für Tests und Nachvollzug)."""
+    wert = os.environ.get("NETZ_HEUTE")
+    if wert:
+        from ..datum import DatumFehler, tag
+
+        try:
+            return tag(wert)
+        except DatumFehler as e:
+            abbruch(f"NETZ_HEUTE: {e}", Exit.AUFRUF)
+    return date.today()
+
+
+def stichtag_option(wert: str | None, option: str = "--as-of") -> date | None:
+    """Callback für ``--as-of``: nur JJJJ-MM-TT; sonst Aufruffehler (Exit 2)."""
+    if wert is None:
+        return None
+    from ..datum import DatumFehler, tag
+
+    try:
+        return tag(wert)
+    except DatumFehler as e:
+        raise typer.BadParameter(f"{e} (Form: JJJJ-MM-TT, z. B. 2010-05-06)", param_hint=option) from None
+
+
+def konsole(fehler: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=fehler, highlight=False, soft_wrap=False)
+
+
+def abbruch(meldung: str, code: Exit, hinweis: str = "") -> NoReturn:
+    con = konsole(fehler=True)
+    con.print(f"[bold red]Fehler:[/] {_escape(meldung)}")
+    if hinweis:
+        con.print(f"  Hinweis: {_escape(hinweis)}")
+    raise typer.Exit(int(code))
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def ausgeben(text: str) -> None:
+    """Maschinenlesbares auf stdout, ohne rich-Umbrüche oder Farben."""
+    typer.echo(text, nl=False)
+
+
+def lade(ctx: Kontext, stichtag: date | None = None) -> Datenbestand:
+    """Lädt die Daten; bei Fehlern Meldungen auf stderr und Exit 1."""
+    from ..laden import lade_datenbestand
+    from ..pruefungen import pruefe
+
+    bestand = lade_datenbestand(ctx.wurzel())
+    fehler = [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False) if p.ist_fehler]
+    if fehler:
+        zeige_probleme(fehler[:20])
+        mehr = f" (die ersten 20 von {len(fehler)})" if len(fehler) > 20 else ""
+        abbruch(
+            f"Die Daten enthalten {len(fehler)} Fehler{mehr}; die Zahlen wären nicht verlässlich.",
+            Exit.DATEN,
+            "Erst beheben; „netz validate“ zeigt alle Befunde.",
+        )
+    return bestand
+
+
+def zeige_probleme(probleme: list[Problem]) -> None:
+    from ..render import text
+
+    text.probleme(probleme, konsole(fehler=True))

@@ -1,0 +1,100 @@
+"""Typer/Click auf Deutsch: Hilfe-Überschriften und Aufruffehler.
+
+Typer bringt seine Texte nur auf Englisch mit. Die Überschriften sind
+Modulkonstanten, die Fehlermeldungen übersetzen wir beim Ausgeben. Getestet in
+``tests/cli/test_hilfe.py``, damit ein Typer-Update hier nicht still bricht.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import typer
+from typer import rich_utils
+from typer.core import TyperCommand, TyperGroup
+
+HILFE_TEXT = "Diese Hilfe anzeigen und beenden."
+
+_FEHLER = [
+    (re.compile(r"^No such option: (.+?)(?: Did you mean (.+)\?)?$"), "Unbekannte Option: {0}{1}"),
+    (re.compile(r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$"), "Unbekannter Befehl: {0}{1}"),
+    (re.compile(r"^Missing argument '(.+?)'\.?$"), "Argument {0} fehlt."),
+    (re.compile(r"^Missing option '(.+?)'\.?$"), "Option {0} fehlt."),
+    (re.compile(r"^Missing parameter: (.+)$"), "Angabe {0} fehlt."),
+    (re.compile(r"^Option '(.+?)' requires an argument\.$"), "Option {0} braucht einen Wert."),
+    (re.compile(r"^Option '(.+?)' requires (\d+) arguments\.$"), "Option {0} braucht {1} Werte."),
+    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "Unerwartete zusätzliche Angabe: {0}"),
+    (
+        re.compile(r"^Invalid value for (.+?): '(.+?)' is not one of (.+)\.$"),
+        "Ungültiger Wert für {0}: „{1}“ – erlaubt: {2}.",
+    ),
+    (re.compile(r"^Invalid value for (.+?): (.+)$"), "Ungültiger Wert für {0}: {1}"),
+    (re.compile(r"^Invalid value: (.+)$"), "Ungültiger Wert: {0}"),
+]
+
+
+def uebersetze(meldung: str) -> str:
+    for muster, vorlage in _FEHLER:
+        m = muster.match(meldung.strip())
+        if m:
+            teile = [g or "" for g in m.groups()]
+            if "{1}" in vorlage and vorlage.startswith("Unbekannte") and teile[1]:
+                teile[1] = f" – meinten Sie {teile[1]}?"
+            return vorlage.format(*teile)
+    return meldung
+
+
+class DeutscheGruppe(TyperGroup):
+    def get_help_option(self, ctx: Any) -> Any:
+        opt = super().get_help_option(ctx)
+        if opt is not None:
+            opt.help = HILFE_TEXT
+        return opt
+
+    def get_usage(self, ctx: Any) -> str:
+        return _aufruf(super().get_usage(ctx))
+
+
+class DeutscherBefehl(TyperCommand):
+    def get_help_option(self, ctx: Any) -> Any:
+        opt = super().get_help_option(ctx)
+        if opt is not None:
+            opt.help = HILFE_TEXT
+        return opt
+
+    def get_usage(self, ctx: Any) -> str:
+        return _aufruf(super().get_usage(ctx))
+
+
+def _aufruf(text: str) -> str:
+    return (
+        text.replace("Usage:", "Aufruf:")
+        .replace("[OPTIONS]", "[OPTIONEN]")
+        .replace("COMMAND [ARGS]...", "BEFEHL [ARGUMENTE]...")
+    )
+
+
+_original_format_error = rich_utils.rich_format_error
+
+
+def _format_error(self: Any) -> None:
+    deutsch = uebersetze(self.format_message())
+    self.format_message = lambda: deutsch
+    _original_format_error(self)
+
+
+def aktiviere() -> None:
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumente"
+    rich_utils.OPTIONS_PANEL_TITLE = "Optionen"
+    rich_utils.COMMANDS_PANEL_TITLE = "Befehle"
+    rich_utils.ERRORS_PANEL_TITLE = "Fehler"
+    rich_utils.ABORTED_TEXT = "Abgebrochen."
+    rich_utils.RICH_HELP = "Hilfe: [blue]{command_path} {help_option}[/]"
+    rich_utils.DEFAULT_STRING = "[Vorgabe: {}]"
+    rich_utils.ENVVAR_STRING = "[Umgebungsvariable: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[Pflicht]"
+    rich_utils.rich_format_error = _format_error
+
+
+__all__ = ["DeutscheGruppe", "DeutscherBefehl", "aktiviere", "typer", "uebersetze"]

@@ -1,0 +1,330 @@
+"""Dateiübergreifende Prüfungen und die Prüfpunkte (veröffentlichte Zahlen).
+
+Alle Funktionen nehmen einen :class:`Datenbestand` und geben Befunde oder
+Ergebnisse zurück; sie schreiben nichts.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .abdeckung import abdeckung, vertraege_je_region, wendepunkte
+from .datum import Zeitangabe
+from .laden import Datenbestand, Dokument
+from .modelle import Pruefpunkt, Region, Vertrag
+from .namen import region_dateiname, vertrag_dateiname
+from .probleme import Problem, problem
+
+FRUEHESTES_JAHR = 2008
+
+
+def pruefe(bestand: Datenbestand, heute: date, mit_pruefpunkten: bool = True) -> list[Problem]:
+    """Alle dateiübergreifenden Prüfungen; Befunde des Einlesens kommen dazu."""
+    out = list(bestand.probleme)
+    out += _regionen(bestand, heute)
+    out += _vertraege(bestand, heute)
+    if mit_pruefpunkten and bestand.programm is not None and not any(p.ist_fehler for p in out):
+        # Prüfpunkte nur auf fehlerfreien Daten: sonst wären die Zahlen falsch.
+        out += [e.problem for e in pruefpunkte(bestand, heute) if e.problem is not None]
+    return sorted(out)
+
+
+def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
+    out: list[Problem] = []
+    gesehen: dict[str, Dokument[Region]] = {}
+    for dok in bestand.regionen:
+        r = dok.modell
+        soll = region_dateiname(r)
+        if dok.pfad.name != soll:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("name"),
+                    "NZ401",
+                    f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
+                    f"Datei umbenennen: git mv {dok.pfad.name} {soll}",
+                )
+            )
+        if r.ags in gesehen:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("ags"),
+                    "NZ402",
+                    f"AGS {r.ags} gibt es schon in {gesehen[r.ags].anzeige}",
+                    "Jede Region genau einmal; eine der beiden Dateien löschen.",
+                )
+            )
+        else:
+            gesehen[r.ags] = dok
+        if r.statistik_stand is not None and r.statistik_stand > heute:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("statistik_stand"),
+                    "NZ302",
+                    f"statistik_stand {r.statistik_stand} liegt in der Zukunft",
+                )
+            )
+    soll_anzahl = bestand.programm.modell.regionen if bestand.programm else None
+    fehlerfrei = bestand.dateien.get("regionen", 0) == len(bestand.regionen)
+    if soll_anzahl is not None and fehlerfrei and len(gesehen) != soll_anzahl:
+        prog = bestand.programm
+        assert prog is not None
+        out.append(
+            problem(
+                prog.anzeige,
+                prog.zeile("regionen"),
+                "NZ403",
+                f"{len(gesehen)} Regionen in regionen/, das Programm umfasst {soll_anzahl}",
+                "Jede der Regionen braucht genau eine Datei in regionen/.",
+            )
+        )
+    return out
+
+
+def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
+    out: list[Problem] = []
+    regionen = {d.modell.ags: d.modell for d in bestand.regionen}
+    beginn = bestand.programm.modell.erste_vertraege if bestand.programm else date(FRUEHESTES_JAHR, 1, 1)
+    je_region: dict[str, list[Dokument[Vertrag]]] = {}
+    for dok in bestand.vertraege:
+        v = dok.modell
+        r = regionen.get(v.region)
+        if r is None:
+            nah = difflib.get_close_matches(v.region, list(regionen), n=3)
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("region"),
+                    "NZ404",
+                    f"Region {v.region} gibt es nicht in regionen/",
+                    ("Ähnlich: " + ", ".join(f"{a} ({regionen[a].bezeichnung})" for a in nah))
+                    if nah
+                    else "AGS prüfen: „netz list“ zeigt alle Regionen.",
+                )
+            )
+        else:
+            soll = vertrag_dateiname(r, v.unterzeichnet)
+            if dok.pfad.name != soll:
+                out.append(
+                    problem(
+                        dok.anzeige,
+                        dok.zeile("unterzeichnet"),
+                        "NZ401",
+                        f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
+                        f"Datei umbenennen: git mv {dok.pfad.name} {soll}",
+                    )
+                )
+            je_region.setdefault(v.region, []).append(dok)
+        out += _daten(dok, heute, beginn)
+        out += _quellen(dok, bestand.wurzel)
+    for doks in je_region.values():
+        out += _ueberschneidungen(doks)
+    return out
+
+
+def _daten(dok: Dokument[Vertrag], heute: date, beginn: date) -> list[Problem]:
+    v = dok.modell
+    out: list[Problem] = []
+    felder: list[tuple[str, Zeitangabe]] = [("unterzeichnet", v.unterzeichnet)]
+    if v.beginn is not None:
+        felder.append(("beginn", v.beginn))
+    if v.endet is not None:
+        felder.append(("endet", v.endet))
+    for feld, z in felder:
+        if z.sicher_nach(heute):
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ302",
+                    f"„{feld}: {z}“ liegt in der Zukunft (heute ist {heute.isoformat()})",
+                    "Erst eintragen, wenn es geschehen ist.",
+                )
+            )
+        if z.spaet is not None and z.spaet < beginn:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ303",
+                    f"„{feld}: {z}“ liegt vor den ersten Verträgen des Programms "
+                    f"({beginn.isoformat()})",
+                    "Vorläufer (z. B. „Selbstständige Schule“) sind keine Kooperationsverträge.",
+                )
+            )
+        if z.ist_spanne and v.bemerkung is None:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ305",
+                    f"„{feld}: {z}“ ist eine abgeleitete Grenze ohne Erklärung",
+                    "In „bemerkung“ sagen, woher die Grenze kommt.",
+                )
+            )
+    for feld, z in felder[1:]:
+        if _sicher_vor(z, v.unterzeichnet):
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ304",
+                    f"„{feld}: {z}“ liegt vor der Unterzeichnung ({v.unterzeichnet})",
+                )
+            )
+    return out
+
+
+def _sicher_vor(a: Zeitangabe, b: Zeitangabe) -> bool:
+    return a.spaet is not None and b.frueh is not None and a.spaet < b.frueh
+
+
+def _quellen(dok: Dokument[Vertrag], wurzel: Path) -> list[Problem]:
+    v = dok.modell
+    if not v.quellen:
+        return [
+            problem(
+                dok.anzeige,
+                dok.zeile("region"),
+                "NZ601",
+                "Vertrag ohne Quelle",
+                "Unter „quellen:“ die Webadresse angeben, auf der die Angabe beruht.",
+            )
+        ]
+    out = []
+    for q in v.quellen:
+        if q.startswith(("https://", "http://")):
+            if " " in q:
+                out.append(
+                    problem(dok.anzeige, dok.zeile("quellen"), "NZ602", f"Webadresse enthält Leerzeichen: {q}")
+                )
+            continue
+        if ".." in Path(q).parts or Path(q).is_absolute() or not (wurzel / q).is_file():
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("quellen"),
+                    "NZ602",
+                    f"Quelle „{q}“ ist weder eine Webadresse noch eine Datei im Datenordner",
+                    "Webadresse mit https:// angeben oder Datei unter quellen/ ablegen.",
+                )
+            )
+    return out
+
+
+def _ueberschneidungen(doks: list[Dokument[Vertrag]]) -> list[Problem]:
+    out = []
+    for i, a in enumerate(doks):
+        for b in doks[i + 1 :]:
+            if _sicher_gleichzeitig(a.modell, b.modell):
+                spaeter = b if (b.modell.unterzeichnet.frueh or date.min) >= (
+                    a.modell.unterzeichnet.frueh or date.min
+                ) else a
+                frueher = a if spaeter is b else b
+                out.append(
+                    problem(
+                        spaeter.anzeige,
+                        spaeter.zeile("unterzeichnet"),
+                        "NZ405",
+                        f"Dieser Vertrag und {frueher.anzeige} wären gleichzeitig in Kraft",
+                        "Beim älteren Vertrag „endet:“ eintragen (Kündigung) – "
+                        "oder ist es derselbe Vertrag doppelt?",
+                    )
+                )
+    return out
+
+
+def _sicher_gleichzeitig(a: Vertrag, b: Vertrag) -> bool:
+    """Überschneiden sich die Laufzeiten unter jeder Lesart der Daten?"""
+
+    def ende_frueh(v: Vertrag) -> date:
+        if v.endet is None:
+            return date.max
+        return v.endet.frueh or date.min
+
+    sa, sb = a.unterzeichnet.spaet, b.unterzeichnet.spaet
+    if sa is None or sb is None:
+        return False
+    return sa <= ende_frueh(b) and sb <= ende_frueh(a)
+
+
+# --- Prüfpunkte ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PruefErgebnis:
+    punkt: Pruefpunkt
+    zeile: int
+    geprueft: bool
+    erfuellt: bool | None
+    # die Spanne der Zählungen im Zeitraum des Prüfpunkts
+    sicher: tuple[int, int] | None
+    moeglich: tuple[int, int] | None
+    problem: Problem | None
+
+
+def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
+    prog = bestand.programm
+    if prog is None:
+        return []
+    vertraege = [d.modell for d in bestand.vertraege]
+    je = vertraege_je_region(vertraege)
+    punkte = wendepunkte(vertraege)
+    out = []
+    for i, p in enumerate(prog.modell.pruefpunkte):
+        zeile = _zeile_pruefpunkt(prog, i)
+        if not p.pruefen or (p.anzahl is None and p.mindestens is None):
+            out.append(PruefErgebnis(p, zeile, False, None, None, None, None))
+            continue
+        regionen = [
+            d.modell
+            for d in bestand.regionen
+            if p.regierungsbezirk is None or d.modell.regierungsbezirk == p.regierungsbezirk
+        ]
+        # Ohne Datum: trifft die Zahl irgendwann seit den ersten Verträgen zu?
+        anfang = (p.datum.frueh if p.datum else None) or prog.modell.erste_vertraege
+        ende = min((p.datum.spaet if p.datum else None) or heute, heute)
+        tage = [anfang] + [d for d in punkte if anfang < d <= ende]
+        erfuellt = False
+        sicher: list[int] = []
+        moeglich: list[int] = []
+        for d in tage:
+            z = abdeckung(regionen, je, d).gesamt
+            sicher.append(z.sicher)
+            moeglich.append(z.moeglich)
+            if p.anzahl is not None and z.sicher <= p.anzahl <= z.moeglich:
+                erfuellt = True
+            if p.mindestens is not None and z.moeglich >= p.mindestens:
+                erfuellt = True
+        spanne_s = (min(sicher), max(sicher))
+        spanne_m = (min(moeglich), max(moeglich))
+        fehler = None
+        if not erfuellt:
+            soll = f"{p.anzahl}" if p.anzahl is not None else f"mindestens {p.mindestens}"
+            gebiet = f"im Regierungsbezirk {p.regierungsbezirk}" if p.regierungsbezirk else "in NRW"
+            fehler = problem(
+                prog.anzeige,
+                zeile,
+                "NZ501",
+                f"Prüfpunkt {p.datum or '(undatiert)'}: veröffentlicht {soll} {gebiet}, die Daten geben "
+                f"{_spanne(spanne_s)} sicher und {_spanne(spanne_m)} möglich",
+                "Vertragsdaten oder den Prüfpunkt prüfen; ein bekannt veralteter Prüfpunkt "
+                "bekommt „pruefen: false“ mit Begründung.",
+            )
+        out.append(PruefErgebnis(p, zeile, True, erfuellt, spanne_s, spanne_m, fehler))
+    return out
+
+
+def _spanne(s: tuple[int, int]) -> str:
+    return str(s[0]) if s[0] == s[1] else f"{s[0]}–{s[1]}"
+
+
+def _zeile_pruefpunkt(prog: Dokument[object], i: int) -> int:
+    zeilen = prog.zeilen
+    return zeilen.get(f"pruefpunkte[{i}]", zeilen.get("pruefpunkte", 1))
+

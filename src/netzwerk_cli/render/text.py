@@ -1,0 +1,254 @@
+"""Text für Menschen, über rich (Farbe nur im Terminal, NO_COLOR wird beachtet)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..abdeckung import RegionStand, Stand, Zaehlung
+from ..bericht import RegionBericht, StatusBericht
+from ..datum import Zeitangabe, deutsch_tag
+from ..probleme import Problem
+from ..pruefungen import PruefErgebnis
+from .zahlen import dezimal, ganz, prozent
+
+BALKEN = 40
+STAND_TEXT = {Stand.MIT: "mit Netzwerk", Stand.UNGEWISS: "ungewiss", Stand.OHNE: "ohne Netzwerk"}
+STAND_STIL = {Stand.MIT: "green", Stand.UNGEWISS: "yellow", Stand.OHNE: "red"}
+
+
+def kopfzeile(z: Zaehlung) -> str:
+    """„43 von 53 Regionen (81,1 %)“ – mit der möglichen Zahl, wo sie abweicht."""
+    s = f"{z.sicher} von {z.gesamt} Regionen ({prozent(z.quote)})"
+    if z.eindeutig:
+        return s + " haben ein Regionales Bildungsnetzwerk"
+    return s + f" haben sicher ein Netzwerk, bis zu {z.moeglich} ({prozent(z.quote_moeglich)}) möglich"
+
+
+def kurz(z: Zaehlung) -> str:
+    s = f"{z.sicher} von {z.gesamt}"
+    return s if z.eindeutig else s + f" sicher, bis zu {z.moeglich} möglich"
+
+
+def balken(z: Zaehlung, breite: int = BALKEN) -> Text:
+    """█ sicher, ▒ möglich, ░ ohne – auch ohne Farbe unterscheidbar."""
+    if z.gesamt == 0:
+        return Text("")
+    s = round(breite * z.sicher / z.gesamt)
+    m = round(breite * z.moeglich / z.gesamt) - s
+    t = Text()
+    t.append("█" * s, style="green")
+    t.append("▒" * m, style="yellow")
+    t.append("░" * (breite - s - m), style="dim")
+    return t
+
+
+def status(b: StatusBericht, con: Console) -> None:
+    g = b.gesamt
+    con.print(Text(f"{b.programm} – Stichtag {deutsch_tag(b.stichtag)}", style="bold"))
+    con.print()
+    con.print(kopfzeile(g) + ".")
+    zeile = balken(g)
+    zeile.append(f"  {prozent(g.quote)}")
+    con.print(zeile)
+    if b.ziel is not None:
+        con.print(_ziel(b))
+    con.print()
+    for titel, merkmal in (("Nach Regierungsbezirk", "regierungsbezirk"), ("Nach Art", "art")):
+        t = Table(title=titel, title_justify="left", box=None, pad_edge=False, show_header=False)
+        t.add_column("Gruppe")
+        t.add_column("Anzahl", justify="right")
+        t.add_column("Quote", justify="right")
+        t.add_column("Balken")
+        t.add_column("möglich")
+        for name, z in b.abdeckung.nach(merkmal).items():
+            t.add_row(
+                name,
+                f"{z.sicher} von {z.gesamt}",
+                prozent(z.quote),
+                balken(z, 20),
+                "" if z.eindeutig else f"bis zu {z.moeglich}",
+            )
+        con.print(t)
+        con.print()
+    ohne = b.abdeckung.mit(Stand.OHNE)
+    ungewiss = b.abdeckung.mit(Stand.UNGEWISS)
+    if ohne:
+        con.print("Ohne Netzwerk: " + ", ".join(s.region.bezeichnung for s in ohne))
+    if ungewiss:
+        con.print("Ungewiss: " + ", ".join(s.region.bezeichnung for s in ungewiss))
+    if ungewiss:
+        con.print(
+            Text(
+                "„sicher“ gilt unter jeder Lesart der ungenauen Daten, „möglich“ unter mindestens einer. "
+                "Einzelheiten: netz show REGION",
+                style="dim",
+            )
+        )
+
+
+def _ziel(b: StatusBericht) -> str:
+    z = b.ziel
+    assert z is not None
+    ziel = f"Ziel: {z.anzahl} Regionen bis {deutsch_tag(z.bis)}"
+    if z.erreicht_sicher is not None and z.erreicht_sicher <= z.bis:
+        return f"{ziel} – erreicht am {deutsch_tag(z.erreicht_sicher)}."
+    am_ziel = f"am {deutsch_tag(z.bis)} {kurz(z.am_zieltag)}"
+    if b.stichtag < z.bis:
+        fehlen = z.anzahl - b.gesamt.sicher
+        return f"{ziel} – noch offen, es fehlen {fehlen}."
+    if z.erreicht_sicher is not None:
+        return f"{ziel} – verfehlt ({am_ziel}), erreicht erst am {deutsch_tag(z.erreicht_sicher)}."
+    fehlen = z.anzahl - b.gesamt.sicher
+    moeglich = (
+        ""
+        if z.erreicht_moeglich is None
+        else f"; möglicherweise erreicht ab {deutsch_tag(z.erreicht_moeglich)}"
+    )
+    return f"{ziel} – verfehlt ({am_ziel}); bis zum Stichtag nicht erreicht, es fehlen {fehlen}{moeglich}."
+
+
+def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
+    v = s.vertrag or (s.vertraege[-1] if s.vertraege else None)
+    if v is None:
+        return "kein Vertrag bekannt"
+    if s.stand is Stand.OHNE and v.unterzeichnet.sicher_nach(stichtag):
+        return f"später unterzeichnet: {v.unterzeichnet.deutsch()}"
+    text = v.unterzeichnet.deutsch()
+    if v.endet is not None:
+        text += f", Ende {v.endet.deutsch()}"
+    return text
+
+
+def liste(staende: Sequence[RegionStand], stichtag: date, con: Console) -> None:
+    t = Table(box=None, pad_edge=False, header_style="bold")
+    for spalte in ("AGS", "Region", "Art", "Regierungsbezirk", "Stand", "Vertrag"):
+        t.add_column(spalte)
+    for s in staende:
+        r = s.region
+        t.add_row(
+            r.ags,
+            r.bezeichnung,
+            r.art,
+            r.regierungsbezirk,
+            Text(STAND_TEXT[s.stand], style=STAND_STIL[s.stand]),
+            _unterzeichnet(s, stichtag),
+        )
+    con.print(t)
+    con.print(Text(f"{len(staende)} Regionen, Stichtag {deutsch_tag(stichtag)}", style="dim"))
+
+
+def fehlend(staende: Sequence[RegionStand], stichtag: date, gesamt: int, con: Console) -> None:
+    ohne = [s for s in staende if s.stand is Stand.OHNE]
+    ungewiss = [s for s in staende if s.stand is Stand.UNGEWISS]
+    if not staende:
+        con.print(f"Am {deutsch_tag(stichtag)} haben alle {gesamt} Regionen sicher ein Netzwerk.")
+        return
+    con.print(Text(f"Ohne Netzwerk am {deutsch_tag(stichtag)}: {len(ohne)} von {gesamt}", style="bold"))
+    _tabelle(ohne, stichtag, con)
+    if ungewiss:
+        con.print()
+        con.print(Text(f"Ungewiss: {len(ungewiss)} (ein Vertrag ist möglich, aber nicht sicher in Kraft)", style="bold"))
+        _tabelle(ungewiss, stichtag, con)
+
+
+def _tabelle(staende: Sequence[RegionStand], stichtag: date, con: Console) -> None:
+    if not staende:
+        con.print("  (keine)")
+        return
+    t = Table(box=None, pad_edge=False, show_header=False)
+    for _ in range(5):
+        t.add_column()
+    for s in staende:
+        t.add_row("  " + s.region.ags, s.region.bezeichnung, s.region.art, s.region.regierungsbezirk, _unterzeichnet(s, stichtag))
+    con.print(t)
+
+
+def region(b: RegionBericht, con: Console) -> None:
+    r = b.region
+    con.print(Text(f"{r.bezeichnung} ({r.ags})", style="bold"))
+    teile = [r.art, f"Regierungsbezirk {r.regierungsbezirk}"]
+    if r.einwohner is not None:
+        stand = f" ({deutsch_tag(r.statistik_stand)})" if r.statistik_stand else ""
+        teile.append(f"{ganz(r.einwohner)} Einwohner{stand}")
+    if r.flaeche_km2 is not None:
+        teile.append(f"{dezimal(r.flaeche_km2)} km²")
+    con.print(" · ".join(teile))
+    s = b.stand
+    con.print(
+        Text.assemble(f"Stand am {deutsch_tag(b.stichtag)}: ", (STAND_TEXT[s.stand], STAND_STIL[s.stand]))
+    )
+    con.print(Text(b.datei, style="dim"))
+    if not b.vertraege:
+        con.print()
+        con.print("Kein Kooperationsvertrag bekannt.")
+    for i, d in enumerate(b.vertraege, 1):
+        v = d.modell
+        con.print()
+        con.print(Text(f"Vertrag {i}", style="bold"), Text(d.anzeige, style="dim"))
+        t = Table(box=None, pad_edge=False, show_header=False)
+        t.add_column(style="bold")
+        t.add_column(overflow="fold")
+        t.add_row("unterzeichnet", _mit_art(v.unterzeichnet))
+        if v.beginn is not None:
+            t.add_row("Beginn", _mit_art(v.beginn))
+        if v.endet is not None:
+            t.add_row("endet", _mit_art(v.endet))
+        for f in v.fortsetzungen:
+            t.add_row("fortgesetzt", f"{f.datum.deutsch()}" + (f" – {f.bemerkung}" if f.bemerkung else ""))
+        if v.bemerkung:
+            t.add_row("Bemerkung", v.bemerkung)
+        for j, q in enumerate(v.quellen):
+            t.add_row("Quellen" if j == 0 else "", q)
+        if not v.quellen:
+            t.add_row("Quellen", Text("keine", style="yellow"))
+        con.print(t)
+
+
+def _mit_art(z: Zeitangabe) -> str:
+    if z.genau:
+        return f"{z.deutsch()} (genauer Tag)"
+    if z.ist_spanne:
+        return f"{z.deutsch()} (ungenau)"
+    if len(z.text) == 7:
+        return f"{z.deutsch()} (nur Monat bekannt)"
+    return f"{z.deutsch()} (nur Jahr bekannt)"
+
+
+def probleme(liste_: Sequence[Problem], con: Console) -> None:
+    for p in liste_:
+        art = "Fehler" if p.ist_fehler else "Warnung"
+        stil = "red" if p.ist_fehler else "yellow"
+        zeile = Text(f"{p.datei}:{p.zeile}:{p.spalte}: ")
+        zeile.append(f"{art} {p.code}", style=stil)
+        zeile.append(f" {p.meldung}")
+        con.print(zeile, soft_wrap=True)
+        if p.hinweis:
+            con.print(Text(f"    Hinweis: {p.hinweis}", style="dim"), soft_wrap=True)
+
+
+def pruefpunkte(ergebnisse: Sequence[PruefErgebnis], con: Console) -> None:
+    for e in ergebnisse:
+        p = e.punkt
+        soll = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"
+        wann = p.datum.deutsch() if p.datum else "undatiert"
+        gebiet = f" (RB {p.regierungsbezirk})" if p.regierungsbezirk else ""
+        if not e.geprueft:
+            con.print(Text(f"  – {wann}: {soll}{gebiet} – nicht geprüft: {p.bemerkung or ''}", style="dim"))
+            continue
+        zeichen, stil = ("✓", "green") if e.erfuellt else ("✗", "red")
+        assert e.sicher is not None and e.moeglich is not None
+        con.print(
+            Text.assemble(
+                (f"  {zeichen} ", stil),
+                f"{wann}: {soll}{gebiet} – Daten: {_spanne(e.sicher)} sicher, {_spanne(e.moeglich)} möglich",
+            )
+        )
+
+
+def _spanne(s: tuple[int, int]) -> str:
+    return str(s[0]) if s[0] == s[1] else f"{s[0]}–{s[1]}"

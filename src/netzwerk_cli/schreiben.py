@@ -1,0 +1,141 @@
+"""YAML im Stil der Datendateien erzeugen und Dateien sicher anlegen.
+
+Neue Dateien entstehen exklusiv und atomar: erst eine Temporärdatei im selben
+Ordner (geschrieben, mit fsync), dann ``os.link`` auf den Zielnamen – das
+schlägt fehl, wenn es den Namen schon gibt. So wird nie eine fremde Datei
+überschrieben und nie eine halbe Datei sichtbar.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import textwrap
+from pathlib import Path
+
+from .datum import Zeitangabe
+from .laden import TEMP_PRAEFIX
+from .modelle import Region, Vertrag
+
+SCHEMA_KOPF = "# yaml-language-server: $schema=../../schemas/{art}.schema.json\n"
+
+# Text, der ohne Anführungszeichen sicher als YAML-Text gelesen wird
+_SCHLICHT = re.compile(r"^[A-Za-zÄÖÜäöüß][\wÄÖÜäöüß .,()/–-]*$")
+_URL = re.compile(r"^https?://[A-Za-z0-9._~:/?\[\]@!$&'()*+,;=%-]+$")
+_YAML_WOERTER = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
+
+
+def text(wert: str) -> str:
+    """Ein Text als YAML-Skalar: schlicht, wo es eindeutig ist, sonst in Anführungszeichen."""
+    if (
+        (_SCHLICHT.match(wert) or _URL.match(wert))
+        and wert.lower() not in _YAML_WOERTER
+        and not wert.endswith((" ", ":"))
+        and ": " not in wert
+        and " #" not in wert
+    ):
+        return wert
+    return json.dumps(wert, ensure_ascii=False)
+
+
+def lang(schluessel: str, wert: str, einrueckung: str = "") -> str:
+    """Längere Texte als gefalteter Block (``>-``), damit Diffs zeilenweise lesbar bleiben."""
+    if len(wert) <= 70 or "\n" in wert or wert != wert.strip() or "  " in wert:
+        return f"{einrueckung}{schluessel}: {text(wert)}\n"
+    zeilen = textwrap.wrap(wert, width=88, break_long_words=False, break_on_hyphens=False)
+    innen = einrueckung + "  "
+    return f"{einrueckung}{schluessel}: >-\n" + "".join(f"{innen}{z}\n" for z in zeilen)
+
+
+def zeitangabe(z: Zeitangabe) -> str:
+    # Tag/Monat/Jahr schlicht (netz liest sie als Text), Spannen in Anführungszeichen
+    return f'"{z.text}"' if " " in z.text else z.text
+
+
+def vertrag_yaml(v: Vertrag) -> str:
+    zeilen = [SCHEMA_KOPF.format(art="vertrag"), f'region: "{v.region}"\n']
+    zeilen.append(f"unterzeichnet: {zeitangabe(v.unterzeichnet)}\n")
+    if v.beginn is not None:
+        zeilen.append(f"beginn: {zeitangabe(v.beginn)}\n")
+    if v.endet is not None:
+        zeilen.append(f"endet: {zeitangabe(v.endet)}\n")
+    if v.quellen:
+        zeilen.append("quellen:\n")
+        zeilen += [f"  - {text(q)}\n" for q in v.quellen]
+    if v.bemerkung:
+        zeilen.append(lang("bemerkung", v.bemerkung))
+    for f in v.fortsetzungen:
+        if f is v.fortsetzungen[0]:
+            zeilen.append("fortsetzungen:\n")
+        zeilen.append(f"  - datum: {zeitangabe(f.datum)}\n")
+        if f.quellen:
+            zeilen.append("    quellen:\n")
+            zeilen += [f"      - {text(q)}\n" for q in f.quellen]
+        if f.bemerkung:
+            zeilen.append(lang("bemerkung", f.bemerkung, "    "))
+    return "".join(zeilen)
+
+
+def region_yaml(r: Region) -> str:
+    zeilen = [
+        SCHEMA_KOPF.format(art="region"),
+        f'ags: "{r.ags}"\n',
+        f"name: {text(r.name)}\n",
+        f"bezeichnung: {text(r.bezeichnung)}\n",
+        f"art: {r.art}\n",
+        f"regierungsbezirk: {r.regierungsbezirk}\n",
+    ]
+    if r.nuts3:
+        zeilen.append(f"nuts3: {r.nuts3}\n")
+    if r.einwohner is not None:
+        zeilen.append(f"einwohner: {r.einwohner}\n")
+    if r.flaeche_km2 is not None:
+        zeilen.append(f"flaeche_km2: {r.flaeche_km2:.2f}\n")
+    if r.statistik_stand is not None:
+        zeilen.append(f"statistik_stand: {r.statistik_stand.isoformat()}\n")
+    if r.statistik_quelle:
+        zeilen.append(f"statistik_quelle: {text(r.statistik_quelle)}\n")
+    return "".join(zeilen)
+
+
+class ZielExistiert(FileExistsError):
+    pass
+
+
+def lege_exklusiv_an(ziel: Path, inhalt: str) -> None:
+    """Schreibt ``inhalt`` nach ``ziel``, nur wenn es ``ziel`` noch nicht gibt.
+
+    Atomar: Leser sehen die Datei ganz oder gar nicht. Bei einem Absturz bleibt
+    höchstens eine Temporärdatei ``.netz-*`` zurück, die jeder Leser übergeht.
+    """
+    ordner = ziel.parent
+    tmp = ordner / f"{TEMP_PRAEFIX}{secrets.token_hex(6)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(inhalt)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, ziel)  # scheitert, wenn es ziel schon gibt
+        except FileExistsError:
+            raise ZielExistiert(str(ziel)) from None
+        _fsync_ordner(ordner)
+    finally:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+
+
+def _fsync_ordner(ordner: Path) -> None:
+    try:
+        fd = os.open(ordner, os.O_RDONLY)
+    except OSError:  # pragma: no cover - z. B. Windows
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
