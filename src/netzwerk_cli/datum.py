@@ -76,10 +76,9 @@ def _punkt(text: str) -> Zeitraum:
 
 def tag(text: str) -> date:
     """Liest einen genauen Tag ``JJJJ-MM-TT`` (z. B. für ``--as-of``)."""
-    z = _punkt(text.strip())
-    if z.anfang != z.ende:
-        raise DatumFehler(f"„{text}“ ist kein genauer Tag; bitte als JJJJ-MM-TT angeben")
-    return z.anfang
+    if not re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text.strip()):
+        raise DatumFehler(f"„{text}“ ist kein Datum; bitte als JJJJ-MM-TT angeben, z. B. 2010-05-06")
+    return _punkt(text.strip()).anfang
 
 
 @dataclass(frozen=True)

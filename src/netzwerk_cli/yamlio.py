@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver, Resolver
@@ -119,10 +120,12 @@ _SYNTAX_DEUTSCH = {
 
 
 def _syntax_problem(datei: str, err: yaml.MarkedYAMLError) -> Problem:
-    mark = err.problem_mark or err.context_mark
-    zeile, spalte = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     roh = (err.problem or "").strip()
     kontext = (err.context or "").strip()
+    mark = err.problem_mark or err.context_mark
+    if kontext.startswith("while scanning a quoted scalar") and err.context_mark:
+        mark = err.context_mark  # dort beginnt das offene Anführungszeichen
+    zeile, spalte = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     deutsch = _SYNTAX_DEUTSCH.get(roh) or _SYNTAX_DEUTSCH.get(kontext)
     if deutsch is None:
         for englisch, text in _SYNTAX_DEUTSCH.items():
@@ -179,10 +182,25 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
         return Gelesen(None, None, [_syntax_problem(datei, e)])
-    except yaml.YAMLError as e:  # z. B. ReaderError bei Steuerzeichen
+    except yaml.reader.ReaderError as e:  # Steuerzeichen im Text
+        zeile = text.count("\n", 0, e.position) + 1
+        spalte = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
         return Gelesen(
-            None, None, [problem(datei, 1, "NZ105", "YAML-Syntaxfehler", f"PyYAML meldet: {e}")]
+            None,
+            None,
+            [
+                problem(
+                    datei,
+                    zeile,
+                    "NZ105",
+                    f"YAML-Syntaxfehler: Steuerzeichen U+{e.character:04X} ist nicht erlaubt",
+                    "Das unsichtbare Zeichen löschen (oft aus einer Kopie aus Word oder PDF).",
+                    spalte,
+                )
+            ],
         )
+    except yaml.YAMLError as e:  # pragma: no cover - andere Fehler tragen eine Marke
+        return Gelesen(None, None, [problem(datei, 1, "NZ105", "YAML-Syntaxfehler", f"PyYAML meldet: {e}")])
     if knoten is None:
         return Gelesen(
             None,

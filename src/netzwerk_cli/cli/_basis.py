@@ -67,7 +67,7 @@ def stichtag_option(wert: str | None, option: str = "--as-of") -> date | None:
     try:
         return tag(wert)
     except DatumFehler as e:
-        raise typer.BadParameter(f"{e} (Form: JJJJ-MM-TT, z. B. 2010-05-06)", param_hint=option) from None
+        raise typer.BadParameter(str(e), param_hint=option) from None
 
 
 def konsole(fehler: bool = False) -> Console:

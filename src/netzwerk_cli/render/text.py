@@ -161,10 +161,10 @@ def _tabelle(staende: Sequence[RegionStand], stichtag: date, con: Console) -> No
         con.print("  (keine)")
         return
     t = Table(box=None, pad_edge=False, show_header=False)
-    for _ in range(5):
+    for _ in range(4):
         t.add_column()
     for s in staende:
-        t.add_row("  " + s.region.ags, s.region.bezeichnung, s.region.art, s.region.regierungsbezirk, _unterzeichnet(s, stichtag))
+        t.add_row("  " + s.region.ags, s.region.bezeichnung, s.region.regierungsbezirk, _unterzeichnet(s, stichtag))
     con.print(t)
 
 
