@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 KOPF = re.compile(rb"^# ziel: (\S+)(?: \| erwartet: (.*))?$")
 

@@ -163,4 +163,3 @@ def ziel_auswertung(
             sicher = d
             break
     return ZielAuswertung(anzahl, bis, am_zieltag, sicher, moeglich)
-

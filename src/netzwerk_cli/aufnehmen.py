@@ -118,8 +118,13 @@ def speichere(e: Entwurf) -> None:
     try:
         lege_exklusiv_an(e.pfad, e.yaml)
     except ZielExistiert:
-        raise Verweigert(f"Die Datei {e.anzeige} gibt es schon (gerade von jemand anderem angelegt?).") from None
+        raise Verweigert(
+            f"Die Datei {e.anzeige} gibt es schon (gerade von jemand anderem angelegt?)."
+        ) from None
     dok, probleme = lade_datei(e.pfad, Vertrag, e.anzeige)
     if dok is None or dok.modell != e.vertrag:  # pragma: no cover - Schutz gegen Schreibfehler
         e.pfad.unlink(missing_ok=True)
-        raise Verweigert("Die geschriebene Datei ließ sich nicht korrekt zurücklesen; sie wurde entfernt.", probleme=probleme)
+        raise Verweigert(
+            "Die geschriebene Datei ließ sich nicht korrekt zurücklesen; sie wurde entfernt.",
+            probleme=probleme,
+        )

@@ -28,8 +28,19 @@ SCHREIBWEISEN = (
 )
 
 _MONATE = (
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
-).split()
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
 
 _PUNKT = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _SPAETESTENS = re.compile(r"^sp(?:ä|ae)testens\s+(\S+)$", re.IGNORECASE)
@@ -67,9 +78,7 @@ def _punkt(text: str) -> Zeitraum:
         return Zeitraum(date(jahr, monat, 1), date(jahr, monat, letzter), f"{jahr:04d}-{monat:02d}")
     tag = int(m.group(3))
     if not 1 <= tag <= letzter:
-        raise DatumFehler(
-            f"„{text}“ gibt es nicht: der {_MONATE[monat - 1]} {jahr} hat {letzter} Tage"
-        )
+        raise DatumFehler(f"„{text}“ gibt es nicht: der {_MONATE[monat - 1]} {jahr} hat {letzter} Tage")
     d = date(jahr, monat, tag)
     return Zeitraum(d, d, d.isoformat())
 
@@ -105,8 +114,7 @@ class Zeitangabe:
             return cls(wert, wert, wert.isoformat())
         if not isinstance(wert, str):
             raise DatumFehler(
-                f"Zeitangabe erwartet, aber {type(wert).__name__} gelesen; "
-                f"erlaubt sind {SCHREIBWEISEN}"
+                f"Zeitangabe erwartet, aber {type(wert).__name__} gelesen; erlaubt sind {SCHREIBWEISEN}"
             )
         text = " ".join(wert.split())
         if m := _SPAETESTENS.match(text):
@@ -118,9 +126,7 @@ class Zeitangabe:
         if m := _ZWISCHEN.match(text):
             a, b = _punkt(m.group(1)), _punkt(m.group(2))
             if a.anfang > b.ende:
-                raise DatumFehler(
-                    f"„{text}“: der Anfang {a.text} liegt nach dem Ende {b.text}"
-                )
+                raise DatumFehler(f"„{text}“: der Anfang {a.text} liegt nach dem Ende {b.text}")
             return cls(a.anfang, b.ende, f"zwischen {a.text} und {b.text}")
         z = _punkt(text)
         return cls(z.anfang, z.ende, z.text)
@@ -186,9 +192,7 @@ def _deutsch_punkt(text: str) -> str:
 
 
 def _deutsch_text(text: str) -> str:
-    return " ".join(
-        _deutsch_punkt(w) if _PUNKT.match(w) else w for w in text.split(" ")
-    )
+    return " ".join(_deutsch_punkt(w) if _PUNKT.match(w) else w for w in text.split(" "))
 
 
 def deutsch_tag(d: date) -> str:

@@ -75,11 +75,7 @@ def yaml_dateien(ordner: Path) -> list[Path]:
         namen = os.listdir(ordner)
     except FileNotFoundError:
         return []
-    return [
-        ordner / n
-        for n in sorted(namen)
-        if n.endswith((".yaml", ".yml")) and not n.startswith(".")
-    ]
+    return [ordner / n for n in sorted(namen) if n.endswith((".yaml", ".yml")) and not n.startswith(".")]
 
 
 # --- Schemafehler übersetzen ---------------------------------------------
@@ -146,9 +142,7 @@ def schemafehler(
             nah = difflib.get_close_matches(str(loc[-1]), erlaubt, n=1)
             hinweis = f"Meinten Sie „{nah[0]}“? " if nah else ""
             hinweis += "Erlaubt: " + ", ".join(erlaubt) + "."
-            out.append(
-                problem(datei, f.zeile, "NZ202", f"Unbekannter Schlüssel „{feld}“", hinweis, f.spalte)
-            )
+            out.append(problem(datei, f.zeile, "NZ202", f"Unbekannter Schlüssel „{feld}“", hinweis, f.spalte))
             continue
         f = finde(gelesen.knoten, loc)
         if typ in _TYPEN or (typ == "string_type"):
@@ -179,9 +173,7 @@ def schemafehler(
                 )
             )
         else:
-            out.append(
-                problem(datei, f.zeile, "NZ204", f"„{feld}“: {_deutsch(e)}", "", f.spalte)
-            )
+            out.append(problem(datei, f.zeile, "NZ204", f"„{feld}“: {_deutsch(e)}", "", f.spalte))
     return out
 
 

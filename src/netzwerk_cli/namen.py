@@ -118,6 +118,18 @@ def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
         return Treffer(anfang[0], ())
     if len(anfang) > 1:
         return Treffer(None, tuple(anfang), mehrdeutig=True)
+    # ganze Wörter: „neuss“ findet „rhein-kreis neuss“
+    wort = [
+        r
+        for r in regionen
+        if any(
+            re.search(rf"(^|[\s-]){re.escape(x)}($|[\s-])", v) for v in varianten[r.ags] for x in suchen if x
+        )
+    ]
+    if len(wort) == 1:
+        return Treffer(wort[0], ())
+    if len(wort) > 1:
+        return Treffer(None, tuple(wort), mehrdeutig=True)
     alle = {v: r for r in regionen for v in varianten[r.ags]}
     nah = difflib.get_close_matches(s, list(alle), n=8, cutoff=0.6)
     kandidaten: list[Region] = []

@@ -78,9 +78,7 @@ class Problem:
         return self.schwere is Schwere.FEHLER
 
 
-def problem(
-    datei: str, zeile: int, code: str, meldung: str, hinweis: str = "", spalte: int = 1
-) -> Problem:
+def problem(datei: str, zeile: int, code: str, meldung: str, hinweis: str = "", spalte: int = 1) -> Problem:
     if code not in CODES:  # ein Tippfehler im Code wäre sonst ein stiller Fehler
         raise KeyError(code)
     return Problem(datei, zeile, spalte, code, meldung, hinweis)

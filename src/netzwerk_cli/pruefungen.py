@@ -136,14 +136,16 @@ def _daten(dok: Dokument[Vertrag], heute: date, beginn: date) -> list[Problem]:
     if v.endet is not None:
         felder.append(("endet", v.endet))
     for feld, z in felder:
-        if z.sicher_nach(heute):
+        # Beginn und Ende dürfen angekündigt sein (Beginn zum 1. des Folgemonats,
+        # Kündigung zum Schuljahresende); eine Unterzeichnung nicht.
+        if feld == "unterzeichnet" and z.sicher_nach(heute):
             out.append(
                 problem(
                     dok.anzeige,
                     dok.zeile(feld),
                     "NZ302",
                     f"„{feld}: {z}“ liegt in der Zukunft (heute ist {heute.isoformat()})",
-                    "Erst eintragen, wenn es geschehen ist.",
+                    "Erst eintragen, wenn der Vertrag unterzeichnet ist.",
                 )
             )
         if z.spaet is not None and z.spaet < beginn:
@@ -152,8 +154,7 @@ def _daten(dok: Dokument[Vertrag], heute: date, beginn: date) -> list[Problem]:
                     dok.anzeige,
                     dok.zeile(feld),
                     "NZ303",
-                    f"„{feld}: {z}“ liegt vor den ersten Verträgen des Programms "
-                    f"({beginn.isoformat()})",
+                    f"„{feld}: {z}“ liegt vor den ersten Verträgen des Programms ({beginn.isoformat()})",
                     "Vorläufer (z. B. „Selbstständige Schule“) sind keine Kooperationsverträge.",
                 )
             )
@@ -201,7 +202,9 @@ def _quellen(dok: Dokument[Vertrag], wurzel: Path) -> list[Problem]:
         if q.startswith(("https://", "http://")):
             if " " in q:
                 out.append(
-                    problem(dok.anzeige, dok.zeile("quellen"), "NZ602", f"Webadresse enthält Leerzeichen: {q}")
+                    problem(
+                        dok.anzeige, dok.zeile("quellen"), "NZ602", f"Webadresse enthält Leerzeichen: {q}"
+                    )
                 )
             continue
         if ".." in Path(q).parts or Path(q).is_absolute() or not (wurzel / q).is_file():
@@ -222,9 +225,12 @@ def _ueberschneidungen(doks: list[Dokument[Vertrag]]) -> list[Problem]:
     for i, a in enumerate(doks):
         for b in doks[i + 1 :]:
             if _sicher_gleichzeitig(a.modell, b.modell):
-                spaeter = b if (b.modell.unterzeichnet.frueh or date.min) >= (
-                    a.modell.unterzeichnet.frueh or date.min
-                ) else a
+                spaeter = (
+                    b
+                    if (b.modell.unterzeichnet.frueh or date.min)
+                    >= (a.modell.unterzeichnet.frueh or date.min)
+                    else a
+                )
                 frueher = a if spaeter is b else b
                 out.append(
                     problem(
@@ -327,4 +333,3 @@ def _spanne(s: tuple[int, int]) -> str:
 def _zeile_pruefpunkt(prog: Dokument[object], i: int) -> int:
     zeilen = prog.zeilen
     return zeilen.get(f"pruefpunkte[{i}]", zeilen.get("pruefpunkte", 1))
-

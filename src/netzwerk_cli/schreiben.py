@@ -8,6 +8,7 @@ schlägt fehl, wenn es den Namen schon gibt. So wird nie eine fremde Datei
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -124,10 +125,8 @@ def lege_exklusiv_an(ziel: Path, inhalt: str) -> None:
             raise ZielExistiert(str(ziel)) from None
         _fsync_ordner(ordner)
     finally:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
 
 
 def _fsync_ordner(ordner: Path) -> None:

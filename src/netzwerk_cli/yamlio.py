@@ -27,7 +27,7 @@ from yaml.resolver import BaseResolver, Resolver
 from .probleme import Problem, problem
 
 try:  # libyaml: etwa zehnmal schneller; ohne sie bleibt alles korrekt, nur langsamer
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - abhängig von der Installation
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -112,10 +112,8 @@ _SYNTAX_DEUTSCH = {
     "found a tab character where an indentation space is expected": "Tabulatorzeichen in "
     "der Einrückung; bitte Leerzeichen verwenden",
     "while scanning a quoted scalar": "Anführungszeichen nicht geschlossen",
-    "expected <block end>, but found '<block mapping start>'": "Einrückung passt nicht "
-    "zur Zeile davor",
-    "expected <block end>, but found '-'": "Listeneintrag an unerwarteter Stelle "
-    "(Einrückung prüfen)",
+    "expected <block end>, but found '<block mapping start>'": "Einrückung passt nicht zur Zeile davor",
+    "expected <block end>, but found '-'": "Listeneintrag an unerwarteter Stelle (Einrückung prüfen)",
 }
 
 
@@ -253,20 +251,20 @@ def _zeilen(knoten: MappingNode) -> dict[str, int]:
 
 def _anker(datei: str, text: str) -> Problem | None:
     """Sucht Anker und Aliase (nur wenn ``&`` oder ``*`` überhaupt vorkommt)."""
-    for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+    # Derselbe Parser wie beim Lesen: der Text ist also schon als gültig bekannt.
+    for ev in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         anker = getattr(ev, "anchor", None)
-        if anker is not None:
-            zeile, spalte = ev.start_mark.line + 1, ev.start_mark.column + 1
-            art = "Alias" if isinstance(ev, yaml.AliasEvent) else "Anker"
-            return problem(
-                datei,
-                zeile,
-                "NZ107",
-                f"YAML-{art} „{anker}“ ist nicht erlaubt",
-                "Werte ausschreiben. Beginnt ein Text mit & oder *, "
-                "ihn in Anführungszeichen setzen.",
-                spalte,
-            )
+        if anker is None:
+            continue
+        art = "Alias" if isinstance(ev, yaml.AliasEvent) else "Anker"
+        return problem(
+            datei,
+            ev.start_mark.line + 1,
+            "NZ107",
+            f"YAML-{art} „{anker}“ ist nicht erlaubt",
+            "Werte ausschreiben. Beginnt ein Text mit & oder *, ihn in Anführungszeichen setzen.",
+            ev.start_mark.column + 1,
+        )
     return None
 
 
@@ -367,9 +365,8 @@ def finde(knoten: Node | None, pfad: tuple[str | int, ...], als_schluessel: bool
                         return Fundstelle(z, s, k.value, True)
                     naechster = v
                     break
-        elif isinstance(node, SequenceNode) and isinstance(schritt, int):
-            if 0 <= schritt < len(node.value):
-                naechster = node.value[schritt]
+        elif isinstance(node, SequenceNode) and isinstance(schritt, int) and 0 <= schritt < len(node.value):
+            naechster = node.value[schritt]
         if naechster is None:
             z, s = _pos(node)
             return Fundstelle(z, s, None, False)

@@ -73,7 +73,7 @@ def stichtag_option(wert: str | None, option: str = "--as-of") -> date | None:
 def konsole(fehler: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=fehler, highlight=False, soft_wrap=False)
+    return Console(stderr=fehler, highlight=False, soft_wrap=True)
 
 
 def abbruch(meldung: str, code: Exit, hinweis: str = "") -> NoReturn:

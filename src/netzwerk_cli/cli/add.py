@@ -17,16 +17,16 @@ def add(
     region: Annotated[
         str, typer.Argument(metavar="REGION", help="AGS oder Name, z. B. 05170, Wesel, „Kreis Wesel“.")
     ],
-    date: Annotated[
-        str, typer.Option("--date", metavar="JJJJ-MM-TT", help="Tag der Unterzeichnung.")
-    ],
+    date: Annotated[str, typer.Option("--date", metavar="JJJJ-MM-TT", help="Tag der Unterzeichnung.")],
     start: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--start", metavar="JJJJ-MM-TT", help="Beginn der Zusammenarbeit, falls bekannt."),
     ] = None,
     source: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--source", metavar="URL", help="Webadresse, auf der die Angabe beruht (mehrfach möglich)."),
+        typer.Option(
+            "--source", metavar="URL", help="Webadresse, auf der die Angabe beruht (mehrfach möglich)."
+        ),
     ] = None,
     note: Annotated[
         Optional[str],  # noqa: UP045
@@ -63,7 +63,9 @@ def add(
             zeige_probleme(v.probleme)
         abbruch(v.meldung + " Nichts wurde geschrieben.", Exit.DATEN, v.hinweis)
     out = konsole()
-    out.print(f"Angelegt: {e.anzeige} ({e.region.bezeichnung}, unterzeichnet {e.vertrag.unterzeichnet.deutsch()})")
+    out.print(
+        f"Angelegt: {e.anzeige} ({e.region.bezeichnung}, unterzeichnet {e.vertrag.unterzeichnet.deutsch()})"
+    )
     _hinweise(e.hinweise)
     neu = bericht.status(lade(ctx.obj), tag)
     out.print("Neuer Stand: " + text.kopfzeile(neu.gesamt) + ".")

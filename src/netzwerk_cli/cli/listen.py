@@ -65,7 +65,9 @@ def liste(
     ] = None,
     status: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--status", metavar="STAND", help="Nur „mit“, „ohne“ oder „ungewiss“ (Netzwerk am Stichtag)."),
+        typer.Option(
+            "--status", metavar="STAND", help="Nur „mit“, „ohne“ oder „ungewiss“ (Netzwerk am Stichtag)."
+        ),
     ] = None,
     sort: Annotated[
         str,
@@ -114,4 +116,3 @@ def _auswahl(
             f"„{wert}“ – erlaubt: " + ", ".join(f"„{e}“" for e in erlaubt), param_hint=option
         )
     return treffer
-

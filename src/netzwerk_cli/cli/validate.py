@@ -47,9 +47,7 @@ def validate(
     ergebnisse = pruefpunkte(bestand, tag) if not fehler else []
     scheitert = fehler > 0 or (strict and warnungen > 0)
     n_reg, n_ver = bestand.dateien.get("regionen", 0), bestand.dateien.get("vertraege", 0)
-    zusammenfassung = (
-        f"{n_reg} Regionen, {n_ver} Verträge geprüft: {fehler} Fehler, {warnungen} Warnungen"
-    )
+    zusammenfassung = f"{n_reg} Regionen, {n_ver} Verträge geprüft: {fehler} Fehler, {warnungen} Warnungen"
     if ergebnisse:
         geprueft = [e for e in ergebnisse if e.geprueft]
         zusammenfassung += (

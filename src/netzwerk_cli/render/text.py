@@ -152,7 +152,12 @@ def fehlend(staende: Sequence[RegionStand], stichtag: date, gesamt: int, con: Co
     _tabelle(ohne, stichtag, con)
     if ungewiss:
         con.print()
-        con.print(Text(f"Ungewiss: {len(ungewiss)} (ein Vertrag ist möglich, aber nicht sicher in Kraft)", style="bold"))
+        con.print(
+            Text(
+                f"Ungewiss: {len(ungewiss)} (ein Vertrag ist möglich, aber nicht sicher in Kraft)",
+                style="bold",
+            )
+        )
         _tabelle(ungewiss, stichtag, con)
 
 
@@ -164,7 +169,9 @@ def _tabelle(staende: Sequence[RegionStand], stichtag: date, con: Console) -> No
     for _ in range(4):
         t.add_column()
     for s in staende:
-        t.add_row("  " + s.region.ags, s.region.bezeichnung, s.region.regierungsbezirk, _unterzeichnet(s, stichtag))
+        t.add_row(
+            "  " + s.region.ags, s.region.bezeichnung, s.region.regierungsbezirk, _unterzeichnet(s, stichtag)
+        )
     con.print(t)
 
 

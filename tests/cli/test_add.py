@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def _dateien(daten: Path) -> set[str]:
+    return {p.name for p in (daten / "vertraege").iterdir()}
+
+
+def test_add_rundreise(netz: Any, daten: Path) -> None:
+    vorher = _dateien(daten)
+    lauf = netz(
+        "add",
+        "wesel",
+        "--date",
+        "2026-11-20",
+        "--start",
+        "2027-01-01",
+        "--source",
+        "https://www.kreis-wesel.de/bildungsnetzwerk",
+        "--note",
+        "Unterzeichnet im Kreishaus: „endlich“",
+    )
+    assert lauf.exit_code == 0, lauf.stderr
+    neu = _dateien(daten) - vorher
+    assert neu == {"05170-wesel-2026-11-20.yaml"}
+    text = (daten / "vertraege" / "05170-wesel-2026-11-20.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/vertrag.schema.json\n")
+    assert 'region: "05170"\nunterzeichnet: 2026-11-20\nbeginn: 2027-01-01\n' in text
+    assert "Neuer Stand: 52 von 53 Regionen" in lauf.stdout
+    j = netz("status", "--format", "json").json()
+    assert j["mit_netzwerk"] == 52 and j["fehlend"] == []
+    v = netz("validate")
+    assert v.exit_code == 0, v.stdout + v.stderr
+    show = netz("show", "05170", "--format", "json").json()
+    assert show["vertraege"][0]["bemerkung"] == "Unterzeichnet im Kreishaus: „endlich“"
+
+
+def test_add_dry_run_schreibt_nichts(netz: Any, daten: Path) -> None:
+    vorher = _dateien(daten)
+    lauf = netz("add", "Kreis Wesel", "--date", "2026-11-20", "--dry-run")
+    assert lauf.exit_code == 0
+    assert "Würde anlegen: " in lauf.stdout
+    assert 'region: "05170"' in lauf.stdout
+    assert _dateien(daten) == vorher
+
+
+@pytest.mark.parametrize(
+    ("args", "teil"),
+    [
+        (["koeln", "--date", "2020-01-01"], "schon ein Netzwerk"),
+        (["wesel", "--date", "2099-01-01"], "Zukunft"),
+        (["wesel", "--date", "2020-01-01", "--start", "2019-12-31"], "vor der Unterzeichnung"),
+        (["wesel", "--date", "2005-01-01"], "vor den ersten Verträgen"),
+        (["Atlantis", "--date", "2020-01-01"], "unbekannt"),
+        (["kreis", "--date", "2020-01-01"], "mehrdeutig"),
+    ],
+)
+def test_add_verweigert(netz: Any, daten: Path, args: list[str], teil: str) -> None:
+    vorher = _dateien(daten)
+    lauf = netz("add", *args)
+    assert lauf.exit_code == 1
+    assert teil in lauf.stderr
+    assert "Nichts wurde geschrieben" in lauf.stderr
+    assert _dateien(daten) == vorher
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["wesel", "--date", "2020-1-x"],
+        ["wesel"],
+        ["wesel", "--date", "2020-01-01", "--source", "keine-url"],
+    ],
+)
+def test_add_aufruffehler(netz: Any, daten: Path, args: list[str]) -> None:
+    vorher = _dateien(daten)
+    lauf = netz("add", *args)
+    assert lauf.exit_code == 2
+    assert _dateien(daten) == vorher
+
+
+def test_add_nie_ueber_vorhandene_datei(netz: Any, daten: Path) -> None:
+    ziel = daten / "vertraege" / "05170-wesel-2026-11-20.yaml"
+    ziel.write_text("# fremd\n", encoding="utf-8")
+    lauf = netz("add", "wesel", "--date", "2026-11-20")
+    assert lauf.exit_code == 1
+    assert ziel.read_text(encoding="utf-8") == "# fremd\n"
+
+
+def test_add_keine_temporaerdateien(netz: Any, daten: Path) -> None:
+    netz("add", "wesel", "--date", "2026-11-20", "--source", "https://example.org/a")
+    assert not [p for p in (daten / "vertraege").iterdir() if p.name.startswith(".")]

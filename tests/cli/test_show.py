@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.mark.parametrize("eingabe", ["05515", "Münster", "muenster", "Stadt Münster", "STADT MUENSTER"])
+def test_show_findet_region(netz: Any, eingabe: str) -> None:
+    j = netz("show", eingabe, "--format", "json").json()
+    assert j["ags"] == "05515"
+    assert len(j["vertraege"]) == 2
+    assert j["vertraege"][0]["endet"]["text"] == "zwischen 2019-08 und 2022"
+    assert j["vertraege"][1]["unterzeichnet"]["text"] == "2022"
+
+
+def test_show_text(netz: Any) -> None:
+    out = netz("show", "neuss").stdout
+    assert "Rhein-Kreis Neuss (05162)" in out
+    assert "zwischen 15.03.2019 und 08.07.2019 (ungenau)" in out
+    assert "rhein-kreis-neuss.de" in out
+
+
+def test_show_wesel_ohne_vertrag(netz: Any) -> None:
+    out = netz("show", "wesel").stdout
+    assert "Kein Kooperationsvertrag bekannt." in out
+
+
+def test_show_unbekannt(netz: Any) -> None:
+    lauf = netz("show", "Atlantis")
+    assert lauf.exit_code == 1
+    assert "unbekannt" in lauf.stderr
+
+
+def test_show_mehrdeutig(netz: Any) -> None:
+    lauf = netz("show", "rhein")
+    assert lauf.exit_code == 1
+    assert "mehrdeutig" in lauf.stderr
+    assert "Rhein-Kreis Neuss" in lauf.stderr

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from typing import Any
+
+from tests.test_abdeckung import FEHLEND_2010
+
+
+def test_status_2010_json(netz: Any) -> None:
+    lauf = netz("status", "--as-of", "2010-05-06", "--format", "json")
+    assert lauf.exit_code == 0
+    j = lauf.json()
+    assert j["format_version"] == 1
+    assert j["stichtag"] == "2010-05-06"
+    assert j["regionen"] == 53
+    assert j["mit_netzwerk"] == 43
+    assert j["mit_netzwerk_moeglich"] == 43
+    assert j["quote"] == 43 / 53
+    assert j["fehlend"] == sorted(j["fehlend"])
+    assert len(j["fehlend"]) == 10 and "05170" in j["fehlend"] and "05970" not in j["fehlend"]
+    assert j["ungewiss"] == []
+    assert j["ziel"]["anzahl"] == 53 and j["ziel"]["bis"] == "2010-12-31"
+    assert j["ziel"]["erreicht"] is False
+    assert sum(b["regionen"] for b in j["nach_regierungsbezirk"].values()) == 53
+    assert j["nach_art"]["kreisfreie Stadt"]["regionen"] == 22
+
+
+def test_status_fehlende_namen(netz: Any) -> None:
+    j = netz("missing", "--as-of", "2010-05-06", "--format", "json").json()
+    assert {r["bezeichnung"] for r in j} == FEHLEND_2010
+    assert all(r["stand"] == "ohne" for r in j)
+
+
+def test_status_text_heute(netz: Any) -> None:
+    lauf = netz("status")
+    assert lauf.exit_code == 0
+    assert "51 von 53 Regionen (96,2 %) haben sicher ein Netzwerk, bis zu 52" in lauf.stdout
+    assert "Ziel: 53 Regionen bis 31.12.2010 – verfehlt" in lauf.stdout
+    assert "Ohne Netzwerk: Kreis Wesel" in lauf.stdout
+    assert "Ungewiss: Kreis Viersen" in lauf.stdout
+    assert "\x1b[" not in lauf.stdout  # keine Farben, wenn nicht im Terminal
+
+
+def test_status_text_2010(netz: Any) -> None:
+    lauf = netz("status", "--as-of", "2010-05-06")
+    assert "43 von 53 Regionen (81,1 %) haben ein Regionales Bildungsnetzwerk" in lauf.stdout
+    assert "Ziel: 53 Regionen bis 31.12.2010 – noch offen, es fehlen 10." in lauf.stdout
+
+
+def test_status_json_2008_ungewiss(netz: Any) -> None:
+    j = netz("status", "--as-of", "2008-06-30", "--format", "json").json()
+    assert j["mit_netzwerk"] < j["mit_netzwerk_moeglich"]
+    assert len(j["ungewiss"]) == j["mit_netzwerk_moeglich"] - j["mit_netzwerk"]
+
+
+def test_status_datum_falsch_ist_aufruffehler(netz: Any) -> None:
+    for falsch in ("2010-13-01", "06.05.2010", "gestern", "2010-02-30"):
+        lauf = netz("status", "--as-of", falsch)
+        assert lauf.exit_code == 2
+        assert "--as-of" in lauf.stderr
+        assert "Traceback" not in lauf.stderr + lauf.stdout
+
+
+def test_status_unbekannte_option(netz: Any) -> None:
+    lauf = netz("status", "--bla")
+    assert lauf.exit_code == 2
+    assert "Unbekannte Option: --bla" in lauf.stderr
+
+
+def test_status_kaputte_daten_verweigert(netz: Any, daten: Any) -> None:
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text('region: "05170"\nregion: x\n')
+    lauf = netz("status")
+    assert lauf.exit_code == 1
+    assert "05170-wesel-2020-01-01.yaml:2:" in lauf.stderr
+    assert "NZ101" in lauf.stderr
+    assert lauf.stdout == ""

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+
+def _hashes(ordner: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(ordner)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(ordner.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_validate_eingebettete_daten(netz: Any) -> None:
+    lauf = netz("validate")
+    assert lauf.exit_code == 0
+    assert "53 Regionen, 53 Verträge geprüft: 0 Fehler, 0 Warnungen" in lauf.stdout
+    assert "Prüfpunkte: 20 von 20 erfüllt, 2 bewusst nicht geprüft" in lauf.stdout
+
+
+def test_validate_json_vertrag(netz: Any) -> None:
+    j = netz("validate", "--format", "json").json()
+    assert j["format_version"] == 1
+    assert j["gueltig"] is True and j["fehler"] == 0 and j["warnungen"] == 0
+    assert j["dateien"] == {"regionen": 53, "vertraege": 53}
+    assert len(j["pruefpunkte"]) == 22
+    p = j["pruefpunkte"][0]
+    assert set(p) == {
+        "zeile",
+        "datum",
+        "regierungsbezirk",
+        "anzahl",
+        "mindestens",
+        "quelle",
+        "geprueft",
+        "erfuellt",
+        "sicher",
+        "moeglich",
+    }
+    assert (p["datum"], p["anzahl"], p["erfuellt"]) == ("2008-06-23", 19, True)
+
+
+def test_validate_text_zeile_je_befund(netz: Any, daten: Path) -> None:
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
+        'region: "05170"\nregion: "05170"\nunterzeichnet: 2020-01-01\n', encoding="utf-8"
+    )
+    lauf = netz("validate")
+    assert lauf.exit_code == 1
+    zeilen = [z for z in lauf.stdout.splitlines() if "NZ101" in z]
+    assert len(zeilen) == 1
+    assert re.match(r"^\S*vertraege/05170-wesel-2020-01-01\.yaml:2:1: Fehler NZ101 ", zeilen[0])
+
+
+def test_validate_github(netz: Any, daten: Path) -> None:
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
+        'region: "05170"\nunterzeichnet: 2030-01-01\n', encoding="utf-8"
+    )
+    lauf = netz("validate", "--format", "github")
+    assert lauf.exit_code == 1
+    zeilen = lauf.stdout.splitlines()
+    assert any(
+        re.match(
+            r"^::error file=[^,]+05170-wesel-2020-01-01\.yaml,line=2,col=1,"
+            r"title=NZ302 Datum in der Zukunft::",
+            z,
+        )
+        for z in zeilen
+    )
+    # Warnungen als ::warning, Zeilenumbrüche als %0A kodiert
+    assert any(z.startswith("::warning ") and "NZ601" in z for z in zeilen)
+    assert all("\n" not in z for z in zeilen)
+
+
+def test_validate_github_automatisch(netz: Any, monkeypatch: Any, daten: Path) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text('region: "05170"\n', encoding="utf-8")
+    assert netz("validate").stdout.startswith("::error file=")
+
+
+def test_validate_warnung_und_strict(netz: Any, daten: Path) -> None:
+    # nach allen Prüfpunkten, damit nur die Warnung NZ601 (ohne Quelle) bleibt
+    (daten / "vertraege" / "05170-wesel-2026-11-01.yaml").write_text(
+        'region: "05170"\nunterzeichnet: 2026-11-01\n', encoding="utf-8"
+    )
+    assert netz("validate").exit_code == 0
+    assert netz("validate", "--strict").exit_code == 1
+
+
+def test_validate_region_fehlt(netz: Any, daten: Path) -> None:
+    (daten / "regionen" / "05170-wesel.yaml").unlink()
+    j = netz("validate", "--format", "json").json()
+    assert [(p["code"], p["datei"].endswith("programm.yaml")) for p in j["probleme"]] == [("NZ403", True)]
+
+
+def test_validate_programm_fehlt(netz: Any, daten: Path) -> None:
+    (daten / "programm.yaml").unlink()
+    j = netz("validate", "--format", "json").json()
+    assert [p["code"] for p in j["probleme"]] == ["NZ406"]
+
+
+def test_validate_zu_gross(netz: Any, daten: Path) -> None:
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_bytes(b"# x\n" * 300_000)
+    j = netz("validate", "--format", "json").json()
+    assert [(p["code"], p["zeile"]) for p in j["probleme"]] == [("NZ102", 1)]
+
+
+def test_validate_aendert_nichts(netz: Any, daten: Path) -> None:
+    for f in (daten / "vertraege").glob("0515*.yaml"):
+        f.write_bytes(f.read_bytes().replace(b"region:", b"region:\n  region:", 1))
+    vorher = _hashes(daten)
+    assert netz("validate").exit_code == 1
+    assert _hashes(daten) == vorher
+
+
+def test_validate_oktal_hinweis(netz: Any, daten: Path) -> None:
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
+        "region: 05111\nunterzeichnet: 2020-01-01\n", encoding="utf-8"
+    )
+    p = netz("validate", "--format", "json").json()["probleme"][0]
+    assert p["code"] == "NZ203"
+    assert "als Zahl 2633 gelesen" in p["meldung"]
+    assert p["hinweis"] == "Bitte in Anführungszeichen schreiben: '05111'"
+
+
+def test_kein_datenordner(netz: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    leer = tmp_path / "leer"
+    leer.mkdir()
+    lauf = netz("status", ordner=leer)
+    assert lauf.exit_code == 2
+    assert "kein netz-Datenordner" in lauf.stderr

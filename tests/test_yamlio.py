@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netzwerk_cli.yamlio import MAX_BYTES, finde, lies_yaml
+
+
+def _codes(text: str | bytes) -> list[tuple[int, str]]:
+    daten = text.encode() if isinstance(text, str) else text
+    return [(p.zeile, p.code) for p in lies_yaml("x.yaml", daten).probleme]
+
+
+def test_daten_bleiben_text() -> None:
+    g = lies_yaml("x.yaml", b"a: 2010-05-06\nb: 2010\nc: '05111'\nd: 05358\ne: 05111\nf: yes\ng:\n")
+    assert g.wert == {
+        "a": "2010-05-06",
+        "b": 2010,
+        "c": "05111",
+        "d": "05358",
+        "e": 2633,
+        "f": True,
+        "g": None,
+    }
+    assert g.zeilen == {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7}
+
+
+def test_bom_crlf_kommentare() -> None:
+    g = lies_yaml("x.yaml", b"\xef\xbb\xbf# Kopf\r\na: 1 # Kommentar\r\nb:\r\n  - x\r\n")
+    assert g.probleme == []
+    assert g.wert == {"a": 1, "b": ["x"]}
+    assert g.zeilen["b[0]"] == 4
+
+
+def test_doppelt_mit_erster_stelle() -> None:
+    g = lies_yaml("x.yaml", b"a: 1\nb: 2\na: 3\n")
+    assert [(p.zeile, p.spalte, p.code) for p in g.probleme] == [(3, 1, "NZ101")]
+    assert "Zeile 1" in g.probleme[0].hinweis
+
+
+def test_befunde() -> None:
+    assert _codes("") == [(1, "NZ104")]
+    assert _codes("- a\n") == [(1, "NZ106")]
+    assert _codes("a: &x 1\nb: *x\n") == [(1, "NZ107")]
+    assert _codes("a: !!binary aGk=\n") == [(1, "NZ108")]
+    assert _codes("a: [1\n") == [(2, "NZ105")]
+    assert _codes(b"a: \xff\n") == [(1, "NZ103")]
+    assert _codes(b"#" * (MAX_BYTES + 1)) == [(1, "NZ102")]
+
+
+def test_url_mit_und_zeichen_ist_kein_anker() -> None:
+    assert _codes("q: https://x.example/?a=1&b=*\n") == []
+
+
+def test_finde_pfad() -> None:
+    g = lies_yaml("x.yaml", b"a:\n  b:\n    - 1\n    - '05111'\n")
+    f = finde(g.knoten, ("a", "b", 1))
+    assert (f.zeile, f.spalte, f.roh, f.gefunden) == (4, 7, "05111", True)
+    f = finde(g.knoten, ("a", "fehlt"))
+    assert (f.zeile, f.gefunden) == (2, False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_beliebige_bytes_nie_ausnahme(daten: bytes) -> None:
+    g = lies_yaml("x.yaml", daten)
+    assert g.wert is not None or g.probleme
+    for p in g.probleme:
+        assert p.zeile >= 1 and p.spalte >= 1 and p.meldung
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab:-# \n\t'\"[]{}&*!|>%@`,?", max_size=120))
+def test_yaml_zeichen_nie_ausnahme(text: str) -> None:
+    g = lies_yaml("x.yaml", text.encode())
+    assert g.wert is not None or g.probleme
