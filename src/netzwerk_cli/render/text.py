@@ -125,17 +125,20 @@ def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
 
 
 def liste(staende: Sequence[RegionStand], stichtag: date, con: Console) -> None:
+    # Die Art steckt schon in der Bezeichnung („Kreis …“, „Stadt …“); so passt es in 80 Spalten.
     t = Table(box=None, pad_edge=False, header_style="bold")
-    for spalte in ("AGS", "Region", "Art", "Regierungsbezirk", "Stand", "Vertrag"):
-        t.add_column(spalte)
+    t.add_column("AGS", no_wrap=True)
+    t.add_column("Region", no_wrap=True)
+    t.add_column("Bezirk", no_wrap=True)
+    t.add_column("Netzwerk", no_wrap=True)
+    t.add_column("Vertrag")
     for s in staende:
         r = s.region
         t.add_row(
             r.ags,
             r.bezeichnung,
-            r.art,
             r.regierungsbezirk,
-            Text(STAND_TEXT[s.stand], style=STAND_STIL[s.stand]),
+            Text(s.stand.value, style=STAND_STIL[s.stand]),
             _unterzeichnet(s, stichtag),
         )
     con.print(t)
