@@ -28,6 +28,8 @@ def test_jede_datendatei_nennt_ihr_schema() -> None:
         for f in (DATEN / ordner).glob("*.yaml"):
             erste = f.read_text(encoding="utf-8").splitlines()[0]
             assert erste == f"# yaml-language-server: $schema=../../schemas/{art}.schema.json", f.name
-    assert (DATEN / "programm.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schemas/programm.schema.json\n"
+    assert (
+        (DATEN / "programm.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schemas/programm.schema.json\n")
     )
