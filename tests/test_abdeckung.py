@@ -139,3 +139,17 @@ def test_zaehlung_konstant_zwischen_wendepunkten() -> None:
 
 def test_zeitangabe_am() -> None:
     assert Zeitangabe.am(date(2010, 5, 6)).genau
+
+
+def test_ziel_erreicht_und_verfehlt() -> None:
+    from netzwerk_cli.abdeckung import ziel_auswertung
+
+    zwei = REGIONEN[:2]
+    vs = [
+        Vertrag(region=zwei[0].ags, unterzeichnet="2009-03-01"),
+        Vertrag(region=zwei[1].ags, unterzeichnet="2010"),
+    ]
+    z = ziel_auswertung(zwei, vs, 2, date(2010, 6, 30), date(2026, 1, 1))
+    assert z.erreicht_moeglich == date(2010, 1, 1)  # ab Jahresbeginn 2010 möglich
+    assert z.erreicht_sicher == date(2010, 12, 31)  # sicher erst am letzten Tag des Jahres
+    assert (z.am_zieltag.sicher, z.am_zieltag.moeglich) == (1, 2)

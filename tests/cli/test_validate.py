@@ -131,3 +131,22 @@ def test_kein_datenordner(netz: Any, tmp_path: Path, monkeypatch: Any) -> None:
     lauf = netz("status", ordner=leer)
     assert lauf.exit_code == 2
     assert "kein netz-Datenordner" in lauf.stderr
+
+
+def test_validate_nicht_lesbar(netz: Any, daten: Path) -> None:
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").mkdir()
+    j = netz("validate", "--format", "json").json()
+    assert [(p["code"], p["zeile"]) for p in j["probleme"]] == [("NZ100", 1)]
+
+
+def test_validate_grenze_ohne_bemerkung_warnt(netz: Any, daten: Path) -> None:
+    datei = daten / "vertraege" / "05970-siegen-wittgenstein-2010-05-06.yaml"
+    text = datei.read_text(encoding="utf-8")
+    datei.unlink()
+    text = text.replace("unterzeichnet: 2010-05-06", 'unterzeichnet: "spätestens 2010-05-06"')
+    text = text[: text.index("bemerkung:")]
+    (daten / "vertraege" / "05970-siegen-wittgenstein-bis-2010-05-06.yaml").write_text(text, encoding="utf-8")
+    j = netz("validate", "--format", "json").json()
+    assert [(p["code"], p["zeile"], p["schwere"]) for p in j["probleme"]] == [("NZ305", 3, "warning")]
+    assert netz("validate").exit_code == 0
+    assert netz("validate", "--strict").exit_code == 1
