@@ -150,3 +150,63 @@ def test_validate_grenze_ohne_bemerkung_warnt(netz: Any, daten: Path) -> None:
     assert [(p["code"], p["zeile"], p["schwere"]) for p in j["probleme"]] == [("NZ305", 3, "warning")]
     assert netz("validate").exit_code == 0
     assert netz("validate", "--strict").exit_code == 1
+
+
+def test_validate_text_mit_quelltext_und_caret(netz: Any, daten: Path) -> None:
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
+        'region: 05170\nunterzeichnet: 2020-01-01\nquellen: ["https://x.example"]\n', encoding="utf-8"
+    )
+    zeilen = netz("validate").stdout.splitlines()
+    i = next(i for i, z in enumerate(zeilen) if "NZ203" in z)
+    assert zeilen[i].endswith(":1:9: Fehler NZ203 „region“: Text erwartet, aber als Zahl 2680 gelesen")
+    assert zeilen[i + 1] == "     1 | region: 05170"
+    assert zeilen[i + 2] == "       |         ^"
+    assert zeilen[i + 3] == "    Hinweis: Bitte in Anführungszeichen schreiben: '05170'"
+
+
+def test_validate_markdown(netz: Any, daten: Path) -> None:
+    (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
+        'region: "05170"\nunterzeichnet: 2020-01-01\nbemerkung: a | b\n', encoding="utf-8"
+    )
+    lauf = netz("validate", "--format", "markdown")
+    assert lauf.exit_code == 1
+    md = lauf.stdout
+    assert md.startswith("## netz validate\n\n❌ ")
+    assert "| Datei | Zeile | Schwere | Code | Meldung | Hinweis |" in md
+    assert "| 1 | Warnung | NZ601 Vertrag ohne Quelle |" in md
+
+
+def test_validate_markdown_gueltig(netz: Any) -> None:
+    md = netz("validate", "--format", "markdown").stdout
+    assert md.startswith("## netz validate\n\n✅ 53 Regionen")
+    assert "| Datei |" not in md
+
+
+def test_validate_einzelne_dateien(netz: Any, daten: Path) -> None:
+    kaputt = daten / "vertraege" / "05170-wesel-2020-01-01.yaml"
+    kaputt.write_text('region: "05170"\nregion: "05170"\n', encoding="utf-8")
+    andere = daten / "vertraege" / "05315-koeln-2008.yaml"
+    # nur die gesunde Datei übergeben: der Befund der anderen Datei gehört nicht dazu
+    assert netz("validate", str(andere)).exit_code == 0
+    lauf = netz("validate", "--format", "json", str(kaputt))
+    assert lauf.exit_code == 1
+    assert {p["code"] for p in lauf.json()["probleme"]} == {"NZ101"}
+
+
+def test_validate_einzelne_datei_dateiuebergreifend(netz: Any, daten: Path) -> None:
+    """Eine geänderte Datei, die eine andere ungültig macht: der Befund kommt trotzdem."""
+    neu = daten / "vertraege" / "05170-wesel-2012-01-01.yaml"
+    neu.write_text(
+        'region: "05170"\nunterzeichnet: 2012-01-01\nquellen: ["https://x.example"]\n', encoding="utf-8"
+    )
+    lauf = netz("validate", "--format", "json", str(neu))
+    assert lauf.exit_code == 1
+    assert "NZ501" in {p["code"] for p in lauf.json()["probleme"]}  # Prüfpunkte in programm.yaml
+
+
+def test_validate_pfad_ausserhalb(netz: Any, tmp_path: Path) -> None:
+    fremd = tmp_path / "fremd.yaml"
+    fremd.write_text("a: 1\n", encoding="utf-8")
+    lauf = netz("validate", str(fremd))
+    assert lauf.exit_code == 2
+    assert "nicht im Datenordner" in lauf.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -17,11 +18,21 @@ class Pruefformat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    markdown = "markdown"
 
 
 @befehl("validate")
 def validate(
     ctx: typer.Context,
+    pfade: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(
+            metavar="[PFAD]...",
+            help="Nur Befunde dieser Dateien melden (wie pre-commit sie übergibt); "
+            "dateiübergreifende Prüfungen laufen trotzdem über den ganzen Datenordner.",
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         Optional[Pruefformat],  # noqa: UP045
         typer.Option(
@@ -34,47 +45,48 @@ def validate(
 ) -> None:
     """Alle Dateien prüfen und jeden Befund melden (Syntax, Schema, Dateinamen, Daten, Prüfpunkte)."""
     from ..laden import lade_datenbestand
-    from ..pruefungen import pruefe, pruefpunkte
-    from ..render import daten, formate, text
+    from ..render import daten, formate, markdown, text
+    from ..validierung import validiere
 
     if format is None:
         format = Pruefformat.github if os.environ.get("GITHUB_ACTIONS") == "true" else Pruefformat.text
-    tag = heute()
-    bestand = lade_datenbestand(ctx.obj.wurzel())
-    probleme = pruefe(bestand, tag)
-    fehler = sum(p.ist_fehler for p in probleme)
-    warnungen = len(probleme) - fehler
-    ergebnisse = pruefpunkte(bestand, tag) if not fehler else []
-    scheitert = fehler > 0 or (strict and warnungen > 0)
-    n_reg, n_ver = bestand.dateien.get("regionen", 0), bestand.dateien.get("vertraege", 0)
-    zusammenfassung = f"{n_reg} Regionen, {n_ver} Verträge geprüft: {fehler} Fehler, {warnungen} Warnungen"
-    if ergebnisse:
-        geprueft = [e for e in ergebnisse if e.geprueft]
-        zusammenfassung += (
-            f"; Prüfpunkte: {sum(bool(e.erfuellt) for e in geprueft)} von {len(geprueft)} erfüllt"
-        )
-        if len(geprueft) < len(ergebnisse):
-            zusammenfassung += f", {len(ergebnisse) - len(geprueft)} bewusst nicht geprüft"
-    zusammenfassung += "."
+    wurzel = ctx.obj.wurzel()
+    nur = _pfade_im_datenordner(pfade, wurzel) if pfade else None
+    v = validiere(lade_datenbestand(wurzel), heute(), nur)
+    gueltig = v.gueltig(strict)
     if format is Pruefformat.json:
         ausgeben(
             formate.json_text(
                 {
                     "format_version": 1,
-                    "gueltig": not scheitert,
-                    "fehler": fehler,
-                    "warnungen": warnungen,
-                    "dateien": {"regionen": n_reg, "vertraege": n_ver},
-                    "probleme": [daten.problem(p) for p in probleme],
-                    "pruefpunkte": [daten.pruefergebnis(e) for e in ergebnisse],
+                    "gueltig": gueltig,
+                    "fehler": v.fehler,
+                    "warnungen": v.warnungen,
+                    "dateien": v.dateien,
+                    "probleme": [daten.problem(p) for p in v.probleme],
+                    "pruefpunkte": [daten.pruefergebnis(e) for e in v.pruefpunkte],
                 }
             )
         )
     elif format is Pruefformat.github:
-        ausgeben(formate.github(probleme))
-        konsole(fehler=True).print(zusammenfassung, markup=False, highlight=False)
+        ausgeben(formate.github(v.probleme))
+        konsole(fehler=True).print(v.zusammenfassung(), markup=False)
+    elif format is Pruefformat.markdown:
+        ausgeben(markdown.pruefbericht(v.probleme, v.zusammenfassung(), gueltig))
     else:
-        text.probleme(probleme, konsole())
-        con = konsole(fehler=bool(probleme))
-        con.print(("✗ " if scheitert else "✓ ") + zusammenfassung, markup=False, highlight=False)
-    raise typer.Exit(int(Exit.DATEN if scheitert else Exit.OK))
+        text.probleme(v.probleme, konsole(), quelltext=True)
+        con = konsole(fehler=bool(v.probleme))
+        con.print(("✓ " if gueltig else "✗ ") + v.zusammenfassung(), markup=False)
+    raise typer.Exit(int(Exit.OK if gueltig else Exit.DATEN))
+
+
+def _pfade_im_datenordner(pfade: list[Path], wurzel: Path) -> list[Path]:
+    out = []
+    for p in pfade:
+        echt = p.resolve()
+        if not echt.is_relative_to(wurzel.resolve()):
+            raise typer.BadParameter(f"„{p}“ liegt nicht im Datenordner {wurzel}", param_hint="PFAD")
+        if not echt.is_file():
+            raise typer.BadParameter(f"„{p}“ gibt es nicht", param_hint="PFAD")
+        out.append(echt)
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import date
 
@@ -229,16 +230,46 @@ def _mit_art(z: Zeitangabe) -> str:
     return f"{z.deutsch()} (nur Jahr bekannt)"
 
 
-def probleme(liste_: Sequence[Problem], con: Console) -> None:
+def probleme(liste_: Sequence[Problem], con: Console, quelltext: bool = False) -> None:
+    """Je Befund eine Zeile ``pfad:zeile:spalte: Fehler CODE Meldung`` (für Editoren greifbar).
+
+    Mit ``quelltext`` gruppiert nach Datei, darunter die betroffene Zeile mit
+    einem ``^`` unter der Spalte, dann der Hinweis.
+    """
+    vorige = None
     for p in liste_:
+        if quelltext and vorige is not None and p.datei != vorige:
+            con.print()
+        vorige = p.datei
         art = "Fehler" if p.ist_fehler else "Warnung"
         stil = "red" if p.ist_fehler else "yellow"
         zeile = Text(f"{p.datei}:{p.zeile}:{p.spalte}: ")
         zeile.append(f"{art} {p.code}", style=stil)
         zeile.append(f" {p.meldung}")
         con.print(zeile, soft_wrap=True)
+        if quelltext and (ausschnitt := _ausschnitt(p)):
+            con.print(Text(ausschnitt, style="dim"), soft_wrap=True)
         if p.hinweis:
             con.print(Text(f"    Hinweis: {p.hinweis}", style="dim"), soft_wrap=True)
+
+
+def _ausschnitt(p: Problem) -> str | None:
+    """Die Zeile ``p.zeile`` der Datei und ein ``^`` unter ``p.spalte`` – nur für Befunde gelesen."""
+    try:
+        with open(p.datei, "rb") as f:
+            roh = next(itertools.islice(f, p.zeile - 1, None), None)
+    except OSError:
+        return None
+    if roh is None:
+        return None
+    text = roh.decode("utf-8", errors="replace").rstrip("\r\n").lstrip("\ufeff")
+    if not text.strip() or len(text) > 300:
+        return None
+    # Tabulatoren als ein Zeichen anzeigen, damit das ^ unter der richtigen Stelle steht
+    text = text.replace("\t", "→")
+    spalte = min(max(p.spalte, 1), len(text) + 1)
+    rand = f"{p.zeile:>6} | "
+    return f"{rand}{text}\n{' ' * (len(rand) - 2)}| {' ' * (spalte - 1)}^"
 
 
 def pruefpunkte(ergebnisse: Sequence[PruefErgebnis], con: Console) -> None:

@@ -1,0 +1,29 @@
+"""Dateien rund um CI: pre-commit-Hook und GitHub-Workflow rufen netz richtig auf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_pre_commit_hook() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "netz-validate")
+    assert hook["entry"] == "netz validate"
+    assert hook["pass_filenames"] is True
+    assert hook["files"] == r"^data/.*\.ya?ml$"
+
+
+def test_workflow() -> None:
+    wf = yaml.safe_load((REPO / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8"))
+    schritte = [s.get("run", "") for s in wf["jobs"]["validate"]["steps"]]
+    assert any(s.startswith("netz validate --format github") for s in schritte)
+    assert any("--format markdown" in s and "GITHUB_STEP_SUMMARY" in s for s in schritte)
+    assert "data/**" in wf[True]["pull_request"]["paths"]  # YAML 1.1 liest „on“ als True
+
+
+def test_ci_ruft_make_test() -> None:
+    assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
