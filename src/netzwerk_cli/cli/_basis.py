@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from ..probleme import Problem
 
 
+AsOf = Annotated[
+    Optional[str],  # noqa: UP045 - Typer wertet die Annotation zur Laufzeit aus
+    typer.Option("--as-of", metavar="JJJJ-MM-TT", help="Stichtag (Vorgabe: heute)."),
+]
+
+
 class TextJson(str, Enum):
     text = "text"
     json = "json"
@@ -30,6 +36,9 @@ class Tabellenformat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+Format = typer.Option("--format", "-f", help="Ausgabeformat.")
 
 
 @dataclass

@@ -45,26 +45,25 @@ def uebersetze(meldung: str) -> str:
     return meldung
 
 
-class DeutscheGruppe(TyperGroup):
+class _Deutsch:
+    """Deutsche Hilfe-Option und Aufrufzeile für Gruppe und Befehle."""
+
     def get_help_option(self, ctx: Any) -> Any:
-        opt = super().get_help_option(ctx)
+        opt = super().get_help_option(ctx)  # type: ignore[misc]
         if opt is not None:
             opt.help = HILFE_TEXT
         return opt
 
     def get_usage(self, ctx: Any) -> str:
-        return _aufruf(super().get_usage(ctx))
+        return _aufruf(super().get_usage(ctx))  # type: ignore[misc]
 
 
-class DeutscherBefehl(TyperCommand):
-    def get_help_option(self, ctx: Any) -> Any:
-        opt = super().get_help_option(ctx)
-        if opt is not None:
-            opt.help = HILFE_TEXT
-        return opt
+class DeutscheGruppe(_Deutsch, TyperGroup):
+    pass
 
-    def get_usage(self, ctx: Any) -> str:
-        return _aufruf(super().get_usage(ctx))
+
+class DeutscherBefehl(_Deutsch, TyperCommand):
+    pass
 
 
 def _aufruf(text: str) -> str:

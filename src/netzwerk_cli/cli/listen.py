@@ -7,14 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ._basis import Tabellenformat, ausgeben, heute, konsole, lade, stichtag_option
+from ._basis import AsOf, Format, Tabellenformat, ausgeben, heute, konsole, lade, stichtag_option
 from .app import befehl
 
 if TYPE_CHECKING:
     from ..abdeckung import RegionStand
-
-_AS_OF = typer.Option("--as-of", metavar="JJJJ-MM-TT", help="Stichtag (Vorgabe: heute).")
-_FORMAT = typer.Option("--format", "-f", help="Ausgabeformat.")
 
 
 def _ausgabe(staende: list[RegionStand], format: Tabellenformat, tabelle: Callable[[], None]) -> None:
@@ -33,8 +30,8 @@ def _ausgabe(staende: list[RegionStand], format: Tabellenformat, tabelle: Callab
 @befehl("missing")
 def missing(
     ctx: typer.Context,
-    as_of: Annotated[Optional[str], _AS_OF] = None,  # noqa: UP045
-    format: Annotated[Tabellenformat, _FORMAT] = Tabellenformat.text,
+    as_of: AsOf = None,
+    format: Annotated[Tabellenformat, Format] = Tabellenformat.text,
 ) -> None:
     """Regionen ohne Netzwerk am Stichtag – erst die sicher ohne, dann die ungewissen."""
     from .. import bericht
@@ -53,8 +50,8 @@ def missing(
 @befehl("list")
 def liste(
     ctx: typer.Context,
-    as_of: Annotated[Optional[str], _AS_OF] = None,  # noqa: UP045
-    format: Annotated[Tabellenformat, _FORMAT] = Tabellenformat.text,
+    as_of: AsOf = None,
+    format: Annotated[Tabellenformat, Format] = Tabellenformat.text,
     bezirk: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--bezirk", metavar="NAME", help="Nur dieser Regierungsbezirk, z. B. Köln."),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from ..exitcodes import Exit
-from ._basis import TextJson, abbruch, ausgeben, heute, konsole, lade, stichtag_option
+from ._basis import AsOf, Format, TextJson, abbruch, ausgeben, heute, konsole, lade, stichtag_option
 from .app import befehl
 
 
@@ -17,11 +17,8 @@ def show(
     region: Annotated[
         str, typer.Argument(metavar="REGION", help="AGS oder Name, z. B. 05315, Köln, „Kreis Soest“.")
     ],
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--as-of", metavar="JJJJ-MM-TT", help="Stichtag (Vorgabe: heute)."),
-    ] = None,
-    format: Annotated[TextJson, typer.Option("--format", "-f", help="Ausgabeformat.")] = TextJson.text,
+    as_of: AsOf = None,
+    format: Annotated[TextJson, Format] = TextJson.text,
 ) -> None:
     """Eine Region: Stand, alle Verträge mit Daten (und wie sicher sie sind), Quellen, Bemerkungen."""
     from .. import bericht

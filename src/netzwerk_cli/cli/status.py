@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from ._basis import TextJson, ausgeben, heute, konsole, lade, stichtag_option
+from ._basis import AsOf, Format, TextJson, ausgeben, heute, konsole, lade, stichtag_option
 from .app import befehl
 
 
 @befehl("status")
 def status(
     ctx: typer.Context,
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--as-of", metavar="JJJJ-MM-TT", help="Stichtag (Vorgabe: heute)."),
-    ] = None,
-    format: Annotated[TextJson, typer.Option("--format", "-f", help="Ausgabeformat.")] = TextJson.text,
+    as_of: AsOf = None,
+    format: Annotated[TextJson, Format] = TextJson.text,
 ) -> None:
     """Stand der Abdeckung: wie viele der 53 Regionen ein Netzwerk haben, Ziel, Aufteilung."""
     from .. import bericht
