@@ -15,6 +15,7 @@ from .abdeckung import (
     vertraege_je_region,
     ziel_auswertung,
 )
+from .datum import Zeitangabe
 from .laden import Datenbestand, Dokument
 from .modelle import Region, Vertrag
 from .namen import reihenfolge_pressemitteilung, sortiername
@@ -26,6 +27,7 @@ class StatusBericht:
     stichtag: date
     abdeckung: Abdeckung
     ziel: ZielAuswertung | None
+    konferenzen: Konferenzbericht
 
     @property
     def gesamt(self) -> Zaehlung:
@@ -49,7 +51,7 @@ def status(bestand: Datenbestand, stichtag: date) -> StatusBericht:
         p = bestand.programm.modell
         name = p.name
         ziel = ziel_auswertung(rs, vs, p.ziel.anzahl, p.ziel.bis, stichtag)
-    return StatusBericht(name, stichtag, ab, ziel)
+    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab))
 
 
 SORTIERUNGEN = ("pressemitteilung", "ags", "name")
@@ -107,3 +109,57 @@ def region_bericht(bestand: Datenbestand, region: Region, stichtag: date) -> Reg
     reihenfolge = {id(v): i for i, v in enumerate(je.get(region.ags, ()))}
     doks.sort(key=lambda d: reihenfolge.get(id(d.modell), 0))
     return RegionBericht(region, stichtag, datei, ab.regionen[0], doks)
+
+
+# --- Gremien: die jährliche Bildungskonferenz --------------------------------
+
+
+@dataclass(frozen=True)
+class KonferenzStand:
+    region: Region
+    letzte: Zeitangabe | None  # zuletzt erfasste Bildungskonferenz bis zum Stichtag
+    ueberfaellig: bool  # letzte sicher mehr als 12 Monate vor dem Stichtag
+
+
+@dataclass(frozen=True)
+class Konferenzbericht:
+    stichtag: date
+    grenze: date  # Konferenzen vor diesem Tag sind älter als 12 Monate
+    netzwerke: list[KonferenzStand]  # nur Regionen mit sicherem Netzwerk
+
+    @property
+    def mit_angabe(self) -> list[KonferenzStand]:
+        return [k for k in self.netzwerke if k.letzte is not None]
+
+    @property
+    def ueberfaellig(self) -> list[KonferenzStand]:
+        return [k for k in self.netzwerke if k.ueberfaellig]
+
+    @property
+    def ohne_angabe(self) -> list[KonferenzStand]:
+        return [k for k in self.netzwerke if k.letzte is None]
+
+
+def zwoelf_monate_vor(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29. Februar
+        return d.replace(year=d.year - 1, day=28)
+
+
+def konferenz_stand(region: Region, vertrag: Vertrag, stichtag: date) -> KonferenzStand:
+    bisher = [e.datum for e in vertrag.bildungskonferenzen if e.datum.moeglich_bis(stichtag)]
+    letzte = max(bisher, key=lambda z: (z.spaet or stichtag, z.frueh or date.min), default=None)
+    grenze = zwoelf_monate_vor(stichtag)
+    ueberfaellig = letzte is not None and letzte.spaet is not None and letzte.spaet < grenze
+    return KonferenzStand(region, letzte, ueberfaellig)
+
+
+def konferenzen(ab: Abdeckung) -> Konferenzbericht:
+    """Wie aktuell sind die Bildungskonferenzen – und wie viel ist darüber überhaupt bekannt?"""
+    staende = [
+        konferenz_stand(s.region, s.vertrag, ab.stichtag)
+        for s in ab.regionen
+        if s.stand is Stand.MIT and s.vertrag is not None
+    ]
+    return Konferenzbericht(ab.stichtag, zwoelf_monate_vor(ab.stichtag), staende)

@@ -69,6 +69,43 @@ def anzeigepfad(pfad: Path, wurzel: Path) -> str:
         return str(pfad.relative_to(wurzel.parent))
 
 
+def reste(wurzel: Path) -> list[Problem]:
+    """Spuren abgebrochener Schreibvorgänge: Temporärdateien und eine verwaiste Sperre."""
+    from .sperre import SPERRDATEI, verwaist
+
+    out = []
+    for ordner in (wurzel / REGIONEN, wurzel / VERTRAEGE):
+        try:
+            namen = sorted(os.listdir(ordner))
+        except FileNotFoundError:
+            continue
+        for n in namen:
+            if n.startswith(TEMP_PRAEFIX) and n.endswith(".tmp"):
+                anzeige = anzeigepfad(ordner / n, wurzel)
+                out.append(
+                    problem(
+                        anzeige,
+                        1,
+                        "NZ110",
+                        "Temporärdatei eines abgebrochenen Schreibvorgangs; netz liest sie nicht",
+                        f"Löschen, wenn gerade kein netz schreibt: rm {anzeige}",
+                    )
+                )
+    sperre = wurzel / SPERRDATEI
+    if sperre.exists() and verwaist(sperre):
+        anzeige = anzeigepfad(sperre, wurzel)
+        out.append(
+            problem(
+                anzeige,
+                1,
+                "NZ111",
+                "Sperrdatei eines beendeten netz-Prozesses; schreibende Befehle verweigern bis dahin",
+                f"Löschen: rm {anzeige}",
+            )
+        )
+    return out
+
+
 def yaml_dateien(ordner: Path) -> list[Path]:
     """Die YAML-Dateien eines Ordners, sortiert; Temporär- und versteckte Dateien nicht."""
     try:
@@ -265,6 +302,7 @@ def lade_datenbestand(wurzel: Path) -> Datenbestand:
             bestand.probleme.extend(probleme)
             if dok is not None:
                 ziel.append(dok)  # type: ignore[arg-type]
+    bestand.probleme.extend(reste(wurzel))
     pfad = wurzel / PROGRAMM
     if pfad.exists():
         dok_p, probleme = lade_datei(pfad, Programm, anzeigepfad(pfad, wurzel))

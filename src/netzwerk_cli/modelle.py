@@ -108,12 +108,34 @@ class Region(BaseModel):
     statistik_quelle: Text | None = None
 
 
-class Fortsetzung(BaseModel):
-    """Beschluss, einen Vertrag nach der Evaluation fortzuführen (kein neuer Vertrag)."""
+class Ereignis(BaseModel):
+    """Ein datiertes Ereignis eines Netzwerks: Fortsetzungsbeschluss oder Bildungskonferenz."""
 
     model_config = _STRENG
 
     datum: ZeitangabeFeld
+    quellen: list[Text] = Field(default_factory=list)
+    bemerkung: Text | None = None
+
+
+class Bildungsbuero(BaseModel):
+    """Die Geschäftsstelle des Netzwerks: wen man anruft."""
+
+    model_config = _STRENG
+
+    name: Text
+    adresse: Text | None = None
+    ansprechperson: Text | None = None
+    telefon: Text | None = None
+    email: Text | None = None
+    web: Text | None = None
+    quellen: list[Text] = Field(default_factory=list)
+
+
+class Lenkungskreis(BaseModel):
+    model_config = _STRENG
+
+    konstituiert: ZeitangabeFeld
     quellen: list[Text] = Field(default_factory=list)
     bemerkung: Text | None = None
 
@@ -129,9 +151,16 @@ class Vertrag(BaseModel):
     endet: ZeitangabeFeld | None = Field(
         default=None, description="Letzter Tag in Kraft (Kündigung, Auslaufen)"
     )
+    ende_grund: Text | None = Field(default=None, description="Kündigung, Auslaufen …")
+    ende_quellen: list[Text] = Field(default_factory=list)
     quellen: list[Text] = Field(default_factory=list)
     bemerkung: Text | None = None
-    fortsetzungen: list[Fortsetzung] = Field(default_factory=list)
+    fortsetzungen: list[Ereignis] = Field(
+        default_factory=list, description="Beschlüsse, den Vertrag fortzuführen (kein neuer Vertrag)"
+    )
+    bildungsbuero: Bildungsbuero | None = None
+    lenkungskreis: Lenkungskreis | None = None
+    bildungskonferenzen: list[Ereignis] = Field(default_factory=list)
 
 
 class Ziel(BaseModel):

@@ -28,6 +28,8 @@ CODES: dict[str, tuple[str, Schwere]] = {
     "NZ107": ("Anker oder Alias", Schwere.FEHLER),
     "NZ108": ("Tag nicht erlaubt", Schwere.FEHLER),
     "NZ109": ("Schlüssel ist kein Text", Schwere.FEHLER),
+    "NZ110": ("übrig gebliebene Temporärdatei", Schwere.WARNUNG),
+    "NZ111": ("verwaiste Sperrdatei", Schwere.WARNUNG),
     # Schema
     "NZ201": ("Pflichtfeld fehlt", Schwere.FEHLER),
     "NZ202": ("unbekannter Schlüssel", Schwere.FEHLER),

@@ -168,6 +168,27 @@ def _daten(dok: Dokument[Vertrag], heute: date, beginn: date) -> list[Problem]:
                     "In „bemerkung“ sagen, woher die Grenze kommt.",
                 )
             )
+    # Ereignisse des Netzwerks: nicht in der Zukunft, nicht außerhalb der Laufzeit
+    ereignisse: list[tuple[str, Zeitangabe]] = [
+        (f"{schluessel}[{i}]", e.datum)
+        for schluessel in ("fortsetzungen", "bildungskonferenzen")
+        for i, e in enumerate(getattr(v, schluessel))
+    ]
+    if v.lenkungskreis is not None:
+        ereignisse.append(("lenkungskreis", v.lenkungskreis.konstituiert))
+    for feld, z in ereignisse:
+        if z.sicher_nach(heute):
+            out.append(problem(dok.anzeige, dok.zeile(feld), "NZ302", f"„{feld}“: {z} liegt in der Zukunft"))
+        if _sicher_vor(z, v.unterzeichnet) or (v.endet is not None and _sicher_vor(v.endet, z)):
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ304",
+                    f"„{feld}“: {z} liegt außerhalb der Laufzeit des Vertrags",
+                    "Gehört das Ereignis zu einem anderen Vertrag der Region?",
+                )
+            )
     for feld, z in felder[1:]:
         if _sicher_vor(z, v.unterzeichnet):
             out.append(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .datum import Zeitangabe
 from .laden import TEMP_PRAEFIX
-from .modelle import Region, Vertrag
+from .modelle import Ereignis, Region, Vertrag
 
 SCHEMA_KOPF = "# yaml-language-server: $schema=../../schemas/{art}.schema.json\n"
 
@@ -43,7 +43,7 @@ def text(wert: str) -> str:
 
 def lang(schluessel: str, wert: str, einrueckung: str = "") -> str:
     """Längere Texte als gefalteter Block (``>-``), damit Diffs zeilenweise lesbar bleiben."""
-    if len(wert) <= 70 or "\n" in wert or wert != wert.strip() or "  " in wert:
+    if len(wert) <= 70 or not wert.isprintable() or wert != wert.strip() or "  " in wert:
         return f"{einrueckung}{schluessel}: {text(wert)}\n"
     zeilen = textwrap.wrap(wert, width=88, break_long_words=False, break_on_hyphens=False)
     innen = einrueckung + "  "
@@ -55,28 +55,66 @@ def zeitangabe(z: Zeitangabe) -> str:
     return f'"{z.text}"' if " " in z.text else z.text
 
 
+def liste(schluessel: str, werte: list[str], einrueckung: str = "") -> list[str]:
+    if not werte:
+        return []
+    return [f"{einrueckung}{schluessel}:\n"] + [f"{einrueckung}  - {text(w)}\n" for w in werte]
+
+
+def ereignis(e: Ereignis, einrueckung: str = "  ") -> list[str]:
+    """Ein Listeneintrag ``- datum: …`` mit Quellen und Bemerkung."""
+    innen = einrueckung + "  "
+    zeilen = [f"{einrueckung}- datum: {zeitangabe(e.datum)}\n"]
+    zeilen += liste("quellen", list(e.quellen), innen)
+    if e.bemerkung:
+        zeilen.append(lang("bemerkung", e.bemerkung, innen))
+    return zeilen
+
+
 def vertrag_yaml(v: Vertrag) -> str:
     zeilen = [SCHEMA_KOPF.format(art="vertrag"), f'region: "{v.region}"\n']
     zeilen.append(f"unterzeichnet: {zeitangabe(v.unterzeichnet)}\n")
     if v.beginn is not None:
         zeilen.append(f"beginn: {zeitangabe(v.beginn)}\n")
-    if v.endet is not None:
-        zeilen.append(f"endet: {zeitangabe(v.endet)}\n")
-    if v.quellen:
-        zeilen.append("quellen:\n")
-        zeilen += [f"  - {text(q)}\n" for q in v.quellen]
+    zeilen += ende_zeilen(v)
+    zeilen += liste("quellen", list(v.quellen))
     if v.bemerkung:
         zeilen.append(lang("bemerkung", v.bemerkung))
-    for f in v.fortsetzungen:
-        if f is v.fortsetzungen[0]:
-            zeilen.append("fortsetzungen:\n")
-        zeilen.append(f"  - datum: {zeitangabe(f.datum)}\n")
-        if f.quellen:
-            zeilen.append("    quellen:\n")
-            zeilen += [f"      - {text(q)}\n" for q in f.quellen]
-        if f.bemerkung:
-            zeilen.append(lang("bemerkung", f.bemerkung, "    "))
+    for schluessel, eintraege in (("fortsetzungen", v.fortsetzungen),):
+        if eintraege:
+            zeilen.append(f"{schluessel}:\n")
+            for e in eintraege:
+                zeilen += ereignis(e)
+    if v.bildungsbuero is not None:
+        b = v.bildungsbuero
+        zeilen += ["bildungsbuero:\n", f"  name: {text(b.name)}\n"]
+        for feld in ("adresse", "ansprechperson", "telefon", "email", "web"):
+            wert = getattr(b, feld)
+            if wert:
+                zeilen.append(f"  {feld}: {text(wert)}\n")
+        zeilen += liste("quellen", list(b.quellen), "  ")
+    if v.lenkungskreis is not None:
+        lk = v.lenkungskreis
+        zeilen += ["lenkungskreis:\n", f"  konstituiert: {zeitangabe(lk.konstituiert)}\n"]
+        zeilen += liste("quellen", list(lk.quellen), "  ")
+        if lk.bemerkung:
+            zeilen.append(lang("bemerkung", lk.bemerkung, "  "))
+    if v.bildungskonferenzen:
+        zeilen.append("bildungskonferenzen:\n")
+        for e in v.bildungskonferenzen:
+            zeilen += ereignis(e)
     return "".join(zeilen)
+
+
+def ende_zeilen(v: Vertrag) -> list[str]:
+    """``endet``, ``ende_grund`` und ``ende_quellen`` – auch für ``netz end`` einzeln nutzbar."""
+    zeilen = []
+    if v.endet is not None:
+        zeilen.append(f"endet: {zeitangabe(v.endet)}\n")
+    if v.ende_grund:
+        zeilen.append(lang("ende_grund", v.ende_grund))
+    zeilen += liste("ende_quellen", list(v.ende_quellen))
+    return zeilen
 
 
 def region_yaml(r: Region) -> str:
@@ -105,25 +143,41 @@ class ZielExistiert(FileExistsError):
     pass
 
 
+def _temporaer(ordner: Path, inhalt: bytes) -> Path:
+    """Schreibt ``inhalt`` in eine neue Temporärdatei im Ordner, mit fsync."""
+    tmp = ordner / f"{TEMP_PRAEFIX}{secrets.token_hex(6)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "wb") as f:
+        f.write(inhalt)
+        f.flush()
+        os.fsync(f.fileno())
+    return tmp
+
+
 def lege_exklusiv_an(ziel: Path, inhalt: str) -> None:
     """Schreibt ``inhalt`` nach ``ziel``, nur wenn es ``ziel`` noch nicht gibt.
 
     Atomar: Leser sehen die Datei ganz oder gar nicht. Bei einem Absturz bleibt
     höchstens eine Temporärdatei ``.netz-*`` zurück, die jeder Leser übergeht.
     """
-    ordner = ziel.parent
-    tmp = ordner / f"{TEMP_PRAEFIX}{secrets.token_hex(6)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    tmp = _temporaer(ziel.parent, inhalt.encode("utf-8"))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(inhalt)
-            f.flush()
-            os.fsync(f.fileno())
         try:
             os.link(tmp, ziel)  # scheitert, wenn es ziel schon gibt
         except FileExistsError:
             raise ZielExistiert(str(ziel)) from None
-        _fsync_ordner(ordner)
+        _fsync_ordner(ziel.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def ersetze_atomar(ziel: Path, inhalt: bytes) -> None:
+    """Ersetzt ``ziel`` atomar (rename): Leser sehen die alte oder die neue Fassung."""
+    tmp = _temporaer(ziel.parent, inhalt)
+    try:
+        os.replace(tmp, ziel)
+        _fsync_ordner(ziel.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -31,7 +31,18 @@ DEUTSCH = (
 
 
 def test_alle_befehle_da() -> None:
-    assert BEFEHLE == ["add", "list", "missing", "schema", "show", "status", "validate"]
+    assert BEFEHLE == [
+        "add",
+        "conference",
+        "continue",
+        "end",
+        "list",
+        "missing",
+        "schema",
+        "show",
+        "status",
+        "validate",
+    ]
 
 
 @pytest.mark.parametrize("befehl", [[], *[[b] for b in BEFEHLE]])

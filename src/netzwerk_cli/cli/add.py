@@ -6,8 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..exitcodes import Exit
-from ._basis import abbruch, heute, konsole, lade, stichtag_option, zeige_probleme
+from . import _schreiben as s
+from ._basis import heute, stichtag_option
 from .app import befehl
 
 
@@ -15,9 +15,13 @@ from .app import befehl
 def add(
     ctx: typer.Context,
     region: Annotated[
-        str, typer.Argument(metavar="REGION", help="AGS oder Name, z. B. 05170, Wesel, „Kreis Wesel“.")
-    ],
-    date: Annotated[str, typer.Option("--date", metavar="JJJJ-MM-TT", help="Tag der Unterzeichnung.")],
+        Optional[str],  # noqa: UP045
+        typer.Argument(metavar="REGION", help=s.REGION_HILFE, autocompletion=s.vervollstaendige_region),
+    ] = None,
+    date: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--date", metavar="JJJJ-MM-TT", help="Tag der Unterzeichnung."),
+    ] = None,
     start: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--start", metavar="JJJJ-MM-TT", help="Beginn der Zusammenarbeit, falls bekannt."),
@@ -37,41 +41,33 @@ def add(
     ] = False,
 ) -> None:
     """Einen neu unterzeichneten Kooperationsvertrag eintragen (eine neue Datei in vertraege/)."""
-    from .. import bericht
-    from ..aufnehmen import Verweigert, entwurf, speichere
-    from ..render import text
+    from ..aufnehmen import Entwurf, entwurf, speichere
 
-    unterzeichnet = stichtag_option(date, "--date")
+    gefragt = region is None or date is None
+    region_wert = s.frage_region(ctx.obj, region)
+    unterzeichnet = s.frage_datum(date, "--date", "Tag der Unterzeichnung")
     beginn = stichtag_option(start, "--start")
-    assert unterzeichnet is not None
-    for q in source or []:
-        if not q.startswith(("https://", "http://")) or any(c.isspace() for c in q):
-            raise typer.BadParameter(f"„{q}“ ist keine Webadresse (https://…)", param_hint="--source")
+    quellen = s.pruefe_quellen(s.frage_quellen(source, gefragt))
     tag = heute()
-    bestand = lade(ctx.obj)
-    try:
-        e = entwurf(bestand, region, unterzeichnet, tag, beginn, list(source or []), note)
-        if dry_run:
-            out = konsole()
-            out.print(f"Würde anlegen: {e.anzeige}", highlight=False)
-            out.print(e.yaml, end="", markup=False, highlight=False)
-            _hinweise(e.hinweise)
-            return
-        speichere(e)
-    except Verweigert as v:
-        if v.probleme:
-            zeige_probleme(v.probleme)
-        abbruch(v.meldung + " Nichts wurde geschrieben.", Exit.DATEN, v.hinweis)
-    out = konsole()
-    out.print(
-        f"Angelegt: {e.anzeige} ({e.region.bezeichnung}, unterzeichnet {e.vertrag.unterzeichnet.deutsch()})"
+
+    def erstelle(bestand: object) -> Entwurf:
+        return entwurf(bestand, region_wert, unterzeichnet, tag, beginn, quellen, note)  # type: ignore[arg-type]
+
+    def erfolg(e: Entwurf) -> str:
+        return (
+            f"Angelegt: {e.anzeige} "
+            f"({e.region.bezeichnung}, unterzeichnet {e.vertrag.unterzeichnet.deutsch()})"
+            + "".join(f"\nHinweis: {h}" for h in e.hinweise)
+            + "\n"
+            + s.neuer_stand(ctx.obj)
+        )
+
+    s.ablauf(
+        ctx.obj,
+        erstelle,
+        speichere,
+        lambda e: (f"Würde anlegen: {e.anzeige}", e.yaml),
+        erfolg,
+        dry_run=dry_run,
+        bestaetigen=gefragt,
     )
-    _hinweise(e.hinweise)
-    neu = bericht.status(lade(ctx.obj), tag)
-    out.print("Neuer Stand: " + text.kopfzeile(neu.gesamt) + ".")
-
-
-def _hinweise(hinweise: tuple[str, ...]) -> None:
-    con = konsole(fehler=True)
-    for h in hinweise:
-        con.print(f"Hinweis: {h}", markup=False)

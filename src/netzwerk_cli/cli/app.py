@@ -16,7 +16,6 @@ app = typer.Typer(
     name="netz",
     cls=deutsch.DeutscheGruppe,
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["--help", "-h"]},
 )

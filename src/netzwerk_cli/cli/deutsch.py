@@ -15,6 +15,10 @@ from typer import rich_utils
 from typer.core import TyperCommand, TyperGroup
 
 HILFE_TEXT = "Diese Hilfe anzeigen und beenden."
+PARAMETER_HILFE = {
+    "install_completion": "Vervollständigung (Befehle, Regionen) für die aktuelle Shell installieren.",
+    "show_completion": "Vervollständigung für die aktuelle Shell anzeigen, zum Kopieren oder Anpassen.",
+}
 
 _FEHLER = [
     (re.compile(r"^No such option: (.+?)(?: Did you mean (.+)\?)?$"), "Unbekannte Option: {0}{1}"),
@@ -56,6 +60,13 @@ class _Deutsch:
 
     def get_usage(self, ctx: Any) -> str:
         return _aufruf(super().get_usage(ctx))  # type: ignore[misc]
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)  # type: ignore[misc]
+        for p in params:
+            if p.name in PARAMETER_HILFE:
+                p.help = PARAMETER_HILFE[p.name]
+        return params
 
 
 class DeutscheGruppe(_Deutsch, TyperGroup):

@@ -12,6 +12,7 @@ from typing import Any
 from ..abdeckung import RegionStand, Stand, Zaehlung
 from ..bericht import RegionBericht, StatusBericht
 from ..datum import Zeitangabe
+from ..modelle import Ereignis
 from ..probleme import Problem
 from ..pruefungen import PruefErgebnis
 from . import FORMAT_VERSION
@@ -42,6 +43,13 @@ def status(b: StatusBericht) -> dict[str, Any]:
         "ziel": None,
         "nach_regierungsbezirk": {k: zaehlung(v) for k, v in ab.nach("regierungsbezirk").items()},
         "nach_art": {k: zaehlung(v) for k, v in ab.nach("art").items()},
+        "bildungskonferenzen": {
+            "netzwerke": len(b.konferenzen.netzwerke),
+            "mit_angabe": len(b.konferenzen.mit_angabe),
+            "ohne_angabe": len(b.konferenzen.ohne_angabe),
+            "ueberfaellig": sorted(k.region.ags for k in b.konferenzen.ueberfaellig),
+            "grenze": b.konferenzen.grenze.isoformat(),
+        },
     }
     if b.ziel is not None:
         z = b.ziel
@@ -87,14 +95,28 @@ def region_bericht(b: RegionBericht) -> dict[str, Any]:
                 "endet": zeitangabe(d.modell.endet),
                 "quellen": list(d.modell.quellen),
                 "bemerkung": d.modell.bemerkung,
-                "fortsetzungen": [
-                    {"datum": zeitangabe(f.datum), "quellen": list(f.quellen), "bemerkung": f.bemerkung}
-                    for f in d.modell.fortsetzungen
-                ],
+                "ende_grund": d.modell.ende_grund,
+                "ende_quellen": list(d.modell.ende_quellen),
+                "fortsetzungen": [ereignis(f) for f in d.modell.fortsetzungen],
+                "bildungskonferenzen": [ereignis(f) for f in d.modell.bildungskonferenzen],
+                "bildungsbuero": d.modell.bildungsbuero.model_dump() if d.modell.bildungsbuero else None,
+                "lenkungskreis": (
+                    {
+                        "konstituiert": zeitangabe(d.modell.lenkungskreis.konstituiert),
+                        "quellen": list(d.modell.lenkungskreis.quellen),
+                        "bemerkung": d.modell.lenkungskreis.bemerkung,
+                    }
+                    if d.modell.lenkungskreis
+                    else None
+                ),
             }
             for d in b.vertraege
         ],
     }
+
+
+def ereignis(e: Ereignis) -> dict[str, Any]:
+    return {"datum": zeitangabe(e.datum), "quellen": list(e.quellen), "bemerkung": e.bemerkung}
 
 
 def problem(p: Problem) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..abdeckung import RegionStand, Stand, Zaehlung
-from ..bericht import RegionBericht, StatusBericht
+from ..bericht import Konferenzbericht, RegionBericht, StatusBericht, konferenz_stand
 from ..datum import Zeitangabe, deutsch_tag
 from ..probleme import Problem
 from ..pruefungen import PruefErgebnis
@@ -76,6 +76,10 @@ def status(b: StatusBericht, con: Console) -> None:
             )
         con.print(t)
         con.print()
+    con.print(Text("Bildungskonferenzen", style="bold"))
+    for zeile in konferenz_zeilen(b.konferenzen):
+        con.print(zeile)
+    con.print()
     ohne = b.abdeckung.mit(Stand.OHNE)
     ungewiss = b.abdeckung.mit(Stand.UNGEWISS)
     if ohne:
@@ -90,6 +94,28 @@ def status(b: StatusBericht, con: Console) -> None:
                 style="dim",
             )
         )
+
+
+def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
+    """Was über die jährlichen Konferenzen bekannt ist – und wie wenig das ist."""
+    n = len(k.netzwerke)
+    bekannt = len(k.mit_angabe)
+    zeilen = [f"Erfasst für {bekannt} von {n} Netzwerken; für {n - bekannt} ist keine Konferenz erfasst."]
+    if k.ueberfaellig:
+        namen = ", ".join(
+            f"{s.region.bezeichnung} (zuletzt {s.letzte.deutsch()})" for s in k.ueberfaellig if s.letzte
+        )
+        zeilen.append(
+            f"Bildungskonferenz überfällig (letzte erfasste vor dem {deutsch_tag(k.grenze)}): "
+            f"{len(k.ueberfaellig)} – {namen}"
+        )
+    else:
+        zeilen.append("Keine erfasste Bildungskonferenz ist überfällig.")
+    if bekannt < n:
+        zeilen.append(
+            "Ohne Angabe heißt nicht „keine Konferenz“: die Zahlen sagen über diese Netzwerke nichts."
+        )
+    return zeilen
 
 
 def _ziel(b: StatusBericht) -> str:
@@ -209,8 +235,29 @@ def region(b: RegionBericht, con: Console) -> None:
             t.add_row("Beginn", _mit_art(v.beginn))
         if v.endet is not None:
             t.add_row("endet", _mit_art(v.endet))
+        if v.ende_grund:
+            t.add_row("Grund", v.ende_grund)
         for f in v.fortsetzungen:
             t.add_row("fortgesetzt", f"{f.datum.deutsch()}" + (f" – {f.bemerkung}" if f.bemerkung else ""))
+        if v.bildungsbuero is not None:
+            bb = v.bildungsbuero
+            teile = [bb.name, bb.adresse, bb.ansprechperson, bb.telefon, bb.email, bb.web]
+            t.add_row("Bildungsbüro", " · ".join(x for x in teile if x))
+        if v.lenkungskreis is not None:
+            t.add_row("Lenkungskreis", f"konstituiert {v.lenkungskreis.konstituiert.deutsch()}")
+        for j, e in enumerate(v.bildungskonferenzen):
+            t.add_row(
+                "Konferenzen" if j == 0 else "",
+                e.datum.deutsch() + (f" – {e.bemerkung}" if e.bemerkung else ""),
+            )
+        if d.modell is s.vertrag and s.stand is Stand.MIT:
+            k = konferenz_stand(r, v, b.stichtag)
+            if k.ueberfaellig and k.letzte is not None:
+                t.add_row(
+                    "", Text(f"Bildungskonferenz überfällig (zuletzt {k.letzte.deutsch()})", style="red")
+                )
+            elif k.letzte is None:
+                t.add_row("Konferenzen", Text("keine erfasst (unbekannt, nicht: keine)", style="dim"))
         if v.bemerkung:
             t.add_row("Bemerkung", v.bemerkung)
         for j, q in enumerate(v.quellen):
