@@ -1,0 +1,176 @@
+"""netz end / continue / conference und der Lebenslauf Münsters ganz mit Befehlen."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+VIERSEN = "05166-viersen-2011-09.yaml"
+SOEST = "05974-soest-2008-06-23.yaml"
+
+
+def _nur_neue_zeilen(vorher: str, nachher: str) -> list[str]:
+    diff = list(difflib.ndiff(vorher.splitlines(keepends=True), nachher.splitlines(keepends=True)))
+    assert not [z for z in diff if z.startswith("- ")], "eine vorhandene Zeile wurde geändert"
+    return [z[2:] for z in diff if z.startswith("+ ")]
+
+
+def test_end_macht_ungewisses_ende_genau(netz: Any, daten: Path) -> None:
+    datei = daten / "vertraege" / VIERSEN
+    vorher = datei.read_text(encoding="utf-8")
+    lauf = netz(
+        "end", "viersen", "--date", "2024-01-31", "--reason", "Kündigung", "--source", "https://x.example/v"
+    )
+    assert lauf.exit_code == 0, lauf.stderr
+    nachher = datei.read_text(encoding="utf-8")
+    a, b = vorher.splitlines(), nachher.splitlines()
+    geaendert = [z for z in difflib.ndiff(a, b) if z[:2] in ("- ", "+ ")]
+    assert geaendert == [
+        '- endet: "frühestens 2019-08"',
+        "+ endet: 2024-01-31",
+        "+ ende_grund: Kündigung",
+        "+ ende_quellen:",
+        "+   - https://x.example/v",
+    ]
+    j = netz("status", "--format", "json").json()
+    assert "05166" in j["fehlend"] and j["ungewiss"] == []
+    assert netz("validate").exit_code == 0
+
+
+def test_end_verweigert(netz: Any, daten: Path) -> None:
+    vorher = (daten / "vertraege" / SOEST).read_bytes()
+    assert netz("end", "soest", "--date", "2030-01-01").exit_code == 1  # Zukunft
+    assert netz("end", "wesel", "--date", "2020-01-01").exit_code == 1  # kein Vertrag
+    assert netz("end", "viersen", "--date", "2015-01-01").exit_code == 1  # außerhalb der Spanne
+    lauf = netz("end", "viersen", "--date", "2021-07-31")  # widerspräche einem Prüfpunkt
+    assert lauf.exit_code == 1 and "NZ501" in lauf.stderr
+    assert (daten / "vertraege" / SOEST).read_bytes() == vorher
+
+
+def test_conference_und_continue_nur_neue_zeilen(netz: Any, daten: Path) -> None:
+    datei = daten / "vertraege" / SOEST
+    vorher = datei.read_text(encoding="utf-8")
+    assert netz("conference", "soest", "--date", "2026-10-01", "--note", "Thema Ganztag").exit_code == 0
+    assert (
+        netz("continue", "Kreis Soest", "--date", "2019-06-30", "--source", "https://x.example/s").exit_code
+        == 0
+    )
+    neu = _nur_neue_zeilen(vorher, datei.read_text(encoding="utf-8"))
+    assert neu == [
+        "  - datum: 2019-06-30\n",
+        "    quellen:\n",
+        "      - https://x.example/s\n",
+        "bildungskonferenzen:\n",
+        "  - datum: 2026-10-01\n",
+        "    bemerkung: Thema Ganztag\n",
+    ]
+    show = netz("show", "soest", "--format", "json").json()
+    assert show["vertraege"][0]["bildungskonferenzen"][0]["datum"]["text"] == "2026-10-01"
+    # doppelt eintragen geht nicht
+    assert netz("conference", "soest", "--date", "2026-10-01").exit_code == 1
+
+
+def test_konferenz_ueberfaellig(netz: Any) -> None:
+    j = netz("status", "--format", "json").json()["bildungskonferenzen"]
+    assert j["netzwerke"] == 51
+    assert j["mit_angabe"] == 4 and j["ohne_angabe"] == 47
+    assert "05382" in j["ueberfaellig"]  # Rhein-Sieg: zuletzt 07.12.2009
+    text = netz("status").stdout
+    assert "Bildungskonferenz überfällig" in text
+    assert "für 47 ist keine Konferenz erfasst" in text
+    assert netz("conference", "rhein-sieg-kreis", "--date", "2026-11-01").exit_code == 0
+    j = netz("status", "--format", "json").json()["bildungskonferenzen"]
+    assert "05382" not in j["ueberfaellig"]
+    assert "überfällig" not in netz("show", "rhein-sieg").stdout
+
+
+def test_dry_run_zeigt_diff(netz: Any, daten: Path) -> None:
+    vorher = (daten / "vertraege" / SOEST).read_bytes()
+    lauf = netz("conference", "soest", "--date", "2026-10-01", "--dry-run")
+    assert lauf.exit_code == 0
+    assert "+bildungskonferenzen:" in lauf.stdout
+    assert (daten / "vertraege" / SOEST).read_bytes() == vorher
+
+
+def _ohne_pruefpunkte(daten: Path) -> None:
+    """Prüfpunkte weglassen: sie verbieten die Zwischenstände, die ein Test nachspielt."""
+    prog = daten / "programm.yaml"
+    text = prog.read_text(encoding="utf-8")
+    prog.write_text(text[: text.index("pruefpunkte:")], encoding="utf-8")
+
+
+def test_lebenslauf_muenster_nur_mit_befehlen(netz: Any, daten: Path) -> None:
+    for f in (daten / "vertraege").glob("05515-*.yaml"):
+        f.unlink()
+    _ohne_pruefpunkte(daten)
+    assert (
+        netz(
+            "add",
+            "münster",
+            "--date",
+            "2008-06-23",
+            "--start",
+            "2008-08-01",
+            "--source",
+            "https://x.example/1",
+        ).exit_code
+        == 0
+    )
+    assert netz("end", "Stadt Münster", "--date", "2020-12-31", "--reason", "Kündigung").exit_code == 0
+    assert netz("add", "05515", "--date", "2022-03-01", "--source", "https://x.example/2").exit_code == 0
+    assert netz("validate").exit_code == 0
+
+    def stand(tag: str) -> str:
+        return netz("show", "muenster", "--as-of", tag, "--format", "json").json()["stand"]
+
+    assert stand("2008-06-22") == "ohne"
+    assert stand("2015-05-05") == "mit"
+    assert stand("2020-12-31") == "mit"  # letzter Tag in Kraft
+    assert stand("2021-01-01") == "ohne"
+    assert stand("2022-03-01") == "mit"
+    fehlend = netz("status", "--as-of", "2021-06-01", "--format", "json").json()["fehlend"]
+    assert "05515" in fehlend
+    show = netz("show", "münster", "--format", "json").json()
+    assert [v["unterzeichnet"]["text"] for v in show["vertraege"]] == ["2008-06-23", "2022-03-01"]
+    assert show["vertraege"][0]["endet"]["text"] == "2020-12-31"
+    assert show["vertraege"][0]["ende_grund"] == "Kündigung"
+
+
+@pytest.mark.parametrize(
+    "boese", ["../../etc/passwd", "wesel/../../x", "05170\x00", "we\nsel", "/tmp", "..", "*"]
+)
+def test_pfad_einschleusen_verweigert(netz: Any, daten: Path, boese: str) -> None:
+    vorher = sorted(p.name for p in daten.parent.rglob("*"))
+    lauf = netz("add", boese, "--date", "2026-11-20")
+    assert lauf.exit_code == 1
+    assert sorted(p.name for p in daten.parent.rglob("*")) == vorher
+
+
+def test_fragen_am_terminal(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from netzwerk_cli.cli import _schreiben
+
+    monkeypatch.setattr(_schreiben, "ist_terminal", lambda: True)
+    lauf = netz("add", eingabe="wesel\n2026-11-20\nhttps://x.example/w\ny\n")
+    assert lauf.exit_code == 0, lauf.stdout + lauf.stderr
+    assert "Würde anlegen:" in lauf.stdout and 'region: "05170"' in lauf.stdout
+    assert (daten / "vertraege" / "05170-wesel-2026-11-20.yaml").exists()
+
+
+def test_fragen_abgelehnt_schreibt_nichts(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from netzwerk_cli.cli import _schreiben
+
+    monkeypatch.setattr(_schreiben, "ist_terminal", lambda: True)
+    lauf = netz("conference", eingabe="soest\n2026-10-01\n\nn\n")
+    assert lauf.exit_code == 1
+    assert "Abgebrochen" in lauf.stderr
+    assert "bildungskonferenzen" not in (daten / "vertraege" / SOEST).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["add"], ["add", "wesel"], ["end", "soest"], ["conference"]])
+def test_ohne_terminal_fehlende_angabe_ist_aufruffehler(netz: Any, args: list[str]) -> None:
+    lauf = netz(*args)
+    assert lauf.exit_code == 2
+    assert "fehlt" in lauf.stderr
