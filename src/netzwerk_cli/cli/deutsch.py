@@ -7,11 +7,15 @@ Modulkonstanten, die Fehlermeldungen übersetzen wir beim Ausgeben. Getestet in
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import re
+import sys
+from collections.abc import Sequence
+from types import ModuleType
 from typing import Any
 
 import typer
-from typer import rich_utils
 from typer.core import TyperCommand, TyperGroup
 
 HILFE_TEXT = "Diese Hilfe anzeigen und beenden."
@@ -85,26 +89,57 @@ def _aufruf(text: str) -> str:
     )
 
 
-_original_format_error = rich_utils.rich_format_error
+def _patche(rich_utils: ModuleType) -> None:
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumente"  # type: ignore[attr-defined]
+    rich_utils.OPTIONS_PANEL_TITLE = "Optionen"  # type: ignore[attr-defined]
+    rich_utils.COMMANDS_PANEL_TITLE = "Befehle"  # type: ignore[attr-defined]
+    rich_utils.ERRORS_PANEL_TITLE = "Fehler"  # type: ignore[attr-defined]
+    rich_utils.ABORTED_TEXT = "Abgebrochen."  # type: ignore[attr-defined]
+    rich_utils.RICH_HELP = "Hilfe: [blue]{command_path} {help_option}[/]"  # type: ignore[attr-defined]
+    rich_utils.DEFAULT_STRING = "[Vorgabe: {}]"  # type: ignore[attr-defined]
+    rich_utils.ENVVAR_STRING = "[Umgebungsvariable: {}]"  # type: ignore[attr-defined]
+    rich_utils.REQUIRED_LONG_STRING = "[Pflicht]"  # type: ignore[attr-defined]
+    original = rich_utils.rich_format_error  # type: ignore[attr-defined]
+
+    def format_error(self: Any) -> None:
+        deutsch = uebersetze(self.format_message())
+        self.format_message = lambda: deutsch
+        original(self)
+
+    rich_utils.rich_format_error = format_error  # type: ignore[attr-defined]
 
 
-def _format_error(self: Any) -> None:
-    deutsch = uebersetze(self.format_message())
-    self.format_message = lambda: deutsch
-    _original_format_error(self)
+class _BeimImport(importlib.abc.MetaPathFinder):
+    """Übersetzt typer.rich_utils erst, wenn Typer es braucht (Hilfe, Fehler).
+
+    Das Modul zieht rich.markdown nach sich und kostet rund 0,1 s Start-up;
+    ``netz status`` soll das nicht bezahlen.
+    """
+
+    NAME = "typer.rich_utils"
+
+    def find_spec(self, name: str, path: Sequence[str] | None, target: ModuleType | None = None) -> Any:
+        if name != self.NAME:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:  # pragma: no cover
+            return spec
+        ausfuehren = spec.loader.exec_module
+
+        def exec_module(modul: ModuleType) -> None:
+            ausfuehren(modul)
+            _patche(modul)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
 
 
 def aktiviere() -> None:
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumente"
-    rich_utils.OPTIONS_PANEL_TITLE = "Optionen"
-    rich_utils.COMMANDS_PANEL_TITLE = "Befehle"
-    rich_utils.ERRORS_PANEL_TITLE = "Fehler"
-    rich_utils.ABORTED_TEXT = "Abgebrochen."
-    rich_utils.RICH_HELP = "Hilfe: [blue]{command_path} {help_option}[/]"
-    rich_utils.DEFAULT_STRING = "[Vorgabe: {}]"
-    rich_utils.ENVVAR_STRING = "[Umgebungsvariable: {}]"
-    rich_utils.REQUIRED_LONG_STRING = "[Pflicht]"
-    rich_utils.rich_format_error = _format_error
+    if _BeimImport.NAME in sys.modules:
+        _patche(sys.modules[_BeimImport.NAME])
+    elif not any(isinstance(f, _BeimImport) for f in sys.meta_path):
+        sys.meta_path.insert(0, _BeimImport())
 
 
 __all__ = ["DeutscheGruppe", "DeutscherBefehl", "aktiviere", "typer", "uebersetze"]
