@@ -37,10 +37,13 @@ def test_alle_befehle_da() -> None:
         "continue",
         "end",
         "list",
+        "map",
         "missing",
+        "report",
         "schema",
         "show",
         "status",
+        "timeline",
         "validate",
     ]
 

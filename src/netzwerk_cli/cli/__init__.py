@@ -6,7 +6,7 @@ Jeder Befehl liegt in einem eigenen Modul und importiert schwere Teile
 
 from __future__ import annotations
 
-from . import add, lebenslauf, listen, schema, show, status, validate  # noqa: F401  (registrieren die Befehle)
+from . import add, bilder, lebenslauf, listen, schema, show, status, validate  # noqa: F401  (registrieren die Befehle)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..abdeckung import RegionStand
 from ..probleme import Problem
+from ..zeitreihe import Ereigniszahl, Periode
 from . import daten
 
 
@@ -66,3 +67,69 @@ def github(probleme: Sequence[Problem]) -> str:
             f"title={_gh_wert(titel)}::{_gh_daten(meldung)}\n"
         )
     return "".join(zeilen)
+
+
+def zeitreihe_daten(perioden: Sequence[Periode], gesamt: int) -> dict[str, Any]:
+    def zahl(e: Ereigniszahl) -> dict[str, int]:
+        return {"sicher": e.sicher, "moeglich": e.moeglich}
+
+    return {
+        "format_version": 1,
+        "regionen": gesamt,
+        "perioden": [
+            {
+                "periode": p.name,
+                "von": p.anfang.isoformat(),
+                "bis": p.ende.isoformat(),
+                "mit_netzwerk": p.zaehlung.sicher,
+                "mit_netzwerk_moeglich": p.zaehlung.moeglich,
+                "unterzeichnet": zahl(p.unterzeichnet),
+                "wiedereintritte": zahl(p.wiedereintritte),
+                "beendet": zahl(p.beendet),
+                "meilensteine": [
+                    {"datum": m.datum.als_json(), "art": m.art, "text": m.text} for m in p.meilensteine
+                ],
+            }
+            for p in perioden
+        ],
+    }
+
+
+ZEITREIHE_SPALTEN = (
+    "periode",
+    "von",
+    "bis",
+    "mit_netzwerk",
+    "mit_netzwerk_moeglich",
+    "unterzeichnet_sicher",
+    "unterzeichnet_moeglich",
+    "wiedereintritte_sicher",
+    "wiedereintritte_moeglich",
+    "beendet_sicher",
+    "beendet_moeglich",
+    "meilensteine",
+)
+
+
+def zeitreihe_csv(perioden: Sequence[Periode]) -> str:
+    puffer = io.StringIO()
+    w = csv.writer(puffer, lineterminator="\n")
+    w.writerow(ZEITREIHE_SPALTEN)
+    for p in perioden:
+        w.writerow(
+            [
+                p.name,
+                p.anfang.isoformat(),
+                p.ende.isoformat(),
+                p.zaehlung.sicher,
+                p.zaehlung.moeglich,
+                p.unterzeichnet.sicher,
+                p.unterzeichnet.moeglich,
+                p.wiedereintritte.sicher,
+                p.wiedereintritte.moeglich,
+                p.beendet.sicher,
+                p.beendet.moeglich,
+                "; ".join(m.text for m in p.meilensteine),
+            ]
+        )
+    return puffer.getvalue()

@@ -1,0 +1,93 @@
+"""Bilder im Terminal: Zeitreihe als Balken, Kachelkarte der 53 Regionen (passt in 80 Spalten)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from ..abdeckung import Abdeckung, Stand
+from ..datum import deutsch_tag
+from ..geo import KACHELN, SPALTEN, ZEILEN, kurzname
+from ..zeitreihe import Periode, beschreibe_meilenstein
+from .text import STAND_STIL, kopfzeile
+
+BALKEN = 45
+
+
+def _balken(sicher: int, moeglich: int, gesamt: int, breite: int = BALKEN) -> Text:
+    s = round(breite * sicher / gesamt) if gesamt else 0
+    m = (round(breite * moeglich / gesamt) if gesamt else 0) - s
+    t = Text()
+    t.append("█" * s, style="green")
+    t.append("▒" * m, style="yellow")
+    t.append("·" * (breite - s - m), style="dim")
+    return t
+
+
+def zeitreihe(perioden: Sequence[Periode], gesamt: int, con: Console) -> None:
+    """Eine Zeile je Periode: Balken (█ sicher, ▒ nur möglich), Zahlen, Ereignisse, Meilensteine."""
+    con.print(Text(f"Abdeckung am Ende jeder Periode (von {gesamt}); █ sicher, ▒ nur möglich", style="bold"))
+    for p in perioden:
+        z = p.zaehlung
+        zeile = Text(f"{p.name:<8}")
+        zeile.append_text(_balken(z.sicher, z.moeglich, gesamt))
+        zahl = f" {z.sicher:>2}" if z.eindeutig else f" {z.sicher:>2}–{z.moeglich}"
+        zeile.append(f"{zahl:<7}")
+        neu = p.unterzeichnet
+        if neu.moeglich:
+            zeile.append(
+                f" +{neu.sicher}" if neu.sicher == neu.moeglich else f" +{neu.sicher}…{neu.moeglich}"
+            )
+        aus = p.beendet
+        if aus.moeglich:
+            zeile.append(
+                f" −{aus.sicher}" if aus.sicher == aus.moeglich else f" −{aus.sicher}…{aus.moeglich}"
+            )
+        con.print(zeile, no_wrap=True, overflow="crop")
+        for m in p.meilensteine:
+            con.print(
+                Text(f"{'':8}◆ {beschreibe_meilenstein(m)}", style="cyan"), no_wrap=True, overflow="crop"
+            )
+    con.print(
+        Text(
+            "+n: erste Verträge in der Periode, −n: beendete; „a…b“: a sicher, bis zu b möglich.",
+            style="dim",
+        )
+    )
+
+
+ZEICHEN = {Stand.MIT: "█", Stand.UNGEWISS: "▒", Stand.OHNE: "·"}
+
+
+def kachelkarte(ab: Abdeckung, con: Console) -> None:
+    """Jede Region eine Kachel, ungefähr an ihrem Ort; je Kachel Name und Zeichen für den Stand."""
+    staende = {s.region.ags: s for s in ab.regionen}
+    con.print(
+        Text(f"NRW am {deutsch_tag(ab.stichtag)}: {kopfzeile(ab.gesamt)}", style="bold"), soft_wrap=True
+    )
+    raster: dict[tuple[int, int], str] = {zelle: ags for ags, zelle in KACHELN.items()}
+    for r in range(ZEILEN):
+        oben, unten = Text(), Text()
+        for c in range(SPALTEN):
+            ags = raster.get((r, c))
+            s = staende.get(ags) if ags else None
+            if s is None:
+                oben.append(" " * 7)
+                unten.append(" " * 7)
+                continue
+            stil = STAND_STIL[s.stand]
+            oben.append(f"{kurzname(ags, s.region.name):<6} ", style=stil)  # type: ignore[arg-type]
+            unten.append(ZEICHEN[s.stand] * 6 + " ", style=stil)
+        oben.rstrip()
+        unten.rstrip()
+        con.print(oben, no_wrap=True, overflow="crop")
+        con.print(unten, no_wrap=True, overflow="crop")
+    legende = Text()
+    for stand, text in ((Stand.MIT, "Netzwerk"), (Stand.UNGEWISS, "ungewiss"), (Stand.OHNE, "kein Netzwerk")):
+        legende.append(f"{ZEICHEN[stand] * 2} {text}   ", style=STAND_STIL[stand])
+    con.print(legende)
+    fehlt = [a for a in staende if a not in KACHELN]
+    if fehlt:  # eine Region ohne Kachel (neue Daten) wird wenigstens genannt
+        con.print(f"Ohne Kachel: {', '.join(staende[a].region.bezeichnung for a in fehlt)}")
