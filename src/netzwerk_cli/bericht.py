@@ -19,6 +19,7 @@ from .datum import Zeitangabe
 from .laden import Datenbestand, Dokument
 from .modelle import Region, Vertrag
 from .namen import reihenfolge_pressemitteilung, sortiername
+from .zeitreihe import Tempo, tempo
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class StatusBericht:
     abdeckung: Abdeckung
     ziel: ZielAuswertung | None
     konferenzen: Konferenzbericht
+    tempo: Tempo | None
 
     @property
     def gesamt(self) -> Zaehlung:
@@ -46,12 +48,14 @@ def status(bestand: Datenbestand, stichtag: date) -> StatusBericht:
     rs, vs = regionen(bestand), vertraege(bestand)
     ab = abdeckung(rs, vs, stichtag)
     ziel = None
+    t = None
     name = "Regionale Bildungsnetzwerke"
     if bestand.programm is not None:
         p = bestand.programm.modell
         name = p.name
         ziel = ziel_auswertung(rs, vs, p.ziel.anzahl, p.ziel.bis, stichtag)
-    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab))
+        t = tempo(rs, vs, stichtag, p.ziel.anzahl, p.erste_vertraege)
+    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t)
 
 
 SORTIERUNGEN = ("pressemitteilung", "ags", "name")

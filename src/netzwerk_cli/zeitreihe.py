@@ -107,7 +107,7 @@ def zeitreihe(bestand: Datenbestand, von: date, bis: date, nach: str = "year") -
 
 @dataclass(frozen=True)
 class Tempo:
-    jahre: int
+    jahre: float
     von: date
     zuwachs: int  # Zuwachs der sicheren Zählung im Zeitraum
     pro_jahr: float
@@ -116,7 +116,11 @@ class Tempo:
 
     def text(self) -> str:
         pro = f"{self.pro_jahr:.1f}".replace(".", ",")
-        s = f"Tempo: {self.zuwachs:+d} Netzwerke (sicher) in den letzten {self.jahre} Jahren, {pro} pro Jahr."
+        jahre = f"{self.jahre:.1f}".replace(".", ",").removesuffix(",0")
+        s = (
+            f"Tempo: {self.zuwachs:+d} Netzwerke (sicher) seit {deutsch_tag(self.von)} "
+            f"({jahre} Jahre), {pro} pro Jahr."
+        )
         if self.fehlen <= 0:
             return s
         if self.erreicht_etwa is None:
@@ -128,22 +132,35 @@ class Tempo:
 
 
 def tempo(
-    regionen: Sequence[Region], vertraege: Sequence[Vertrag], stichtag: date, ziel: int, jahre: int = 5
-) -> Tempo:
+    regionen: Sequence[Region],
+    vertraege: Sequence[Vertrag],
+    stichtag: date,
+    ziel: int,
+    beginn: date,
+    jahre: int = 5,
+) -> Tempo | None:
+    """Zuwachs der sicheren Zählung in den letzten ``jahre`` Jahren (nicht vor ``beginn``).
+
+    Unter einem Jahr Geschichte gibt es kein sinnvolles Tempo: dann ``None``.
+    """
     je = vertraege_je_region(vertraege)
     try:
         von = stichtag.replace(year=stichtag.year - jahre)
     except ValueError:  # 29. Februar
         von = stichtag.replace(year=stichtag.year - jahre, day=28)
+    von = min(max(von, beginn), stichtag)
+    dauer = (stichtag - von).days / 365.25
+    if dauer < 1:
+        return None
     jetzt = abdeckung(regionen, je, stichtag).gesamt.sicher
-    damals = abdeckung(regionen, je, von).gesamt.sicher
+    damals = abdeckung(regionen, je, von - timedelta(days=1)).gesamt.sicher
     zuwachs = jetzt - damals
-    pro_jahr = zuwachs / jahre
+    pro_jahr = zuwachs / dauer
     fehlen = ziel - jetzt
     etwa = None
     if fehlen > 0 and pro_jahr > 0:
         etwa = stichtag + timedelta(days=round(fehlen / pro_jahr * 365.25))
-    return Tempo(jahre, von, zuwachs, pro_jahr, fehlen, etwa)
+    return Tempo(dauer, von, zuwachs, pro_jahr, fehlen, etwa)
 
 
 def beschreibe_meilenstein(m: Meilenstein) -> str:

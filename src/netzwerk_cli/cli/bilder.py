@@ -122,7 +122,7 @@ def report(
     from ..pruefungen import pruefpunkte
     from ..render import html as html_render
     from ..render import svg as svg_render
-    from ..zeitreihe import tempo, zeitreihe
+    from ..zeitreihe import zeitreihe
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj)
@@ -136,11 +136,9 @@ def report(
     assert isinstance(anfang, date)
     perioden = zeitreihe(bestand, anfang, stichtag, "year")
     ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
-    t = tempo(bericht.regionen(bestand), bericht.vertraege(bestand), stichtag, ziel) if ziel else None
     seite = html_render.bericht(
         bestand,
         b,
-        t,
         svg_render.karte(flaechen, b.abdeckung, titel, eigenstaendig=False),
         svg_render.zeitreihe(perioden, len(bestand.regionen), ziel, "Regionen mit Netzwerk am Jahresende"),
         pruefpunkte(bestand, heute()),

@@ -43,6 +43,18 @@ def status(b: StatusBericht) -> dict[str, Any]:
         "ziel": None,
         "nach_regierungsbezirk": {k: zaehlung(v) for k, v in ab.nach("regierungsbezirk").items()},
         "nach_art": {k: zaehlung(v) for k, v in ab.nach("art").items()},
+        "tempo": (
+            None
+            if b.tempo is None
+            else {
+                "jahre": b.tempo.jahre,
+                "seit": b.tempo.von.isoformat(),
+                "zuwachs_sicher": b.tempo.zuwachs,
+                "pro_jahr": b.tempo.pro_jahr,
+                "fehlen": b.tempo.fehlen,
+                "ziel_erreicht_etwa": b.tempo.erreicht_etwa.isoformat() if b.tempo.erreicht_etwa else None,
+            }
+        ),
         "bildungskonferenzen": {
             "netzwerke": len(b.konferenzen.netzwerke),
             "mit_angabe": len(b.konferenzen.mit_angabe),

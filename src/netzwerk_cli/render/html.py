@@ -12,7 +12,6 @@ from ..datum import deutsch_tag
 from ..geo import ATTRIBUTION
 from ..laden import Datenbestand
 from ..pruefungen import PruefErgebnis
-from ..zeitreihe import Tempo
 from .text import konferenz_zeilen, kopfzeile
 from .zahlen import prozent
 
@@ -98,7 +97,6 @@ def _pruefpunkte(ergebnisse: Sequence[PruefErgebnis]) -> str:
 def bericht(
     bestand: Datenbestand,
     b: StatusBericht,
-    tempo: Tempo | None,
     karte_svg: str,
     zeitreihe_svg: str,
     ergebnisse: Sequence[PruefErgebnis],
@@ -118,7 +116,7 @@ def bericht(
     ]
     kacheln = "".join(f'<div class="kennzahl"><b>{escape(w)}</b>{escape(t)}</div>' for w, t in kennzahlen)
     konferenzen = "".join(f"<li>{escape(z)}</li>" for z in konferenz_zeilen(b.konferenzen))
-    tempo_text = f"<p>{escape(tempo.text())}</p>" if tempo else ""
+    tempo_text = f"<p>{escape(b.tempo.text())}</p>" if b.tempo else ""
     return f"""<!DOCTYPE html>
 <html lang="de">
 <head>

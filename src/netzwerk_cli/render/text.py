@@ -58,6 +58,8 @@ def status(b: StatusBericht, con: Console) -> None:
     con.print(zeile)
     if b.ziel is not None:
         con.print(_ziel(b))
+    if b.tempo is not None:
+        con.print(b.tempo.text())
     con.print()
     for titel, merkmal in (("Nach Regierungsbezirk", "regierungsbezirk"), ("Nach Art", "art")):
         t = Table(title=titel, title_justify="left", box=None, pad_edge=False, show_header=False)
