@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installiert
 
-.PHONY: status test lint format validate clean
+.PHONY: status test lint format validate clean docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,19 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+
+# Bilder für das README (braucht chromium): Karte als PNG, Bildschirmfoto des Berichts
+CHROMIUM ?= chromium
+CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars
+
+docs: $(STAMP)
+	mkdir -p docs
+	NETZ_HEUTE=2026-11-27 $(BIN)/netz map --svg docs/karte.svg
+	NETZ_HEUTE=2026-11-27 $(BIN)/netz report --html docs/bericht.html
+	# bericht.html ist nur Zwischenschritt für das Bildschirmfoto
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=640,800 \
+		--screenshot=docs/karte.png file://$(CURDIR)/docs/karte.svg
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=1000,2200 \
+		--screenshot=docs/bericht.png file://$(CURDIR)/docs/bericht.html
+	rm -f docs/bericht.html

@@ -34,9 +34,49 @@ def test_alle_befehle_da() -> None:
 
 
 DEUTSCHE_WOERTER = set(
-    "der die das des dem den und oder ein eine einen nicht nur mit für von zu im am wie als auch "
-    "alle jeden je nach statt sonst aus bei über vorgabe heute bemerkung stichtag ausgabeformat "
-    "datei tag webadresse zeitraum perioden".split()
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "und",
+        "oder",
+        "ein",
+        "eine",
+        "einen",
+        "nicht",
+        "nur",
+        "mit",
+        "für",
+        "von",
+        "zu",
+        "im",
+        "am",
+        "wie",
+        "als",
+        "auch",
+        "alle",
+        "jeden",
+        "je",
+        "nach",
+        "statt",
+        "sonst",
+        "aus",
+        "bei",
+        "über",
+        "vorgabe",
+        "heute",
+        "bemerkung",
+        "stichtag",
+        "ausgabeformat",
+        "datei",
+        "tag",
+        "webadresse",
+        "zeitraum",
+        "perioden",
+    ]
 )
 
 

@@ -11,7 +11,7 @@ from ..abdeckung import Abdeckung, Stand
 from ..datum import deutsch_tag
 from ..geo import KACHELN, SPALTEN, ZEILEN, kurzname
 from ..zeitreihe import Periode, beschreibe_meilenstein
-from .text import STAND_STIL, kopfzeile
+from .text import STAND_STIL, kurz
 
 BALKEN = 45
 
@@ -52,7 +52,7 @@ def zeitreihe(perioden: Sequence[Periode], gesamt: int, con: Console) -> None:
             )
     con.print(
         Text(
-            "+n: erste Verträge in der Periode, −n: beendete; „a…b“: a sicher, bis zu b möglich.",
+            "+n erste Verträge, −n beendete; „a…b“: a sicher, bis zu b möglich.",
             style="dim",
         )
     )
@@ -64,9 +64,7 @@ ZEICHEN = {Stand.MIT: "█", Stand.UNGEWISS: "▒", Stand.OHNE: "·"}
 def kachelkarte(ab: Abdeckung, con: Console) -> None:
     """Jede Region eine Kachel, ungefähr an ihrem Ort; je Kachel Name und Zeichen für den Stand."""
     staende = {s.region.ags: s for s in ab.regionen}
-    con.print(
-        Text(f"NRW am {deutsch_tag(ab.stichtag)}: {kopfzeile(ab.gesamt)}", style="bold"), soft_wrap=True
-    )
+    con.print(Text(f"NRW am {deutsch_tag(ab.stichtag)}: {kurz(ab.gesamt)}", style="bold"))
     raster: dict[tuple[int, int], str] = {zelle: ags for ags, zelle in KACHELN.items()}
     for r in range(ZEILEN):
         oben, unten = Text(), Text()
