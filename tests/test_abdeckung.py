@@ -142,14 +142,25 @@ def test_zeitangabe_am() -> None:
 
 
 def test_ziel_erreicht_und_verfehlt() -> None:
-    from netzwerk_cli.abdeckung import ziel_auswertung
+    from netzwerk_cli.abdeckung import verlauf, ziel_auswertung
 
     zwei = REGIONEN[:2]
     vs = [
         Vertrag(region=zwei[0].ags, unterzeichnet="2009-03-01"),
         Vertrag(region=zwei[1].ags, unterzeichnet="2010"),
     ]
-    z = ziel_auswertung(zwei, vs, 2, date(2010, 6, 30), date(2026, 1, 1))
+    z = ziel_auswertung(verlauf(zwei, vs), 2, date(2010, 6, 30), date(2026, 1, 1))
     assert z.erreicht_moeglich == date(2010, 1, 1)  # ab Jahresbeginn 2010 möglich
     assert z.erreicht_sicher == date(2010, 12, 31)  # sicher erst am letzten Tag des Jahres
     assert (z.am_zieltag.sicher, z.am_zieltag.moeglich) == (1, 2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)))
+def test_verlauf_gleich_abdeckung(d: date) -> None:
+    """Eigenschaft: die Stufenfunktion zählt an jedem Tag wie die direkte Zählung."""
+    from netzwerk_cli.abdeckung import verlauf
+
+    v = verlauf(REGIONEN, VERTRAEGE)
+    z = abdeckung(REGIONEN, VERTRAEGE, d).gesamt
+    assert v.am(d) == z

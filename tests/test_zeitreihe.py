@@ -6,8 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netzwerk_cli import bericht
+from netzwerk_cli.abdeckung import verlauf
 from netzwerk_cli.zeitreihe import meilensteine, tempo, zeitreihe
 from tests.test_abdeckung import BESTAND, REGIONEN, VERTRAEGE
+
+VERLAUF = verlauf(REGIONEN, VERTRAEGE)
 
 
 @settings(max_examples=60, deadline=None)
@@ -52,12 +55,12 @@ def test_meilensteine() -> None:
 
 
 def test_tempo() -> None:
-    t = tempo(REGIONEN, VERTRAEGE, date(2026, 11, 27), 53, date(2008, 6, 23))
+    t = tempo(VERLAUF, date(2026, 11, 27), 53, date(2008, 6, 23))
     assert t is not None
     assert (t.zuwachs, t.fehlen) == (2, 2)
     assert t.erreicht_etwa is not None and t.erreicht_etwa.year == 2031
     assert "etwa im Jahr 2031" in t.text()
-    assert tempo(REGIONEN, VERTRAEGE, date(2008, 12, 1), 53, date(2008, 6, 23)) is None
-    stillstand = tempo(REGIONEN, VERTRAEGE, date(2018, 12, 1), 53, date(2008, 6, 23))
+    assert tempo(VERLAUF, date(2008, 12, 1), 53, date(2008, 6, 23)) is None
+    stillstand = tempo(VERLAUF, date(2018, 12, 1), 53, date(2008, 6, 23))
     assert stillstand is not None and stillstand.zuwachs == 0 and stillstand.erreicht_etwa is None
     assert "nie erreicht" in stillstand.text()

@@ -10,7 +10,8 @@ letzte Tag in Kraft). Bei ungenauen Daten gibt es zwei Zählungen:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
@@ -129,8 +130,97 @@ def wendepunkte(vertraege: Iterable[Vertrag]) -> list[date]:
     for v in vertraege:
         tage.update(v.unterzeichnet.grenzen())
         if v.endet is not None:
-            tage.update(d + timedelta(days=1) for d in v.endet.grenzen())
+            tage.update(d + timedelta(days=1) for d in v.endet.grenzen() if d < date.max)
     return sorted(tage)
+
+
+Spanne = tuple[date, date]  # beide Enden eingeschlossen; date.min/date.max für offen
+
+
+def _sicher_in_kraft(v: Vertrag) -> Spanne | None:
+    """Die Tage, an denen der Vertrag unter jeder Lesart gilt (siehe :func:`vertrag_stand`)."""
+    if v.unterzeichnet.spaet is None:
+        return None
+    ende = date.max if v.endet is None else v.endet.frueh
+    if ende is None or ende < v.unterzeichnet.spaet:
+        return None
+    return v.unterzeichnet.spaet, ende
+
+
+def _moeglich_in_kraft(v: Vertrag) -> Spanne:
+    anfang = v.unterzeichnet.frueh or date.min
+    ende = date.max if v.endet is None or v.endet.spaet is None else v.endet.spaet
+    return anfang, ende
+
+
+def _vereinige(spannen: list[Spanne]) -> list[Spanne]:
+    """Überlappende oder aneinanderstoßende Spannen zusammenfassen."""
+    out: list[Spanne] = []
+    for a, b in sorted(spannen):
+        if out:
+            la, lb = out[-1]
+            if lb == date.max or a <= lb + timedelta(days=1):
+                out[-1] = (la, max(lb, b))
+                continue
+        out.append((a, b))
+    return out
+
+
+@dataclass(frozen=True)
+class Verlauf:
+    """Sichere und mögliche Zählung an jedem Tag, als Stufenfunktion.
+
+    Ab ``tage[i]`` (bis vor ``tage[i+1]``) gelten ``sicher[i]`` und ``moeglich[i]``. Aufbau
+    in O(n log n), Abfrage je Tag in O(log n) – statt die Abdeckung für jeden Tag neu zu zählen.
+    """
+
+    tage: tuple[date, ...]
+    sicher: tuple[int, ...]
+    moeglich: tuple[int, ...]
+    gesamt: int
+
+    def am(self, d: date) -> Zaehlung:
+        i = bisect.bisect_right(self.tage, d) - 1
+        if i < 0:
+            return Zaehlung(self.gesamt, 0, 0)
+        return Zaehlung(self.gesamt, self.sicher[i], self.moeglich[i])
+
+    def zwischen(self, a: date, b: date) -> Iterator[tuple[date, Zaehlung]]:
+        """Der Stand an ``a`` und an jedem Wendepunkt in (a, b]."""
+        yield a, self.am(a)
+        i = bisect.bisect_right(self.tage, a)
+        while i < len(self.tage) and self.tage[i] <= b:
+            yield self.tage[i], Zaehlung(self.gesamt, self.sicher[i], self.moeglich[i])
+            i += 1
+
+
+def verlauf(
+    regionen: Sequence[Region], vertraege: Iterable[Vertrag] | dict[str, tuple[Vertrag, ...]]
+) -> Verlauf:
+    je = vertraege if isinstance(vertraege, dict) else vertraege_je_region(vertraege)
+    delta_s: dict[date, int] = {}
+    delta_m: dict[date, int] = {}
+    for r in regionen:
+        vs = je.get(r.ags, ())
+        # je Region vereinigen: eine Region zählt einmal, auch wenn sich Spannen überlappen
+        for spannen, delta in (
+            ([x for v in vs if (x := _sicher_in_kraft(v)) is not None], delta_s),
+            ([_moeglich_in_kraft(v) for v in vs], delta_m),
+        ):
+            for a, b in _vereinige(spannen):
+                delta[a] = delta.get(a, 0) + 1
+                if b < date.max:
+                    nach = b + timedelta(days=1)
+                    delta[nach] = delta.get(nach, 0) - 1
+    tage = sorted(set(delta_s) | set(delta_m))
+    sicher, moeglich = [], []
+    s = m = 0
+    for d in tage:
+        s += delta_s.get(d, 0)
+        m += delta_m.get(d, 0)
+        sicher.append(s)
+        moeglich.append(m)
+    return Verlauf(tuple(tage), tuple(sicher), tuple(moeglich), len(regionen))
 
 
 @dataclass(frozen=True)
@@ -142,24 +232,15 @@ class ZielAuswertung:
     erreicht_moeglich: date | None  # erster Tag, an dem es möglich war
 
 
-def ziel_auswertung(
-    regionen: Sequence[Region],
-    vertraege: Sequence[Vertrag],
-    anzahl: int,
-    bis: date,
-    stichtag: date,
-) -> ZielAuswertung:
-    je = vertraege_je_region(vertraege)
-    am_zieltag = abdeckung(regionen, je, bis).gesamt
+def ziel_auswertung(v: Verlauf, anzahl: int, bis: date, stichtag: date) -> ZielAuswertung:
     sicher: date | None = None
     moeglich: date | None = None
-    for d in wendepunkte(vertraege):
+    for d, s, m in zip(v.tage, v.sicher, v.moeglich, strict=True):
         if d > stichtag:
             break
-        z = abdeckung(regionen, je, d).gesamt
-        if moeglich is None and z.moeglich >= anzahl:
+        if moeglich is None and m >= anzahl:
             moeglich = d
-        if z.sicher >= anzahl:
+        if s >= anzahl:
             sicher = d
             break
-    return ZielAuswertung(anzahl, bis, am_zieltag, sicher, moeglich)
+    return ZielAuswertung(anzahl, bis, v.am(bis), sicher, moeglich)

@@ -12,6 +12,7 @@ from .abdeckung import (
     Zaehlung,
     ZielAuswertung,
     abdeckung,
+    verlauf,
     vertraege_je_region,
     ziel_auswertung,
 )
@@ -45,16 +46,18 @@ def vertraege(bestand: Datenbestand) -> list[Vertrag]:
 
 
 def status(bestand: Datenbestand, stichtag: date) -> StatusBericht:
-    rs, vs = regionen(bestand), vertraege(bestand)
-    ab = abdeckung(rs, vs, stichtag)
+    rs = regionen(bestand)
+    je = vertraege_je_region(vertraege(bestand))
+    ab = abdeckung(rs, je, stichtag)
     ziel = None
     t = None
     name = "Regionale Bildungsnetzwerke"
     if bestand.programm is not None:
         p = bestand.programm.modell
         name = p.name
-        ziel = ziel_auswertung(rs, vs, p.ziel.anzahl, p.ziel.bis, stichtag)
-        t = tempo(rs, vs, stichtag, p.ziel.anzahl, p.erste_vertraege)
+        v = verlauf(rs, je)
+        ziel = ziel_auswertung(v, p.ziel.anzahl, p.ziel.bis, stichtag)
+        t = tempo(v, stichtag, p.ziel.anzahl, p.erste_vertraege)
     return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t)
 
 

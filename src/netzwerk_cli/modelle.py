@@ -22,7 +22,9 @@ ARTEN = ("Kreis", "kreisfreie Stadt")
 Regierungsbezirk = Literal["Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"]
 Art = Literal["Kreis", "kreisfreie Stadt"]
 
-_AGS = re.compile(r"^05\d{3}$")
+# Kreisschlüssel (5 Ziffern) oder Gemeindeschlüssel (8): dieselbe Form trägt auch
+# größere Programme; zu welchem Land die Schlüssel gehören, sagt programm.yaml (ags_praefix).
+_AGS = re.compile(r"^\d{5}(\d{3})?$")
 
 
 def _ags(wert: Any) -> str:
@@ -31,7 +33,7 @@ def _ags(wert: Any) -> str:
     if isinstance(wert, str):
         raise PydanticCustomError(
             "ags",
-            "„{wert}“ ist kein Kreisschlüssel (AGS) in NRW: fünf Ziffern, beginnend mit 05",
+            "„{wert}“ ist kein amtlicher Schlüssel (AGS): fünf Ziffern (Kreis) oder acht (Gemeinde)",
             {"wert": wert},
         )
     raise PydanticCustomError("string_type", "Text erwartet", {})
@@ -76,7 +78,7 @@ _ZEITANGABE_SCHEMA: dict[str, Any] = {
 AGS = Annotated[
     str,
     BeforeValidator(_ags),
-    WithJsonSchema({"type": "string", "pattern": r"^05\d{3}$", "description": "Kreisschlüssel"}),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{5}(\d{3})?$", "description": "Amtlicher Schlüssel"}),
 ]
 ZeitangabeFeld = Annotated[Zeitangabe, BeforeValidator(_zeitangabe), WithJsonSchema(_ZEITANGABE_SCHEMA)]
 Tag = Annotated[
@@ -193,6 +195,9 @@ class Programm(BaseModel):
 
     name: Text
     regionen: Annotated[int, Field(ge=1)] = Field(description="Zahl der Regionen, z. B. 53")
+    ags_praefix: Annotated[str, Field(pattern=r"^\d{1,5}$")] | None = Field(
+        default=None, description="Alle AGS beginnen so, z. B. '05' für Nordrhein-Westfalen"
+    )
     erste_vertraege: Tag = Field(description="Tag der ersten Unterzeichnungen")
     ziel: Ziel
     pruefpunkte: list[Pruefpunkt] = Field(default_factory=list)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .abdeckung import abdeckung, vertraege_je_region, wendepunkte
+from .abdeckung import Verlauf, verlauf, vertraege_je_region
 from .datum import Zeitangabe
 from .laden import Datenbestand, Dokument
 from .modelle import Pruefpunkt, Region, Vertrag
@@ -35,8 +35,11 @@ def pruefe(bestand: Datenbestand, heute: date, mit_pruefpunkten: bool = True) ->
 def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
     out: list[Problem] = []
     gesehen: dict[str, Dokument[Region]] = {}
+    praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
     for dok in bestand.regionen:
         r = dok.modell
+        if praefix and not r.ags.startswith(praefix):
+            out.append(_fremde_ags(dok, "ags", r.ags, praefix))
         soll = region_dateiname(r)
         if dok.pfad.name != soll:
             out.append(
@@ -91,10 +94,13 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
     regionen = {d.modell.ags: d.modell for d in bestand.regionen}
     beginn = bestand.programm.modell.erste_vertraege if bestand.programm else date(FRUEHESTES_JAHR, 1, 1)
     je_region: dict[str, list[Dokument[Vertrag]]] = {}
+    praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
     for dok in bestand.vertraege:
         v = dok.modell
         r = regionen.get(v.region)
-        if r is None:
+        if praefix and not v.region.startswith(praefix):
+            out.append(_fremde_ags(dok, "region", v.region, praefix))
+        elif r is None:
             nah = difflib.get_close_matches(v.region, list(regionen), n=3)
             out.append(
                 problem(
@@ -125,6 +131,16 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
     for doks in je_region.values():
         out += _ueberschneidungen(doks)
     return out
+
+
+def _fremde_ags(dok: Dokument[Region] | Dokument[Vertrag], feld: str, ags: str, praefix: str) -> Problem:
+    return problem(
+        dok.anzeige,
+        dok.zeile(feld),
+        "NZ204",
+        f"„{feld}“: AGS {ags} gehört nicht zum Programm (alle beginnen mit {praefix})",
+        "Schlüssel prüfen: „netz list --sort ags“ zeigt alle Regionen.",
+    )
 
 
 def _daten(dok: Dokument[Vertrag], heute: date, beginn: date) -> list[Problem]:
@@ -299,29 +315,28 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
     prog = bestand.programm
     if prog is None:
         return []
-    vertraege = [d.modell for d in bestand.vertraege]
-    je = vertraege_je_region(vertraege)
-    punkte = wendepunkte(vertraege)
+    je = vertraege_je_region(d.modell for d in bestand.vertraege)
+    verlaeufe: dict[str | None, Verlauf] = {}
     out = []
     for i, p in enumerate(prog.modell.pruefpunkte):
         zeile = _zeile_pruefpunkt(prog, i)
         if not p.pruefen or (p.anzahl is None and p.mindestens is None):
             out.append(PruefErgebnis(p, zeile, False, None, None, None, None))
             continue
-        regionen = [
-            d.modell
-            for d in bestand.regionen
-            if p.regierungsbezirk is None or d.modell.regierungsbezirk == p.regierungsbezirk
-        ]
+        if p.regierungsbezirk not in verlaeufe:
+            regionen = [
+                d.modell
+                for d in bestand.regionen
+                if p.regierungsbezirk is None or d.modell.regierungsbezirk == p.regierungsbezirk
+            ]
+            verlaeufe[p.regierungsbezirk] = verlauf(regionen, je)
         # Ohne Datum: trifft die Zahl irgendwann seit den ersten Verträgen zu?
         anfang = (p.datum.frueh if p.datum else None) or prog.modell.erste_vertraege
         ende = min((p.datum.spaet if p.datum else None) or heute, heute)
-        tage = [anfang] + [d for d in punkte if anfang < d <= ende]
         erfuellt = False
         sicher: list[int] = []
         moeglich: list[int] = []
-        for d in tage:
-            z = abdeckung(regionen, je, d).gesamt
+        for _, z in verlaeufe[p.regierungsbezirk].zwischen(anfang, ende):
             sicher.append(z.sicher)
             moeglich.append(z.moeglich)
             if p.anzahl is not None and z.sicher <= p.anzahl <= z.moeglich:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .abdeckung import Zaehlung, abdeckung, vertraege_je_region
+from .abdeckung import Verlauf, Zaehlung, verlauf, vertraege_je_region
 from .datum import Zeitangabe, deutsch_tag
 from .laden import Datenbestand
-from .modelle import Region, Vertrag
 
 
 @dataclass(frozen=True)
@@ -80,6 +78,7 @@ def meilensteine(bestand: Datenbestand) -> list[Meilenstein]:
 def zeitreihe(bestand: Datenbestand, von: date, bis: date, nach: str = "year") -> list[Periode]:
     regionen = [d.modell for d in bestand.regionen]
     je = vertraege_je_region(d.modell for d in bestand.vertraege)
+    v = verlauf(regionen, je)
     erste = [vs[0].unterzeichnet for vs in je.values()]
     weitere = [v.unterzeichnet for vs in je.values() for v in vs[1:]]
     enden = [v.endet for vs in je.values() for v in vs if v.endet is not None]
@@ -92,7 +91,7 @@ def zeitreihe(bestand: Datenbestand, von: date, bis: date, nach: str = "year") -
                 a,
                 b,
                 name,
-                abdeckung(regionen, je, b).gesamt,
+                v.am(b),
                 _zaehle(erste, a, b),
                 _zaehle(weitere, a, b),
                 _zaehle(enden, a, b),
@@ -132,8 +131,7 @@ class Tempo:
 
 
 def tempo(
-    regionen: Sequence[Region],
-    vertraege: Sequence[Vertrag],
+    v: Verlauf,
     stichtag: date,
     ziel: int,
     beginn: date,
@@ -143,7 +141,6 @@ def tempo(
 
     Unter einem Jahr Geschichte gibt es kein sinnvolles Tempo: dann ``None``.
     """
-    je = vertraege_je_region(vertraege)
     try:
         von = stichtag.replace(year=stichtag.year - jahre)
     except ValueError:  # 29. Februar
@@ -152,8 +149,8 @@ def tempo(
     dauer = (stichtag - von).days / 365.25
     if dauer < 1:
         return None
-    jetzt = abdeckung(regionen, je, stichtag).gesamt.sicher
-    damals = abdeckung(regionen, je, von - timedelta(days=1)).gesamt.sicher
+    jetzt = v.am(stichtag).sicher
+    damals = v.am(von - timedelta(days=1)).sicher
     zuwachs = jetzt - damals
     pro_jahr = zuwachs / dauer
     fehlen = ziel - jetzt
