@@ -104,7 +104,7 @@ def entwurf(
     # Vor dem Schreiben: den Bestand mit dem neuen Vertrag im Speicher prüfen.
     probe = replace(
         bestand,
-        vertraege=[*bestand.vertraege, Dokument(pfad, anzeigepfad(pfad, bestand.wurzel), v, {})],
+        vertraege=[*bestand.vertraege, Dokument(str(pfad), anzeigepfad(pfad, bestand.wurzel), v, {})],
         probleme=[],
     )
     fehler = [p for p in pruefe(probe, heute) if p.ist_fehler]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -25,16 +26,25 @@ VERTRAEGE = "vertraege"
 PROGRAMM = "programm.yaml"
 # Temporärdateien schreibender Befehle beginnen so; Leser übergehen sie.
 TEMP_PRAEFIX = ".netz-"
+SPERRDATEI = ".netz.lock"
 
 
 @dataclass(frozen=True)
 class Dokument(Generic[M]):
     """Ein gültiges Modell mit seiner Datei und den Zeilen seiner Schlüssel."""
 
-    pfad: Path
+    datei: str  # Pfad als Text: Path-Objekte kosten bei 10.000 Dateien spürbar
     anzeige: str  # Pfad, wie er in Meldungen steht
     modell: M
     zeilen: dict[str, int]
+
+    @property
+    def pfad(self) -> Path:
+        return Path(self.datei)
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.datei)
 
     def zeile(self, schluessel: str) -> int:
         return self.zeilen.get(schluessel, 1)
@@ -69,30 +79,25 @@ def anzeigepfad(pfad: Path, wurzel: Path) -> str:
         return str(pfad.relative_to(wurzel.parent))
 
 
-def reste(wurzel: Path) -> list[Problem]:
-    """Spuren abgebrochener Schreibvorgänge: Temporärdateien und eine verwaiste Sperre."""
-    from .sperre import SPERRDATEI, verwaist
+def _temporaerdatei(anzeige: str) -> Problem:
+    return problem(
+        anzeige,
+        1,
+        "NZ110",
+        "Temporärdatei eines abgebrochenen Schreibvorgangs; netz liest sie nicht",
+        f"Löschen, wenn gerade kein netz schreibt: rm {anzeige}",
+    )
 
+
+def verwaiste_sperre(wurzel: Path) -> list[Problem]:
+    """Eine Sperrdatei, deren Prozess nicht mehr läuft (Absturz während des Schreibens)."""
     out = []
-    for ordner in (wurzel / REGIONEN, wurzel / VERTRAEGE):
-        try:
-            namen = sorted(os.listdir(ordner))
-        except FileNotFoundError:
-            continue
-        for n in namen:
-            if n.startswith(TEMP_PRAEFIX) and n.endswith(".tmp"):
-                anzeige = anzeigepfad(ordner / n, wurzel)
-                out.append(
-                    problem(
-                        anzeige,
-                        1,
-                        "NZ110",
-                        "Temporärdatei eines abgebrochenen Schreibvorgangs; netz liest sie nicht",
-                        f"Löschen, wenn gerade kein netz schreibt: rm {anzeige}",
-                    )
-                )
     sperre = wurzel / SPERRDATEI
-    if sperre.exists() and verwaist(sperre):
+    if not sperre.exists():
+        return out
+    from .sperre import verwaist  # nur, wenn es überhaupt eine Sperre gibt
+
+    if verwaist(sperre):
         anzeige = anzeigepfad(sperre, wurzel)
         out.append(
             problem(
@@ -106,13 +111,20 @@ def reste(wurzel: Path) -> list[Problem]:
     return out
 
 
+def _ordnerinhalt(ordner: Path) -> tuple[list[str], list[str]]:
+    """Ein Blick in den Ordner: (YAML-Dateien, übrig gebliebene Temporärdateien), sortiert."""
+    try:
+        namen = sorted(os.listdir(ordner))
+    except FileNotFoundError:
+        return [], []
+    yaml = [n for n in namen if n.endswith((".yaml", ".yml")) and not n.startswith(".")]
+    reste = [n for n in namen if n.startswith(TEMP_PRAEFIX) and n.endswith(".tmp")]
+    return yaml, reste
+
+
 def yaml_dateien(ordner: Path) -> list[Path]:
     """Die YAML-Dateien eines Ordners, sortiert; Temporär- und versteckte Dateien nicht."""
-    try:
-        namen = os.listdir(ordner)
-    except FileNotFoundError:
-        return []
-    return [ordner / n for n in sorted(namen) if n.endswith((".yaml", ".yml")) and not n.startswith(".")]
+    return [ordner / n for n in _ordnerinhalt(ordner)[0]]
 
 
 # --- Schemafehler übersetzen ---------------------------------------------
@@ -273,9 +285,10 @@ def _innerer_typ(annotation: Any) -> type[BaseModel] | None:
 # --- Dateien laden ---------------------------------------------------------
 
 
-def lade_datei(pfad: Path, modell: type[M], anzeige: str) -> tuple[Dokument[M] | None, list[Problem]]:
+def lade_datei(pfad: str | Path, modell: type[M], anzeige: str) -> tuple[Dokument[M] | None, list[Problem]]:
     try:
-        daten = pfad.read_bytes()
+        with open(pfad, "rb") as f:
+            daten = f.read()
     except OSError as e:
         return None, [problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {e.strerror}")]
     gelesen = lies_yaml(anzeige, daten)
@@ -285,24 +298,40 @@ def lade_datei(pfad: Path, modell: type[M], anzeige: str) -> tuple[Dokument[M] |
         obj = modell.model_validate(gelesen.wert)
     except ValidationError as e:
         return None, schemafehler(anzeige, gelesen, e, modell)
-    return Dokument(pfad, anzeige, obj, gelesen.zeilen), []
+    return Dokument(str(pfad), anzeige, obj, gelesen.zeilen), []
 
 
-def lade_datenbestand(wurzel: Path) -> Datenbestand:
-    """Liest ``regionen/``, ``vertraege/`` und ``programm.yaml`` unter ``wurzel``."""
+Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
+
+
+def lade_datenbestand(wurzel: Path, fortschritt: Fortschritt | None = None) -> Datenbestand:
+    """Liest ``regionen/``, ``vertraege/`` und ``programm.yaml`` unter ``wurzel``.
+
+    ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken).
+    """
     bestand = Datenbestand(wurzel=wurzel)
+    inhalte = {ordner: _ordnerinhalt(wurzel / ordner) for ordner in (REGIONEN, VERTRAEGE)}
+    gesamt = sum(len(d) for d, _ in inhalte.values())
+    gelesen = 0
     for ordner, modell, ziel in (
         (REGIONEN, Region, bestand.regionen),
         (VERTRAEGE, Vertrag, bestand.vertraege),
     ):
-        dateien = yaml_dateien(wurzel / ordner)
+        dateien, reste = inhalte[ordner]
         bestand.dateien[ordner] = len(dateien)
-        for pfad in dateien:
-            dok, probleme = lade_datei(pfad, modell, anzeigepfad(pfad, wurzel))
+        # Anzeigepfad einmal je Ordner berechnen (os.path.relpath kostet je Aufruf)
+        vorne = anzeigepfad(wurzel / ordner, wurzel)
+        verzeichnis = str(wurzel / ordner)
+        for name in dateien:
+            dok, probleme = lade_datei(os.path.join(verzeichnis, name), modell, os.path.join(vorne, name))
             bestand.probleme.extend(probleme)
             if dok is not None:
                 ziel.append(dok)  # type: ignore[arg-type]
-    bestand.probleme.extend(reste(wurzel))
+            gelesen += 1
+            if fortschritt is not None and gelesen % 250 == 0:
+                fortschritt(gelesen, gesamt)
+        bestand.probleme.extend(_temporaerdatei(os.path.join(vorne, n)) for n in reste)
+    bestand.probleme.extend(verwaiste_sperre(wurzel))
     pfad = wurzel / PROGRAMM
     if pfad.exists():
         dok_p, probleme = lade_datei(pfad, Programm, anzeigepfad(pfad, wurzel))

@@ -75,7 +75,7 @@ def _fertig(
             "Mit dieser Änderung wäre die Datei ungültig.",
             probleme=schemafehler(dok.anzeige, gelesen, e, Vertrag),
         ) from None
-    neuer_dok = Dokument(dok.pfad, dok.anzeige, vertrag, gelesen.zeilen)
+    neuer_dok = Dokument(dok.datei, dok.anzeige, vertrag, gelesen.zeilen)
     probe = replace(
         bestand,
         vertraege=[neuer_dok if d is dok else d for d in bestand.vertraege],

@@ -41,14 +41,14 @@ def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
         if praefix and not r.ags.startswith(praefix):
             out.append(_fremde_ags(dok, "ags", r.ags, praefix))
         soll = region_dateiname(r)
-        if dok.pfad.name != soll:
+        if dok.name != soll:
             out.append(
                 problem(
                     dok.anzeige,
                     dok.zeile("name"),
                     "NZ401",
                     f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
-                    f"Datei umbenennen: git mv {dok.pfad.name} {soll}",
+                    f"Datei umbenennen: git mv {dok.name} {soll}",
                 )
             )
         if r.ags in gesehen:
@@ -115,14 +115,14 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
             )
         else:
             soll = vertrag_dateiname(r, v.unterzeichnet)
-            if dok.pfad.name != soll:
+            if dok.name != soll:
                 out.append(
                     problem(
                         dok.anzeige,
                         dok.zeile("unterzeichnet"),
                         "NZ401",
                         f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
-                        f"Datei umbenennen: git mv {dok.pfad.name} {soll}",
+                        f"Datei umbenennen: git mv {dok.name} {soll}",
                     )
                 )
             je_region.setdefault(v.region, []).append(dok)

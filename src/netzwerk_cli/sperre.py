@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-SPERRDATEI = ".netz.lock"
+from .laden import SPERRDATEI
+
+__all__ = ["SPERRDATEI", "Gesperrt", "beschreibe", "sperre", "verwaist"]
 WARTEN_SEKUNDEN = 30.0
 
 

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -144,6 +143,8 @@ def ablauf(
 
 
 def diff(vorher: bytes, nachher: bytes, name: str) -> str:
+    import difflib
+
     a = vorher.decode("utf-8", errors="replace").splitlines(keepends=True)
     b = nachher.decode("utf-8", errors="replace").splitlines(keepends=True)
     return "".join(difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"))

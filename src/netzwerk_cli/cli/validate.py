@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 import typer
 
@@ -52,7 +58,9 @@ def validate(
         format = Pruefformat.github if os.environ.get("GITHUB_ACTIONS") == "true" else Pruefformat.text
     wurzel = ctx.obj.wurzel()
     nur = _pfade_im_datenordner(pfade, wurzel) if pfade else None
-    v = validiere(lade_datenbestand(wurzel), heute(), nur)
+    with _fortschritt() as melde:
+        bestand = lade_datenbestand(wurzel, melde)
+    v = validiere(bestand, heute(), nur)
     gueltig = v.gueltig(strict)
     if format is Pruefformat.json:
         ausgeben(
@@ -78,6 +86,37 @@ def validate(
         con = konsole(fehler=bool(v.probleme))
         con.print(("✓ " if gueltig else "✗ ") + v.zusammenfassung(), markup=False)
     raise typer.Exit(int(Exit.OK if gueltig else Exit.DATEN))
+
+
+AB_DATEIEN = 2000
+
+
+@contextlib.contextmanager
+def _fortschritt() -> Iterator[Callable[[int, int], None] | None]:
+    """Ein Fortschrittsbalken auf stderr – nur im Terminal, nie in CI oder in einer Pipe,
+    und erst ab mehr als 2.000 Dateien."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"):
+        yield None
+        return
+    from rich.progress import Progress
+
+    balken: Progress | None = None
+
+    def melde(gelesen: int, gesamt: int) -> None:
+        nonlocal balken
+        if gesamt <= AB_DATEIEN:
+            return
+        if balken is None:
+            balken = Progress(console=konsole(fehler=True), transient=True)
+            balken.start()
+            balken.add_task("Dateien lesen", total=gesamt)
+        balken.update(balken.task_ids[0], completed=gelesen)
+
+    try:
+        yield melde
+    finally:
+        if balken is not None:
+            balken.stop()
 
 
 def _pfade_im_datenordner(pfade: list[Path], wurzel: Path) -> list[Path]:

@@ -1,0 +1,60 @@
+"""Start-up: die CLI lädt nur, was der aufgerufene Befehl braucht (kein Zeittest)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import DATEN, HEUTE
+
+
+def _module(*code: str) -> set[str]:
+    r = subprocess.run(
+        [sys.executable, "-c", "; ".join(code) + "; import sys; print('\\n'.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "NETZ_DATA": str(DATEN), "NETZ_HEUTE": HEUTE},
+    )
+    return set(r.stdout.split())
+
+
+def _importiert_von(*args: str) -> set[str]:
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "netzwerk_cli", "--data", str(DATEN), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NETZ_HEUTE": HEUTE, "NO_COLOR": "1"},
+    )
+    assert r.returncode in (0, 1), r.stderr[-500:]
+    return {z.split("|")[-1].strip() for z in r.stderr.splitlines() if z.startswith("import time:")}
+
+
+def test_cli_modul_laedt_nichts_schweres() -> None:
+    geladen = _module("import netzwerk_cli.cli")
+    verboten = {"yaml", "pydantic", "rich", "csv", "netzwerk_cli.modelle", "netzwerk_cli.laden"}
+    assert not geladen & verboten
+    assert not {m for m in geladen if m.startswith(("netzwerk_cli.render", "netzwerk_cli.geo"))}
+
+
+def test_status_laedt_keine_bilder_und_keine_schreibwerkzeuge() -> None:
+    geladen = _importiert_von("status")
+    for modul in (
+        "netzwerk_cli.render.svg",
+        "netzwerk_cli.render.html",
+        "netzwerk_cli.render.terminal",
+        "netzwerk_cli.geo",
+        "netzwerk_cli.bearbeiten",
+        "netzwerk_cli.sperre",
+        "netzwerk_cli.schreiben",
+        "netzwerk_cli.render.formate",
+        "typer.rich_utils",
+    ):
+        assert modul not in geladen, modul
+
+
+def test_validate_json_laedt_kein_rich_markdown() -> None:
+    geladen = _importiert_von("validate", "--format", "json")
+    assert "rich.markdown" not in geladen
+    assert "netzwerk_cli.render.svg" not in geladen
