@@ -161,19 +161,31 @@ class Messung:
         return max(self.speicher_kib) / 1024 if self.speicher_kib else float("nan")
 
 
+# ru_maxrss eines Kindes zählt unter Linux den Speicher des geforkten Elternprozesses mit
+# (vor exec). /usr/bin/time ist ein kleines C-Programm: sein %M misst nur den Befehl.
+ZEIT = Path("/usr/bin/time")
+
+
 def _lauf(befehle: list[list[str]], umgebung: dict[str, str]) -> tuple[float, int, int]:
-    """Führt die Befehle nacheinander aus; Zeit (Summe), Spitzenspeicher (max), letzter Exit-Code."""
+    """Führt die Befehle nacheinander aus; Zeit (Summe), Spitzenspeicher in KiB (max), Exit-Code (max)."""
     gesamt = 0.0
     spitze = 0
     code = 0
     for befehl in befehle:
-        start = time.perf_counter()
-        p = subprocess.Popen(befehl, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=umgebung)
-        _, status, nutzung = os.wait4(p.pid, 0)
-        gesamt += time.perf_counter() - start
-        p.returncode = os.waitstatus_to_exitcode(status)
-        spitze = max(spitze, nutzung.ru_maxrss)
-        code = max(code, p.returncode)
+        with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+            vorne = [str(ZEIT), "-f", "%M", "-o", rss.name] if ZEIT.exists() else []
+            start = time.perf_counter()
+            p = subprocess.Popen(
+                [*vorne, *befehl], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=umgebung
+            )
+            _, status, nutzung = os.wait4(p.pid, 0)
+            gesamt += time.perf_counter() - start
+            kib = nutzung.ru_maxrss
+            if vorne:
+                zeilen = [z for z in rss.read().split() if z.isdigit()]
+                kib = int(zeilen[-1]) if zeilen else kib
+        spitze = max(spitze, kib)
+        code = max(code, os.waitstatus_to_exitcode(status))
     return gesamt, spitze, code
 
 
