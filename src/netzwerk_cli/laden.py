@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .modelle import Programm, Region, Vertrag
-from .probleme import Problem, problem
+from .probleme import Problem, os_fehler, problem
 from .yamlio import Fundstelle, Gelesen, finde, lies_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -290,7 +290,7 @@ def lade_datei(pfad: str | Path, modell: type[M], anzeige: str) -> tuple[Dokumen
         with open(pfad, "rb") as f:
             daten = f.read()
     except OSError as e:
-        return None, [problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {e.strerror}")]
+        return None, [problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {os_fehler(e)}")]
     gelesen = lies_yaml(anzeige, daten)
     if gelesen.wert is None:
         return None, gelesen.probleme

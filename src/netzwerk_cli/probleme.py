@@ -80,6 +80,26 @@ class Problem:
         return self.schwere is Schwere.FEHLER
 
 
+_OS_FEHLER = {
+    "ENOENT": "gibt es nicht",
+    "EACCES": "keine Berechtigung",
+    "EPERM": "keine Berechtigung",
+    "EISDIR": "ist ein Ordner",
+    "ENOTDIR": "ein Teil des Pfads ist kein Ordner",
+    "ENOSPC": "kein Platz mehr auf dem Datenträger",
+    "EROFS": "Datenträger ist schreibgeschützt",
+    "EEXIST": "gibt es schon",
+}
+
+
+def os_fehler(e: OSError) -> str:
+    """Betriebssystemfehler auf Deutsch (die Texte des Systems sind englisch)."""
+    import errno
+
+    name = errno.errorcode.get(e.errno or 0, "")
+    return _OS_FEHLER.get(name, e.strerror or str(e))
+
+
 def problem(datei: str, zeile: int, code: str, meldung: str, hinweis: str = "", spalte: int = 1) -> Problem:
     if code not in CODES:  # ein Tippfehler im Code wäre sonst ein stiller Fehler
         raise KeyError(code)

@@ -115,3 +115,16 @@ def test_report_ohne_grenzen(netz: Any, daten: Path, tmp_path: Path) -> None:
     lauf = netz("report", "--html", str(tmp_path / "x.html"))
     assert lauf.exit_code == 1
     assert "ohne Grenzen keine Karte" in lauf.stderr
+
+
+def test_schreibfehler_auf_deutsch(netz: Any, tmp_path: Path) -> None:
+    lauf = netz("map", "--svg", str(tmp_path / "gibt" / "es" / "nicht.svg"))
+    assert lauf.exit_code == 1
+    assert "lässt sich nicht schreiben: gibt es nicht" in lauf.stderr
+
+
+def test_auswahl_fehler_auf_deutsch(netz: Any) -> None:
+    lauf = netz("timeline", "--by", "week")
+    assert lauf.exit_code == 2
+    assert "„week“ – erlaubt:" in lauf.stderr
+    assert "Value error" not in lauf.stderr

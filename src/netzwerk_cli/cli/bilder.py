@@ -152,4 +152,6 @@ def _schreibe(pfad: Path, text: str) -> None:
     try:
         pfad.write_text(text, encoding="utf-8")
     except OSError as e:
-        abbruch(f"{pfad} lässt sich nicht schreiben: {e.strerror}", Exit.DATEN)
+        from ..probleme import os_fehler
+
+        abbruch(f"{pfad} lässt sich nicht schreiben: {os_fehler(e)}", Exit.DATEN)

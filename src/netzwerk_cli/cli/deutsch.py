@@ -34,7 +34,7 @@ _FEHLER = [
     (re.compile(r"^Option '(.+?)' requires (\d+) arguments\.$"), "Option {0} braucht {1} Werte."),
     (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "Unerwartete zusätzliche Angabe: {0}"),
     (
-        re.compile(r"^Invalid value for (.+?): '(.+?)' is not one of (.+)\.$"),
+        re.compile(r"^Invalid value for (.+?): (?:Value error, )?'(.+?)' is not one of (.+?)\.?$"),
         "Ungültiger Wert für {0}: „{1}“ – erlaubt: {2}.",
     ),
     (re.compile(r"^Invalid value for (.+?): (.+)$"), "Ungültiger Wert für {0}: {1}"),
