@@ -23,6 +23,7 @@ class Datei:
     zeilen: list[bytes]
     zeilenende: bytes
     wurzel: MappingNode
+    original: bytes  # der gelesene Inhalt: Grundlage der Prüfung „inzwischen geändert?“
 
     @classmethod
     def lies(cls, inhalt: bytes, name: str = "datei.yaml") -> Datei:
@@ -33,7 +34,7 @@ class Datei:
         zeilen = inhalt.splitlines(keepends=True)
         if zeilen and not zeilen[-1].endswith((b"\n", b"\r")):
             zeilen[-1] += ende  # nur das fehlende Zeilenende der letzten Zeile kommt hinzu
-        return cls(zeilen, ende, g.knoten)
+        return cls(zeilen, ende, g.knoten, inhalt)
 
     def bytes(self) -> bytes:
         return b"".join(self.zeilen)

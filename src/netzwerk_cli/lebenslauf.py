@@ -84,7 +84,7 @@ def _fertig(
     fehler = [p for p in pruefe(probe, heute) if p.ist_fehler]
     if fehler:
         raise Verweigert("Mit dieser Änderung wären die Daten ungültig.", probleme=fehler)
-    return Aenderung(dok, region, dok.pfad.read_bytes(), neu, vertrag, text)
+    return Aenderung(dok, region, datei.original, neu, vertrag, text)
 
 
 def _datei(dok: Dokument[Vertrag]) -> Datei:

@@ -80,11 +80,10 @@ def vertrag_yaml(v: Vertrag) -> str:
     zeilen += liste("quellen", list(v.quellen))
     if v.bemerkung:
         zeilen.append(lang("bemerkung", v.bemerkung))
-    for schluessel, eintraege in (("fortsetzungen", v.fortsetzungen),):
-        if eintraege:
-            zeilen.append(f"{schluessel}:\n")
-            for e in eintraege:
-                zeilen += ereignis(e)
+    if v.fortsetzungen:
+        zeilen.append("fortsetzungen:\n")
+        for e in v.fortsetzungen:
+            zeilen += ereignis(e)
     if v.bildungsbuero is not None:
         b = v.bildungsbuero
         zeilen += ["bildungsbuero:\n", f"  name: {text(b.name)}\n"]

@@ -104,7 +104,7 @@ def ausgeben(text: str) -> None:
     typer.echo(text, nl=False)
 
 
-def lade(ctx: Kontext, stichtag: date | None = None) -> Datenbestand:
+def lade(ctx: Kontext) -> Datenbestand:
     """Lädt die Daten; bei Fehlern Meldungen auf stderr und Exit 1."""
     from ..laden import lade_datenbestand
     from ..pruefungen import pruefe

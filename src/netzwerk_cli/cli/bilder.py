@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -63,9 +64,8 @@ def timeline(
         terminal.zeitreihe(perioden, len(bestand.regionen), konsole())
 
 
-def _erste(bestand: Datenbestand) -> object:
-    from datetime import date
-
+def _erste(bestand: Datenbestand) -> date:
+    """Der 1. Januar des Jahres der ersten Verträge (Beginn von Zeitreihe und Bericht)."""
     if bestand.programm is not None:
         d = bestand.programm.modell.erste_vertraege
         return date(d.year, 1, 1)
@@ -115,8 +115,6 @@ def report(
     as_of: AsOf = None,
 ) -> None:
     """Ein eigenständiger HTML-Bericht: Zahlen, Karte, Verlauf, alle Regionen, Prüfpunkte, Quellen."""
-    from datetime import date
-
     from .. import bericht
     from ..geo import KeineGrenzen, lade_flaechen
     from ..pruefungen import pruefpunkte
@@ -133,7 +131,6 @@ def report(
         abbruch(str(e), Exit.DATEN)
     titel = svg_render.stichtag_titel(stichtag)
     anfang = _erste(bestand)
-    assert isinstance(anfang, date)
     perioden = zeitreihe(bestand, anfang, stichtag, "year")
     ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
     seite = html_render.bericht(
