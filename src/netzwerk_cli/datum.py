@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 SCHREIBWEISEN = (
     "2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, „frühestens 2019-08“ "
@@ -197,7 +197,3 @@ def _deutsch_text(text: str) -> str:
 
 def deutsch_tag(d: date) -> str:
     return d.strftime("%d.%m.%Y")
-
-
-def naechster_tag(d: date) -> date:
-    return d + timedelta(days=1)
