@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netzwerk_cli.yamlio import MAX_BYTES, finde, lies_yaml
+
+from .conftest import FIXTURES
 
 
 def _codes(text: str | bytes) -> list[tuple[int, str]]:
@@ -74,3 +79,60 @@ def test_beliebige_bytes_nie_ausnahme(daten: bytes) -> None:
 def test_yaml_zeichen_nie_ausnahme(text: str) -> None:
     g = lies_yaml("x.yaml", text.encode())
     assert g.wert is not None or g.probleme
+
+
+# --- Gleichwertigkeit mit PyYAML ------------------------------------------
+# Der schnelle Weg (libyaml, eigene Auflösung) muss genau die Werte liefern, die
+# PyYAMLs reiner Python-SafeLoader liest – nur ohne Zeitstempel (Daten bleiben Text).
+
+
+def _referenz(daten: bytes) -> object:
+    class OhneZeit(yaml.SafeLoader):
+        pass
+
+    OhneZeit.yaml_implicit_resolvers = {
+        k: [(t, r) for t, r in v if not t.endswith((":timestamp", ":merge"))]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return yaml.load(daten, Loader=OhneZeit)
+
+
+_SKALARE = st.sampled_from(
+    [
+        "05111", "05358", "0x1F", "0o17", "017", "1_000", "+12", "-0", "1e3", "1.5", ".5", "-.inf",
+        ".NaN", "1:30", "190:20:30", "yes", "No", "on", "OFF", "y", "n", "true", "False", "~",
+        "null", "NULL", "", "2010-05-06", "2010-05", "2010", "spätestens 2010", "a b", "'05111'",
+        '"05111"', "'yes'", "Köln", "https://x.example/?a=1&b=2", "-", "0", "0.0", "1,5",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcdefgh"), _SKALARE, st.booleans()), max_size=8))
+def test_werte_wie_pyyaml(eintraege: list[tuple[str, str, bool]]) -> None:
+    zeilen, gesehen = [], set()
+    for schluessel, wert, als_liste in eintraege:
+        if schluessel in gesehen:
+            continue
+        gesehen.add(schluessel)
+        zeilen.append(f"{schluessel}:\n  - {wert}\n  - x" if als_liste else f"{schluessel}: {wert}")
+    daten = ("\n".join(zeilen) + "\n").encode()
+    g = lies_yaml("x.yaml", daten)
+    try:
+        erwartet = _referenz(daten)
+    except yaml.YAMLError:  # z. B. „a: -“: auch netz muss einen Befund melden
+        assert g.wert is None and g.probleme
+        return
+    if not zeilen:
+        assert g.wert is None
+        return
+    assert g.probleme == []
+    assert repr(g.wert) == repr(erwartet)  # repr: nan == nan
+
+
+def test_echte_daten_wie_pyyaml(daten: Path) -> None:
+    dateien = sorted(daten.glob("**/*.yaml")) + sorted((FIXTURES / "valid").glob("**/*.yaml"))
+    assert len(dateien) > 100
+    for pfad in dateien:
+        roh = pfad.read_bytes()
+        assert repr(lies_yaml(pfad.name, roh).wert) == repr(_referenz(roh)), pfad
