@@ -53,6 +53,17 @@ def test_befunde() -> None:
     assert _codes(b"#" * (MAX_BYTES + 1)) == [(1, "NZ102")]
 
 
+def test_lesefehler_mit_zeichengenauer_spalte() -> None:
+    # libyaml meldet Byte-Positionen; die Spalte zählt Zeichen (ä = 2 Bytes, BOM zählt nicht)
+    g = lies_yaml("x.yaml", "\ufeffa: 1\nname: Kä\x07se\n".encode())
+    assert [(p.zeile, p.spalte, p.code) for p in g.probleme] == [(2, 9, "NZ105")]
+    assert "U+0007" in g.probleme[0].meldung
+    g = lies_yaml("x.yaml", "a: 1\nb: Köln \xff\n".encode("latin-1"))
+    assert [(p.zeile, p.spalte, p.code) for p in g.probleme] == [(2, 5, "NZ103")]
+    # UTF-16 läse libyaml am BOM still mit; netz verlangt UTF-8
+    assert _codes("a: 1\n".encode("utf-16")) == [(1, "NZ103")]
+
+
 def test_url_mit_und_zeichen_ist_kein_anker() -> None:
     assert _codes("q: https://x.example/?a=1&b=*\n") == []
 

@@ -15,6 +15,8 @@ gültige Dateien zahlen dafür nichts extra.
 
 from __future__ import annotations
 
+import operator
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +24,7 @@ import yaml
 import yaml.reader
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver, Resolver
+from yaml.resolver import Resolver
 
 from .probleme import Problem, problem
 
@@ -53,21 +55,33 @@ MAP = "tag:yaml.org,2002:map"
 SEQ = "tag:yaml.org,2002:seq"
 
 
-class _Resolver(BaseResolver):
-    """YAML-1.1-Auflösung wie PyYAML, aber ohne Zeitstempel und Merge-Schlüssel."""
+# YAML-1.1-Auflösung wie PyYAML, aber ohne Zeitstempel und Merge-Schlüssel:
+# je erstem Zeichen die Kandidaten (Tag, Muster), wie in PyYAMLs Resolver.
+_KANDIDATEN: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    erstes: [(t, r) for t, r in liste if not t.endswith((":timestamp", ":merge"))]
+    for erstes, liste in Resolver.yaml_implicit_resolvers.items()
+}
 
 
-for _first, _mappings in Resolver.yaml_implicit_resolvers.items():
-    for _tag, _regexp in _mappings:
-        if _tag.endswith((":timestamp", ":merge")):
-            continue
-        _Resolver.add_implicit_resolver(_tag, _regexp, [_first] if _first else None)
+class _Loader(_Parser):  # type: ignore[misc,valid-type]
+    """libyaml baut den Knotenbaum; die Tags löst netz selbst auf.
 
+    Der Parser ruft je Knoten ``descend_resolver``, ``ascend_resolver`` und ``resolve``.
+    netz kennt keine Pfad-Auflösung; eingebaute Funktionen ohne Wirkung sparen je Knoten
+    zwei Python-Aufrufe (bei 10.000 Dateien spürbar).
+    """
 
-class _Loader(_Parser, _Resolver):  # type: ignore[misc,valid-type]
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        _Resolver.__init__(self)
+    descend_resolver = operator.is_  # (parent, index) -> bool, ohne Wirkung
+    ascend_resolver = tuple  # () -> (), ohne Wirkung
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:  # ungequoteter Wert: wie BaseResolver.resolve
+                for tag, muster in _KANDIDATEN.get(value[:1], ()):
+                    if muster.match(value):
+                        return tag
+            return STR
+        return MAP if kind is MappingNode else SEQ
 
 
 _SCALARS = SafeConstructor()
@@ -167,36 +181,28 @@ def dekodiere(datei: str, daten: bytes) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+# UTF-16/32 erkennt libyaml am BOM und läse sie; netz verlangt UTF-8.
+_FREMDE_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def lies_yaml(datei: str, daten: bytes) -> Gelesen:
     """Liest eine YAML-Datei streng. ``datei`` ist nur der Name für Meldungen."""
-    text, probleme = dekodiere(datei, daten)
-    if text is None:
-        return Gelesen(None, None, probleme)
+    if len(daten) > MAX_BYTES or daten.startswith(_FREMDE_BOMS):
+        text, probleme = dekodiere(datei, daten)
+        if text is None:
+            return Gelesen(None, None, probleme)
+    # libyaml bekommt die Bytes: es prüft UTF-8 selbst (ein zweites Dekodieren in
+    # Python kostete je Datei spürbar); erst bei einem Lesefehler sucht netz die Stelle.
     try:
-        loader = _Loader(text)
+        loader = _Loader(daten)
         try:
             knoten = loader.get_single_node()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
         return Gelesen(None, None, [_syntax_problem(datei, e)])
-    except yaml.reader.ReaderError as e:  # Steuerzeichen im Text
-        zeile = text.count("\n", 0, e.position) + 1
-        spalte = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
-        return Gelesen(
-            None,
-            None,
-            [
-                problem(
-                    datei,
-                    zeile,
-                    "NZ105",
-                    f"YAML-Syntaxfehler: Steuerzeichen U+{e.character:04X} ist nicht erlaubt",
-                    "Das unsichtbare Zeichen löschen (oft aus einer Kopie aus Word oder PDF).",
-                    spalte,
-                )
-            ],
-        )
+    except yaml.reader.ReaderError as e:
+        return Gelesen(None, None, [_lesefehler(datei, daten, e)])
     except yaml.YAMLError as e:  # pragma: no cover - andere Fehler tragen eine Marke
         return Gelesen(None, None, [problem(datei, 1, "NZ105", "YAML-Syntaxfehler", f"PyYAML meldet: {e}")])
     if knoten is None:
@@ -213,9 +219,9 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
                 )
             ],
         )
-    if ("&" in text or "*" in text) and (p := _anker(datei, text)):
+    if (b"&" in daten or b"*" in daten) and (p := _anker(datei, daten)):
         return Gelesen(None, knoten, [p])
-    if not isinstance(knoten, MappingNode):
+    if type(knoten) is not MappingNode:
         zeile, spalte = _pos(knoten)
         return Gelesen(
             None,
@@ -232,27 +238,34 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
             ],
         )
     fehler: list[Problem] = []
-    wert = _baue(datei, knoten, fehler)
-    return Gelesen(wert if not fehler else None, knoten, fehler, _zeilen(knoten))
+    zeilen: dict[str, int] = {}
+    wert = _zuordnung(datei, knoten, fehler, zeilen)
+    return Gelesen(wert if not fehler else None, knoten, fehler, zeilen)
 
 
-def _zeilen(knoten: MappingNode) -> dict[str, int]:
-    """Zeilen der Schlüssel oberster Ebene, dazu ``schluessel[i]`` für Listeneinträge."""
-    out: dict[str, int] = {}
-    for k, v in knoten.value:
-        if not isinstance(k, ScalarNode):
-            continue
-        out[k.value] = k.start_mark.line + 1
-        if isinstance(v, SequenceNode):
-            for i, n in enumerate(v.value):
-                out[f"{k.value}[{i}]"] = n.start_mark.line + 1
-    return out
+def _lesefehler(datei: str, daten: bytes, e: yaml.reader.ReaderError) -> Problem:
+    """Kein gültiges UTF-8 (NZ103) oder ein Steuerzeichen (NZ105), mit Zeile und Spalte."""
+    _, probleme = dekodiere(datei, daten)
+    if probleme:
+        return probleme[0]
+    # libyaml zählt Bytes; Spalten zählen Zeichen
+    anfang = daten.rfind(b"\n", 0, e.position) + 1
+    zeile = daten.count(b"\n", 0, e.position) + 1
+    spalte = len(daten[anfang : e.position].decode("utf-8").lstrip("\ufeff")) + 1
+    return problem(
+        datei,
+        zeile,
+        "NZ105",
+        f"YAML-Syntaxfehler: Steuerzeichen U+{e.character:04X} ist nicht erlaubt",
+        "Das unsichtbare Zeichen löschen (oft aus einer Kopie aus Word oder PDF).",
+        spalte,
+    )
 
 
-def _anker(datei: str, text: str) -> Problem | None:
+def _anker(datei: str, daten: bytes) -> Problem | None:
     """Sucht Anker und Aliase (nur wenn ``&`` oder ``*`` überhaupt vorkommt)."""
     # Derselbe Parser wie beim Lesen: der Text ist also schon als gültig bekannt.
-    for ev in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    for ev in yaml.parse(daten, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         anker = getattr(ev, "anchor", None)
         if anker is None:
             continue
@@ -269,41 +282,57 @@ def _anker(datei: str, text: str) -> Problem | None:
 
 
 def _baue(datei: str, node: Node, fehler: list[Problem]) -> Any:
-    if isinstance(node, ScalarNode):
-        return _skalar(datei, node, fehler)
-    if isinstance(node, SequenceNode):
+    art = type(node)
+    if art is ScalarNode:
+        return node.value if node.tag == STR else _skalar(datei, node, fehler)  # type: ignore[arg-type]
+    if art is SequenceNode:
         if node.tag != SEQ:
             _tag_fehler(datei, node, fehler)
         return [_baue(datei, n, fehler) for n in node.value]
-    assert isinstance(node, MappingNode)
+    return _zuordnung(datei, node, fehler)  # type: ignore[arg-type]
+
+
+def _zuordnung(
+    datei: str, node: MappingNode, fehler: list[Problem], zeilen: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """Eine Zuordnung. ``zeilen`` (nur oberste Ebene) bekommt die Zeile jedes Schlüssels und
+    ``schluessel[i]`` für Listeneinträge – für dateiübergreifende Befunde."""
     if node.tag != MAP:
         _tag_fehler(datei, node, fehler)
     out: dict[str, Any] = {}
-    erste: dict[str, int] = {}
     for k, v in node.value:
-        if not isinstance(k, ScalarNode):
+        if type(k) is not ScalarNode:
             zeile, spalte = _pos(k)
             fehler.append(
                 problem(datei, zeile, "NZ109", "Ein Schlüssel muss ein einfacher Text sein", spalte=spalte)
             )
             continue
         schluessel = k.value
-        zeile, spalte = _pos(k)
-        if schluessel in erste:
-            fehler.append(
-                problem(
-                    datei,
-                    zeile,
-                    "NZ101",
-                    f"Schlüssel „{schluessel}“ kommt doppelt vor",
-                    f"Zuerst in Zeile {erste[schluessel]}; einen der beiden Einträge löschen.",
-                    spalte,
-                )
-            )
+        if schluessel in out:
+            _doppelt(datei, node, k, fehler)
             continue
-        erste[schluessel] = zeile
+        if zeilen is not None:
+            zeilen[schluessel] = k.start_mark.line + 1
+            if type(v) is SequenceNode:
+                for i, n in enumerate(v.value):
+                    zeilen[f"{schluessel}[{i}]"] = n.start_mark.line + 1
         out[schluessel] = _baue(datei, v, fehler)
     return out
+
+
+def _doppelt(datei: str, node: MappingNode, k: ScalarNode, fehler: list[Problem]) -> None:
+    erste = next(s for s, _ in node.value if type(s) is ScalarNode and s.value == k.value)
+    zeile, spalte = _pos(k)
+    fehler.append(
+        problem(
+            datei,
+            zeile,
+            "NZ101",
+            f"Schlüssel „{k.value}“ kommt doppelt vor",
+            f"Zuerst in Zeile {erste.start_mark.line + 1}; einen der beiden Einträge löschen.",
+            spalte,
+        )
+    )
 
 
 def _skalar(datei: str, node: ScalarNode, fehler: list[Problem]) -> Any:
