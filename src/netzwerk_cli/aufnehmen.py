@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .abdeckung import Stand, abdeckung, vertraege_je_region
 from .datum import Zeitangabe, deutsch_tag
-from .laden import VERTRAEGE, Datenbestand, Dokument, anzeigepfad, lade_datei
+from .laden import VERTRAEGE, Datenbestand, Dokument, anzeigepfad
+from .lesen import lade_datei
 from .modelle import Region, Vertrag
 from .namen import finde_region, vertrag_dateiname
 from .probleme import Problem

@@ -15,7 +15,8 @@ from .abdeckung import Stand, vertrag_stand
 from .aufnehmen import Verweigert, region_finden
 from .bearbeiten import Datei, NichtBearbeitbar
 from .datum import Zeitangabe, deutsch_tag
-from .laden import Datenbestand, Dokument, lade_datei, schemafehler
+from .laden import Datenbestand, Dokument
+from .lesen import lade_datei, schemafehler
 from .modelle import Ereignis, Region, Vertrag
 from .pruefungen import pruefe
 from .schreiben import ende_zeilen, ereignis, ersetze_atomar
