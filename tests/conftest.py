@@ -19,6 +19,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HEUTE = "2026-11-27"
 
 
+@pytest.fixture(autouse=True)
+def _zwischenspeicher(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Jeder Test mit eigenem, leerem Zwischenspeicher – nie der im Home des Benutzers."""
+    ordner = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("NETZ_CACHE", str(ordner))
+    return ordner
+
+
 @pytest.fixture
 def daten(tmp_path: Path) -> Path:
     """Eine Kopie von data/ – Tests dürfen sie ändern, data/ bleibt unberührt."""

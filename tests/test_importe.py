@@ -25,7 +25,7 @@ def _importiert_von(*args: str) -> set[str]:
         [sys.executable, "-X", "importtime", "-m", "netzwerk_cli", "--data", str(DATEN), *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "NETZ_HEUTE": HEUTE, "NO_COLOR": "1"},
+        env={**os.environ, "NETZ_HEUTE": HEUTE, "NO_COLOR": "1"},  # NETZ_CACHE: aus conftest
     )
     assert r.returncode in (0, 1), r.stderr[-500:]
     return {z.split("|")[-1].strip() for z in r.stderr.splitlines() if z.startswith("import time:")}
@@ -58,3 +58,12 @@ def test_validate_json_laedt_kein_rich_markdown() -> None:
     geladen = _importiert_von("validate", "--format", "json")
     assert "rich.markdown" not in geladen
     assert "netzwerk_cli.render.svg" not in geladen
+
+
+def test_status_in_pipe_ohne_rich_und_mit_zwischenspeicher_ohne_yaml() -> None:
+    kalt = _importiert_von("status")
+    assert "yaml" in kalt and "netzwerk_cli.lesen" in kalt  # erster Lauf: alles lesen
+    warm = _importiert_von("status")
+    # zweiter Lauf: Dateien unverändert -> weder YAML-Parser noch Prüfer; keine Farbe -> kein rich
+    for modul in ("yaml", "netzwerk_cli.lesen", "netzwerk_cli.yamlio", "rich", "rich.console"):
+        assert modul not in warm, modul

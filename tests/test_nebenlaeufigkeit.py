@@ -17,8 +17,6 @@ from netzwerk_cli.pruefungen import pruefe
 from netzwerk_cli.sperre import SPERRDATEI
 from tests.conftest import DATEN, HEUTE
 
-UMGEBUNG = {**os.environ, "NETZ_HEUTE": HEUTE, "NO_COLOR": "1"}
-
 
 def _netz(daten: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
@@ -26,7 +24,9 @@ def _netz(daten: Path, *args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=UMGEBUNG,
+        # os.environ zur Laufzeit: enthält den Zwischenspeicher des Tests (conftest); alle
+        # Prozesse teilen ihn, schreiben ihn also auch gleichzeitig
+        env={**os.environ, "NETZ_HEUTE": HEUTE, "NO_COLOR": "1"},
     )
 
 

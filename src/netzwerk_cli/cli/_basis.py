@@ -14,10 +14,9 @@ import typer
 from ..exitcodes import Exit
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from ..laden import Datenbestand
     from ..probleme import Problem
+    from ..render.ausgabe import Konsole
 
 
 AsOf = Annotated[
@@ -79,24 +78,21 @@ def stichtag_option(wert: str | None, option: str = "--as-of") -> date | None:
         raise typer.BadParameter(str(e), param_hint=option) from None
 
 
-def konsole(fehler: bool = False) -> Console:
-    from rich.console import Console
+def konsole(fehler: bool = False) -> Konsole:
+    """Für Menschen: farbig im Terminal (rich), sonst schlicht und ohne rich zu laden."""
+    from ..render.ausgabe import Konsole
 
-    return Console(stderr=fehler, highlight=False, soft_wrap=True)
+    return Konsole(fehler=fehler)
 
 
 def abbruch(meldung: str, code: Exit, hinweis: str = "") -> NoReturn:
+    from ..render.ausgabe import Text
+
     con = konsole(fehler=True)
-    con.print(f"[bold red]Fehler:[/] {_escape(meldung)}")
+    con.print(Text.assemble(("Fehler:", "bold red"), f" {meldung}"))
     if hinweis:
-        con.print(f"  Hinweis: {_escape(hinweis)}")
+        con.print(f"  Hinweis: {hinweis}")
     raise typer.Exit(int(code))
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def ausgeben(text: str) -> None:
@@ -105,11 +101,16 @@ def ausgeben(text: str) -> None:
 
 
 def lade(ctx: Kontext) -> Datenbestand:
-    """Lädt die Daten; bei Fehlern Meldungen auf stderr und Exit 1."""
+    """Lädt die Daten (unveränderte Dateien aus dem Zwischenspeicher); bei Fehlern
+    Meldungen auf stderr und Exit 1."""
     from ..laden import lade_datenbestand
     from ..pruefungen import pruefe
+    from ..zwischenspeicher import Zwischenspeicher, ablage
 
-    bestand = lade_datenbestand(ctx.wurzel())
+    wurzel = ctx.wurzel()
+    speicher = Zwischenspeicher(wurzel, ablage())
+    bestand = lade_datenbestand(wurzel, leser=speicher.lies)
+    speicher.speichere()
     fehler = [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False) if p.ist_fehler]
     if fehler:
         zeige_probleme(fehler[:20])

@@ -107,7 +107,7 @@ def _fortschritt() -> Iterator[Callable[[int, int], None] | None]:
         if gesamt <= AB_DATEIEN:
             return
         if balken is None:
-            balken = Progress(console=konsole(fehler=True), transient=True)
+            balken = Progress(console=konsole(fehler=True).rich, transient=True)
             balken.start()
             balken.add_task("Dateien lesen", total=gesamt)
         balken.update(balken.task_ids[0], completed=gelesen)

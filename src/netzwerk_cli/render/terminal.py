@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console
 from rich.text import Text
 
 from ..abdeckung import Abdeckung, Stand
 from ..datum import deutsch_tag
 from ..geo import KACHELN, SPALTEN, ZEILEN, kurzname
 from ..zeitreihe import Periode, beschreibe_meilenstein
+from .ausgabe import Konsole
 from .text import STAND_STIL, kurz
 
 BALKEN = 45
@@ -26,8 +26,9 @@ def _balken(sicher: int, moeglich: int, gesamt: int, breite: int = BALKEN) -> Te
     return t
 
 
-def zeitreihe(perioden: Sequence[Periode], gesamt: int, con: Console) -> None:
+def zeitreihe(perioden: Sequence[Periode], gesamt: int, konsole: Konsole) -> None:
     """Eine Zeile je Periode: Balken (█ sicher, ▒ nur möglich), Zahlen, Ereignisse, Meilensteine."""
+    con = konsole.rich  # Zeilen werden zugeschnitten: das kann nur rich
     con.print(Text(f"Abdeckung am Ende jeder Periode (von {gesamt}); █ sicher, ▒ nur möglich", style="bold"))
     for p in perioden:
         z = p.zaehlung
@@ -61,8 +62,9 @@ def zeitreihe(perioden: Sequence[Periode], gesamt: int, con: Console) -> None:
 ZEICHEN = {Stand.MIT: "█", Stand.UNGEWISS: "▒", Stand.OHNE: "·"}
 
 
-def kachelkarte(ab: Abdeckung, con: Console) -> None:
+def kachelkarte(ab: Abdeckung, konsole: Konsole) -> None:
     """Jede Region eine Kachel, ungefähr an ihrem Ort; je Kachel Name und Zeichen für den Stand."""
+    con = konsole.rich
     staende = {s.region.ags: s for s in ab.regionen}
     con.print(Text(f"NRW am {deutsch_tag(ab.stichtag)}: {kurz(ab.gesamt)}", style="bold"))
     raster: dict[tuple[int, int], str] = {zelle: ags for ags, zelle in KACHELN.items()}
@@ -88,4 +90,4 @@ def kachelkarte(ab: Abdeckung, con: Console) -> None:
     con.print(legende)
     fehlt = [a for a in staende if a not in KACHELN]
     if fehlt:  # eine Region ohne Kachel (neue Daten) wird wenigstens genannt
-        con.print(f"Ohne Kachel: {', '.join(staende[a].region.bezeichnung for a in fehlt)}")
+        con.print(f"Ohne Kachel: {', '.join(staende[a].region.bezeichnung for a in fehlt)}", markup=False)

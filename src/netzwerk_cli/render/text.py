@@ -1,4 +1,4 @@
-"""Text für Menschen, über rich (Farbe nur im Terminal, NO_COLOR wird beachtet)."""
+"""Text für Menschen: im Terminal farbig über rich, sonst schlicht (siehe :mod:`.ausgabe`)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,12 @@ import itertools
 from collections.abc import Sequence
 from datetime import date
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from ..abdeckung import RegionStand, Stand, Zaehlung
 from ..bericht import Konferenzbericht, RegionBericht, StatusBericht, konferenz_stand
 from ..datum import Zeitangabe, deutsch_tag
 from ..probleme import Problem
 from ..pruefungen import PruefErgebnis
+from .ausgabe import Konsole, Table, Text
 from .zahlen import dezimal, ganz, prozent
 
 BALKEN = 40
@@ -48,7 +45,7 @@ def balken(z: Zaehlung, breite: int = BALKEN) -> Text:
     return t
 
 
-def status(b: StatusBericht, con: Console) -> None:
+def status(b: StatusBericht, con: Konsole) -> None:
     g = b.gesamt
     con.print(Text(f"{b.programm} – Stichtag {deutsch_tag(b.stichtag)}", style="bold"))
     con.print()
@@ -153,7 +150,7 @@ def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
     return text
 
 
-def liste(staende: Sequence[RegionStand], stichtag: date, con: Console) -> None:
+def liste(staende: Sequence[RegionStand], stichtag: date, con: Konsole) -> None:
     # Die Art steckt schon in der Bezeichnung („Kreis …“, „Stadt …“); so passt es in 80 Spalten.
     t = Table(box=None, pad_edge=False, header_style="bold")
     t.add_column("AGS", no_wrap=True)
@@ -174,7 +171,7 @@ def liste(staende: Sequence[RegionStand], stichtag: date, con: Console) -> None:
     con.print(Text(f"{len(staende)} Regionen, Stichtag {deutsch_tag(stichtag)}", style="dim"))
 
 
-def fehlend(staende: Sequence[RegionStand], stichtag: date, gesamt: int, con: Console) -> None:
+def fehlend(staende: Sequence[RegionStand], stichtag: date, gesamt: int, con: Konsole) -> None:
     ohne = [s for s in staende if s.stand is Stand.OHNE]
     ungewiss = [s for s in staende if s.stand is Stand.UNGEWISS]
     if not staende:
@@ -193,7 +190,7 @@ def fehlend(staende: Sequence[RegionStand], stichtag: date, gesamt: int, con: Co
         _tabelle(ungewiss, stichtag, con)
 
 
-def _tabelle(staende: Sequence[RegionStand], stichtag: date, con: Console) -> None:
+def _tabelle(staende: Sequence[RegionStand], stichtag: date, con: Konsole) -> None:
     if not staende:
         con.print("  (keine)")
         return
@@ -207,7 +204,7 @@ def _tabelle(staende: Sequence[RegionStand], stichtag: date, con: Console) -> No
     con.print(t)
 
 
-def region(b: RegionBericht, con: Console) -> None:
+def region(b: RegionBericht, con: Konsole) -> None:
     r = b.region
     con.print(Text(f"{r.bezeichnung} ({r.ags})", style="bold"))
     teile = [r.art, f"Regierungsbezirk {r.regierungsbezirk}"]
@@ -279,7 +276,7 @@ def _mit_art(z: Zeitangabe) -> str:
     return f"{z.deutsch()} (nur Jahr bekannt)"
 
 
-def probleme(liste_: Sequence[Problem], con: Console, quelltext: bool = False) -> None:
+def probleme(liste_: Sequence[Problem], con: Konsole, quelltext: bool = False) -> None:
     """Je Befund eine Zeile ``pfad:zeile:spalte: Fehler CODE Meldung`` (für Editoren greifbar).
 
     Mit ``quelltext`` gruppiert nach Datei, darunter die betroffene Zeile mit
@@ -321,7 +318,7 @@ def _ausschnitt(p: Problem) -> str | None:
     return f"{rand}{text}\n{' ' * (len(rand) - 2)}| {' ' * (spalte - 1)}^"
 
 
-def pruefpunkte(ergebnisse: Sequence[PruefErgebnis], con: Console) -> None:
+def pruefpunkte(ergebnisse: Sequence[PruefErgebnis], con: Konsole) -> None:
     for e in ergebnisse:
         p = e.punkt
         soll = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"

@@ -1,0 +1,144 @@
+"""Zwischenspeicher der lesenden Befehle: unveränderte Dateien nicht neu prüfen.
+
+``netz status`` läuft dutzendmal am Tag auf denselben Dateien. Das Ergebnis des
+Lesens einer Datei (Modell oder Befunde) hängt nur von ihren Bytes, ihrem Pfad und
+der netz-Version ab; der Zwischenspeicher merkt es sich je Datei unter einer Prüfsumme
+des Inhalts (nicht unter Änderungszeit und Größe – die können bei schnellem Schreiben
+gleich bleiben). Jede Datei wird also weiter gelesen, nur YAML-Parser und Pydantic
+entfallen, wenn sich nichts geändert hat.
+
+* ``netz validate`` nutzt ihn nie: der Wächter im CI prüft immer alles neu.
+* Ablage außerhalb des Repositorys (``~/.cache/netz`` bzw. ``XDG_CACHE_HOME``,
+  unter Windows ``%LOCALAPPDATA%``), nur dem eigenen Benutzer lesbar: eine mit einem
+  Pull-Request eingeschleuste Datei kann so nie geladen werden.
+* ``NETZ_CACHE=ORDNER`` legt die Ablage fest, ``NETZ_CACHE=aus`` schaltet ihn ab.
+* Jeder Fehler beim Lesen oder Schreiben des Zwischenspeichers heißt nur: ohne ihn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .laden import Dokument, M
+    from .probleme import Problem
+
+AUS = {"aus", "0", "off", "no", "nein", "false"}
+
+# Einträge: Pfad -> (Prüfsumme, Modellname, Anzeigepfad, Ergebnis)
+Eintrag = tuple[bytes, str, str, Any]
+
+
+def ablage() -> Path | None:
+    """Der Ordner des Zwischenspeichers, oder None (abgeschaltet)."""
+    wert = os.environ.get("NETZ_CACHE", "").strip()
+    if wert.lower() in AUS:
+        return None
+    if wert:
+        return Path(wert).expanduser()
+    if sys.platform == "win32":  # pragma: no cover - unter Linux getestet
+        basis = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(basis) / "netz" / "Cache"
+    basis = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(basis) / "netz"
+
+
+def _kennung() -> tuple[str, ...]:
+    """Was die gespeicherten Ergebnisse außer den Bytes bestimmt: Versionen und Code.
+
+    Der Code zählt mit (Größe und Änderungszeit jeder Quelldatei von netz), damit eine
+    geänderte Prüfung auch ohne neue Versionsnummer neu rechnet.
+    """
+    import pydantic
+
+    paket = Path(__file__).parent
+    teile = [__version__, sys.version, pydantic.VERSION]
+    for ordner, _, namen in sorted(os.walk(paket)):
+        for name in sorted(namen):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(ordner, name))
+                teile.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return tuple(teile)
+
+
+class Zwischenspeicher:
+    """Ein Zwischenspeicher für einen Datenordner; ``lies`` passt als Leser zu ``lade_datenbestand``."""
+
+    def __init__(self, wurzel: Path, ordner: Path | None) -> None:
+        self.datei = None
+        if ordner is not None:
+            name = hashlib.blake2b(str(wurzel).encode(), digest_size=12).hexdigest()
+            self.datei = ordner / f"{name}.pickle"
+        self.kennung = _kennung() if self.datei else ()
+        self.alt: dict[str, Eintrag] = self._laden()
+        self.neu: dict[str, Eintrag] = {}
+        self.treffer = 0
+        self.neu_gelesen = 0
+
+    def _laden(self) -> dict[str, Eintrag]:
+        if self.datei is None:
+            return {}
+        try:
+            with open(self.datei, "rb") as f:
+                if not _eigene_datei(f.fileno()):
+                    return {}
+                kennung, eintraege = pickle.load(f)
+        except Exception:  # fehlend, kaputt, alte Version: dann eben ohne
+            return {}
+        if kennung != self.kennung or not isinstance(eintraege, dict):
+            return {}
+        return eintraege
+
+    def lies(self, pfad: str, modell: type[M], anzeige: str) -> tuple[Dokument[M] | None, list[Problem]]:
+        from .probleme import os_fehler, problem
+
+        try:
+            with open(pfad, "rb") as f:
+                daten = f.read()
+        except OSError as e:
+            return None, [problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {os_fehler(e)}")]
+        summe = hashlib.blake2b(daten, digest_size=16).digest()
+        eintrag = self.alt.get(pfad)
+        if eintrag is not None and eintrag[:3] == (summe, modell.__name__, anzeige):
+            self.treffer += 1
+            ergebnis = eintrag[3]
+        else:
+            from .lesen import pruefe_datei
+
+            self.neu_gelesen += 1
+            ergebnis = pruefe_datei(pfad, daten, modell, anzeige)
+        self.neu[pfad] = (summe, modell.__name__, anzeige, ergebnis)
+        return ergebnis  # type: ignore[no-any-return]
+
+    def speichere(self) -> None:
+        """Schreibt, wenn sich etwas geändert hat; atomar (Temporärdatei + Umbenennen)."""
+        if self.datei is None or (self.neu_gelesen == 0 and self.neu.keys() == self.alt.keys()):
+            return
+        try:
+            self.datei.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.datei.parent, prefix=".netz-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump((self.kennung, self.neu), f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self.datei)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        except Exception:  # schreibgeschütztes Home o. Ä.: ohne Zwischenspeicher weiter
+            return
+
+
+def _eigene_datei(fd: int) -> bool:
+    """Nur eine Datei des eigenen Benutzers, die sonst niemand schreiben kann (Pickle!)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: Ablage im eigenen Profil
+        return True
+    st = os.fstat(fd)
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
