@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from netzwerk_cli.cli import app
+from netzwerk_cli.cli import alle_befehle
+
+app = alle_befehle()
 
 DATEN = Path(__file__).resolve().parent.parent / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

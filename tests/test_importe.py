@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import DATEN, HEUTE
 
 
@@ -67,3 +69,35 @@ def test_status_in_pipe_ohne_rich_und_mit_zwischenspeicher_ohne_yaml() -> None:
     # zweiter Lauf: Dateien unverändert -> weder YAML-Parser noch Prüfer; keine Farbe -> kein rich
     for modul in ("yaml", "netzwerk_cli.lesen", "netzwerk_cli.yamlio", "rich", "rich.console"):
         assert modul not in warm, modul
+
+
+def test_nur_das_modul_des_befehls() -> None:
+    geladen = _importiert_von("status")
+    assert "netzwerk_cli.cli.status" in geladen
+    for modul in ("add", "bilder", "lebenslauf", "listen", "schema", "show", "validate", "_schreiben"):
+        assert f"netzwerk_cli.cli.{modul}" not in geladen, modul
+
+
+def test_befehl_aus_der_befehlszeile(monkeypatch: pytest.MonkeyPatch) -> None:
+    from netzwerk_cli.cli import befehl_aus
+
+    monkeypatch.delenv("_NETZ_COMPLETE", raising=False)
+    assert befehl_aus(["status"]) == "status"
+    assert befehl_aus(["--data", "x", "list", "--format", "json"]) == "list"
+    assert befehl_aus(["--data=x", "show", "Köln"]) == "show"
+    # unsicher -> None: dann lädt netz alle Befehle (Hilfe, Tippfehler mit Vorschlag, Version)
+    for argv in ([], ["--help"], ["--version"], ["stauts"], ["--data"], ["--install-completion"]):
+        assert befehl_aus(argv) is None, argv
+    monkeypatch.setenv("_NETZ_COMPLETE", "complete_bash")
+    assert befehl_aus(["status"]) is None
+
+
+def test_tippfehler_schlaegt_befehl_vor() -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "netzwerk_cli", "--data", str(DATEN), "stauts"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert r.returncode == 2
+    assert "Unbekannter Befehl" in r.stderr and "status" in r.stderr

@@ -9,7 +9,9 @@ import typer
 from typer.testing import CliRunner
 
 from netzwerk_cli import __version__
-from netzwerk_cli.cli import app
+from netzwerk_cli.cli import alle_befehle
+
+app = alle_befehle()
 
 BEFEHLE = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 ENGLISCH = ("Show this message", "Usage:", "Options", "Arguments", "Commands", "[default:", "[required]")

@@ -10,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from netzwerk_cli.cli import app
+from netzwerk_cli.cli import alle_befehle
 from tests.conftest import DATEN, HEUTE
+
+app = alle_befehle()
 
 DATEIEN = sorted(p.relative_to(DATEN) for p in DATEN.rglob("*.yaml"))
 
