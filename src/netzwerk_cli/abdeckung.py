@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from typing import NamedTuple
 
 from .modelle import Region, Vertrag
 
@@ -34,16 +34,14 @@ def vertrag_stand(v: Vertrag, d: date) -> Stand:
     return Stand.OHNE
 
 
-@dataclass(frozen=True)
-class RegionStand:
+class RegionStand(NamedTuple):
     region: Region
     stand: Stand
     vertrag: Vertrag | None  # der maßgebliche Vertrag (in Kraft oder möglich), sonst None
     vertraege: tuple[Vertrag, ...]  # alle Verträge der Region, nach Unterzeichnung
 
 
-@dataclass(frozen=True)
-class Zaehlung:
+class Zaehlung(NamedTuple):
     gesamt: int
     sicher: int
     moeglich: int
@@ -61,8 +59,7 @@ class Zaehlung:
         return self.sicher == self.moeglich
 
 
-@dataclass(frozen=True)
-class Abdeckung:
+class Abdeckung(NamedTuple):
     stichtag: date
     regionen: tuple[RegionStand, ...]
 
@@ -166,8 +163,7 @@ def _vereinige(spannen: list[Spanne]) -> list[Spanne]:
     return out
 
 
-@dataclass(frozen=True)
-class Verlauf:
+class Verlauf(NamedTuple):
     """Sichere und mögliche Zählung an jedem Tag, als Stufenfunktion.
 
     Ab ``tage[i]`` (bis vor ``tage[i+1]``) gelten ``sicher[i]`` und ``moeglich[i]``. Aufbau
@@ -223,8 +219,7 @@ def verlauf(
     return Verlauf(tuple(tage), tuple(sicher), tuple(moeglich), len(regionen))
 
 
-@dataclass(frozen=True)
-class ZielAuswertung:
+class ZielAuswertung(NamedTuple):
     anzahl: int
     bis: date
     am_zieltag: Zaehlung

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .abdeckung import (
     Abdeckung,
@@ -23,8 +23,7 @@ from .namen import reihenfolge_pressemitteilung, sortiername
 from .zeitreihe import Tempo, tempo
 
 
-@dataclass(frozen=True)
-class StatusBericht:
+class StatusBericht(NamedTuple):
     programm: str
     stichtag: date
     abdeckung: Abdeckung
@@ -99,8 +98,7 @@ def fehlend(bestand: Datenbestand, stichtag: date) -> list[RegionStand]:
     return ohne + ungewiss
 
 
-@dataclass(frozen=True)
-class RegionBericht:
+class RegionBericht(NamedTuple):
     region: Region
     stichtag: date
     datei: str
@@ -121,15 +119,13 @@ def region_bericht(bestand: Datenbestand, region: Region, stichtag: date) -> Reg
 # --- Gremien: die jährliche Bildungskonferenz --------------------------------
 
 
-@dataclass(frozen=True)
-class KonferenzStand:
+class KonferenzStand(NamedTuple):
     region: Region
     letzte: Zeitangabe | None  # zuletzt erfasste Bildungskonferenz bis zum Stichtag
     ueberfaellig: bool  # letzte sicher mehr als 12 Monate vor dem Stichtag
 
 
-@dataclass(frozen=True)
-class Konferenzbericht:
+class Konferenzbericht(NamedTuple):
     stichtag: date
     grenze: date  # Konferenzen vor diesem Tag sind älter als 12 Monate
     netzwerke: list[KonferenzStand]  # nur Regionen mit sicherem Netzwerk

@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .datum import Zeitangabe
 from .modelle import Region
@@ -89,8 +89,7 @@ def _varianten(r: Region) -> set[str]:
     return namen
 
 
-@dataclass(frozen=True)
-class Treffer:
+class Treffer(NamedTuple):
     region: Region | None
     kandidaten: tuple[Region, ...]  # bei mehrdeutiger oder unbekannter Eingabe
     mehrdeutig: bool = False

@@ -6,8 +6,8 @@ andere Bedeutung wiederverwendet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Schwere(str, Enum):
@@ -56,8 +56,7 @@ CODES: dict[str, tuple[str, Schwere]] = {
 }
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """Ein Befund mit Ort: ``datei:zeile:spalte code meldung`` und ein Hinweis zur Behebung."""
 
     datei: str

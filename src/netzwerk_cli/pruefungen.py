@@ -7,9 +7,9 @@ Ergebnisse zurück; sie schreiben nichts.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from .abdeckung import Verlauf, verlauf, vertraege_je_region
 from .datum import Zeitangabe
@@ -312,8 +312,7 @@ def _sicher_gleichzeitig(a: Vertrag, b: Vertrag) -> bool:
 # --- Prüfpunkte ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PruefErgebnis:
+class PruefErgebnis(NamedTuple):
     punkt: Pruefpunkt
     zeile: int
     geprueft: bool

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .abdeckung import Verlauf, Zaehlung, verlauf, vertraege_je_region
 from .datum import Zeitangabe, deutsch_tag
 from .laden import Datenbestand
 
 
-@dataclass(frozen=True)
-class Ereigniszahl:
+class Ereigniszahl(NamedTuple):
     sicher: int  # liegt unter jeder Lesart in der Periode
     moeglich: int  # kann in der Periode liegen
 
 
-@dataclass(frozen=True)
-class Meilenstein:
+class Meilenstein(NamedTuple):
     datum: Zeitangabe
     art: str  # "erste_vertraege" | "pruefpunkt" | "ziel"
     text: str
 
 
-@dataclass(frozen=True)
-class Periode:
+class Periode(NamedTuple):
     anfang: date
     ende: date
     name: str
@@ -104,8 +101,7 @@ def zeitreihe(bestand: Datenbestand, von: date, bis: date, nach: str = "year") -
 # --- Tempo und Hochrechnung ----------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Tempo:
+class Tempo(NamedTuple):
     jahre: float
     von: date
     zuwachs: int  # Zuwachs der sicheren Zählung im Zeitraum
