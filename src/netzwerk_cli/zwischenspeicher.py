@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .laden import ohne_gc
 
 if TYPE_CHECKING:
     from .laden import Dokument, M
@@ -90,7 +91,8 @@ class Zwischenspeicher:
             with open(self.datei, "rb") as f:
                 if not _eigene_datei(f.fileno()):
                     return {}
-                kennung, eintraege = pickle.load(f)
+                with ohne_gc():  # viele Objekte auf einmal: siehe laden.ohne_gc
+                    kennung, eintraege = pickle.load(f)
         except Exception:  # fehlend, kaputt, alte Version: dann eben ohne
             return {}
         if kennung != self.kennung or not isinstance(eintraege, dict):
