@@ -21,6 +21,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 SCHREIBWEISEN = (
     "2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, „frühestens 2019-08“ "
@@ -42,10 +43,29 @@ _MONATE = (
     "Dezember",
 )
 
-_PUNKT = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_SPAETESTENS = re.compile(r"^sp(?:ä|ae)testens\s+(\S+)$", re.IGNORECASE)
-_FRUEHESTENS = re.compile(r"^fr(?:ü|ue)hestens\s+(\S+)$", re.IGNORECASE)
-_ZWISCHEN = re.compile(r"^zwischen\s+(\S+)\s+und\s+(\S+)$", re.IGNORECASE)
+
+class _Muster:
+    """Die Schreibweisen als reguläre Ausdrücke, übersetzt erst beim ersten Gebrauch:
+    Befehle, die ihre Daten aus dem Zwischenspeicher holen, brauchen sie nie."""
+
+    @cached_property
+    def punkt(self) -> re.Pattern[str]:
+        return re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+    @cached_property
+    def spaetestens(self) -> re.Pattern[str]:
+        return re.compile(r"^sp(?:ä|ae)testens\s+(\S+)$", re.IGNORECASE)
+
+    @cached_property
+    def fruehestens(self) -> re.Pattern[str]:
+        return re.compile(r"^fr(?:ü|ue)hestens\s+(\S+)$", re.IGNORECASE)
+
+    @cached_property
+    def zwischen(self) -> re.Pattern[str]:
+        return re.compile(r"^zwischen\s+(\S+)\s+und\s+(\S+)$", re.IGNORECASE)
+
+
+_M = _Muster()
 
 
 class DatumFehler(ValueError):
@@ -62,7 +82,7 @@ class Zeitraum:
 
 
 def _punkt(text: str) -> Zeitraum:
-    m = _PUNKT.match(text)
+    m = _M.punkt.match(text)
     if not m:
         raise DatumFehler(f"„{text}“ ist keine Zeitangabe; erlaubt sind {SCHREIBWEISEN}")
     jahr = int(m.group(1))
@@ -117,13 +137,13 @@ class Zeitangabe:
                 f"Zeitangabe erwartet, aber {type(wert).__name__} gelesen; erlaubt sind {SCHREIBWEISEN}"
             )
         text = " ".join(wert.split())
-        if m := _SPAETESTENS.match(text):
+        if m := _M.spaetestens.match(text):
             z = _punkt(m.group(1))
             return cls(None, z.ende, f"spätestens {z.text}")
-        if m := _FRUEHESTENS.match(text):
+        if m := _M.fruehestens.match(text):
             z = _punkt(m.group(1))
             return cls(z.anfang, None, f"frühestens {z.text}")
-        if m := _ZWISCHEN.match(text):
+        if m := _M.zwischen.match(text):
             a, b = _punkt(m.group(1)), _punkt(m.group(2))
             if a.anfang > b.ende:
                 raise DatumFehler(f"„{text}“: der Anfang {a.text} liegt nach dem Ende {b.text}")
@@ -192,7 +212,7 @@ def _deutsch_punkt(text: str) -> str:
 
 
 def _deutsch_text(text: str) -> str:
-    return " ".join(_deutsch_punkt(w) if _PUNKT.match(w) else w for w in text.split(" "))
+    return " ".join(_deutsch_punkt(w) if _M.punkt.match(w) else w for w in text.split(" "))
 
 
 def deutsch_tag(d: date) -> str:

@@ -25,11 +25,11 @@ Art = Literal["Kreis", "kreisfreie Stadt"]
 
 # Kreisschlüssel (5 Ziffern) oder Gemeindeschlüssel (8): dieselbe Form trägt auch
 # größere Programme; zu welchem Land die Schlüssel gehören, sagt programm.yaml (ags_praefix).
-_AGS = re.compile(r"^\d{5}(\d{3})?$")
+_AGS = r"^\d{5}(\d{3})?$"  # re.match übersetzt beim ersten Gebrauch und merkt es sich
 
 
 def _ags(wert: Any) -> str:
-    if isinstance(wert, str) and _AGS.match(wert):
+    if isinstance(wert, str) and re.match(_AGS, wert):
         return wert
     if isinstance(wert, str):
         raise PydanticCustomError(

@@ -21,7 +21,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -124,6 +123,8 @@ class Zwischenspeicher:
         """Schreibt, wenn sich etwas geändert hat; atomar (Temporärdatei + Umbenennen)."""
         if self.datei is None or (self.neu_gelesen == 0 and self.neu.keys() == self.alt.keys()):
             return
+        import tempfile  # zieht shutil samt bz2/lzma nach sich: nur, wenn geschrieben wird
+
         try:
             self.datei.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.datei.parent, prefix=".netz-", suffix=".tmp")

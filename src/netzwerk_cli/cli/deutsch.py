@@ -7,6 +7,7 @@ Modulkonstanten, die Fehlermeldungen übersetzen wir beim Ausgeben. Getestet in
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import importlib.util
 import re
@@ -24,26 +25,32 @@ PARAMETER_HILFE = {
     "show_completion": "Vervollständigung für die aktuelle Shell anzeigen, zum Kopieren oder Anpassen.",
 }
 
-_FEHLER = [
-    (re.compile(r"^No such option: (.+?)(?: Did you mean (.+)\?)?$"), "Unbekannte Option: {0}{1}"),
-    (re.compile(r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$"), "Unbekannter Befehl: {0}{1}"),
-    (re.compile(r"^Missing argument '(.+?)'\.?$"), "Argument {0} fehlt."),
-    (re.compile(r"^Missing option '(.+?)'\.?$"), "Option {0} fehlt."),
-    (re.compile(r"^Missing parameter: (.+)$"), "Angabe {0} fehlt."),
-    (re.compile(r"^Option '(.+?)' requires an argument\.$"), "Option {0} braucht einen Wert."),
-    (re.compile(r"^Option '(.+?)' requires (\d+) arguments\.$"), "Option {0} braucht {1} Werte."),
-    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), "Unerwartete zusätzliche Angabe: {0}"),
+_FEHLER_TEXTE = [
+    (r"^No such option: (.+?)(?: Did you mean (.+)\?)?$", "Unbekannte Option: {0}{1}"),
+    (r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$", "Unbekannter Befehl: {0}{1}"),
+    (r"^Missing argument '(.+?)'\.?$", "Argument {0} fehlt."),
+    (r"^Missing option '(.+?)'\.?$", "Option {0} fehlt."),
+    (r"^Missing parameter: (.+)$", "Angabe {0} fehlt."),
+    (r"^Option '(.+?)' requires an argument\.$", "Option {0} braucht einen Wert."),
+    (r"^Option '(.+?)' requires (\d+) arguments\.$", "Option {0} braucht {1} Werte."),
+    (r"^Got unexpected extra arguments? \((.+)\)$", "Unerwartete zusätzliche Angabe: {0}"),
     (
-        re.compile(r"^Invalid value for (.+?): (?:Value error, )?'(.+?)' is not one of (.+?)\.?$"),
+        r"^Invalid value for (.+?): (?:Value error, )?'(.+?)' is not one of (.+?)\.?$",
         "Ungültiger Wert für {0}: „{1}“ – erlaubt: {2}.",
     ),
-    (re.compile(r"^Invalid value for (.+?): (.+)$"), "Ungültiger Wert für {0}: {1}"),
-    (re.compile(r"^Invalid value: (.+)$"), "Ungültiger Wert: {0}"),
+    (r"^Invalid value for (.+?): (.+)$", "Ungültiger Wert für {0}: {1}"),
+    (r"^Invalid value: (.+)$", "Ungültiger Wert: {0}"),
 ]
 
 
+@functools.cache
+def _fehler_muster() -> list[tuple[re.Pattern[str], str]]:
+    # erst übersetzen, wenn es einen Aufruffehler gibt (spart jedem Start ~2 ms)
+    return [(re.compile(m), v) for m, v in _FEHLER_TEXTE]
+
+
 def uebersetze(meldung: str) -> str:
-    for muster, vorlage in _FEHLER:
+    for muster, vorlage in _fehler_muster():
         m = muster.match(meldung.strip())
         if m:
             teile = [g or "" for g in m.groups()]
