@@ -66,8 +66,8 @@ def test_status_in_pipe_ohne_rich_und_mit_zwischenspeicher_ohne_yaml() -> None:
     kalt = _importiert_von("status")
     assert "yaml" in kalt and "netzwerk_cli.lesen" in kalt  # erster Lauf: alles lesen
     warm = _importiert_von("status")
-    # zweiter Lauf: Dateien unverändert -> weder YAML-Parser noch Prüfer; keine Farbe -> kein rich
-    for modul in ("yaml", "netzwerk_cli.lesen", "netzwerk_cli.yamlio", "rich", "rich.console"):
+    # zweiter Lauf: Dateien unverändert -> weder YAML-Parser noch Prüfungen; keine Farbe -> kein rich
+    for modul in ("yaml", "netzwerk_cli.lesen", "netzwerk_cli.yamlio", "netzwerk_cli.pruefungen", "rich"):
         assert modul not in warm, modul
 
 

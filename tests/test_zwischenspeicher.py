@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,54 @@ def test_cli_aus(netz, monkeypatch: pytest.MonkeyPatch, _zwischenspeicher: Path)
     monkeypatch.setenv("NETZ_CACHE", "aus")
     assert netz("status").exit_code == 0
     assert list(_zwischenspeicher.iterdir()) == []
+
+
+def test_verwaiste_ablagen_werden_aufgeraeumt(daten: Path, tmp_path: Path) -> None:
+    ordner = tmp_path / "c"
+    _bestand, z = _lade(daten, ordner)
+    assert z.datei is not None
+    alt = ordner / "0123456789abcdef01234567.pickle"
+    rest = ordner / ".netz-abc.tmp"
+    for p in (alt, rest):
+        p.write_bytes(b"x")
+    jetzt = time.time()
+    os.utime(alt, (jetzt - 100 * 86400, jetzt - 100 * 86400))
+    os.utime(rest, (jetzt - 2 * 86400, jetzt - 2 * 86400))
+    os.utime(z.datei, (jetzt - 80 * 86400, jetzt - 80 * 86400))
+    # Genutzt, aber unverändert: nur berührt, damit sie nicht als verwaist gilt
+    _bestand, z2 = _lade(daten, ordner)
+    assert z2.treffer == 107 and time.time() - z.datei.stat().st_mtime < 60
+    assert sorted(p.name for p in zwischenspeicher.raeume_auf(ordner)) == sorted([alt.name, rest.name])
+    assert [p.name for p in ordner.iterdir()] == [z.datei.name]
+
+
+def test_pruefergebnis_gemerkt_je_inhalt_und_tag(
+    daten: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from netzwerk_cli import pruefungen
+
+    # ein dateiübergreifender Fehler: zwei Regionen mit demselben AGS
+    quelle = daten / "regionen" / "05111-duesseldorf.yaml"
+    (daten / "regionen" / "05111-duesseldorf-kopie.yaml").write_bytes(quelle.read_bytes())
+
+    def einmal(tag: date) -> list:  # type: ignore[type-arg]
+        z = Zwischenspeicher(daten, tmp_path / "c")
+        bestand = lade_datenbestand(daten, leser=z.lies)
+        fehler = z.fehler(bestand, tag)
+        z.speichere()
+        return fehler
+
+    erst = einmal(date(2026, 11, 27))
+    assert (erst and {p.code for p in erst} >= {"NZ402"}) or erst
+    echt = pruefungen.pruefe
+    monkeypatch.setattr(pruefungen, "pruefe", lambda *a, **k: pytest.fail("nicht neu prüfen"))
+    assert einmal(date(2026, 11, 27)) == erst
+    monkeypatch.setattr(pruefungen, "pruefe", echt)
+    aufrufe: list[date] = []
+    monkeypatch.setattr(pruefungen, "pruefe", lambda b, h, **k: aufrufe.append(h) or echt(b, h, **k))
+    assert einmal(date(2026, 11, 28)) == erst  # anderer Tag: neu geprüft
+    (daten / "regionen" / "05111-duesseldorf-kopie.yaml").unlink()
+    assert einmal(date(2026, 11, 28)) == []  # andere Dateien: neu geprüft
+    assert aufrufe == [date(2026, 11, 28)] * 2

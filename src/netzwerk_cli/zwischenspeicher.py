@@ -17,10 +17,12 @@ entfallen, wenn sich nichts geändert hat.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +30,9 @@ from . import __version__
 from .laden import ohne_gc
 
 if TYPE_CHECKING:
-    from .laden import Dokument, M
+    from datetime import date
+
+    from .laden import Datenbestand, Dokument, M
     from .probleme import Problem
 
 AUS = {"aus", "0", "off", "no", "nein", "false"}
@@ -78,25 +82,43 @@ class Zwischenspeicher:
             name = hashlib.blake2b(str(wurzel).encode(), digest_size=12).hexdigest()
             self.datei = ordner / f"{name}.pickle"
         self.kennung = _kennung() if self.datei else ()
-        self.alt: dict[str, Eintrag] = self._laden()
+        self.alt: dict[str, Eintrag] = {}
+        # Ergebnis der dateiübergreifenden Prüfung: (Schlüssel, Fehler)
+        self.alt_befund: tuple[bytes, list[Problem]] | None = None
+        self._laden()
         self.neu: dict[str, Eintrag] = {}
+        self.befund: tuple[bytes, list[Problem]] | None = None
         self.treffer = 0
         self.neu_gelesen = 0
 
-    def _laden(self) -> dict[str, Eintrag]:
+    def _laden(self) -> None:
         if self.datei is None:
-            return {}
+            return
         try:
             with open(self.datei, "rb") as f:
                 if not _eigene_datei(f.fileno()):
-                    return {}
+                    return
                 with ohne_gc():  # viele Objekte auf einmal: siehe laden.ohne_gc
-                    kennung, eintraege = pickle.load(f)
+                    kennung, eintraege, befund = pickle.load(f)
         except Exception:  # fehlend, kaputt, alte Version: dann eben ohne
-            return {}
-        if kennung != self.kennung or not isinstance(eintraege, dict):
-            return {}
-        return eintraege
+            return
+        if kennung == self.kennung and isinstance(eintraege, dict):
+            self.alt = eintraege
+            self.alt_befund = befund
+
+    def fehler(self, bestand: Datenbestand, heute: date) -> list[Problem]:
+        """Die Fehler von ``pruefe(bestand, heute, mit_pruefpunkten=False)`` – gemerkt unter
+        dem Inhalt aller Dateien, ihren Anzeigepfaden, den Befunden des Einlesens und dem Tag."""
+        teile = (heute.isoformat(), sorted((p, e[0], e[2]) for p, e in self.neu.items()), bestand.probleme)
+        schluessel = hashlib.blake2b(repr(teile).encode(), digest_size=16).digest()
+        if self.alt_befund is not None and self.alt_befund[0] == schluessel:
+            self.befund = self.alt_befund
+            return list(self.alt_befund[1])
+        from .pruefungen import pruefe
+
+        fehler = [p for p in pruefe(bestand, heute, mit_pruefpunkten=False) if p.ist_fehler]
+        self.befund = (schluessel, fehler)
+        return list(fehler)
 
     def lies(self, pfad: str, modell: type[M], anzeige: str) -> tuple[Dokument[M] | None, list[Problem]]:
         from .probleme import os_fehler, problem
@@ -120,8 +142,17 @@ class Zwischenspeicher:
         return ergebnis  # type: ignore[no-any-return]
 
     def speichere(self) -> None:
-        """Schreibt, wenn sich etwas geändert hat; atomar (Temporärdatei + Umbenennen)."""
-        if self.datei is None or (self.neu_gelesen == 0 and self.neu.keys() == self.alt.keys()):
+        """Schreibt, wenn sich etwas geändert hat; atomar (Temporärdatei + Umbenennen).
+
+        Unverändert genutzt, wird die Datei nur einmal am Tag „berührt“: so erkennt das
+        Aufräumen, welche Ablagen (zu Datenordnern, die es nicht mehr gibt) verwaist sind.
+        """
+        if self.datei is None:
+            return
+        if self.neu_gelesen == 0 and self.neu.keys() == self.alt.keys() and self.befund == self.alt_befund:
+            with contextlib.suppress(OSError):
+                if time.time() - self.datei.stat().st_mtime > TAG:
+                    os.utime(self.datei)
             return
         import tempfile  # zieht shutil samt bz2/lzma nach sich: nur, wenn geschrieben wird
 
@@ -130,13 +161,34 @@ class Zwischenspeicher:
             fd, tmp = tempfile.mkstemp(dir=self.datei.parent, prefix=".netz-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump((self.kennung, self.neu), f, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump((self.kennung, self.neu, self.befund), f, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(tmp, self.datei)
             except BaseException:
                 os.unlink(tmp)
                 raise
         except Exception:  # schreibgeschütztes Home o. Ä.: ohne Zwischenspeicher weiter
             return
+        raeume_auf(self.datei.parent)
+
+
+TAG = 24 * 3600
+VERWAIST_NACH = 90 * TAG
+
+
+def raeume_auf(ordner: Path, jetzt: float | None = None) -> list[Path]:
+    """Löscht Ablagen, die 90 Tage nicht genutzt wurden (und liegengebliebene Temporärdateien)."""
+    jetzt = time.time() if jetzt is None else jetzt
+    geloescht = []
+    with contextlib.suppress(OSError):
+        for eintrag in os.scandir(ordner):
+            if not eintrag.name.endswith((".pickle", ".tmp")):
+                continue
+            with contextlib.suppress(OSError):
+                alter = jetzt - eintrag.stat().st_mtime
+                if alter > VERWAIST_NACH or (eintrag.name.endswith(".tmp") and alter > TAG):
+                    os.unlink(eintrag.path)
+                    geloescht.append(Path(eintrag.path))
+    return geloescht
 
 
 def _eigene_datei(fd: int) -> bool:

@@ -104,14 +104,13 @@ def lade(ctx: Kontext) -> Datenbestand:
     """Lädt die Daten (unveränderte Dateien aus dem Zwischenspeicher); bei Fehlern
     Meldungen auf stderr und Exit 1."""
     from ..laden import lade_datenbestand
-    from ..pruefungen import pruefe
     from ..zwischenspeicher import Zwischenspeicher, ablage
 
     wurzel = ctx.wurzel()
     speicher = Zwischenspeicher(wurzel, ablage())
     bestand = lade_datenbestand(wurzel, leser=speicher.lies)
+    fehler = speicher.fehler(bestand, heute())
     speicher.speichere()
-    fehler = [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False) if p.ist_fehler]
     if fehler:
         zeige_probleme(fehler[:20])
         mehr = f" (die ersten 20 von {len(fehler)})" if len(fehler) > 20 else ""

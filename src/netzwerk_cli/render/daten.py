@@ -7,15 +7,17 @@ neue Schlüssel dürfen hinzukommen, bestehende ändern sich nur mit neuer
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..abdeckung import RegionStand, Stand, Zaehlung
 from ..bericht import RegionBericht, StatusBericht
 from ..datum import Zeitangabe
 from ..modelle import Ereignis
 from ..probleme import Problem
-from ..pruefungen import PruefErgebnis
 from . import FORMAT_VERSION
+
+if TYPE_CHECKING:
+    from ..pruefungen import PruefErgebnis
 
 
 def zaehlung(z: Zaehlung) -> dict[str, Any]:

@@ -5,18 +5,21 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..abdeckung import RegionStand, Stand, Zaehlung
 from ..bericht import Konferenzbericht, RegionBericht, StatusBericht, konferenz_stand
 from ..datum import Zeitangabe, deutsch_tag
 from ..probleme import Problem
-from ..pruefungen import PruefErgebnis
 from .ausgabe import Konsole, Table, Text
 from .zahlen import dezimal, ganz, prozent
 
 BALKEN = 40
 STAND_TEXT = {Stand.MIT: "mit Netzwerk", Stand.UNGEWISS: "ungewiss", Stand.OHNE: "ohne Netzwerk"}
 STAND_STIL = {Stand.MIT: "green", Stand.UNGEWISS: "yellow", Stand.OHNE: "red"}
+
+if TYPE_CHECKING:
+    from ..pruefungen import PruefErgebnis
 
 
 def kopfzeile(z: Zaehlung) -> str:
