@@ -19,7 +19,6 @@ from .abdeckung import (
 from .datum import Zeitangabe
 from .laden import Datenbestand, Dokument
 from .modelle import Region, Vertrag
-from .namen import reihenfolge_pressemitteilung, sortiername
 from .zeitreihe import Tempo, tempo
 
 
@@ -64,6 +63,8 @@ SORTIERUNGEN = ("pressemitteilung", "ags", "name")
 
 
 def sortiere(staende: list[RegionStand], nach: str) -> list[RegionStand]:
+    from .namen import reihenfolge_pressemitteilung, sortiername  # nur für list/missing
+
     if nach == "ags":
         return sorted(staende, key=lambda s: s.region.ags)
     if nach == "name":

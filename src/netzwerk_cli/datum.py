@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
+
+from .wert import Wert
 
 SCHREIBWEISEN = (
     "2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, „frühestens 2019-08“ "
@@ -72,8 +74,7 @@ class DatumFehler(ValueError):
     """Eine Zeitangabe ist nicht lesbar oder unmöglich (deutsche Meldung)."""
 
 
-@dataclass(frozen=True)
-class Zeitraum:
+class Zeitraum(NamedTuple):
     """Ein Tag, Monat oder Jahr als Spanne von ``anfang`` bis ``ende``."""
 
     anfang: date
@@ -110,8 +111,7 @@ def tag(text: str) -> date:
     return _punkt(text.strip()).anfang
 
 
-@dataclass(frozen=True)
-class Zeitangabe:
+class Zeitangabe(Wert):
     """Was über den Zeitpunkt eines Ereignisses bekannt ist.
 
     ``frueh`` ist der früheste mögliche Tag (``None``: nach unten offen),
@@ -119,9 +119,13 @@ class Zeitangabe:
     sicher eingetreten). ``text`` ist die kanonische Schreibweise.
     """
 
+    __slots__ = ("frueh", "spaet", "text")
     frueh: date | None
     spaet: date | None
     text: str
+
+    def __init__(self, frueh: date | None, spaet: date | None, text: str) -> None:
+        self._setze(frueh, spaet, text)
 
     # --- Einlesen ---------------------------------------------------------
     @classmethod

@@ -18,9 +18,18 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from .modelle import Programm, Region, Vertrag
 from .probleme import Problem, problem
+from .wert import Wert
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+
+    class Leser(Protocol):
+        """Liest eine Datei: (Pfad, Modell, Anzeigepfad) -> (Dokument oder None, Befunde)."""
+
+        def __call__(
+            self, pfad: str, modell: type[M], anzeige: str
+        ) -> tuple[Dokument[M] | None, list[Problem]]: ...
+
 
 M = TypeVar("M", bound="BaseModel")
 
@@ -32,14 +41,20 @@ TEMP_PRAEFIX = ".netz-"
 SPERRDATEI = ".netz.lock"
 
 
-@dataclass(frozen=True)
-class Dokument(Generic[M]):
+class Dokument(Wert, Generic[M]):
     """Ein gültiges Modell mit seiner Datei und den Zeilen seiner Schlüssel."""
 
+    __slots__ = ("anzeige", "datei", "modell", "zeilen")
     datei: str  # Pfad als Text: Path-Objekte kosten bei 10.000 Dateien spürbar
     anzeige: str  # Pfad, wie er in Meldungen steht
     modell: M
     zeilen: dict[str, int]
+
+    def __init__(self, datei: str, anzeige: str, modell: M, zeilen: dict[str, int]) -> None:
+        self._setze(datei, anzeige, modell, zeilen)
+
+    def __hash__(self) -> int:  # zeilen ist ein dict: nach Datei und Modell
+        return hash((self.datei, self.modell))
 
     @property
     def pfad(self) -> Path:
@@ -146,14 +161,6 @@ def _lies_alle(
         if fortschritt is not None and i % 250 == 0:
             fortschritt(i, len(aufgaben))
     return out
-
-
-class Leser(Protocol):
-    """Liest eine Datei: (Pfad, Modell, Anzeigepfad) -> (Dokument oder None, Befunde)."""
-
-    def __call__(
-        self, pfad: str, modell: type[M], anzeige: str
-    ) -> tuple[Dokument[M] | None, list[Problem]]: ...
 
 
 def lade_datenbestand(

@@ -18,13 +18,21 @@ entfallen, wenn sich nichts geändert hat.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import pickle
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+try:  # blake2b ohne hashlib (das lädt OpenSSL und zählt dessen Verfahren auf)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
+
+try:  # der C-Teil von pickle allein: ohne das Python-Modul pickle (~2 ms beim Start)
+    from _pickle import HIGHEST_PROTOCOL, dump, load
+except ImportError:  # pragma: no cover - andere Python-Implementierungen
+    from pickle import HIGHEST_PROTOCOL, dump, load
 
 from . import __version__
 from .laden import ohne_gc
@@ -79,7 +87,7 @@ class Zwischenspeicher:
     def __init__(self, wurzel: Path, ordner: Path | None) -> None:
         self.datei = None
         if ordner is not None:
-            name = hashlib.blake2b(str(wurzel).encode(), digest_size=12).hexdigest()
+            name = blake2b(str(wurzel).encode(), digest_size=12).hexdigest()
             self.datei = ordner / f"{name}.pickle"
         self.kennung = _kennung() if self.datei else ()
         self.alt: dict[str, Eintrag] = {}
@@ -99,7 +107,7 @@ class Zwischenspeicher:
                 if not _eigene_datei(f.fileno()):
                     return
                 with ohne_gc():  # viele Objekte auf einmal: siehe laden.ohne_gc
-                    kennung, eintraege, befund = pickle.load(f)
+                    kennung, eintraege, befund = load(f)
         except Exception:  # fehlend, kaputt, alte Version: dann eben ohne
             return
         if kennung == self.kennung and isinstance(eintraege, dict):
@@ -110,7 +118,7 @@ class Zwischenspeicher:
         """Die Fehler von ``pruefe(bestand, heute, mit_pruefpunkten=False)`` – gemerkt unter
         dem Inhalt aller Dateien, ihren Anzeigepfaden, den Befunden des Einlesens und dem Tag."""
         teile = (heute.isoformat(), sorted((p, e[0], e[2]) for p, e in self.neu.items()), bestand.probleme)
-        schluessel = hashlib.blake2b(repr(teile).encode(), digest_size=16).digest()
+        schluessel = blake2b(repr(teile).encode(), digest_size=16).digest()
         if self.alt_befund is not None and self.alt_befund[0] == schluessel:
             self.befund = self.alt_befund
             return list(self.alt_befund[1])
@@ -128,7 +136,7 @@ class Zwischenspeicher:
                 daten = f.read()
         except OSError as e:
             return None, [problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {os_fehler(e)}")]
-        summe = hashlib.blake2b(daten, digest_size=16).digest()
+        summe = blake2b(daten, digest_size=16).digest()
         eintrag = self.alt.get(pfad)
         if eintrag is not None and eintrag[:3] == (summe, modell.__name__, anzeige):
             self.treffer += 1
@@ -161,7 +169,7 @@ class Zwischenspeicher:
             fd, tmp = tempfile.mkstemp(dir=self.datei.parent, prefix=".netz-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump((self.kennung, self.neu, self.befund), f, protocol=pickle.HIGHEST_PROTOCOL)
+                    dump((self.kennung, self.neu, self.befund), f, protocol=HIGHEST_PROTOCOL)
                 os.replace(tmp, self.datei)
             except BaseException:
                 os.unlink(tmp)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -40,9 +39,11 @@ class Tabellenformat(str, Enum):
 Format = typer.Option("--format", "-f", help="Ausgabeformat.")
 
 
-@dataclass
 class Kontext:
-    daten: str | None  # --data oder NETZ_DATA
+    """Was die globalen Optionen festlegen (ein schlichtes Objekt: startet schneller als ein dataclass)."""
+
+    def __init__(self, daten: str | None) -> None:
+        self.daten = daten  # --data oder NETZ_DATA
 
     def wurzel(self) -> Path:
         from ..ordner import KeinDatenordner, finde_datenordner
