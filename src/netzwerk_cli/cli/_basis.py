@@ -104,14 +104,15 @@ def ausgeben(text: str) -> None:
 def lade(ctx: Kontext) -> Datenbestand:
     """Lädt die Daten (unveränderte Dateien aus dem Zwischenspeicher); bei Fehlern
     Meldungen auf stderr und Exit 1."""
-    from ..laden import lade_datenbestand
+    from ..laden import lade_datenbestand, ohne_gc
     from ..zwischenspeicher import Zwischenspeicher, ablage
 
     wurzel = ctx.wurzel()
-    speicher = Zwischenspeicher(wurzel, ablage())
-    bestand = lade_datenbestand(wurzel, leser=speicher.lies)
-    fehler = speicher.fehler(bestand, heute())
-    speicher.speichere()
+    with ohne_gc():  # siehe laden.ohne_gc: lesen und prüfen erzeugen nur bleibende Objekte
+        speicher = Zwischenspeicher(wurzel, ablage())
+        bestand = lade_datenbestand(wurzel, leser=speicher.lies)
+        fehler = speicher.fehler(bestand, heute())
+        speicher.speichere()
     if fehler:
         zeige_probleme(fehler[:20])
         mehr = f" (die ersten 20 von {len(fehler)})" if len(fehler) > 20 else ""

@@ -50,7 +50,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit 1.")] = False,
 ) -> None:
     """Alle Dateien prüfen und jeden Befund melden (Syntax, Schema, Dateinamen, Daten, Prüfpunkte)."""
-    from ..laden import lade_datenbestand
+    from ..laden import lade_datenbestand, ohne_gc
     from ..render import daten, formate, markdown, text
     from ..validierung import validiere
 
@@ -58,9 +58,12 @@ def validate(
         format = Pruefformat.github if os.environ.get("GITHUB_ACTIONS") == "true" else Pruefformat.text
     wurzel = ctx.obj.wurzel()
     nur = _pfade_im_datenordner(pfade, wurzel) if pfade else None
-    with _fortschritt() as melde:
-        bestand = lade_datenbestand(wurzel, melde)
-    v = validiere(bestand, heute(), nur)
+    # Bis zum Ende des Prozesses entstehen kaum noch Objekte, die wieder frei würden: die
+    # Speicherbereinigung müsste nur immer wieder alle gelesenen Modelle durchsehen.
+    with ohne_gc():
+        with _fortschritt() as melde:
+            bestand = lade_datenbestand(wurzel, melde)
+        v = validiere(bestand, heute(), nur)
     gueltig = v.gueltig(strict)
     if format is Pruefformat.json:
         ausgeben(
