@@ -215,6 +215,23 @@ def miss_gruppe(auftraege: list[Auftrag], laeufe: int) -> list[Messung]:
     return messungen
 
 
+def instruktionen(befehl: list[str], umgebung: dict[str, str]) -> int | None:
+    """Ausgeführte Instruktionen (valgrind/callgrind): rauschfrei, anders als die Uhr."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    r = subprocess.run(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *befehl],
+        capture_output=True,
+        text=True,
+        env=umgebung,
+    )
+    for zeile in r.stderr.splitlines():
+        if "Collected :" in zeile:
+            return int(zeile.rsplit(":", 1)[1])
+    return None
+
+
 def _werkzeug(name: str) -> str | None:
     neben = Path(sys.executable).parent / name
     return str(neben) if neben.exists() else shutil.which(name)
@@ -322,6 +339,14 @@ def main() -> int:
             ],
             53,
         )
+        # Gegenprobe ohne Rauschen: Instruktionen statt Sekunden (nur mit valgrind)
+        ir_hallo = instruktionen([sys.executable, str(hallo)], umgebung)
+        ir_status = instruktionen([*netz_befehl, *d, "status"], umgebung)
+        if ir_hallo and ir_status:
+            m = Messung("Instruktionen netz status ÷ Typer-„Hallo Welt“ (valgrind)", E)
+            m.zeiten.append(ir_status / ir_hallo)
+            messungen.append(m)
+            print(f"    Instruktionen: {ir_status:,} ÷ {ir_hallo:,} = {ir_status / ir_hallo:.3f}", flush=True)
         cjs = _werkzeug("check-jsonschema")
         yl = _werkzeug("yamllint")
         for n in groessen:
@@ -417,6 +442,13 @@ def bericht(messungen: list[Messung], groessen: list[int], args: argparse.Namesp
     # Zur Einordnung (ohne Grenze): was ohne Zwischenspeicher und mit nur einem Prozess bliebe
     kalt = _m(messungen, "netz status (ohne Zwischenspeicher)", "53 (eingebettet)")
     ziel("zum Vergleich: netz status ohne Zwischenspeicher ÷ Typer-„Hallo Welt“", q(kalt, hallo), "–", None)
+    ir = _m(messungen, "Instruktionen netz status ÷ Typer-„Hallo Welt“ (valgrind)", "53 (eingebettet)")
+    ziel(
+        "zum Vergleich: dasselbe nach Instruktionen (valgrind, ohne Rauschen)",
+        ir.median if ir else None,
+        "–",
+        None,
+    )
     seriell = _m(messungen, "netz validate (ein Prozess)", groesste)
     ziel(
         f"zum Vergleich: netz validate, ein Prozess ÷ PyYAML-C-Schleife ({groesste})",
@@ -482,6 +514,8 @@ def bericht(messungen: list[Messung], groessen: list[int], args: argparse.Namesp
         "|---|---:|---:|---:|---:|---:|",
     ]
     for m in messungen:
+        if m.name.startswith("Instruktionen"):
+            continue  # oben als Verhältnis
         if m.fehlt:
             zeilen.append(f"| {m.name} | {m.groesse} | – | – | – | {m.fehlt} |")
             continue
