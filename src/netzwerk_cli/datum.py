@@ -125,7 +125,11 @@ class Zeitangabe(Wert):
     text: str
 
     def __init__(self, frueh: date | None, spaet: date | None, text: str) -> None:
-        self._setze(frueh, spaet, text)
+        # direkt statt Wert._setze: je Vertrag entstehen mehrere, bei 10.000 Regionen zählt es
+        setze = object.__setattr__
+        setze(self, "frueh", frueh)
+        setze(self, "spaet", spaet)
+        setze(self, "text", text)
 
     # --- Einlesen ---------------------------------------------------------
     @classmethod

@@ -51,7 +51,11 @@ class Dokument(Wert, Generic[M]):
     zeilen: dict[str, int]
 
     def __init__(self, datei: str, anzeige: str, modell: M, zeilen: dict[str, int]) -> None:
-        self._setze(datei, anzeige, modell, zeilen)
+        setze = object.__setattr__  # je Datei einmal: direkt statt Wert._setze
+        setze(self, "datei", datei)
+        setze(self, "anzeige", anzeige)
+        setze(self, "modell", modell)
+        setze(self, "zeilen", zeilen)
 
     def __hash__(self) -> int:  # zeilen ist ein dict: nach Datei und Modell
         return hash((self.datei, self.modell))
