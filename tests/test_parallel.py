@@ -89,3 +89,17 @@ def test_datenbestand_gross_gleich(daten: Path, monkeypatch: pytest.MonkeyPatch)
     assert [d.datei for d in zu_zweit.regionen] == [d.datei for d in nacheinander.regionen]
     assert [d.modell for d in zu_zweit.vertraege] == [d.modell for d in nacheinander.vertraege]
     assert set(Path(tempfile.gettempdir()).glob("netz-*.pickle")) == vorher  # aufgeräumt
+
+
+def test_werte_ueberstehen_pickle_mit_richtiger_reihenfolge() -> None:
+    import pickle
+
+    from netzwerk_cli.datum import Zeitangabe
+    from netzwerk_cli.laden import Dokument
+
+    d = Dokument("/abs/x.yaml", "../rel/x.yaml", Zeitangabe.lies("spätestens 2010"), {"a": 1})
+    zurueck = pickle.loads(pickle.dumps(d))
+    assert zurueck == d and zurueck.datei == "/abs/x.yaml" and zurueck.anzeige == "../rel/x.yaml"
+    assert repr(zurueck).startswith("Dokument(datei='/abs/x.yaml', anzeige='../rel/x.yaml'")
+    with pytest.raises(AttributeError):
+        d.datei = "anders"  # type: ignore[misc]

@@ -120,12 +120,13 @@ class Zeitangabe(Wert):
     """
 
     __slots__ = ("frueh", "spaet", "text")
+    _felder = ("frueh", "spaet", "text")
     frueh: date | None
     spaet: date | None
     text: str
 
     def __init__(self, frueh: date | None, spaet: date | None, text: str) -> None:
-        # direkt statt Wert._setze: je Vertrag entstehen mehrere, bei 10.000 Regionen zählt es
+        # direkt gesetzt (Zuweisen ist gesperrt); je Vertrag entstehen mehrere
         setze = object.__setattr__
         setze(self, "frueh", frueh)
         setze(self, "spaet", spaet)

@@ -45,13 +45,14 @@ class Dokument(Wert, Generic[M]):
     """Ein gültiges Modell mit seiner Datei und den Zeilen seiner Schlüssel."""
 
     __slots__ = ("anzeige", "datei", "modell", "zeilen")
+    _felder = ("datei", "anzeige", "modell", "zeilen")
     datei: str  # Pfad als Text: Path-Objekte kosten bei 10.000 Dateien spürbar
     anzeige: str  # Pfad, wie er in Meldungen steht
     modell: M
     zeilen: dict[str, int]
 
     def __init__(self, datei: str, anzeige: str, modell: M, zeilen: dict[str, int]) -> None:
-        setze = object.__setattr__  # je Datei einmal: direkt statt Wert._setze
+        setze = object.__setattr__  # Zuweisen ist gesperrt (Wert)
         setze(self, "datei", datei)
         setze(self, "anzeige", anzeige)
         setze(self, "modell", modell)

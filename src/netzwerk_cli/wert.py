@@ -13,14 +13,14 @@ from typing import Any
 
 
 class Wert:
-    __slots__: tuple[str, ...] = ()
+    """Unterklassen nennen in ``_felder`` die Felder in der Reihenfolge ihres ``__init__``
+    (``__slots__`` darf anders sortiert sein: Werkzeuge wie ruff sortieren es)."""
 
-    def _setze(self, *werte: Any) -> None:
-        for name, w in zip(self.__slots__, werte, strict=True):
-            object.__setattr__(self, name, w)
+    __slots__: tuple[str, ...] = ()
+    _felder: tuple[str, ...] = ()
 
     def _werte(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, n) for n in self.__slots__)
+        return tuple(getattr(self, n) for n in self._felder)
 
     def __setattr__(self, name: str, wert: Any) -> None:
         raise AttributeError(f"{type(self).__name__} ist unveränderlich")
@@ -37,7 +37,7 @@ class Wert:
         return hash((type(self).__name__, self._werte()))
 
     def __repr__(self) -> str:
-        felder = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        felder = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._felder)
         return f"{type(self).__name__}({felder})"
 
     def __reduce__(self) -> tuple[Any, ...]:
