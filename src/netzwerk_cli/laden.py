@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from .modelle import Programm, Region, Vertrag
-from .probleme import Problem, problem
+from .probleme import Problem, os_fehler, problem
 from .wert import Wert
 
 if TYPE_CHECKING:
@@ -92,6 +92,15 @@ class Datenbestand:
             cache = {d.modell.ags: d.modell for d in self.regionen}
             self._cache_ags = cache
         return cache
+
+
+def lies_bytes(pfad: str | Path, anzeige: str) -> bytes | Problem:
+    """Die Bytes einer Datei, oder der Befund NZ100, wenn sie nicht lesbar ist."""
+    try:
+        with open(pfad, "rb") as f:
+            return f.read()
+    except OSError as e:
+        return problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {os_fehler(e)}")
 
 
 def anzeigepfad(pfad: Path, wurzel: Path) -> str:

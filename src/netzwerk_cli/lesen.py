@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .laden import Dokument, M
-from .probleme import Problem, os_fehler, problem
+from .laden import Dokument, M, lies_bytes
+from .probleme import Problem, problem
 from .yamlio import Fundstelle, Gelesen, finde, lies_yaml
 
 # --- Schemafehler übersetzen ---------------------------------------------
@@ -172,11 +172,9 @@ def _innerer_typ(annotation: Any) -> type[BaseModel] | None:
 
 
 def lade_datei(pfad: str | Path, modell: type[M], anzeige: str) -> tuple[Dokument[M] | None, list[Problem]]:
-    try:
-        with open(pfad, "rb") as f:
-            daten = f.read()
-    except OSError as e:
-        return None, [problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {os_fehler(e)}")]
+    daten = lies_bytes(pfad, anzeige)
+    if not isinstance(daten, bytes):
+        return None, [daten]
     return pruefe_datei(str(pfad), daten, modell, anzeige)
 
 

@@ -98,11 +98,6 @@ class Gelesen:
     zeilen: dict[str, int] = field(default_factory=dict)
 
 
-class _Abbruch(Exception):
-    def __init__(self, p: Problem) -> None:
-        self.problem = p
-
-
 def _pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 

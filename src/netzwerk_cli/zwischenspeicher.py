@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - andere Python-Implementierungen
     from pickle import HIGHEST_PROTOCOL, dump, load
 
 from . import __version__
-from .laden import ohne_gc
+from .laden import lies_bytes, ohne_gc
 
 if TYPE_CHECKING:
     from datetime import date
@@ -129,13 +129,9 @@ class Zwischenspeicher:
         return list(fehler)
 
     def lies(self, pfad: str, modell: type[M], anzeige: str) -> tuple[Dokument[M] | None, list[Problem]]:
-        from .probleme import os_fehler, problem
-
-        try:
-            with open(pfad, "rb") as f:
-                daten = f.read()
-        except OSError as e:
-            return None, [problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {os_fehler(e)}")]
+        daten = lies_bytes(pfad, anzeige)
+        if not isinstance(daten, bytes):
+            return None, [daten]
         summe = blake2b(daten, digest_size=16).digest()
         eintrag = self.alt.get(pfad)
         if eintrag is not None and eintrag[:3] == (summe, modell.__name__, anzeige):
