@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from netzwerk_cli.cli import alle_befehle
+from netzwerk_cli.cli import alle_befehle, ausfuehren
 
 app = alle_befehle()
 
@@ -22,11 +24,14 @@ HEUTE = "2026-11-27"
 
 
 @pytest.fixture(autouse=True)
-def _zwischenspeicher(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Jeder Test mit eigenem, leerem Zwischenspeicher – nie der im Home des Benutzers."""
-    ordner = tmp_path_factory.mktemp("cache")
-    monkeypatch.setenv("NETZ_CACHE", str(ordner))
-    return ordner
+def _umgebung(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jeder Test in derselben Umgebung, was immer der Aufrufer exportiert hat."""
+    for name in list(os.environ):
+        if name.startswith(("NETZ_", "GITHUB_", "FORCE_COLOR", "TTY_")) or name in ("CI", "COLUMNS", "LINES"):
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("NETZ_DEBUG", "1")  # ein interner Fehler wird im Test als Traceback sichtbar
 
 
 @pytest.fixture
@@ -43,23 +48,29 @@ class Lauf:
     stdout: str
     stderr: str
 
+    def umschlag(self) -> dict[str, Any]:
+        """Das ganze JSON: der eine Umschlag aller Befehle (siehe tests/test_json_vertrag.py)."""
+        u = json.loads(self.stdout)
+        assert set(u) == {"format_version", "befehl", "ergebnis"}, u.keys()
+        return u  # type: ignore[no-any-return]
+
     def json(self) -> Any:
-        return json.loads(self.stdout)
+        """Das Ergebnis im JSON-Umschlag."""
+        return self.umschlag()["ergebnis"]
 
 
 @pytest.fixture
 def netz(monkeypatch: pytest.MonkeyPatch, daten: Path) -> Iterator[Any]:
     """``netz("status", "--format", "json")`` auf der Datenkopie, mit festem „heute“."""
     monkeypatch.setenv("NETZ_HEUTE", HEUTE)
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("NETZ_DATA", raising=False)
     runner = CliRunner()
 
     def lauf(*args: str, ordner: Path | None = None, eingabe: str | None = None) -> Lauf:
-        r = runner.invoke(app, ["--data", str(ordner or daten), *args], input=eingabe, catch_exceptions=True)
-        if r.exception is not None and not isinstance(r.exception, SystemExit):
-            raise r.exception  # ein Traceback ist ein Fehler – im Test sichtbar machen
-        return Lauf(r.exit_code, r.stdout, r.stderr)
+        """Wie ``netz`` selbst: über :func:`ausfuehren`, den einen Ort, der Fehler fängt."""
+        with runner.isolation(input=eingabe) as (aus, fehler, _):
+            code = ausfuehren(["--data", str(ordner or daten), *args])
+            sys.stdout.flush()
+            sys.stderr.flush()
+            return Lauf(code, aus.getvalue().decode(), fehler.getvalue().decode())
 
     yield lauf

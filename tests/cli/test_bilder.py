@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from netzwerk_cli.geo import ATTRIBUTION
+from netzwerk_cli.kern.geo import ATTRIBUTION
 
 HISTORIE = ["2008-06-30", "2010-05-06", "2013-12-31", "2019-12-31", "2026-11-27"]
 

@@ -2,14 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.test_abdeckung import FEHLEND_2010
+from tests.kern.test_abdeckung import FEHLEND_2010
 
 
 def test_status_2010_json(netz: Any) -> None:
     lauf = netz("status", "--as-of", "2010-05-06", "--format", "json")
     assert lauf.exit_code == 0
     j = lauf.json()
-    assert j["format_version"] == 1
     assert j["stichtag"] == "2010-05-06"
     assert j["regionen"] == 53
     assert j["mit_netzwerk"] == 43

@@ -1,50 +1,66 @@
-"""Die Kommandozeile ``netz``: dünn – Optionen lesen, Kern aufrufen, ausgeben.
+"""Die Kommandozeile ``netz``: dünn – Angaben lesen, einen Anwendungsfall rufen, ausgeben.
 
-Jeder Befehl liegt in einem eigenen Modul und importiert schwere Teile
-(pydantic, rich) erst, wenn er läuft. ``main`` lädt nur das Modul des aufgerufenen
-Befehls: Typer baut sonst bei jedem Start alle Befehle samt Optionen (gemessen ~35 ms).
+:data:`BEFEHLE` ist die eine Tabelle der Befehle: Name -> ``modul:funktion``. ``main`` lädt
+nur das Modul des aufgerufenen Befehls (Typer baute sonst bei jedem Start alle Befehle
+samt Optionen); Hilfe und Vervollständigung laden alle, in der Reihenfolge der Tabelle.
+
+Fehler werden genau hier gefangen: :class:`NetzFehler` mit seinem Exit-Code, Aufruffehler
+mit 2, Strg+C mit 130, Fehler der Umgebung (Datenträger voll, schreibgeschützt) mit 4,
+alles Unerwartete mit 3.
 """
 
 from __future__ import annotations
 
+import gc
 import os
+import signal
+import sys
 from collections.abc import Sequence
 
 import typer
+from typer._click.exceptions import ClickException  # Typer bringt Click mit, nur so erreichbar
 
+from ..kern.fehler import Exit, NetzFehler, os_fehler
+from . import deutsch
 from .app import app
 
-__all__ = ["alle_befehle", "app", "main"]
+__all__ = ["BEFEHLE", "alle_befehle", "app", "main"]
 
-# Befehl -> Modul; die Reihenfolge der Module ist die der Hilfe.
-BEFEHLE = {
-    "add": "add",
-    "timeline": "bilder",
-    "map": "bilder",
-    "report": "bilder",
-    "end": "lebenslauf",
-    "continue": "lebenslauf",
-    "conference": "lebenslauf",
-    "list": "listen",
-    "missing": "listen",
-    "schema": "schema",
-    "show": "show",
-    "status": "status",
-    "validate": "validate",
+BEFEHLE: dict[str, str] = {
+    "status": "status:status",
+    "missing": "listen:missing",
+    "list": "listen:liste",
+    "show": "show:show",
+    "timeline": "bilder:timeline",
+    "map": "bilder:karte",
+    "report": "bilder:report",
+    "add": "add:add",
+    "end": "lebenslauf:end",
+    "continue": "lebenslauf:fortsetzen",
+    "conference": "lebenslauf:conference",
+    "validate": "validate:validate",
+    "schema": "schema:schema",
 }
 # Globale Optionen mit Wert (stehen vor dem Befehl)
 _MIT_WERT = ("--data",)
+_registriert: set[str] = set()
 
 
-def _lade_module(module: Sequence[str]) -> None:
-    for modul in dict.fromkeys(module):
-        # __import__ statt importlib.import_module: so zeigt „python -X importtime“ sie an
+def _registriere(namen: Sequence[str]) -> None:
+    for name in namen:
+        if name in _registriert:
+            continue
+        modul, funktion = BEFEHLE[name].split(":")
+        # __import__ statt importlib.import_module: so zeigt „python -X importtime“ das Modul an
         __import__(f"{__name__}.{modul}")
+        f = getattr(sys.modules[f"{__name__}.{modul}"], funktion)
+        app.command(name, cls=deutsch.DeutscherBefehl)(f)
+        _registriert.add(name)
 
 
 def alle_befehle() -> typer.Typer:
     """Die Anwendung mit allen Befehlen (Hilfe, Vervollständigung, Tests)."""
-    _lade_module(list(BEFEHLE.values()))
+    _registriere(list(BEFEHLE))
     return app
 
 
@@ -66,26 +82,74 @@ def befehl_aus(argv: Sequence[str]) -> str | None:
     return None
 
 
-def main() -> None:
-    """Einstieg für ``netz``: auch unerwartete Fehler enden mit deutscher Meldung, ohne Traceback."""
-    import sys
+def _fehler(meldung: str, hinweis: str = "") -> None:
+    from rich.text import Text
 
+    from ..render.konsole import konsole
+
+    con = konsole(fehler=True)
+    con.print(Text.assemble(("Fehler:", "bold red"), f" {meldung}"))
+    if hinweis:
+        con.print(f"  Hinweis: {hinweis}")
+
+
+def zeige_fehler(e: NetzFehler) -> None:
+    if e.probleme:
+        from ..render import text
+        from ..render.konsole import konsole
+
+        text.probleme(e.probleme, konsole(fehler=True))
+    _fehler(e.meldung, e.hinweis)
+
+
+def main() -> None:
+    """Einstieg für ``netz``."""
+    # Ein kurzer Prozess, der nur bleibende Objekte ohne Zyklen anlegt: die zyklische
+    # Speicherbereinigung würde sie nur immer wieder durchsuchen.
+    gc.disable()
+    if hasattr(signal, "SIGPIPE"):
+        # Ausgabe in eine geschlossene Pipe („netz list | head“): still enden wie cat und grep
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    sys.exit(ausfuehren(sys.argv[1:]))
+
+
+def ausfuehren(argv: Sequence[str]) -> int:
+    """Führt netz mit ``argv`` aus und gibt den Exit-Code zurück; der eine Ort, der Fehler fängt."""
     try:
-        name = befehl_aus(sys.argv[1:])
-        if name is None:
-            alle_befehle()
-        else:
-            _lade_module([BEFEHLE[name]])
-        app(prog_name="netz")
-    except BrokenPipeError:
-        # Ausgabe in eine geschlossene Pipe (z. B. „| head“): still beenden
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python schreibt beim Beenden noch
-        sys.exit(0)
+        name = befehl_aus(argv)
+        _registriere(list(BEFEHLE) if name is None else [name])
+        rc = app(args=list(argv), prog_name="netz", standalone_mode=False)
+        if rc == Exit.ABBRUCH:  # Typer macht aus Strg+C still den Code 130
+            _fehler("Abgebrochen (Strg+C).")
+        return rc if isinstance(rc, int) else 0
+    except NetzFehler as e:
+        zeige_fehler(e)
+        return int(e.code)
+    except typer.Abort:
+        _fehler("Abgebrochen.")
+        return int(Exit.ABBRUCH)
+    except ClickException as e:
+        deutsch.zeige_aufruffehler(e)
+        return e.exit_code
+    except KeyboardInterrupt:
+        _fehler("Abgebrochen (Strg+C).")
+        return int(Exit.ABBRUCH)
+    except OSError as e:
+        # Die Umgebung verweigert sich: voller Datenträger, fehlende Rechte, schreibgeschützt …
+        ort = f" ({e.filename})" if e.filename else ""
+        _fehler(f"Das Betriebssystem verweigert die Aktion{ort}: {os_fehler(e)}.")
+        return int(Exit.UMGEBUNG)
+    except UnicodeEncodeError:
+        _fehler(
+            "Die Ausgabe enthält Zeichen, die die Kodierung des Terminals nicht kennt.",
+            "Ein UTF-8-Terminal verwenden oder PYTHONIOENCODING=utf-8 setzen.",
+        )
+        return int(Exit.UMGEBUNG)
     except Exception as e:
         if os.environ.get("NETZ_DEBUG"):
             raise
-        sys.stderr.write(
-            f"Fehler: unerwarteter interner Fehler ({type(e).__name__}: {e}).\n"
-            "  Hinweis: Bitte mit NETZ_DEBUG=1 wiederholen und die Ausgabe als Fehler melden.\n"
+        _fehler(
+            f"interner Fehler in netz ({type(e).__name__}).",
+            "Bitte mit NETZ_DEBUG=1 wiederholen und die Ausgabe als Fehler melden.",
         )
-        sys.exit(1)
+        return int(Exit.INTERN)

@@ -1,4 +1,4 @@
-"""Was alle Befehle teilen: Datenordner, Stichtag, Konsolen, Fehler -> Exit-Code."""
+"""Was alle Befehle teilen: Datenordner, Stichtag, Laden, Formate, Ausgabe."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from ..exitcodes import Exit
+from ..kern.fehler import Exit, NetzFehler
 
 if TYPE_CHECKING:
-    from ..laden import Datenbestand
-    from ..probleme import Problem
-    from ..render.ausgabe import Konsole
+    from rich.console import Console
+
+    from ..kern.bestand import Datenbestand
 
 
 AsOf = Annotated[
@@ -24,54 +24,47 @@ AsOf = Annotated[
 ]
 
 
-class TextJson(str, Enum):
-    text = "text"
-    json = "json"
+def formatwahl(art: str) -> type[Enum]:
+    """Die --format-Auswahl einer Berichtsart, aus der Tabelle der Renderer."""
+    from ..render import formate_fuer
+
+    return Enum(f"Format_{art}", {f: f for f in formate_fuer(art)}, type=str)  # type: ignore[return-value]
 
 
-class Tabellenformat(str, Enum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-Format = typer.Option("--format", "-f", help="Ausgabeformat.")
+def format_option(hilfe: str = "Ausgabeformat.") -> Any:
+    return typer.Option("--format", "-f", help=hilfe)
 
 
 class Kontext:
-    """Was die globalen Optionen festlegen (ein schlichtes Objekt: startet schneller als ein dataclass)."""
+    """Was die globalen Optionen festlegen."""
 
     def __init__(self, daten: str | None) -> None:
         self.daten = daten  # --data oder NETZ_DATA
 
     def wurzel(self) -> Path:
-        from ..ordner import KeinDatenordner, finde_datenordner
+        from ..daten.ordner import finde_datenordner
 
-        try:
-            return finde_datenordner(self.daten)
-        except KeinDatenordner as e:
-            abbruch(str(e), Exit.AUFRUF)
+        return finde_datenordner(self.daten)
 
 
 def heute() -> date:
     """Heute; ``NETZ_HEUTE=JJJJ-MM-TT`` legt den Tag fest (für Tests und Nachvollzug)."""
     wert = os.environ.get("NETZ_HEUTE")
     if wert:
-        from ..datum import DatumFehler, tag
+        from ..kern.datum import DatumFehler, tag
 
         try:
             return tag(wert)
         except DatumFehler as e:
-            abbruch(f"NETZ_HEUTE: {e}", Exit.AUFRUF)
+            raise NetzFehler(f"NETZ_HEUTE: {e}", code=Exit.AUFRUF) from None
     return date.today()
 
 
 def stichtag_option(wert: str | None, option: str = "--as-of") -> date | None:
-    """Callback für ``--as-of``: nur JJJJ-MM-TT; sonst Aufruffehler (Exit 2)."""
+    """Ein Tag aus einer Option: nur JJJJ-MM-TT; sonst Aufruffehler (Exit 2)."""
     if wert is None:
         return None
-    from ..datum import DatumFehler, tag
+    from ..kern.datum import DatumFehler, tag
 
     try:
         return tag(wert)
@@ -79,52 +72,35 @@ def stichtag_option(wert: str | None, option: str = "--as-of") -> date | None:
         raise typer.BadParameter(str(e), param_hint=option) from None
 
 
-def konsole(fehler: bool = False) -> Konsole:
-    """Für Menschen: farbig im Terminal (rich), sonst schlicht und ohne rich zu laden."""
-    from ..render.ausgabe import Konsole
+def konsole(fehler: bool = False) -> Console:
+    from ..render.konsole import konsole as k
 
-    return Konsole(fehler=fehler)
-
-
-def abbruch(meldung: str, code: Exit, hinweis: str = "") -> NoReturn:
-    from ..render.ausgabe import Text
-
-    con = konsole(fehler=True)
-    con.print(Text.assemble(("Fehler:", "bold red"), f" {meldung}"))
-    if hinweis:
-        con.print(f"  Hinweis: {hinweis}")
-    raise typer.Exit(int(code))
+    return k(fehler)
 
 
 def ausgeben(text: str) -> None:
-    """Maschinenlesbares auf stdout, ohne rich-Umbrüche oder Farben."""
+    """Maschinenlesbares auf stdout, ohne Umbrüche oder Farben."""
     typer.echo(text, nl=False)
 
 
-def lade(ctx: Kontext) -> Datenbestand:
-    """Lädt die Daten (unveränderte Dateien aus dem Zwischenspeicher); bei Fehlern
-    Meldungen auf stderr und Exit 1."""
-    from ..laden import lade_datenbestand, ohne_gc
-    from ..zwischenspeicher import Zwischenspeicher, ablage
+def darstellen(art: str, format: Enum | str, bericht: object, befehl: str) -> None:
+    from ..render import darstellen as d
 
-    wurzel = ctx.wurzel()
-    with ohne_gc():  # siehe laden.ohne_gc: lesen und prüfen erzeugen nur bleibende Objekte
-        speicher = Zwischenspeicher(wurzel, ablage())
-        bestand = lade_datenbestand(wurzel, leser=speicher.lies)
-        fehler = speicher.fehler(bestand, heute())
-        speicher.speichere()
+    d(art, format.value if isinstance(format, Enum) else format, bericht, befehl, ausgeben)
+
+
+def lade(ctx: Kontext) -> Datenbestand:
+    """Lädt und prüft die Daten (ohne Prüfpunkte); bei Fehlern: Befunde und Exit 1."""
+    from ..daten.laden import lade_datenbestand
+    from ..pruefen import pruefe
+
+    bestand = lade_datenbestand(ctx.wurzel())
+    fehler = [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False).probleme if p.ist_fehler]
     if fehler:
-        zeige_probleme(fehler[:20])
         mehr = f" (die ersten 20 von {len(fehler)})" if len(fehler) > 20 else ""
-        abbruch(
+        raise NetzFehler(
             f"Die Daten enthalten {len(fehler)} Fehler{mehr}; die Zahlen wären nicht verlässlich.",
-            Exit.DATEN,
             "Erst beheben; „netz validate“ zeigt alle Befunde.",
+            probleme=fehler[:20],
         )
     return bestand
-
-
-def zeige_probleme(probleme: list[Problem]) -> None:
-    from ..render import text
-
-    text.probleme(probleme, konsole(fehler=True))

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -16,13 +17,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
-from ..exitcodes import Exit
-from ._basis import Kontext, abbruch, heute, konsole, lade, stichtag_option, zeige_probleme
+from ..kern.fehler import Exit, NetzFehler
+from ._basis import Kontext, heute, konsole, lade, stichtag_option
 
 if TYPE_CHECKING:
-    from ..laden import Datenbestand
+    from ..kern.bestand import Datenbestand
 
 E = TypeVar("E")
+A = TypeVar("A")
+R = TypeVar("R")
 
 REGION_HILFE = "AGS oder Name, z. B. 05170, Wesel, „Kreis Wesel“. Am Terminal wird sonst gefragt."
 
@@ -34,19 +37,19 @@ def ist_terminal() -> bool:
 
 def region_namen(ordner: Path | None = None) -> list[str]:
     """Kurznamen aller Regionen aus den Dateinamen (schnell, ohne YAML zu lesen)."""
-    from ..laden import REGIONEN, yaml_dateien
-    from ..ordner import KeinDatenordner, finde_datenordner, umgebung
+    from ..daten.ordner import REGIONEN, finde_datenordner, umgebung
 
     try:
         wurzel = ordner or finde_datenordner(umgebung())
-    except KeinDatenordner:
+        namen = os.listdir(wurzel / REGIONEN)
+    except (NetzFehler, OSError):
         return []
-    return sorted(p.stem.split("-", 1)[1] for p in yaml_dateien(wurzel / REGIONEN) if "-" in p.stem)
+    return sorted(n[:-5].split("-", 1)[1] for n in namen if n.endswith(".yaml") and "-" in n)
 
 
 def vervollstaendige_region(unvollstaendig: str) -> list[str]:
     """Shell-Vervollständigung für REGION (``netz --install-completion``)."""
-    from ..namen import falte
+    from ..kern.namen import falte
 
     u = falte(unvollstaendig)
     return [n for n in region_namen() if n.startswith(u)]
@@ -56,10 +59,10 @@ def frage_region(ctx: Kontext, wert: str | None) -> str:
     if wert:
         return wert
     if not ist_terminal():
-        abbruch(
+        raise NetzFehler(
             "REGION fehlt (ohne Terminal wird nicht nachgefragt).",
-            Exit.AUFRUF,
             "Beispiel: netz add wesel --date 2026-11-20",
+            Exit.AUFRUF,
         )
     namen = region_namen(ctx.wurzel())
     _readline_vervollstaendigung(namen)
@@ -69,7 +72,7 @@ def frage_region(ctx: Kontext, wert: str | None) -> str:
 def frage_datum(wert: str | None, option: str, text: str) -> date:
     if wert is None:
         if not ist_terminal():
-            abbruch(f"{option} fehlt (ohne Terminal wird nicht nachgefragt).", Exit.AUFRUF)
+            raise NetzFehler(f"{option} fehlt (ohne Terminal wird nicht nachgefragt).", code=Exit.AUFRUF)
         wert = str(typer.prompt(f"{text} (JJJJ-MM-TT)", default=heute().isoformat()))
     d = stichtag_option(wert, option)
     assert d is not None
@@ -84,8 +87,10 @@ def frage_quellen(quellen: list[str] | None, gefragt: bool) -> list[str]:
 
 
 def pruefe_quellen(quellen: list[str]) -> list[str]:
+    from ..pruefen.bestand import ist_webadresse
+
     for q in quellen:
-        if not q.startswith(("https://", "http://")) or any(c.isspace() for c in q):
+        if not ist_webadresse(q):
             raise typer.BadParameter(f"„{q}“ ist keine Webadresse (https://…)", param_hint="--source")
     return quellen
 
@@ -114,32 +119,34 @@ def ablauf(
     bestaetigen: bool,
 ) -> None:
     """Führt einen schreibenden Befehl sicher aus; siehe Moduldoku."""
-    from ..aufnehmen import Verweigert
-    from ..sperre import Gesperrt, sperre
+    from ..daten.ordner import SPERRDATEI, anzeigepfad
+    from ..daten.sperre import sperre
 
     out = konsole()
+    if dry_run or bestaetigen:
+        e = _nichts_geschrieben(erstelle, lade(ctx))
+        titel, text = vorschau(e)
+        out.print(titel)
+        out.print(text, end="")
+        if dry_run:
+            return
+        if not typer.confirm("Speichern?", default=True):
+            raise NetzFehler("Abgebrochen; nichts wurde geschrieben.")
+    wurzel = ctx.wurzel()
+    with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
+        # erst unter der Sperre lesen: so sieht netz, was ein anderer Prozess gerade schrieb
+        e = _nichts_geschrieben(erstelle, lade(ctx))
+        _nichts_geschrieben(speichere, e)
+    out.print(erfolg(e))
+
+
+def _nichts_geschrieben(f: Callable[[A], R], arg: A) -> R:
+    """Eine Verweigerung sagt dazu, dass nichts geschrieben wurde."""
     try:
-        if dry_run or bestaetigen:
-            e = erstelle(lade(ctx))
-            titel, text = vorschau(e)
-            out.print(titel, markup=False)
-            out.print(text, end="", markup=False)
-            if dry_run:
-                return
-            if not typer.confirm("Speichern?", default=True):
-                abbruch("Abgebrochen; nichts wurde geschrieben.", Exit.DATEN)
-        wurzel = ctx.wurzel()
-        with sperre(wurzel, _anzeige(wurzel)):
-            # erst unter der Sperre lesen: so sieht netz, was ein anderer Prozess gerade schrieb
-            e = erstelle(lade(ctx))
-            speichere(e)
-    except Verweigert as v:
-        if v.probleme:
-            zeige_probleme(v.probleme)
-        abbruch(v.meldung + " Nichts wurde geschrieben.", Exit.DATEN, v.hinweis)
-    except Gesperrt as g:
-        abbruch(g.meldung + " Nichts wurde geschrieben.", Exit.DATEN, g.hinweis)
-    out.print(erfolg(e), markup=False)
+        return f(arg)
+    except NetzFehler as fehler:
+        fehler.meldung += " Nichts wurde geschrieben."
+        raise
 
 
 def diff(vorher: bytes, nachher: bytes, name: str) -> str:
@@ -151,14 +158,7 @@ def diff(vorher: bytes, nachher: bytes, name: str) -> str:
 
 
 def neuer_stand(ctx: Kontext) -> str:
-    from .. import bericht
+    from ..kern import bericht
     from ..render import text
 
     return "Neuer Stand: " + text.kopfzeile(bericht.status(lade(ctx), heute()).gesamt) + "."
-
-
-def _anzeige(wurzel: Path) -> str:
-    from ..laden import anzeigepfad
-    from ..sperre import SPERRDATEI
-
-    return anzeigepfad(wurzel / SPERRDATEI, wurzel)

@@ -8,10 +8,8 @@ import typer
 
 from . import _schreiben as s
 from ._basis import heute, stichtag_option
-from .app import befehl
 
 
-@befehl("add")
 def add(
     ctx: typer.Context,
     region: Annotated[
@@ -41,7 +39,7 @@ def add(
     ] = False,
 ) -> None:
     """Einen neu unterzeichneten Kooperationsvertrag eintragen (eine neue Datei in vertraege/)."""
-    from ..aufnehmen import Entwurf, entwurf, speichere
+    from ..aendern.aufnehmen import Entwurf, entwurf, speichere
 
     gefragt = region is None or date is None
     region_wert = s.frage_region(ctx.obj, region)

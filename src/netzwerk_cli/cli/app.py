@@ -21,11 +21,6 @@ app = typer.Typer(
 )
 
 
-def befehl(name: str) -> typer.models.CommandFunctionType:  # type: ignore[name-defined]
-    """``@befehl("status")`` – ein Befehl mit deutscher Hilfe-Option."""
-    return app.command(name, cls=deutsch.DeutscherBefehl)  # type: ignore[no-any-return]
-
-
 def _version(wert: bool) -> None:
     if wert:
         typer.echo(f"netz {__version__}")

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from ..exitcodes import Exit
-from ._basis import AsOf, Format, abbruch, ausgeben, heute, konsole, lade, stichtag_option
-from .app import befehl
+from ..kern.fehler import NetzFehler
+from ._basis import AsOf, darstellen, format_option, formatwahl, heute, konsole, lade, stichtag_option
 
-if TYPE_CHECKING:
-    from ..laden import Datenbestand
-
-
-class Zeitformat(str, Enum):
-    text = "text"
-    json = "json"
-    csv = "csv"
+Format = formatwahl("zeitreihe")
 
 
 class Schritt(str, Enum):
@@ -28,7 +19,6 @@ class Schritt(str, Enum):
     month = "month"
 
 
-@befehl("timeline")
 def timeline(
     ctx: typer.Context,
     by: Annotated[
@@ -42,37 +32,21 @@ def timeline(
         Optional[str],  # noqa: UP045
         typer.Option("--to", metavar="JJJJ-MM-TT", help="Ende (Vorgabe: heute)."),
     ] = None,
-    format: Annotated[Zeitformat, Format] = Zeitformat.text,
+    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Abdeckung über die Zeit: sicher und möglich je Periode, neue und beendete Verträge, Meilensteine."""
-    from ..render import formate
-    from ..zeitreihe import zeitreihe
+    from ..kern.bericht import Zeitreihenbericht, beginn_der_zeitreihe
+    from ..kern.zeitreihe import zeitreihe
 
     bestand = lade(ctx.obj)
-    anfang = stichtag_option(von, "--from") or _erste(bestand)
+    anfang = stichtag_option(von, "--from") or beginn_der_zeitreihe(bestand)
     ende = stichtag_option(bis, "--to") or heute()
     if ende < anfang:
         raise typer.BadParameter(f"--to {ende} liegt vor --from {anfang}", param_hint="--to")
     perioden = zeitreihe(bestand, anfang, ende, by.value)
-    if format is Zeitformat.json:
-        ausgeben(formate.json_text(formate.zeitreihe_daten(perioden, len(bestand.regionen))))
-    elif format is Zeitformat.csv:
-        ausgeben(formate.zeitreihe_csv(perioden))
-    else:
-        from ..render import terminal
-
-        terminal.zeitreihe(perioden, len(bestand.regionen), konsole())
+    darstellen("zeitreihe", format, Zeitreihenbericht(perioden, len(bestand.regionen)), "timeline")
 
 
-def _erste(bestand: Datenbestand) -> date:
-    """Der 1. Januar des Jahres der ersten Verträge (Beginn von Zeitreihe und Bericht)."""
-    if bestand.programm is not None:
-        d = bestand.programm.modell.erste_vertraege
-        return date(d.year, 1, 1)
-    return date(2008, 1, 1)
-
-
-@befehl("map")
 def karte(
     ctx: typer.Context,
     as_of: AsOf = None,
@@ -86,8 +60,8 @@ def karte(
     ] = None,
 ) -> None:
     """Karte von NRW: im Terminal als Kacheln, mit --svg als Karte der Grenzen (BKG VG5000)."""
-    from ..abdeckung import abdeckung
-    from ..bericht import regionen, vertraege
+    from ..kern.abdeckung import abdeckung
+    from ..kern.bericht import regionen, vertraege
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj)
@@ -97,44 +71,37 @@ def karte(
 
         terminal.kachelkarte(ab, konsole())
         return
-    from ..geo import KeineGrenzen, lade_flaechen
+    from ..daten.geo import lade_flaechen
     from ..render import svg as svg_render
 
-    try:
-        flaechen = lade_flaechen(bestand.wurzel)
-    except KeineGrenzen as e:
-        abbruch(str(e), Exit.DATEN)
+    flaechen = lade_flaechen(bestand.wurzel)
     _schreibe(svg, svg_render.karte(flaechen, ab, svg_render.stichtag_titel(stichtag)))
-    konsole().print(f"Karte geschrieben: {svg} ({len(flaechen)} Regionen)", markup=False)
+    konsole().print(f"Karte geschrieben: {svg} ({len(flaechen)} Regionen)")
 
 
-@befehl("report")
 def report(
     ctx: typer.Context,
     html: Annotated[Path, typer.Option("--html", metavar="DATEI", help="Zieldatei des HTML-Berichts.")],
     as_of: AsOf = None,
 ) -> None:
     """Ein eigenständiger HTML-Bericht: Zahlen, Karte, Verlauf, alle Regionen, Prüfpunkte, Quellen."""
-    from .. import bericht
-    from ..geo import KeineGrenzen, lade_flaechen
-    from ..pruefungen import pruefpunkte
+    from ..daten.geo import lade_flaechen
+    from ..kern import bericht
+    from ..kern.zeitreihe import zeitreihe
+    from ..pruefen.pruefpunkte import pruefpunkte
     from ..render import html as html_render
     from ..render import svg as svg_render
-    from ..zeitreihe import zeitreihe
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj)
     b = bericht.status(bestand, stichtag)
-    try:
-        flaechen = lade_flaechen(bestand.wurzel)
-    except KeineGrenzen as e:
-        abbruch(str(e), Exit.DATEN)
+    flaechen = lade_flaechen(bestand.wurzel)
     titel = svg_render.stichtag_titel(stichtag)
-    anfang = _erste(bestand)
-    perioden = zeitreihe(bestand, anfang, stichtag, "year")
+    perioden = zeitreihe(bestand, bericht.beginn_der_zeitreihe(bestand), stichtag, "year")
     ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
     seite = html_render.bericht(
-        bestand,
+        len(bestand.regionen),
+        len(bestand.vertraege),
         b,
         svg_render.karte(flaechen, b.abdeckung, titel, eigenstaendig=False),
         svg_render.zeitreihe(perioden, len(bestand.regionen), ziel, "Regionen mit Netzwerk am Jahresende"),
@@ -142,13 +109,13 @@ def report(
         heute(),
     )
     _schreibe(html, seite)
-    konsole().print(f"Bericht geschrieben: {html}", markup=False)
+    konsole().print(f"Bericht geschrieben: {html}")
 
 
 def _schreibe(pfad: Path, text: str) -> None:
+    from ..kern.fehler import os_fehler
+
     try:
         pfad.write_text(text, encoding="utf-8")
     except OSError as e:
-        from ..probleme import os_fehler
-
-        abbruch(f"{pfad} lässt sich nicht schreiben: {os_fehler(e)}", Exit.DATEN)
+        raise NetzFehler(f"{pfad} lässt sich nicht schreiben: {os_fehler(e)}") from None

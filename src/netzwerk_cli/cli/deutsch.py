@@ -149,4 +149,11 @@ def aktiviere() -> None:
         sys.meta_path.insert(0, _BeimImport())  # type: ignore[arg-type]  # ein Finder (find_spec)
 
 
-__all__ = ["DeutscheGruppe", "DeutscherBefehl", "aktiviere", "typer", "uebersetze"]
+__all__ = ["DeutscheGruppe", "DeutscherBefehl", "aktiviere", "typer", "uebersetze", "zeige_aufruffehler"]
+
+
+def zeige_aufruffehler(e: Any) -> None:
+    """Ein Aufruffehler von Click, deutsch und im Kasten wie Typer ihn zeigt."""
+    from typer import rich_utils  # beim Import übersetzt (siehe aktiviere)
+
+    rich_utils.rich_format_error(e)

@@ -1,19 +1,21 @@
-"""netz end, netz continue, netz conference – einen vorhandenen Vertrag fortschreiben."""
+"""netz end, netz continue, netz conference – einen vorhandenen Vertrag fortschreiben.
 
-from __future__ import annotations
+Ohne ``from __future__ import annotations``: Typer liest die Annotationen der in
+:func:`_ereignisbefehl` erzeugten Befehle, die auf dessen lokale Namen zeigen.
+"""
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from . import _schreiben as s
 from ._basis import heute
-from .app import befehl
 
 if TYPE_CHECKING:
-    from ..laden import Datenbestand
-    from ..lebenslauf import Aenderung
+    from ..aendern.lebenslauf import Aenderung
+    from ..kern.bestand import Datenbestand
 
 Region = Annotated[
     Optional[str],  # noqa: UP045
@@ -24,6 +26,8 @@ Quelle = Annotated[
     typer.Option("--source", metavar="URL", help="Webadresse, auf der die Angabe beruht (mehrfach möglich)."),
 ]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Nur die Änderung zeigen; nichts schreiben.")]
+# (Bestand, Region, Tag, heute, Quellen, Text) -> Änderung
+Anwendungsfall = Callable[["Datenbestand", str, date, date, list[str], "str | None"], "Aenderung"]
 
 
 def _aendern(
@@ -32,10 +36,11 @@ def _aendern(
     datum: str | None,
     was: str,
     quellen: list[str] | None,
+    text: str | None,
     dry_run: bool,
-    aendere: Callable[[Datenbestand, str, object, object, list[str]], Aenderung],
+    aendere: Anwendungsfall,
 ) -> None:
-    from ..lebenslauf import speichere_aenderung
+    from ..aendern.lebenslauf import speichere_aenderung
 
     gefragt = region is None or datum is None
     region_wert = s.frage_region(ctx.obj, region)
@@ -44,7 +49,7 @@ def _aendern(
     heute_ = heute()
     s.ablauf(
         ctx.obj,
-        lambda bestand: aendere(bestand, region_wert, tag, heute_, q),
+        lambda bestand: aendere(bestand, region_wert, tag, heute_, q, text),
         speichere_aenderung,
         lambda a: (f"Würde ändern: {a.anzeige}", s.diff(a.vorher, a.nachher, a.anzeige)),
         lambda a: (
@@ -55,7 +60,6 @@ def _aendern(
     )
 
 
-@befehl("end")
 def end(
     ctx: typer.Context,
     region: Region = None,
@@ -71,69 +75,44 @@ def end(
     dry_run: DryRun = False,
 ) -> None:
     """Das Ende eines Vertrags eintragen (Kündigung, Auslaufen). Nur die nötigen Zeilen ändern sich."""
-    from ..lebenslauf import ende
+    from ..aendern.lebenslauf import ende
 
-    _aendern(
-        ctx,
-        region,
-        date,
-        "Letzter Tag des Vertrags",
-        source,
-        dry_run,
-        lambda b, r, t, h, q: ende(b, r, t, h, reason, q),  # type: ignore[arg-type]
-    )
+    _aendern(ctx, region, date, "Letzter Tag des Vertrags", source, reason, dry_run, ende)
 
 
-@befehl("continue")
-def fortsetzen(
-    ctx: typer.Context,
-    region: Region = None,
-    date: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--date", metavar="JJJJ-MM-TT", help="Tag des Fortsetzungsbeschlusses."),
-    ] = None,
-    source: Quelle = None,
-    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help="Bemerkung.")] = None,  # noqa: UP045
-    dry_run: DryRun = False,
-) -> None:
-    """Einen Beschluss eintragen, den Vertrag nach der Evaluation fortzuführen (kein neuer Vertrag)."""
-    from ..lebenslauf import fortsetzung
+def _ereignisbefehl(datum_hilfe: str, was: str, note_hilfe: str, doku: str, art: str) -> Callable[..., None]:
+    """Ein Befehl, der ein datiertes Ereignis an den geltenden Vertrag anhängt."""
 
-    _aendern(
-        ctx,
-        region,
-        date,
-        "Tag des Beschlusses",
-        source,
-        dry_run,
-        lambda b, r, t, h, q: fortsetzung(b, r, t, h, q, note),  # type: ignore[arg-type]
-    )
+    def befehl(
+        ctx: typer.Context,
+        region: Region = None,
+        date: Annotated[
+            Optional[str],  # noqa: UP045
+            typer.Option("--date", metavar="JJJJ-MM-TT", help=datum_hilfe),
+        ] = None,
+        source: Quelle = None,
+        note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help=note_hilfe)] = None,  # noqa: UP045
+        dry_run: DryRun = False,
+    ) -> None:
+        from ..aendern import lebenslauf
+
+        _aendern(ctx, region, date, was, source, note, dry_run, getattr(lebenslauf, art))
+
+    befehl.__doc__ = doku
+    return befehl
 
 
-@befehl("conference")
-def conference(
-    ctx: typer.Context,
-    region: Region = None,
-    date: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--date", metavar="JJJJ-MM-TT", help="Tag der regionalen Bildungskonferenz."),
-    ] = None,
-    source: Quelle = None,
-    note: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--note", metavar="TEXT", help="Bemerkung, z. B. Thema der Konferenz."),
-    ] = None,
-    dry_run: DryRun = False,
-) -> None:
-    """Eine regionale Bildungskonferenz eintragen (sie soll jährlich tagen)."""
-    from ..lebenslauf import konferenz
-
-    _aendern(
-        ctx,
-        region,
-        date,
-        "Tag der Bildungskonferenz",
-        source,
-        dry_run,
-        lambda b, r, t, h, q: konferenz(b, r, t, h, q, note),  # type: ignore[arg-type]
-    )
+fortsetzen = _ereignisbefehl(
+    "Tag des Fortsetzungsbeschlusses.",
+    "Tag des Beschlusses",
+    "Bemerkung.",
+    "Einen Beschluss eintragen, den Vertrag nach der Evaluation fortzuführen (kein neuer Vertrag).",
+    "fortsetzung",
+)
+conference = _ereignisbefehl(
+    "Tag der regionalen Bildungskonferenz.",
+    "Tag der Bildungskonferenz",
+    "Bemerkung, z. B. Thema der Konferenz.",
+    "Eine regionale Bildungskonferenz eintragen (sie soll jährlich tagen).",
+    "konferenz",
+)

@@ -3,55 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from ._basis import AsOf, Format, Tabellenformat, ausgeben, heute, konsole, lade, stichtag_option
-from .app import befehl
+from ._basis import AsOf, darstellen, format_option, formatwahl, heute, lade, stichtag_option
 
-if TYPE_CHECKING:
-    from ..abdeckung import RegionStand
+Format = formatwahl("regionen")
 
 
-def _ausgabe(staende: list[RegionStand], format: Tabellenformat, tabelle: Callable[[], None]) -> None:
-    from ..render import daten, formate
-
-    if format is Tabellenformat.json:
-        ausgeben(formate.json_text([daten.region_zeile(s) for s in staende]))
-    elif format is Tabellenformat.csv:
-        ausgeben(formate.regionen_csv(staende))
-    elif format is Tabellenformat.markdown:
-        ausgeben(formate.regionen_markdown(staende))
-    else:
-        tabelle()
-
-
-@befehl("missing")
 def missing(
     ctx: typer.Context,
     as_of: AsOf = None,
-    format: Annotated[Tabellenformat, Format] = Tabellenformat.text,
+    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Regionen ohne Netzwerk am Stichtag – erst die sicher ohne, dann die ungewissen."""
-    from .. import bericht
-    from ..render import text
+    from ..kern import bericht
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj)
-    staende = bericht.fehlend(bestand, stichtag)
-    _ausgabe(
-        staende,
-        format,
-        lambda: text.fehlend(staende, stichtag, len(bestand.regionen), konsole()),
-    )
+    b = bericht.Regionenbericht(True, stichtag, bericht.fehlend(bestand, stichtag), len(bestand.regionen))
+    darstellen("regionen", format, b, "missing")
 
 
-@befehl("list")
 def liste(
     ctx: typer.Context,
     as_of: AsOf = None,
-    format: Annotated[Tabellenformat, Format] = Tabellenformat.text,
+    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
     bezirk: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--bezirk", metavar="NAME", help="Nur dieser Regierungsbezirk, z. B. Köln."),
@@ -76,11 +54,10 @@ def liste(
     ] = "pressemitteilung",
 ) -> None:
     """Alle Regionen mit Stand und Vertragsdatum, wahlweise gefiltert."""
-    from .. import bericht
-    from ..abdeckung import Stand
-    from ..modelle import ARTEN, REGIERUNGSBEZIRKE
-    from ..namen import falte
-    from ..render import text
+    from ..kern import bericht
+    from ..kern.abdeckung import Stand
+    from ..kern.modelle import ARTEN, REGIERUNGSBEZIRKE
+    from ..kern.namen import falte
 
     stichtag = stichtag_option(as_of) or heute()
     bezirk_wert = _auswahl("--bezirk", bezirk, REGIERUNGSBEZIRKE, falte)
@@ -97,7 +74,8 @@ def liste(
         stand=Stand(stand_wert) if stand_wert else None,
         sortierung=sort_wert,
     )
-    _ausgabe(staende, format, lambda: text.liste(staende, stichtag, konsole()))
+    b = bericht.Regionenbericht(False, stichtag, staende, len(bestand.regionen))
+    darstellen("regionen", format, b, "list")
 
 
 def _auswahl(

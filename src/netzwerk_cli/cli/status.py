@@ -6,26 +6,18 @@ from typing import Annotated
 
 import typer
 
-from ._basis import AsOf, Format, TextJson, ausgeben, heute, konsole, lade, stichtag_option
-from .app import befehl
+from ._basis import AsOf, darstellen, format_option, formatwahl, heute, lade, stichtag_option
+
+Format = formatwahl("status")
 
 
-@befehl("status")
 def status(
     ctx: typer.Context,
     as_of: AsOf = None,
-    format: Annotated[TextJson, Format] = TextJson.text,
+    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Stand der Abdeckung: wie viele der 53 Regionen ein Netzwerk haben, Ziel, Aufteilung."""
-    from .. import bericht
+    from ..kern import bericht
 
     stichtag = stichtag_option(as_of) or heute()
-    b = bericht.status(lade(ctx.obj), stichtag)
-    if format is TextJson.json:
-        from ..render import daten, formate
-
-        ausgeben(formate.json_text(daten.status(b)))
-    else:
-        from ..render import text
-
-        text.status(b, konsole())
+    darstellen("status", format, bericht.status(lade(ctx.obj), stichtag), "status")

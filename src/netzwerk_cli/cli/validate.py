@@ -6,28 +6,23 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from ..kern.fehler import Exit
+from ._basis import darstellen, format_option, formatwahl, heute, konsole
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-import typer
+Format = formatwahl("pruefung")
 
-from ..exitcodes import Exit
-from ._basis import ausgeben, heute, konsole
-from .app import befehl
-
-
-class Pruefformat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    markdown = "markdown"
+# Ab so vielen Dateien zeigt validate am Terminal einen Fortschrittsbalken.
+FORTSCHRITT_AB = 2000
 
 
-@befehl("validate")
 def validate(
     ctx: typer.Context,
     pfade: Annotated[
@@ -40,64 +35,30 @@ def validate(
         ),
     ] = None,
     format: Annotated[
-        Optional[Pruefformat],  # noqa: UP045
-        typer.Option(
-            "--format",
-            "-f",
-            help="Ausgabeformat; Vorgabe: github, wenn GITHUB_ACTIONS=true, sonst text.",
-        ),
+        Optional[Format],  # type: ignore[valid-type]  # noqa: UP045
+        format_option("Ausgabeformat; Vorgabe: github, wenn GITHUB_ACTIONS=true, sonst text."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit 1.")] = False,
 ) -> None:
     """Alle Dateien prüfen und jeden Befund melden (Syntax, Schema, Dateinamen, Daten, Prüfpunkte)."""
-    from ..laden import lade_datenbestand, ohne_gc
-    from ..render import daten, formate, markdown, text
-    from ..validierung import validiere
+    from ..daten.laden import lade_datenbestand
+    from ..pruefen import Pruefbericht, pruefe
 
     if format is None:
-        format = Pruefformat.github if os.environ.get("GITHUB_ACTIONS") == "true" else Pruefformat.text
+        format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     wurzel = ctx.obj.wurzel()
-    nur = _pfade_im_datenordner(pfade, wurzel) if pfade else None
-    # Bis zum Ende des Prozesses entstehen kaum noch Objekte, die wieder frei würden: die
-    # Speicherbereinigung müsste nur immer wieder alle gelesenen Modelle durchsehen.
-    with ohne_gc():
-        with _fortschritt() as melde:
-            bestand = lade_datenbestand(wurzel, melde)
-        v = validiere(bestand, heute(), nur)
-    gueltig = v.gueltig(strict)
-    if format is Pruefformat.json:
-        ausgeben(
-            formate.json_text(
-                {
-                    "format_version": 1,
-                    "gueltig": gueltig,
-                    "fehler": v.fehler,
-                    "warnungen": v.warnungen,
-                    "dateien": v.dateien,
-                    "probleme": [daten.problem(p) for p in v.probleme],
-                    "pruefpunkte": [daten.pruefergebnis(e) for e in v.pruefpunkte],
-                }
-            )
-        )
-    elif format is Pruefformat.github:
-        ausgeben(formate.github(v.probleme))
-        konsole(fehler=True).print(v.zusammenfassung(), markup=False)
-    elif format is Pruefformat.markdown:
-        ausgeben(markdown.pruefbericht(v.probleme, v.zusammenfassung(), gueltig))
-    else:
-        text.probleme(v.probleme, konsole(), quelltext=True)
-        con = konsole(fehler=bool(v.probleme))
-        con.print(("✓ " if gueltig else "✗ ") + v.zusammenfassung(), markup=False)
-    raise typer.Exit(int(Exit.OK if gueltig else Exit.DATEN))
-
-
-AB_DATEIEN = 2000
+    nur = _anzeigepfade(pfade, wurzel) if pfade else None
+    with _fortschritt() as melde:
+        bestand = lade_datenbestand(wurzel, melde)
+    b = Pruefbericht(pruefe(bestand, heute(), nur=nur), strict)
+    darstellen("pruefung", format, b, "validate")
+    raise typer.Exit(int(Exit.OK if b.gueltig else Exit.DATEN))
 
 
 @contextlib.contextmanager
 def _fortschritt() -> Iterator[Callable[[int, int], None] | None]:
     """Ein Fortschrittsbalken auf stderr – nur im Terminal, nie in CI oder in einer Pipe,
-    und erst ab mehr als 2.000 Dateien."""
+    und erst ab vielen Dateien."""
     if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("GITHUB_ACTIONS"):
         yield None
         return
@@ -107,10 +68,10 @@ def _fortschritt() -> Iterator[Callable[[int, int], None] | None]:
 
     def melde(gelesen: int, gesamt: int) -> None:
         nonlocal balken
-        if gesamt <= AB_DATEIEN:
+        if gesamt <= FORTSCHRITT_AB:
             return
         if balken is None:
-            balken = Progress(console=konsole(fehler=True).rich, transient=True)
+            balken = Progress(console=konsole(fehler=True), transient=True)
             balken.start()
             balken.add_task("Dateien lesen", total=gesamt)
         balken.update(balken.task_ids[0], completed=gelesen)
@@ -122,13 +83,17 @@ def _fortschritt() -> Iterator[Callable[[int, int], None] | None]:
             balken.stop()
 
 
-def _pfade_im_datenordner(pfade: list[Path], wurzel: Path) -> list[Path]:
-    out = []
+def _anzeigepfade(pfade: list[Path], wurzel: Path) -> set[str]:
+    """Die übergebenen Dateien als Anzeigepfade (so stehen sie in den Befunden)."""
+    from ..daten.ordner import anzeigepfad
+
+    echte_wurzel = wurzel.resolve()
+    out = set()
     for p in pfade:
-        echt = p.resolve()
-        if not echt.is_relative_to(wurzel.resolve()):
+        echt = Path(os.path.realpath(p))
+        if not echt.is_relative_to(echte_wurzel):
             raise typer.BadParameter(f"„{p}“ liegt nicht im Datenordner {wurzel}", param_hint="PFAD")
         if not echt.is_file():
             raise typer.BadParameter(f"„{p}“ gibt es nicht", param_hint="PFAD")
-        out.append(echt)
+        out.add(anzeigepfad(wurzel / echt.relative_to(echte_wurzel), wurzel))
     return out

@@ -1,23 +1,22 @@
-"""Berichte als schlichte Daten (dict/list) – Grundlage für JSON und CSV.
+"""Berichte als schlichte Daten (dict/list) – der Inhalt von ``ergebnis`` im JSON-Umschlag.
 
-Die Schlüssel sind ein stabiler Vertrag (README, Abschnitt „JSON-Ausgabe“);
-neue Schlüssel dürfen hinzukommen, bestehende ändern sich nur mit neuer
-``format_version``.
+Die Schlüssel sind ein stabiler Vertrag (docs/json.md); neue Schlüssel dürfen
+hinzukommen, bestehende ändern sich nur mit neuer ``format_version``. Alle
+JSON-Daten entstehen hier und nur hier.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..abdeckung import RegionStand, Stand, Zaehlung
-from ..bericht import RegionBericht, StatusBericht
-from ..datum import Zeitangabe
-from ..modelle import Ereignis
-from ..probleme import Problem
-from . import FORMAT_VERSION
-
-if TYPE_CHECKING:
-    from ..pruefungen import PruefErgebnis
+from ..kern.abdeckung import RegionStand, Stand, Zaehlung
+from ..kern.befund import Problem
+from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
+from ..kern.datum import Zeitangabe
+from ..kern.modelle import Ereignis
+from ..kern.zeitreihe import Ereigniszahl
+from ..pruefen import Pruefbericht, PruefErgebnis
+from ..pruefen.codes import titel
 
 
 def zaehlung(z: Zaehlung) -> dict[str, Any]:
@@ -32,7 +31,6 @@ def status(b: StatusBericht) -> dict[str, Any]:
     g = b.gesamt
     ab = b.abdeckung
     out: dict[str, Any] = {
-        "format_version": FORMAT_VERSION,
         "programm": b.programm,
         "stichtag": b.stichtag.isoformat(),
         "regionen": g.gesamt,
@@ -78,9 +76,13 @@ def status(b: StatusBericht) -> dict[str, Any]:
     return out
 
 
+def regionen(b: Regionenbericht) -> list[dict[str, Any]]:
+    return [region_zeile(s) for s in b.staende]
+
+
 def region_zeile(s: RegionStand) -> dict[str, Any]:
     r = s.region
-    v = s.vertrag or (s.vertraege[-1] if s.vertraege else None)
+    v = s.letzter_vertrag
     return {
         "ags": r.ags,
         "name": r.name,
@@ -96,7 +98,6 @@ def region_zeile(s: RegionStand) -> dict[str, Any]:
 def region_bericht(b: RegionBericht) -> dict[str, Any]:
     r = b.region
     return {
-        "format_version": FORMAT_VERSION,
         "stichtag": b.stichtag.isoformat(),
         **r.model_dump(mode="json"),
         "datei": b.datei,
@@ -140,7 +141,7 @@ def problem(p: Problem) -> dict[str, Any]:
         "spalte": p.spalte,
         "code": p.code,
         "schwere": p.schwere.value,
-        "titel": p.titel,
+        "titel": titel(p.code),
         "meldung": p.meldung,
         "hinweis": p.hinweis,
     }
@@ -159,4 +160,41 @@ def pruefergebnis(e: PruefErgebnis) -> dict[str, Any]:
         "erfuellt": e.erfuellt,
         "sicher": list(e.sicher) if e.sicher else None,
         "moeglich": list(e.moeglich) if e.moeglich else None,
+    }
+
+
+def pruefung(b: Pruefbericht) -> dict[str, Any]:
+    p = b.pruefung
+    return {
+        "gueltig": b.gueltig,
+        "fehler": p.fehler,
+        "warnungen": p.warnungen,
+        "dateien": p.dateien,
+        "probleme": [problem(x) for x in p.probleme],
+        "pruefpunkte": [pruefergebnis(e) for e in p.pruefpunkte],
+    }
+
+
+def zeitreihe(b: Zeitreihenbericht) -> dict[str, Any]:
+    def zahl(e: Ereigniszahl) -> dict[str, int]:
+        return {"sicher": e.sicher, "moeglich": e.moeglich}
+
+    return {
+        "regionen": b.gesamt,
+        "perioden": [
+            {
+                "periode": p.name,
+                "von": p.anfang.isoformat(),
+                "bis": p.ende.isoformat(),
+                "mit_netzwerk": p.zaehlung.sicher,
+                "mit_netzwerk_moeglich": p.zaehlung.moeglich,
+                "unterzeichnet": zahl(p.unterzeichnet),
+                "wiedereintritte": zahl(p.wiedereintritte),
+                "beendet": zahl(p.beendet),
+                "meilensteine": [
+                    {"datum": m.datum.als_json(), "art": m.art, "text": m.text} for m in p.meilensteine
+                ],
+            }
+            for p in b.perioden
+        ],
     }

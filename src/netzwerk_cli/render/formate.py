@@ -1,98 +1,72 @@
-"""Maschinenlesbare Formate: JSON, CSV, Markdown und GitHub-Workflow-Befehle."""
+"""Maschinenlesbare Textformate: CSV und GitHub-Workflow-Befehle."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..abdeckung import RegionStand
-from ..probleme import Problem
-from ..zeitreihe import Ereigniszahl, Periode
+from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
+from ..pruefen import Pruefbericht
+from ..pruefen.codes import titel
 from . import daten
+from .text import zusammenfassung
 
 
-def json_text(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+def _csv(kopf: Sequence[str], zeilen: Iterable[Sequence[Any]]) -> str:
+    puffer = io.StringIO()
+    w = csv.writer(puffer, lineterminator="\n")
+    w.writerow(kopf)
+    w.writerows(zeilen)
+    return puffer.getvalue()
+
+
+def _text(z: dict[str, Any] | None) -> str:
+    return z["text"] if z else ""
+
+
+def status_csv(b: StatusBericht) -> str:
+    """Eine Zeile je Gruppe: gesamt, je Regierungsbezirk, je Art."""
+    zeilen: list[tuple[str, str, int, int, int]] = [("gesamt", "NRW", *b.gesamt)]
+    for merkmal in ("regierungsbezirk", "art"):
+        zeilen += [(merkmal, name, *z) for name, z in b.abdeckung.nach(merkmal).items()]
+    return _csv(("gruppe", "name", "regionen", "mit_netzwerk", "mit_netzwerk_moeglich"), zeilen)
 
 
 CSV_SPALTEN = ("ags", "bezeichnung", "name", "art", "regierungsbezirk", "stand", "unterzeichnet", "endet")
 
 
-def regionen_csv(staende: Sequence[RegionStand]) -> str:
-    puffer = io.StringIO()
-    w = csv.writer(puffer, lineterminator="\n")
-    w.writerow(CSV_SPALTEN)
-    for s in staende:
-        z = daten.region_zeile(s)
-        w.writerow(
+def regionen_csv(b: Regionenbericht) -> str:
+    return _csv(
+        CSV_SPALTEN,
+        (
             [
-                z["ags"],
-                z["bezeichnung"],
-                z["name"],
-                z["art"],
-                z["regierungsbezirk"],
-                z["stand"],
-                z["unterzeichnet"]["text"] if z["unterzeichnet"] else "",
-                z["endet"]["text"] if z["endet"] else "",
+                *(z[k] for k in ("ags", "bezeichnung", "name", "art", "regierungsbezirk", "stand")),
+                _text(z["unterzeichnet"]),
+                _text(z["endet"]),
             ]
-        )
-    return puffer.getvalue()
+            for z in daten.regionen(b)
+        ),
+    )
 
 
-def regionen_markdown(staende: Sequence[RegionStand]) -> str:
-    """Eine Zeile je Region, wie in der Pressemitteilung: ``- Kreis Borken``."""
-    return "".join(f"- {s.region.bezeichnung}\n" for s in staende)
-
-
-def _gh_daten(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _gh_wert(text: str) -> str:
-    return _gh_daten(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github(probleme: Sequence[Problem]) -> str:
-    """GitHub-Workflow-Befehle: ``::error file=…,line=…,col=…,title=…::Meldung``."""
-    zeilen = []
-    for p in probleme:
-        stufe = "error" if p.ist_fehler else "warning"
-        titel = f"{p.code} {p.titel}"
-        meldung = p.meldung + (f"\n{p.hinweis}" if p.hinweis else "")
-        zeilen.append(
-            f"::{stufe} file={_gh_wert(p.datei)},line={p.zeile},col={p.spalte},"
-            f"title={_gh_wert(titel)}::{_gh_daten(meldung)}\n"
-        )
-    return "".join(zeilen)
-
-
-def zeitreihe_daten(perioden: Sequence[Periode], gesamt: int) -> dict[str, Any]:
-    def zahl(e: Ereigniszahl) -> dict[str, int]:
-        return {"sicher": e.sicher, "moeglich": e.moeglich}
-
-    return {
-        "format_version": 1,
-        "regionen": gesamt,
-        "perioden": [
-            {
-                "periode": p.name,
-                "von": p.anfang.isoformat(),
-                "bis": p.ende.isoformat(),
-                "mit_netzwerk": p.zaehlung.sicher,
-                "mit_netzwerk_moeglich": p.zaehlung.moeglich,
-                "unterzeichnet": zahl(p.unterzeichnet),
-                "wiedereintritte": zahl(p.wiedereintritte),
-                "beendet": zahl(p.beendet),
-                "meilensteine": [
-                    {"datum": m.datum.als_json(), "art": m.art, "text": m.text} for m in p.meilensteine
-                ],
-            }
-            for p in perioden
-        ],
-    }
+def region_csv(b: RegionBericht) -> str:
+    """Eine Zeile je Vertrag der Region."""
+    return _csv(
+        ("ags", "datei", "unterzeichnet", "beginn", "endet", "ende_grund", "quellen", "bemerkung"),
+        (
+            [
+                b.region.ags,
+                v["datei"],
+                *(_text(v[k]) for k in ("unterzeichnet", "beginn", "endet")),
+                v["ende_grund"] or "",
+                " ".join(v["quellen"]),
+                v["bemerkung"] or "",
+            ]
+            for v in daten.region_bericht(b)["vertraege"]
+        ),
+    )
 
 
 ZEITREIHE_SPALTEN = (
@@ -111,25 +85,53 @@ ZEITREIHE_SPALTEN = (
 )
 
 
-def zeitreihe_csv(perioden: Sequence[Periode]) -> str:
-    puffer = io.StringIO()
-    w = csv.writer(puffer, lineterminator="\n")
-    w.writerow(ZEITREIHE_SPALTEN)
-    for p in perioden:
-        w.writerow(
+def zeitreihe_csv(b: Zeitreihenbericht) -> str:
+    return _csv(
+        ZEITREIHE_SPALTEN,
+        (
             [
                 p.name,
                 p.anfang.isoformat(),
                 p.ende.isoformat(),
                 p.zaehlung.sicher,
                 p.zaehlung.moeglich,
-                p.unterzeichnet.sicher,
-                p.unterzeichnet.moeglich,
-                p.wiedereintritte.sicher,
-                p.wiedereintritte.moeglich,
-                p.beendet.sicher,
-                p.beendet.moeglich,
+                *p.unterzeichnet,
+                *p.wiedereintritte,
+                *p.beendet,
                 "; ".join(m.text for m in p.meilensteine),
             ]
+            for p in b.perioden
+        ),
+    )
+
+
+def pruefung_csv(b: Pruefbericht) -> str:
+    return _csv(
+        ("datei", "zeile", "spalte", "code", "schwere", "titel", "meldung", "hinweis"),
+        (
+            [p.datei, p.zeile, p.spalte, p.code, p.schwere.value, titel(p.code), p.meldung, p.hinweis]
+            for p in b.pruefung.probleme
+        ),
+    )
+
+
+def _gh_daten(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_wert(text: str) -> str:
+    return _gh_daten(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(b: Pruefbericht) -> tuple[str, str]:
+    """GitHub-Workflow-Befehle ``::error file=…,line=…,col=…,title=…::Meldung`` (stdout) und die
+    Zusammenfassung (stderr)."""
+    zeilen = []
+    for p in b.pruefung.probleme:
+        stufe = "error" if p.ist_fehler else "warning"
+        meldung = p.meldung + (f"\n{p.hinweis}" if p.hinweis else "")
+        zeilen.append(
+            f"::{stufe} file={_gh_wert(p.datei)},line={p.zeile},col={p.spalte},"
+            f"title={_gh_wert(f'{p.code} {titel(p.code)}')}::{_gh_daten(meldung)}\n"
         )
-    return puffer.getvalue()
+    return "".join(zeilen), zusammenfassung(b)

@@ -6,14 +6,13 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from ..abdeckung import Abdeckung, Stand
-from ..bericht import StatusBericht
-from ..datum import deutsch_tag
-from ..geo import ATTRIBUTION
-from ..laden import Datenbestand
-from ..pruefungen import PruefErgebnis
-from .text import konferenz_zeilen, kopfzeile
-from .zahlen import prozent
+from ..kern.abdeckung import Abdeckung, Stand
+from ..kern.bericht import StatusBericht
+from ..kern.datum import deutsch_tag
+from ..kern.geo import ATTRIBUTION
+from ..kern.zahlen import prozent
+from ..pruefen import PruefErgebnis
+from .text import STAND_KURZ, konferenz_zeilen, kopfzeile, tempo_zeile
 
 CSS = """
 *{box-sizing:border-box}
@@ -37,8 +36,6 @@ th{background:#f3f3f3}
 h2{break-after:avoid}tr,figure{break-inside:avoid}}
 """
 
-STAND_TEXT = {Stand.MIT: "Netzwerk", Stand.UNGEWISS: "ungewiss", Stand.OHNE: "kein Netzwerk"}
-
 
 def _link(q: str) -> str:
     if q.startswith(("https://", "http://")):
@@ -51,11 +48,11 @@ def _regionen(ab: Abdeckung) -> str:
     zeilen = []
     for s in sorted(ab.regionen, key=lambda s: s.region.ags):
         r = s.region
-        v = s.vertrag or (s.vertraege[-1] if s.vertraege else None)
+        v = s.letzter_vertrag
         quellen = " ".join(_link(q) for q in v.quellen) if v else ""
         zeilen.append(
             f"<tr><td>{r.ags}</td><td>{escape(r.bezeichnung)}</td><td>{escape(r.regierungsbezirk)}</td>"
-            f'<td class="{s.stand.value}">{STAND_TEXT[s.stand]}</td>'
+            f'<td class="{s.stand.value}">{STAND_KURZ[s.stand]}</td>'
             f"<td>{escape(v.unterzeichnet.deutsch()) if v else '–'}</td>"
             f"<td>{escape(v.endet.deutsch()) if v and v.endet else ''}</td>"
             f'<td class="quellen">{quellen}</td></tr>'
@@ -95,7 +92,8 @@ def _pruefpunkte(ergebnisse: Sequence[PruefErgebnis]) -> str:
 
 
 def bericht(
-    bestand: Datenbestand,
+    regionen: int,
+    vertraege: int,
     b: StatusBericht,
     karte_svg: str,
     zeitreihe_svg: str,
@@ -116,7 +114,7 @@ def bericht(
     ]
     kacheln = "".join(f'<div class="kennzahl"><b>{escape(w)}</b>{escape(t)}</div>' for w, t in kennzahlen)
     konferenzen = "".join(f"<li>{escape(z)}</li>" for z in konferenz_zeilen(b.konferenzen))
-    tempo_text = f"<p>{escape(b.tempo.text())}</p>" if b.tempo else ""
+    tempo_text = f"<p>{escape(tempo_zeile(b.tempo))}</p>" if b.tempo else ""
     return f"""<!DOCTYPE html>
 <html lang="de">
 <head>
@@ -152,8 +150,8 @@ Datenlizenz Deutschland – Namensnennung 2.0.</li>
 <li>Verträge: öffentlich zugängliche Seiten des Schulministeriums, der Bezirksregierungen, Kreise und Städte
 sowie Zeitungsberichte; jede Zeile der Tabelle nennt ihre Quellen.</li>
 </ul>
-<p class="klein">Erstellt mit netz am {deutsch_tag(erstellt)} aus {len(bestand.regionen)} Regionen und
-{len(bestand.vertraege)} Verträgen.</p>
+<p class="klein">Erstellt mit netz am {deutsch_tag(erstellt)} aus {regionen} Regionen und
+{vertraege} Verträgen.</p>
 </main>
 </body>
 </html>

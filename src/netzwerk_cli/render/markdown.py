@@ -1,24 +1,100 @@
-"""Markdown-Zusammenfassung der Prüfung, z. B. für ``$GITHUB_STEP_SUMMARY``."""
+"""Markdown: für Berichte, Wikis und ``$GITHUB_STEP_SUMMARY``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from ..probleme import Problem
+from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
+from ..kern.datum import deutsch_tag
+from ..kern.zahlen import prozent
+from ..pruefen import Pruefbericht
+from ..pruefen.codes import titel
+from .text import STAND_TEXT, kopfzeile, zusammenfassung
 
 
 def _zelle(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def pruefbericht(probleme: Sequence[Problem], zusammenfassung: str, gueltig: bool) -> str:
-    zeilen = ["## netz validate", "", ("✅ " if gueltig else "❌ ") + zusammenfassung, ""]
-    if probleme:
+def _tabelle(kopf: list[str], zeilen: list[list[str]], rechts: int = 0) -> list[str]:
+    """Eine Markdown-Tabelle; die letzten ``rechts`` Spalten rechtsbündig."""
+    trenner = ["---"] * (len(kopf) - rechts) + ["---:"] * rechts
+    out = ["| " + " | ".join(kopf) + " |", "|" + "|".join(trenner) + "|"]
+    out += ["| " + " | ".join(_zelle(z) for z in zeile) + " |" for zeile in zeilen]
+    return out
+
+
+def status(b: StatusBericht) -> str:
+    zeilen = [
+        f"## {_zelle(b.programm)} – Stichtag {deutsch_tag(b.stichtag)}",
+        "",
+        kopfzeile(b.gesamt) + ".",
+        "",
+    ]
+    for titel_, merkmal in (("Regierungsbezirk", "regierungsbezirk"), ("Art", "art")):
+        zeilen += _tabelle(
+            [titel_, "sicher", "möglich", "Regionen", "Quote"],
+            [
+                [name, str(z.sicher), str(z.moeglich), str(z.gesamt), prozent(z.quote)]
+                for name, z in b.abdeckung.nach(merkmal).items()
+            ],
+            rechts=4,
+        )
+        zeilen.append("")
+    return "\n".join(zeilen)
+
+
+def regionen(b: Regionenbericht) -> str:
+    """Eine Zeile je Region, wie in der Pressemitteilung: ``- Kreis Borken``."""
+    return "".join(f"- {s.region.bezeichnung}\n" for s in b.staende)
+
+
+def region(b: RegionBericht) -> str:
+    r = b.region
+    zeilen = [
+        f"## {_zelle(r.bezeichnung)} ({r.ags})",
+        "",
+        f"Stand am {deutsch_tag(b.stichtag)}: {STAND_TEXT[b.stand.stand]}",
+        "",
+    ]
+    zeilen += _tabelle(
+        ["unterzeichnet", "endet", "Quellen"],
+        [
+            [
+                d.modell.unterzeichnet.deutsch(),
+                d.modell.endet.deutsch() if d.modell.endet else "",
+                " ".join(d.modell.quellen),
+            ]
+            for d in b.vertraege
+        ],
+    )
+    return "\n".join(zeilen) + "\n"
+
+
+def zeitreihe(b: Zeitreihenbericht) -> str:
+    zeilen = _tabelle(
+        ["Periode", "sicher", "möglich", "neu", "beendet"],
+        [
+            [
+                p.name,
+                str(p.zaehlung.sicher),
+                str(p.zaehlung.moeglich),
+                str(p.unterzeichnet.moeglich),
+                str(p.beendet.moeglich),
+            ]
+            for p in b.perioden
+        ],
+        rechts=4,
+    )
+    return "\n".join(zeilen) + "\n"
+
+
+def pruefung(b: Pruefbericht) -> str:
+    zeilen = ["## netz validate", "", ("✅ " if b.gueltig else "❌ ") + zusammenfassung(b), ""]
+    if b.pruefung.probleme:
         zeilen += ["| Datei | Zeile | Schwere | Code | Meldung | Hinweis |", "|---|---:|---|---|---|---|"]
-        for p in probleme:
+        for p in b.pruefung.probleme:
             schwere = "Fehler" if p.ist_fehler else "Warnung"
             zeilen.append(
-                f"| `{_zelle(p.datei)}` | {p.zeile} | {schwere} | {p.code} {_zelle(p.titel)} "
+                f"| `{_zelle(p.datei)}` | {p.zeile} | {schwere} | {p.code} {_zelle(titel(p.code))} "
                 f"| {_zelle(p.meldung)} | {_zelle(p.hinweis)} |"
             )
         zeilen.append("")

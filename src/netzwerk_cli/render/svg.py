@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from ..abdeckung import Abdeckung, Stand
-from ..datum import deutsch_tag
-from ..geo import ATTRIBUTION, Flaeche, Punkt
-from ..zeitreihe import Periode
+from ..kern.abdeckung import Abdeckung, Stand
+from ..kern.datum import deutsch_tag
+from ..kern.geo import ATTRIBUTION, Flaeche, Punkt
+from ..kern.zeitreihe import Periode
 from .text import kopfzeile
 
 FARBE = {Stand.MIT: "#2b8a3e", Stand.UNGEWISS: "#f0b429", Stand.OHNE: "#c92a2a"}
@@ -59,7 +59,7 @@ def karte(flaechen: Sequence[Flaeche], ab: Abdeckung, titel: str, eigenstaendig:
         s = staende.get(f.ags)
         stand = s.stand if s else Stand.OHNE
         name = s.region.bezeichnung if s else f.name
-        v = (s.vertrag or (s.vertraege[-1] if s.vertraege else None)) if s else None
+        v = s.letzter_vertrag if s else None
         tip = f"{name} ({f.ags}): {LEGENDE[stand]}"
         if v is not None:
             tip += f"; unterzeichnet {v.unterzeichnet.deutsch()}"

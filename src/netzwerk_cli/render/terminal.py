@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from rich.console import Console as Konsole
 from rich.text import Text
 
-from ..abdeckung import Abdeckung, Stand
-from ..datum import deutsch_tag
-from ..geo import KACHELN, SPALTEN, ZEILEN, kurzname
-from ..zeitreihe import Periode, beschreibe_meilenstein
-from .ausgabe import Konsole
-from .text import STAND_STIL, kurz
+from ..kern.abdeckung import Abdeckung, Stand
+from ..kern.bericht import Zeitreihenbericht
+from ..kern.datum import deutsch_tag
+from ..kern.geo import KACHELN, SPALTEN, ZEILEN, kurzname
+from .text import STAND_KURZ, STAND_STIL, kurz, meilenstein_zeile
 
 BALKEN = 45
 
@@ -26,9 +24,9 @@ def _balken(sicher: int, moeglich: int, gesamt: int, breite: int = BALKEN) -> Te
     return t
 
 
-def zeitreihe(perioden: Sequence[Periode], gesamt: int, konsole: Konsole) -> None:
+def zeitreihe(b: Zeitreihenbericht, con: Konsole) -> None:
     """Eine Zeile je Periode: Balken (█ sicher, ▒ nur möglich), Zahlen, Ereignisse, Meilensteine."""
-    con = konsole.rich  # Zeilen werden zugeschnitten: das kann nur rich
+    perioden, gesamt = b.perioden, b.gesamt
     con.print(Text(f"Abdeckung am Ende jeder Periode (von {gesamt}); █ sicher, ▒ nur möglich", style="bold"))
     for p in perioden:
         z = p.zaehlung
@@ -48,9 +46,7 @@ def zeitreihe(perioden: Sequence[Periode], gesamt: int, konsole: Konsole) -> Non
             )
         con.print(zeile, no_wrap=True, overflow="crop")
         for m in p.meilensteine:
-            con.print(
-                Text(f"{'':8}◆ {beschreibe_meilenstein(m)}", style="cyan"), no_wrap=True, overflow="crop"
-            )
+            con.print(Text(f"{'':8}◆ {meilenstein_zeile(m)}", style="cyan"), no_wrap=True, overflow="crop")
     con.print(
         Text(
             "+n erste Verträge, −n beendete; „a…b“: a sicher, bis zu b möglich.",
@@ -62,9 +58,8 @@ def zeitreihe(perioden: Sequence[Periode], gesamt: int, konsole: Konsole) -> Non
 ZEICHEN = {Stand.MIT: "█", Stand.UNGEWISS: "▒", Stand.OHNE: "·"}
 
 
-def kachelkarte(ab: Abdeckung, konsole: Konsole) -> None:
+def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
     """Jede Region eine Kachel, ungefähr an ihrem Ort; je Kachel Name und Zeichen für den Stand."""
-    con = konsole.rich
     staende = {s.region.ags: s for s in ab.regionen}
     con.print(Text(f"NRW am {deutsch_tag(ab.stichtag)}: {kurz(ab.gesamt)}", style="bold"))
     raster: dict[tuple[int, int], str] = {zelle: ags for ags, zelle in KACHELN.items()}
@@ -85,9 +80,9 @@ def kachelkarte(ab: Abdeckung, konsole: Konsole) -> None:
         con.print(oben, no_wrap=True, overflow="crop")
         con.print(unten, no_wrap=True, overflow="crop")
     legende = Text()
-    for stand, text in ((Stand.MIT, "Netzwerk"), (Stand.UNGEWISS, "ungewiss"), (Stand.OHNE, "kein Netzwerk")):
-        legende.append(f"{ZEICHEN[stand] * 2} {text}   ", style=STAND_STIL[stand])
+    for stand in (Stand.MIT, Stand.UNGEWISS, Stand.OHNE):
+        legende.append(f"{ZEICHEN[stand] * 2} {STAND_KURZ[stand]}   ", style=STAND_STIL[stand])
     con.print(legende)
     fehlt = [a for a in staende if a not in KACHELN]
     if fehlt:  # eine Region ohne Kachel (neue Daten) wird wenigstens genannt
-        con.print(f"Ohne Kachel: {', '.join(staende[a].region.bezeichnung for a in fehlt)}", markup=False)
+        con.print(f"Ohne Kachel: {', '.join(staende[a].region.bezeichnung for a in fehlt)}")

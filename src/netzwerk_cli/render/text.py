@@ -1,25 +1,29 @@
-"""Text für Menschen: im Terminal farbig über rich, sonst schlicht (siehe :mod:`.ausgabe`)."""
+"""Text für Menschen: im Terminal farbig über rich, in Pipe und Datei schlicht."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
-from ..abdeckung import RegionStand, Stand, Zaehlung
-from ..bericht import Konferenzbericht, RegionBericht, StatusBericht, konferenz_stand
-from ..datum import Zeitangabe, deutsch_tag
-from ..probleme import Problem
-from .ausgabe import Konsole, Table, Text
-from .zahlen import dezimal, ganz, prozent
+from rich.console import Console as Konsole
+from rich.table import Table
+from rich.text import Text
+
+from ..kern.abdeckung import RegionStand, Stand, Zaehlung
+from ..kern.befund import Problem
+from ..kern.bericht import Konferenzbericht, RegionBericht, Regionenbericht, StatusBericht
+from ..kern.datum import Zeitangabe, deutsch_tag
+from ..kern.zahlen import dezimal, ganz, prozent, spanne
+from ..kern.zeitreihe import Meilenstein, Tempo
+from ..pruefen import Pruefbericht, PruefErgebnis
+from .konsole import konsole as _konsole
 
 BALKEN = 40
 STAND_TEXT = {Stand.MIT: "mit Netzwerk", Stand.UNGEWISS: "ungewiss", Stand.OHNE: "ohne Netzwerk"}
+# kurz, für Legenden und Tabellenzellen
+STAND_KURZ = {Stand.MIT: "Netzwerk", Stand.UNGEWISS: "ungewiss", Stand.OHNE: "kein Netzwerk"}
 STAND_STIL = {Stand.MIT: "green", Stand.UNGEWISS: "yellow", Stand.OHNE: "red"}
-
-if TYPE_CHECKING:
-    from ..pruefungen import PruefErgebnis
 
 
 def kopfzeile(z: Zaehlung) -> str:
@@ -59,7 +63,7 @@ def status(b: StatusBericht, con: Konsole) -> None:
     if b.ziel is not None:
         con.print(_ziel(b))
     if b.tempo is not None:
-        con.print(b.tempo.text())
+        con.print(tempo_zeile(b.tempo))
     con.print()
     for titel, merkmal in (("Nach Regierungsbezirk", "regierungsbezirk"), ("Nach Art", "art")):
         t = Table(title=titel, title_justify="left", box=None, pad_edge=False, show_header=False)
@@ -96,6 +100,26 @@ def status(b: StatusBericht, con: Konsole) -> None:
                 style="dim",
             )
         )
+
+
+def tempo_zeile(t: Tempo) -> str:
+    pro = f"{t.pro_jahr:.1f}".replace(".", ",")
+    jahre = f"{t.jahre:.1f}".replace(".", ",").removesuffix(",0")
+    s = f"Tempo: {t.zuwachs:+d} Netzwerke (sicher) seit {deutsch_tag(t.von)} ({jahre} Jahre), {pro} pro Jahr."
+    if t.fehlen <= 0:
+        return s
+    if t.erreicht_etwa is None:
+        return s + f" Bei diesem Tempo wird das Ziel nie erreicht (es fehlen {t.fehlen})."
+    return (
+        s + f" Bei diesem Tempo wären die fehlenden {t.fehlen} etwa im Jahr "
+        f"{t.erreicht_etwa.year} erreicht (Hochrechnung, keine Prognose)."
+    )
+
+
+def meilenstein_zeile(m: Meilenstein) -> str:
+    if m.datum.genau and m.datum.frueh:
+        return f"{deutsch_tag(m.datum.frueh)} {m.text}"
+    return f"{m.datum.deutsch()} {m.text}"
 
 
 def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
@@ -142,7 +166,7 @@ def _ziel(b: StatusBericht) -> str:
 
 
 def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
-    v = s.vertrag or (s.vertraege[-1] if s.vertraege else None)
+    v = s.letzter_vertrag
     if v is None:
         return "kein Vertrag bekannt"
     if s.stand is Stand.OHNE and v.unterzeichnet.sicher_nach(stichtag):
@@ -151,6 +175,13 @@ def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
     if v.endet is not None:
         text += f", Ende {v.endet.deutsch()}"
     return text
+
+
+def regionen(b: Regionenbericht, con: Konsole) -> None:
+    if b.fehlende:
+        fehlend(b.staende, b.stichtag, b.gesamt, con)
+    else:
+        liste(b.staende, b.stichtag, con)
 
 
 def liste(staende: Sequence[RegionStand], stichtag: date, con: Konsole) -> None:
@@ -252,8 +283,7 @@ def region(b: RegionBericht, con: Konsole) -> None:
                 "Konferenzen" if j == 0 else "",
                 e.datum.deutsch() + (f" – {e.bemerkung}" if e.bemerkung else ""),
             )
-        if d.modell is s.vertrag and s.stand is Stand.MIT:
-            k = konferenz_stand(r, v, b.stichtag)
+        if d.modell is s.vertrag and (k := b.konferenz) is not None:
             if k.ueberfaellig and k.letzte is not None:
                 t.add_row(
                     "", Text(f"Bildungskonferenz überfällig (zuletzt {k.letzte.deutsch()})", style="red")
@@ -277,6 +307,27 @@ def _mit_art(z: Zeitangabe) -> str:
     if len(z.text) == 7:
         return f"{z.deutsch()} (nur Monat bekannt)"
     return f"{z.deutsch()} (nur Jahr bekannt)"
+
+
+def zusammenfassung(b: Pruefbericht) -> str:
+    p = b.pruefung
+    n_reg, n_ver = p.dateien.get("regionen", 0), p.dateien.get("vertraege", 0)
+    text = f"{n_reg} Regionen, {n_ver} Verträge geprüft: {p.fehler} Fehler, {p.warnungen} Warnungen"
+    geprueft = [e for e in p.pruefpunkte if e.geprueft]
+    if p.pruefpunkte:
+        text += f"; Prüfpunkte: {sum(bool(e.erfuellt) for e in geprueft)} von {len(geprueft)} erfüllt"
+        if len(geprueft) < len(p.pruefpunkte):
+            text += f", {len(p.pruefpunkte) - len(geprueft)} bewusst nicht geprüft"
+    elif p.fehler:
+        text += "; Prüfpunkte erst nach Behebung der Fehler"
+    return text + "."
+
+
+def pruefung(b: Pruefbericht, con: Konsole) -> None:
+    """Befunde mit Quelltextzeile auf stdout, danach die Zusammenfassung (auf stderr bei Befunden)."""
+    probleme(b.pruefung.probleme, con, quelltext=True)
+    ende = _konsole(fehler=bool(b.pruefung.probleme))
+    ende.print(("✓ " if b.gueltig else "✗ ") + zusammenfassung(b))
 
 
 def probleme(liste_: Sequence[Problem], con: Konsole, quelltext: bool = False) -> None:
@@ -335,10 +386,6 @@ def pruefpunkte(ergebnisse: Sequence[PruefErgebnis], con: Konsole) -> None:
         con.print(
             Text.assemble(
                 (f"  {zeichen} ", stil),
-                f"{wann}: {soll}{gebiet} – Daten: {_spanne(e.sicher)} sicher, {_spanne(e.moeglich)} möglich",
+                f"{wann}: {soll}{gebiet} – Daten: {spanne(e.sicher)} sicher, {spanne(e.moeglich)} möglich",
             )
         )
-
-
-def _spanne(s: tuple[int, int]) -> str:
-    return str(s[0]) if s[0] == s[1] else f"{s[0]}–{s[1]}"

@@ -1,0 +1,93 @@
+"""``netz add``: einen neu unterzeichneten Vertrag prüfen und anlegen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..daten.ordner import VERTRAEGE, anzeigepfad
+from ..daten.schreiben import ZielExistiert, lege_exklusiv_an
+from ..kern.abdeckung import Stand, abdeckung, vertraege_je_region
+from ..kern.bestand import Datenbestand, Dokument
+from ..kern.datum import Zeitangabe, deutsch_tag
+from ..kern.fehler import NetzFehler
+from ..kern.modelle import Region, Vertrag
+from ..kern.namen import vertrag_dateiname
+from . import gemeinsam
+from .yamltext import vertrag_yaml
+
+
+@dataclass(frozen=True)
+class Entwurf:
+    pfad: Path
+    anzeige: str
+    vertrag: Vertrag
+    yaml: str
+    region: Region
+    hinweise: tuple[str, ...]
+
+
+def entwurf(
+    bestand: Datenbestand,
+    region_eingabe: str,
+    unterzeichnet: date,
+    heute: date,
+    beginn: date | None = None,
+    quellen: list[str] | None = None,
+    bemerkung: str | None = None,
+) -> Entwurf:
+    """Prüft alles, was vor dem Schreiben prüfbar ist; wirft :class:`NetzFehler`."""
+    region = gemeinsam.region(bestand, region_eingabe)
+    gemeinsam.nicht_in_der_zukunft(unterzeichnet, heute, "Die Unterzeichnung")
+    if bestand.programm is not None and unterzeichnet < bestand.programm.modell.erste_vertraege:
+        erste = deutsch_tag(bestand.programm.modell.erste_vertraege)
+        raise NetzFehler(f"Das Datum {deutsch_tag(unterzeichnet)} liegt vor den ersten Verträgen ({erste}).")
+    if beginn is not None and beginn < unterzeichnet:
+        raise NetzFehler(
+            f"Der Beginn {deutsch_tag(beginn)} liegt vor der Unterzeichnung {deutsch_tag(unterzeichnet)}."
+        )
+    je = vertraege_je_region(d.modell for d in bestand.vertraege)
+    stand = abdeckung([region], je, unterzeichnet).regionen[0]
+    hinweise: list[str] = []
+    if stand.stand is Stand.MIT:
+        assert stand.vertrag is not None
+        raise NetzFehler(
+            f"{region.bezeichnung} hat am {deutsch_tag(unterzeichnet)} schon ein Netzwerk "
+            f"(Vertrag unterzeichnet {stand.vertrag.unterzeichnet.deutsch()}).",
+            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist (endet: … in seiner Datei).",
+        )
+    if stand.stand is Stand.UNGEWISS and stand.vertrag is not None:
+        hinweise.append(
+            f"Der Vertrag vom {stand.vertrag.unterzeichnet.deutsch()} ist möglicherweise noch in Kraft; "
+            "falls er endete, das Ende in seiner Datei eintragen."
+        )
+    if not quellen:
+        hinweise.append("Ohne Quelle: bitte mit --source die Webadresse nachtragen (Warnung NZ601).")
+    v = Vertrag(
+        region=region.ags,
+        unterzeichnet=Zeitangabe.am(unterzeichnet),
+        beginn=Zeitangabe.am(beginn) if beginn else None,
+        quellen=list(quellen or []),
+        bemerkung=bemerkung or None,
+    )
+    pfad = bestand.wurzel / VERTRAEGE / vertrag_dateiname(region, v.unterzeichnet)
+    if pfad.exists():
+        raise NetzFehler(f"Die Datei {anzeigepfad(pfad, bestand.wurzel)} gibt es schon.")
+    text = vertrag_yaml(v)
+    # Vor dem Schreiben: den Bestand mit dem neuen Vertrag im Speicher prüfen.
+    gemeinsam.pruefe_mit(bestand, Dokument(str(pfad), anzeigepfad(pfad, bestand.wurzel), v, {}), heute)
+    return Entwurf(pfad, anzeigepfad(pfad, bestand.wurzel), v, text, region, tuple(hinweise))
+
+
+def speichere(e: Entwurf) -> None:
+    """Legt die Datei exklusiv und atomar an und liest sie zur Kontrolle wieder ein."""
+    try:
+        lege_exklusiv_an(e.pfad, e.yaml)
+    except ZielExistiert:
+        raise NetzFehler(
+            f"Die Datei {e.anzeige} gibt es schon (gerade von jemand anderem angelegt?)."
+        ) from None
+    if not gemeinsam.stimmt_zurueckgelesen(e.pfad, e.anzeige, e.vertrag):  # pragma: no cover - Schutz
+        e.pfad.unlink(missing_ok=True)
+        raise NetzFehler("Die geschriebene Datei ließ sich nicht korrekt zurücklesen; sie wurde entfernt.")

@@ -1,0 +1,46 @@
+"""Die Schritte, die jede Änderung teilt: Region finden, mit dem ganzen Bestand prüfen,
+nach dem Schreiben zurücklesen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from ..daten.laden import lade_dokument
+from ..kern.bestand import Datenbestand, Dokument
+from ..kern.datum import deutsch_tag
+from ..kern.fehler import NetzFehler
+from ..kern.modelle import Region, Vertrag
+from ..kern.namen import region_finden
+from ..pruefen import pruefe
+
+
+def region(bestand: Datenbestand, eingabe: str) -> Region:
+    return region_finden(eingabe, [d.modell for d in bestand.regionen])
+
+
+def nicht_in_der_zukunft(tag: date, heute: date, was: str) -> None:
+    if tag > heute:
+        raise NetzFehler(
+            f"{was} am {deutsch_tag(tag)} liegt in der Zukunft (heute ist {deutsch_tag(heute)}).",
+            "Erst eintragen, wenn es geschehen ist.",
+        )
+
+
+def pruefe_mit(
+    bestand: Datenbestand, neu: Dokument[Vertrag], heute: date, ersetzt: Dokument[Vertrag] | None = None
+) -> None:
+    """Prüft den Bestand, als wäre ``neu`` schon geschrieben (``ersetzt`` fällt weg)."""
+    vertraege = [d for d in bestand.vertraege if d is not ersetzt]
+    probe = replace(bestand, vertraege=[*vertraege, neu], probleme=[])
+    fehler = [p for p in pruefe(probe, heute).probleme if p.ist_fehler]
+    if fehler:
+        was = "dieser Änderung" if ersetzt is not None else "diesem Vertrag"
+        raise NetzFehler(f"Mit {was} wären die Daten ungültig.", probleme=fehler)
+
+
+def stimmt_zurueckgelesen(pfad: Path, anzeige: str, erwartet: Vertrag) -> bool:
+    """Liest die geschriebene Datei und vergleicht mit dem beabsichtigten Vertrag."""
+    dok, _ = lade_dokument(pfad, Vertrag, anzeige)
+    return dok is not None and dok.modell == erwartet

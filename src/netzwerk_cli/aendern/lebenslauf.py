@@ -1,0 +1,183 @@
+"""``netz end``, ``netz continue``, ``netz conference``: einen vorhandenen Vertrag fortschreiben.
+
+Jede Änderung betrifft genau die nötigen Zeilen einer Vertragsdatei; sie wird
+vor dem Schreiben mit dem ganzen Bestand geprüft und atomar ersetzt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..daten.datei import lies_datei
+from ..daten.schreiben import ersetze_atomar
+from ..kern.abdeckung import Stand, vertrag_stand
+from ..kern.bestand import Datenbestand, Dokument
+from ..kern.datum import Zeitangabe, deutsch_tag
+from ..kern.fehler import NetzFehler
+from ..kern.modelle import Ereignis, Region, Vertrag
+from ..pruefen.datei import pruefe_datei
+from . import gemeinsam
+from .bearbeiten import Datei, NichtBearbeitbar
+from .yamltext import ende_zeilen, ereignis
+
+
+@dataclass(frozen=True)
+class Aenderung:
+    dok: Dokument[Vertrag]
+    region: Region
+    vorher: bytes
+    nachher: bytes
+    vertrag: Vertrag  # der Vertrag nach der Änderung
+    beschreibung: str
+
+    @property
+    def anzeige(self) -> str:
+        return self.dok.anzeige
+
+
+def vertrag_am(bestand: Datenbestand, region: Region, tag: date) -> Dokument[Vertrag]:
+    """Der Vertrag, der am ``tag`` (sicher oder möglicherweise) in Kraft ist."""
+    kandidaten = [
+        d
+        for d in bestand.vertraege
+        if d.modell.region == region.ags and vertrag_stand(d.modell, tag) is not Stand.OHNE
+    ]
+    if not kandidaten:
+        raise NetzFehler(
+            f"{region.bezeichnung} hat am {deutsch_tag(tag)} keinen Vertrag in Kraft.",
+            "„netz show REGION“ zeigt die Verträge mit ihren Daten.",
+        )
+    sicher = [d for d in kandidaten if vertrag_stand(d.modell, tag) is Stand.MIT]
+    return (sicher or kandidaten)[-1]
+
+
+def _fertig(
+    bestand: Datenbestand, dok: Dokument[Vertrag], region: Region, datei: Datei, heute: date, text: str
+) -> Aenderung:
+    """Liest die geänderte Fassung, prüft den ganzen Bestand damit, gibt die Änderung zurück."""
+    neu = datei.bytes()
+    neuer_dok, probleme = pruefe_datei(dok.datei, neu, Vertrag, dok.anzeige)
+    if neuer_dok is None:
+        raise NetzFehler("Mit dieser Änderung wäre die Datei ungültig.", probleme=probleme)
+    gemeinsam.pruefe_mit(bestand, neuer_dok, heute, ersetzt=dok)
+    return Aenderung(dok, region, datei.original, neu, neuer_dok.modell, text)
+
+
+def _datei(dok: Dokument[Vertrag]) -> Datei:
+    inhalt = lies_datei(dok.datei, dok.anzeige)
+    if not isinstance(inhalt, bytes):
+        raise NetzFehler(f"{dok.anzeige}: {inhalt.meldung}", inhalt.hinweis)
+    try:
+        return Datei.lies(inhalt, dok.anzeige)
+    except NichtBearbeitbar as e:
+        raise NetzFehler(f"{dok.anzeige}: {e}") from None
+
+
+def ende(
+    bestand: Datenbestand,
+    eingabe: str,
+    tag: date,
+    heute: date,
+    quellen: list[str] | None = None,
+    grund: str | None = None,
+) -> Aenderung:
+    """Trägt ein, dass der am ``tag`` geltende Vertrag an diesem Tag endete (letzter Tag in Kraft)."""
+    region = gemeinsam.region(bestand, eingabe)
+    gemeinsam.nicht_in_der_zukunft(tag, heute, "Das Ende")
+    dok = vertrag_am(bestand, region, tag)
+    v = dok.modell
+    if v.unterzeichnet.sicher_nach(tag):  # pragma: no cover - vertrag_am schließt das aus
+        raise NetzFehler("Das Ende läge vor der Unterzeichnung.")
+    neu = mit_feldern(v, endet=Zeitangabe.am(tag), ende_grund=grund, ende_quellen=list(quellen or []))
+    datei = _datei(dok)
+    try:
+        if v.endet is not None:
+            # Ein ungenaues Ende wird genau: nur innerhalb der bisherigen Grenzen.
+            if v.endet.genau or not (v.endet.frueh or date.min) <= tag <= (v.endet.spaet or date.max):
+                raise NetzFehler(
+                    f"{dok.anzeige} hat schon „endet: {v.endet}“; "
+                    f"der {deutsch_tag(tag)} liegt nicht in dieser Spanne.",
+                    "Ein bekanntes Ende bitte von Hand in der Datei berichtigen.",
+                )
+            if (grund and v.ende_grund) or (quellen and v.ende_quellen):
+                raise NetzFehler(
+                    f"{dok.anzeige} hat schon einen Grund oder Quellen für das Ende.",
+                    "Bitte von Hand in der Datei ergänzen.",
+                )
+            datei.ersetze("endet", ende_zeilen(mit_feldern(v, endet=neu.endet, ende_quellen=[]))[:1])
+            zusatz = ende_zeilen(mit_feldern(neu, endet=None))
+            if zusatz:
+                datei.einfuegen_nach(["endet"], zusatz)
+        else:
+            datei.einfuegen_nach(["beginn", "unterzeichnet"], ende_zeilen(neu))
+    except NichtBearbeitbar as e:
+        raise NetzFehler(f"{dok.anzeige}: {e}") from None
+    return _fertig(bestand, dok, region, datei, heute, f"Ende am {deutsch_tag(tag)}")
+
+
+def mit_feldern(v: Vertrag, **felder: object) -> Vertrag:
+    return v.model_copy(update=felder)
+
+
+def _ereignis(
+    bestand: Datenbestand,
+    eingabe: str,
+    tag: date,
+    heute: date,
+    schluessel: str,
+    was: str,
+    quellen: list[str] | None,
+    bemerkung: str | None,
+) -> Aenderung:
+    region = gemeinsam.region(bestand, eingabe)
+    gemeinsam.nicht_in_der_zukunft(tag, heute, was)
+    dok = vertrag_am(bestand, region, tag)
+    vorhandene: list[Ereignis] = getattr(dok.modell, schluessel)
+    if any(e.datum.genau and e.datum.frueh == tag for e in vorhandene):
+        raise NetzFehler(f"{was} am {deutsch_tag(tag)} ist in {dok.anzeige} schon eingetragen.")
+    e = Ereignis(datum=Zeitangabe.am(tag), quellen=list(quellen or []), bemerkung=bemerkung or None)
+    datei = _datei(dok)
+    try:
+        datei.listeneintrag(schluessel, ereignis(e))
+    except NichtBearbeitbar as fehler:
+        raise NetzFehler(f"{dok.anzeige}: {fehler}") from None
+    return _fertig(bestand, dok, region, datei, heute, f"{was.removeprefix('Die ')} am {deutsch_tag(tag)}")
+
+
+def fortsetzung(
+    bestand: Datenbestand,
+    eingabe: str,
+    tag: date,
+    heute: date,
+    quellen: list[str] | None = None,
+    bemerkung: str | None = None,
+) -> Aenderung:
+    """Ein Beschluss, den Vertrag fortzuführen (nach der Evaluation) – kein neuer Vertrag."""
+    return _ereignis(bestand, eingabe, tag, heute, "fortsetzungen", "Die Fortsetzung", quellen, bemerkung)
+
+
+def konferenz(
+    bestand: Datenbestand,
+    eingabe: str,
+    tag: date,
+    heute: date,
+    quellen: list[str] | None = None,
+    bemerkung: str | None = None,
+) -> Aenderung:
+    """Eine regionale Bildungskonferenz des Netzwerks."""
+    return _ereignis(
+        bestand, eingabe, tag, heute, "bildungskonferenzen", "Die Bildungskonferenz", quellen, bemerkung
+    )
+
+
+def speichere_aenderung(a: Aenderung) -> None:
+    """Ersetzt die Datei atomar – nur, wenn sie seit dem Lesen unverändert ist."""
+    if lies_datei(a.dok.datei, a.anzeige) != a.vorher:
+        raise NetzFehler(f"{a.anzeige} wurde inzwischen geändert; bitte erneut aufrufen.")
+    ersetze_atomar(a.dok.pfad, a.nachher)
+    if not gemeinsam.stimmt_zurueckgelesen(a.dok.pfad, a.anzeige, a.vertrag):  # pragma: no cover - Schutz
+        ersetze_atomar(a.dok.pfad, a.vorher)
+        raise NetzFehler(
+            "Die geänderte Datei ließ sich nicht korrekt zurücklesen; alte Fassung wiederhergestellt."
+        )

@@ -1,0 +1,163 @@
+"""Einlesen eines Datenordners: Dateien -> Datenbestand (gültige Modelle + Befunde).
+
+Jeder Befehl liest über :func:`lade_datenbestand`. Eine Pull-Request-Datei ist feindlich:
+gelesen werden nur reguläre Dateien direkt in ``regionen/``, ``vertraege/`` und ``quellen/``
+(plus ``programm.yaml``), geöffnet ohne symbolischen Verknüpfungen zu folgen, die Größe am
+geöffneten Deskriptor geprüft, höchstens :data:`MAX_BYTES` gelesen. Alles andere im Ordner
+ist ein Befund – nie still übergangen, nie verfolgt.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from ..kern.befund import Problem
+from ..kern.bestand import Datenbestand, Dokument
+from ..kern.fehler import os_fehler
+from ..kern.modelle import Programm, Region, Vertrag
+from ..pruefen.codes import problem
+from ..pruefen.datei import pruefe_datei
+from .datei import art, keine_datei, lies_datei
+from .ordner import PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
+
+Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
+
+
+def _temporaerdatei(anzeige: str) -> Problem:
+    return problem(
+        anzeige,
+        1,
+        "NZ110",
+        "Temporärdatei eines abgebrochenen Schreibvorgangs; netz liest sie nicht",
+        f"Löschen, wenn gerade kein netz schreibt: rm '{anzeige}'",
+    )
+
+
+def _nicht_gelesen(anzeige: str, name: str) -> Problem:
+    if name.lower().endswith((".yaml", ".yml")):
+        soll = os.path.join(os.path.dirname(anzeige), name[: name.rfind(".")].lstrip(".") + ".yaml")
+        hinweis = f"Umbenennen, wenn es Daten sind: git mv '{anzeige}' '{soll}'"
+    else:
+        hinweis = "Hier gehören nur Dateien auf .yaml hin; die Datei verschieben oder löschen."
+    return problem(
+        anzeige, 1, "NZ113", "Datei wird nicht gelesen (nur sichtbare Dateien auf „.yaml“)", hinweis
+    )
+
+
+def _ordnerinhalt(ordner: Path, vorne: str) -> tuple[list[str], list[Problem]]:
+    """Ein Blick in den Ordner: (zu lesende YAML-Dateien, Befunde zu allem anderen), sortiert."""
+    try:
+        st = os.lstat(ordner)
+    except FileNotFoundError:
+        return [], []
+    except OSError as e:
+        return [], [problem(vorne.rstrip("/\\"), 1, "NZ100", f"Ordner nicht lesbar: {os_fehler(e)}")]
+    if not stat.S_ISDIR(st.st_mode):
+        return [], [
+            problem(
+                vorne.rstrip("/\\"),
+                1,
+                "NZ112",
+                f"Ist {art(st.st_mode)}, kein Ordner; netz liest darin nichts",
+                "Der Datenordner braucht echte Unterordner regionen/ und vertraege/.",
+            )
+        ]
+    try:
+        eintraege = sorted(os.scandir(ordner), key=lambda e: e.name)
+    except OSError as e:
+        return [], [problem(vorne.rstrip("/\\"), 1, "NZ100", f"Ordner nicht lesbar: {os_fehler(e)}")]
+    dateien: list[str] = []
+    befunde: list[Problem] = []
+    for e in eintraege:
+        anzeige = vorne + e.name
+        if e.name.startswith(TEMP_PRAEFIX) and e.name.endswith(".tmp"):
+            befunde.append(_temporaerdatei(anzeige))
+        elif e.is_symlink():
+            befunde.append(keine_datei(anzeige, "eine symbolische Verknüpfung"))
+        elif not e.name.endswith(".yaml") or e.name.startswith("."):
+            befunde.append(_nicht_gelesen(anzeige, e.name))
+        else:
+            dateien.append(e.name)  # Ordner, FIFOs, Geräte weist lies_datei am Deskriptor ab
+    return dateien, befunde
+
+
+def _quelldateien(wurzel: Path) -> frozenset[str]:
+    """Die regulären Dateien direkt in ``quellen/`` (für Quellenangaben wie „quellen/x.txt“)."""
+    try:
+        with os.scandir(wurzel / QUELLEN) as it:
+            return frozenset(f"{QUELLEN}/{e.name}" for e in it if e.is_file(follow_symlinks=False))
+    except OSError:
+        return frozenset()
+
+
+def verwaiste_sperre(wurzel: Path) -> list[Problem]:
+    """Eine Sperrdatei, deren Prozess nicht mehr läuft (Absturz während des Schreibens)."""
+    pfad = wurzel / SPERRDATEI
+    if not os.path.lexists(pfad):
+        return []
+    from .sperre import verwaist  # nur, wenn es überhaupt eine Sperre gibt
+
+    if not verwaist(pfad):
+        return []
+    anzeige = anzeigepfad(pfad, wurzel)
+    return [
+        problem(
+            anzeige,
+            1,
+            "NZ111",
+            "Sperrdatei eines beendeten netz-Prozesses; schreibende Befehle verweigern bis dahin",
+            f"Löschen: rm '{anzeige}'",
+        )
+    ]
+
+
+def lade_dokument(
+    pfad: str | Path, modell: type[Region] | type[Vertrag] | type[Programm], anzeige: str
+) -> tuple[Dokument | None, list[Problem]]:  # type: ignore[type-arg]
+    """Eine Datei lesen und prüfen: Dokument oder Befunde."""
+    daten = lies_datei(pfad, anzeige)
+    if not isinstance(daten, bytes):
+        return None, [daten]
+    return pruefe_datei(str(pfad), daten, modell, anzeige)  # type: ignore[arg-type]
+
+
+def lade_datenbestand(wurzel: Path, fortschritt: Fortschritt | None = None) -> Datenbestand:
+    """Liest ``regionen/``, ``vertraege/`` und ``programm.yaml`` unter ``wurzel``.
+
+    ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken).
+    """
+    bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel))
+    aufgaben: list[tuple[str, type[Region] | type[Vertrag], str, list[Dokument]]] = []  # type: ignore[type-arg]
+    for ordner, modell, ziel in (
+        (REGIONEN, Region, bestand.regionen),
+        (VERTRAEGE, Vertrag, bestand.vertraege),
+    ):
+        # Anzeigepfad einmal je Ordner (os.path.relpath je Datei wäre bei vielen Dateien spürbar)
+        vorne = os.path.join(anzeigepfad(wurzel / ordner, wurzel), "")
+        verzeichnis = os.path.join(wurzel, ordner, "")
+        namen, befunde = _ordnerinhalt(wurzel / ordner, vorne)
+        bestand.probleme.extend(befunde)
+        bestand.dateien[ordner] = len(namen)
+        aufgaben.extend((verzeichnis + n, modell, vorne + n, ziel) for n in namen)  # type: ignore[misc]
+    for i, (pfad, modell, anzeige, ziel) in enumerate(aufgaben, 1):
+        dok, probleme = lade_dokument(pfad, modell, anzeige)
+        bestand.probleme.extend(probleme)
+        if dok is not None:
+            ziel.append(dok)
+        if fortschritt is not None and i % 250 == 0:
+            fortschritt(i, len(aufgaben))
+    bestand.probleme.extend(verwaiste_sperre(wurzel))
+    pfad = wurzel / PROGRAMM
+    anzeige = anzeigepfad(pfad, wurzel)
+    if os.path.lexists(pfad):
+        dok_p, probleme = lade_dokument(pfad, Programm, anzeige)
+        bestand.probleme.extend(probleme)
+        bestand.programm = dok_p
+    else:
+        bestand.probleme.append(
+            problem(anzeige, 1, "NZ406", "programm.yaml fehlt: ohne sie sind Ziel und Prüfpunkte unbekannt")
+        )
+    return bestand

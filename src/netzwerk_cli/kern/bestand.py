@@ -1,0 +1,57 @@
+"""Der Datenbestand: die gültigen Dokumente eines Datenordners und die Befunde des Einlesens."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from .befund import Problem
+from .modelle import Programm, Region, Vertrag
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Dokument(Generic[M]):
+    """Ein gültiges Modell mit seiner Datei und den Zeilen seiner Schlüssel."""
+
+    datei: str  # Pfad als Text, wie gelesen
+    anzeige: str  # Pfad, wie er in Meldungen steht
+    modell: M
+    # Zeile jedes Schlüssels der obersten Ebene (und ``schluessel[i]`` je Listeneintrag)
+    zeilen: dict[str, int] = field(compare=False, hash=False)
+
+    @property
+    def pfad(self) -> Path:
+        return Path(self.datei)
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self.datei)
+
+    def zeile(self, schluessel: str) -> int:
+        return self.zeilen.get(schluessel, 1)
+
+
+@dataclass
+class Datenbestand:
+    wurzel: Path
+    regionen: list[Dokument[Region]] = field(default_factory=list)
+    vertraege: list[Dokument[Vertrag]] = field(default_factory=list)
+    programm: Dokument[Programm] | None = None
+    probleme: list[Problem] = field(default_factory=list)
+    # Zahl der gelesenen Dateien je Art (auch der fehlerhaften)
+    dateien: dict[str, int] = field(default_factory=dict)
+    # Die Dateien unter quellen/, relativ zum Datenordner (für Quellenangaben wie „quellen/x.txt“)
+    quellen: frozenset[str] = frozenset()
+
+    @property
+    def fehlerfrei(self) -> bool:
+        """Sind alle Regionen- und Vertragsdateien gültig gelesen worden?"""
+        return self.dateien.get("regionen", 0) == len(self.regionen) and self.dateien.get(
+            "vertraege", 0
+        ) == len(self.vertraege)

@@ -1,0 +1,209 @@
+"""Unsichere Zeitangaben: ein Tag, ein Monat, ein Jahr oder Grenzen.
+
+Die Quellenlage ist oft ungenau ("im Juni 2008", "spätestens am 6. Mai 2010").
+Eine :class:`Zeitangabe` hält genau das fest, was bekannt ist: die früheste und
+die späteste Möglichkeit. Eine fehlende Grenze heißt "offen" – vor ``frueh``
+bzw. nach ``spaet`` ist nichts belegt.
+
+Schreibweisen in YAML (Groß-/Kleinschreibung egal, ``ae/oe/ue`` statt Umlaut erlaubt)::
+
+    2010-05-06                          genauer Tag
+    2010-05                             irgendwann im Mai 2010
+    2010                                irgendwann im Jahr 2010
+    spätestens 2010-05-06               an oder vor diesem Tag
+    frühestens 2019-08                  an oder nach dem 1. August 2019 – ob überhaupt, ist offen
+    zwischen 2019-03-15 und 2019-07-08  irgendwann in dieser Spanne (beide Enden eingeschlossen)
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+SCHREIBWEISEN = (
+    "2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, „frühestens 2019-08“ "
+    "oder „zwischen 2019-03-15 und 2019-07-08“"
+)
+
+_MONATE = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+
+
+# re.ASCII: \d heißt nur 0–9, keine anderen Ziffern (wie im JSON Schema)
+_PUNKT = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$", re.ASCII)
+_SPAETESTENS = re.compile(r"^sp(?:ä|ae)testens\s+(\S+)$", re.IGNORECASE)
+_FRUEHESTENS = re.compile(r"^fr(?:ü|ue)hestens\s+(\S+)$", re.IGNORECASE)
+_ZWISCHEN = re.compile(r"^zwischen\s+(\S+)\s+und\s+(\S+)$", re.IGNORECASE)
+
+
+class DatumFehler(ValueError):
+    """Eine Zeitangabe ist nicht lesbar oder unmöglich (deutsche Meldung)."""
+
+
+class Zeitraum(NamedTuple):
+    """Ein Tag, Monat oder Jahr als Spanne von ``anfang`` bis ``ende``."""
+
+    anfang: date
+    ende: date
+    text: str
+
+
+def _punkt(text: str) -> Zeitraum:
+    m = _PUNKT.match(text)
+    if not m:
+        raise DatumFehler(f"„{text}“ ist keine Zeitangabe; erlaubt sind {SCHREIBWEISEN}")
+    jahr = int(m.group(1))
+    if not 1900 <= jahr <= 2999:
+        raise DatumFehler(f"Jahr {jahr} liegt außerhalb von 1900 bis 2999")
+    if m.group(2) is None:
+        return Zeitraum(date(jahr, 1, 1), date(jahr, 12, 31), f"{jahr:04d}")
+    monat = int(m.group(2))
+    if not 1 <= monat <= 12:
+        raise DatumFehler(f"„{text}“: einen Monat {monat} gibt es nicht (1 bis 12)")
+    letzter = calendar.monthrange(jahr, monat)[1]
+    if m.group(3) is None:
+        return Zeitraum(date(jahr, monat, 1), date(jahr, monat, letzter), f"{jahr:04d}-{monat:02d}")
+    tag = int(m.group(3))
+    if not 1 <= tag <= letzter:
+        raise DatumFehler(f"„{text}“ gibt es nicht: der {_MONATE[monat - 1]} {jahr} hat {letzter} Tage")
+    d = date(jahr, monat, tag)
+    return Zeitraum(d, d, d.isoformat())
+
+
+def tag(text: str) -> date:
+    """Liest einen genauen Tag ``JJJJ-MM-TT`` (z. B. für ``--as-of``)."""
+    if not re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text.strip(), re.ASCII):
+        raise DatumFehler(f"„{text}“ ist kein Datum; bitte als JJJJ-MM-TT angeben, z. B. 2010-05-06")
+    return _punkt(text.strip()).anfang
+
+
+@dataclass(frozen=True, slots=True)
+class Zeitangabe:
+    """Was über den Zeitpunkt eines Ereignisses bekannt ist.
+
+    ``frueh`` ist der früheste mögliche Tag (``None``: nach unten offen),
+    ``spaet`` der späteste (``None``: nach oben offen, das Ereignis ist nie
+    sicher eingetreten). ``text`` ist die kanonische Schreibweise.
+    """
+
+    frueh: date | None
+    spaet: date | None
+    text: str
+
+    # --- Einlesen ---------------------------------------------------------
+    @classmethod
+    def lies(cls, wert: object) -> Zeitangabe:
+        if isinstance(wert, Zeitangabe):
+            return wert
+        if type(wert) is int:  # YAML liest ein bloßes Jahr als Zahl
+            wert = str(wert)
+        if isinstance(wert, date):
+            return cls(wert, wert, wert.isoformat())
+        if not isinstance(wert, str):
+            raise DatumFehler(
+                f"Zeitangabe erwartet, aber {type(wert).__name__} gelesen; erlaubt sind {SCHREIBWEISEN}"
+            )
+        text = " ".join(wert.split())
+        if m := _SPAETESTENS.match(text):
+            z = _punkt(m.group(1))
+            return cls(None, z.ende, f"spätestens {z.text}")
+        if m := _FRUEHESTENS.match(text):
+            z = _punkt(m.group(1))
+            return cls(z.anfang, None, f"frühestens {z.text}")
+        if m := _ZWISCHEN.match(text):
+            a, b = _punkt(m.group(1)), _punkt(m.group(2))
+            if a.anfang > b.ende:
+                raise DatumFehler(f"„{text}“: der Anfang {a.text} liegt nach dem Ende {b.text}")
+            return cls(a.anfang, b.ende, f"zwischen {a.text} und {b.text}")
+        z = _punkt(text)
+        return cls(z.anfang, z.ende, z.text)
+
+    @classmethod
+    def am(cls, d: date) -> Zeitangabe:
+        return cls(d, d, d.isoformat())
+
+    # --- Fragen -----------------------------------------------------------
+    @property
+    def genau(self) -> bool:
+        return self.frueh is not None and self.frueh == self.spaet
+
+    @property
+    def ist_spanne(self) -> bool:
+        """Wahr bei Grenzen (spätestens/frühestens/zwischen) statt Tag/Monat/Jahr."""
+        return self.text.startswith(("spätestens", "frühestens", "zwischen"))
+
+    def sicher_bis(self, d: date) -> bool:
+        """Ist das Ereignis unter jeder Lesart an oder vor ``d`` eingetreten?"""
+        return self.spaet is not None and self.spaet <= d
+
+    def moeglich_bis(self, d: date) -> bool:
+        """Kann das Ereignis an oder vor ``d`` eingetreten sein?"""
+        return self.frueh is None or self.frueh <= d
+
+    def sicher_nach(self, d: date) -> bool:
+        """Liegt das Ereignis unter jeder Lesart nach ``d``?"""
+        return self.frueh is not None and self.frueh > d
+
+    def grenzen(self) -> tuple[date, ...]:
+        """Die Tage, an denen sich sicher/möglich-Aussagen ändern können."""
+        out: list[date] = []
+        if self.frueh is not None:
+            out.append(self.frueh)
+        if self.spaet is not None:
+            out.append(self.spaet)
+        return tuple(out)
+
+    # --- Ausgeben ---------------------------------------------------------
+    def __str__(self) -> str:
+        return self.text
+
+    def deutsch(self) -> str:
+        """Für Menschen: „06.05.2010“, „Mai 2010“, „spätestens 06.05.2010“ …"""
+        return _deutsch_text(self.text)
+
+    def als_json(self) -> dict[str, str | None]:
+        return {
+            "text": self.text,
+            "frueh": self.frueh.isoformat() if self.frueh else None,
+            "spaet": self.spaet.isoformat() if self.spaet else None,
+        }
+
+
+def _deutsch_punkt(text: str) -> str:
+    teile = text.split("-")
+    if len(teile) == 3:
+        return f"{teile[2]}.{teile[1]}.{teile[0]}"
+    if len(teile) == 2:
+        return f"{_MONATE[int(teile[1]) - 1]} {teile[0]}"
+    return text
+
+
+def _deutsch_text(text: str) -> str:
+    return " ".join(_deutsch_punkt(w) if _PUNKT.match(w) else w for w in text.split(" "))
+
+
+def jahre_vor(d: date, jahre: int) -> date:
+    """Derselbe Kalendertag ``jahre`` Jahre früher; vom 29. Februar aus der 28."""
+    try:
+        return d.replace(year=d.year - jahre)
+    except ValueError:  # 29. Februar in ein Jahr ohne diesen Tag
+        return d.replace(year=d.year - jahre, day=28)
+
+
+def deutsch_tag(d: date) -> str:
+    return d.strftime("%d.%m.%Y")

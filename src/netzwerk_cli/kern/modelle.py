@@ -1,0 +1,219 @@
+"""Pydantic-Schemas der drei Dateiarten: Region, Vertrag, Programm.
+
+Streng: unbekannte Schlüssel sind Fehler, Typen werden nicht umgedeutet
+(eine Zahl ist kein Text). Zeitangaben werden von :mod:`netzwerk_cli.datum`
+gelesen, damit ungenaue Daten ehrlich bleiben.
+
+Ohne ``from __future__ import annotations``: Pydantic müsste sonst jede Annotation
+als Text nachträglich auswerten (beim Start messbar teurer).
+"""
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .datum import DatumFehler, Zeitangabe, tag
+
+REGIERUNGSBEZIRKE = ("Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster")
+ARTEN = ("Kreis", "kreisfreie Stadt")
+
+Regierungsbezirk = Literal["Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"]
+Art = Literal["Kreis", "kreisfreie Stadt"]
+
+# Kreisschlüssel (5 Ziffern) oder Gemeindeschlüssel (8): dieselbe Form trägt auch
+# größere Programme; zu welchem Land die Schlüssel gehören, sagt programm.yaml (ags_praefix).
+_AGS = r"^\d{5}(\d{3})?$"  # re.match übersetzt beim ersten Gebrauch und merkt es sich
+
+
+def _ags(wert: Any) -> str:
+    if isinstance(wert, str) and re.match(_AGS, wert):
+        return wert
+    if isinstance(wert, str):
+        raise PydanticCustomError(
+            "ags",
+            "„{wert}“ ist kein amtlicher Schlüssel (AGS): fünf Ziffern (Kreis) oder acht (Gemeinde)",
+            {"wert": wert},
+        )
+    raise PydanticCustomError("string_type", "Text erwartet", {})
+
+
+def _zeitangabe(wert: Any) -> Zeitangabe:
+    if isinstance(wert, Zeitangabe):
+        return wert
+    if isinstance(wert, bool) or not isinstance(wert, (str, int)):
+        raise PydanticCustomError("string_type", "Text erwartet", {})
+    try:
+        return Zeitangabe.lies(wert)
+    except DatumFehler as e:
+        raise PydanticCustomError("datum", "{fehler}", {"fehler": str(e)}) from None
+
+
+def _tag(wert: Any) -> date:
+    if isinstance(wert, date):
+        return wert
+    if not isinstance(wert, str):
+        raise PydanticCustomError("string_type", "Text erwartet", {})
+    try:
+        return tag(wert)
+    except DatumFehler as e:
+        raise PydanticCustomError("datum", "{fehler}", {"fehler": str(e)}) from None
+
+
+_ZEITANGABE_SCHEMA: dict[str, Any] = {
+    "description": "Zeitangabe: 2010-05-06, 2010-05, 2010, 'spätestens 2010-05-06', "
+    "'frühestens 2019-08' oder 'zwischen 2019-03-15 und 2019-07-08'",
+    "anyOf": [
+        {
+            "type": "string",
+            "pattern": r"^\s*((sp(ä|ae)testens|fr(ü|ue)hestens)\s+\d{4}(-\d{1,2}(-\d{1,2})?)?"
+            r"|zwischen\s+\d{4}(-\d{1,2}(-\d{1,2})?)?\s+und\s+\d{4}(-\d{1,2}(-\d{1,2})?)?"
+            r"|\d{4}(-\d{1,2}(-\d{1,2})?)?)\s*$",
+        },
+        {"type": "integer", "minimum": 1900, "maximum": 2999},
+    ],
+}
+
+AGS = Annotated[
+    str,
+    BeforeValidator(_ags),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{5}(\d{3})?$", "description": "Amtlicher Schlüssel"}),
+]
+# PlainValidator: Pydantic baut kein Schema aus den Feldern der Klasse Zeitangabe, netz liest selbst
+ZeitangabeFeld = Annotated[Zeitangabe, PlainValidator(_zeitangabe), WithJsonSchema(_ZEITANGABE_SCHEMA)]
+Tag = Annotated[
+    date,
+    BeforeValidator(_tag),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "JJJJ-MM-TT"}),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+# defer_build: die Prüfer entstehen erst beim ersten Prüfen; Befehle, die nichts prüfen
+# (Hilfe, schema, Daten aus dem Zwischenspeicher), bezahlen sie nicht.
+_STRENG = ConfigDict(
+    strict=True,
+    extra="forbid",
+    frozen=True,
+    arbitrary_types_allowed=True,
+    regex_engine="python-re",
+    defer_build=True,
+)
+
+
+class Region(BaseModel):
+    """Ein Kreis oder eine kreisfreie Stadt (eine Datei in ``regionen/``)."""
+
+    model_config = _STRENG
+
+    ags: AGS = Field(description="Amtlicher Kreisschlüssel, fünfstellig, in Anführungszeichen")
+    name: Text = Field(description="Kurzname wie in der Destatis-Tabelle, z. B. 'Köln'")
+    bezeichnung: Text = Field(description="Schreibweise des Ministeriums, z. B. 'Stadt Köln'")
+    art: Art
+    regierungsbezirk: Regierungsbezirk
+    nuts3: Annotated[str, Field(pattern=r"^DEA[0-9A-F]{2}$")] | None = None
+    einwohner: Annotated[int, Field(ge=0)] | None = None
+    flaeche_km2: Annotated[float, Field(gt=0)] | None = None
+    statistik_stand: Tag | None = None
+    statistik_quelle: Text | None = None
+
+
+class Ereignis(BaseModel):
+    """Ein datiertes Ereignis eines Netzwerks: Fortsetzungsbeschluss oder Bildungskonferenz."""
+
+    model_config = _STRENG
+
+    datum: ZeitangabeFeld
+    quellen: list[Text] = Field(default_factory=list)
+    bemerkung: Text | None = None
+
+
+class Bildungsbuero(BaseModel):
+    """Die Geschäftsstelle des Netzwerks: wen man anruft."""
+
+    model_config = _STRENG
+
+    name: Text
+    adresse: Text | None = None
+    ansprechperson: Text | None = None
+    telefon: Text | None = None
+    email: Text | None = None
+    web: Text | None = None
+    quellen: list[Text] = Field(default_factory=list)
+
+
+class Lenkungskreis(BaseModel):
+    model_config = _STRENG
+
+    konstituiert: ZeitangabeFeld
+    quellen: list[Text] = Field(default_factory=list)
+    bemerkung: Text | None = None
+
+
+class Vertrag(BaseModel):
+    """Ein Kooperationsvertrag (eine Datei in ``vertraege/``)."""
+
+    model_config = _STRENG
+
+    region: AGS = Field(description="AGS der Region, z. B. '05970'")
+    unterzeichnet: ZeitangabeFeld
+    beginn: ZeitangabeFeld | None = None
+    endet: ZeitangabeFeld | None = Field(
+        default=None, description="Letzter Tag in Kraft (Kündigung, Auslaufen)"
+    )
+    ende_grund: Text | None = Field(default=None, description="Kündigung, Auslaufen …")
+    ende_quellen: list[Text] = Field(default_factory=list)
+    quellen: list[Text] = Field(default_factory=list)
+    bemerkung: Text | None = None
+    fortsetzungen: list[Ereignis] = Field(
+        default_factory=list, description="Beschlüsse, den Vertrag fortzuführen (kein neuer Vertrag)"
+    )
+    bildungsbuero: Bildungsbuero | None = None
+    lenkungskreis: Lenkungskreis | None = None
+    bildungskonferenzen: list[Ereignis] = Field(default_factory=list)
+
+
+class Ziel(BaseModel):
+    model_config = _STRENG
+
+    anzahl: Annotated[int, Field(ge=1)]
+    bis: Tag
+    quelle: Text
+
+
+class Pruefpunkt(BaseModel):
+    """Eine veröffentlichte Zahl, gegen die die Vertragsdaten geprüft werden."""
+
+    model_config = _STRENG
+
+    datum: ZeitangabeFeld | None = None
+    anzahl: Annotated[int, Field(ge=0)] | None = None
+    mindestens: Annotated[int, Field(ge=0)] | None = None
+    regierungsbezirk: Regierungsbezirk | None = None
+    aussage: Text
+    quelle: Text
+    pruefen: bool = True
+    bemerkung: Text | None = None
+
+
+class Programm(BaseModel):
+    """Das Programm als Ganzes (``programm.yaml``)."""
+
+    model_config = _STRENG
+
+    name: Text
+    regionen: Annotated[int, Field(ge=1)] = Field(description="Zahl der Regionen, z. B. 53")
+    ags_praefix: Annotated[str, Field(pattern=r"^\d{1,5}$")] | None = Field(
+        default=None, description="Alle AGS beginnen so, z. B. '05' für Nordrhein-Westfalen"
+    )
+    erste_vertraege: Tag = Field(description="Tag der ersten Unterzeichnungen")
+    ziel: Ziel
+    pruefpunkte: list[Pruefpunkt] = Field(default_factory=list)
+
+
+MODELLE: dict[str, type[BaseModel]] = {
+    "region": Region,
+    "vertrag": Vertrag,
+    "programm": Programm,
+}

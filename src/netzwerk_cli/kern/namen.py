@@ -1,0 +1,155 @@
+"""Namen: Dateinamen aus dem Inhalt, Sortierung nach DIN 5007-2, lockere Suche."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .datum import Zeitangabe
+from .fehler import NetzFehler
+from .modelle import Region
+
+_UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+def falte(text: str) -> str:
+    """Kleinbuchstaben, Umlaute als ae/oe/ue/ss, sonstige Akzente weg."""
+    t = text.translate(_UMLAUTE).lower()
+    if t.isascii():  # der häufige Fall; NFKD kostet je Zeichen
+        return t
+    t = unicodedata.normalize("NFKD", t)
+    return "".join(c for c in t if not unicodedata.combining(c))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", falte(text)).strip("-")
+
+
+def sortiername(text: str) -> str:
+    """Sortierschlüssel nach DIN 5007-2 (ä wie ae): „Düsseldorf“ vor „Duisburg“."""
+    return falte(text)
+
+
+def region_dateiname(r: Region) -> str:
+    return f"{r.ags}-{slug(r.name)}.yaml"
+
+
+def datumsteil(z: Zeitangabe) -> str:
+    t = z.text
+    if t.startswith("spätestens "):
+        return "bis-" + t.split()[1]
+    if t.startswith("frühestens "):
+        return "ab-" + t.split()[1]
+    if t.startswith("zwischen "):
+        teile = t.split()
+        return f"{teile[1]}-bis-{teile[3]}"
+    return t
+
+
+def vertrag_dateiname(r: Region, unterzeichnet: Zeitangabe) -> str:
+    return f"{r.ags}-{slug(r.name)}-{datumsteil(unterzeichnet)}.yaml"
+
+
+def reihenfolge_pressemitteilung(r: Region) -> tuple[int, str]:
+    """Die Reihenfolge der Pressemitteilung vom 6. Mai 2010.
+
+    Erst die Kreise, dann die StädteRegion Aachen, dann die kreisfreien Städte,
+    je alphabetisch nach DIN 5007-2.
+    """
+    if r.art == "kreisfreie Stadt":
+        gruppe = 2
+    elif r.bezeichnung.startswith("StädteRegion"):
+        gruppe = 1
+    else:
+        gruppe = 0
+    return gruppe, sortiername(r.name)
+
+
+# --- Region aus Benutzereingabe finden ------------------------------------
+
+_PRAEFIXE = ("kreis ", "stadt ", "staedteregion ")
+
+
+def _schluessel(text: str) -> str:
+    t = falte(text).strip()
+    t = re.sub(r"[\s_]+", " ", t)
+    return t
+
+
+def _varianten(r: Region) -> set[str]:
+    namen = {_schluessel(r.name), _schluessel(r.bezeichnung), r.ags}
+    for n in list(namen):
+        for p in _PRAEFIXE:
+            if n.startswith(p):
+                namen.add(n[len(p) :])
+    # Bindestrich und Leerzeichen gleich behandeln: "rhein kreis neuss"
+    namen |= {n.replace("-", " ") for n in namen}
+    return namen
+
+
+class Treffer(NamedTuple):
+    region: Region | None
+    kandidaten: tuple[Region, ...]  # bei mehrdeutiger oder unbekannter Eingabe
+    mehrdeutig: bool = False
+
+
+def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
+    """Findet eine Region nach AGS oder Name, locker geschrieben.
+
+    „siegen-wittgenstein“, „Koeln“, „05315“ und „Stadt Köln“ gehen alle.
+    """
+    s = _schluessel(eingabe)
+    for p in _PRAEFIXE:
+        if s.startswith(p):
+            s_ohne = s[len(p) :]
+            break
+    else:
+        s_ohne = s
+    suchen = {s, s_ohne, s.replace("-", " "), s_ohne.replace("-", " ")}
+    varianten = {r.ags: _varianten(r) for r in regionen}
+    genau = [r for r in regionen if suchen & varianten[r.ags]]
+    if len(genau) == 1:
+        return Treffer(genau[0], ())
+    if len(genau) > 1:
+        return Treffer(None, tuple(genau), mehrdeutig=True)
+    anfang = [r for r in regionen if any(v.startswith(x) for v in varianten[r.ags] for x in suchen if x)]
+    if len(anfang) == 1:
+        return Treffer(anfang[0], ())
+    if len(anfang) > 1:
+        return Treffer(None, tuple(anfang), mehrdeutig=True)
+    # ganze Wörter: „neuss“ findet „rhein-kreis neuss“
+    wort = [
+        r
+        for r in regionen
+        if any(
+            re.search(rf"(^|[\s-]){re.escape(x)}($|[\s-])", v) for v in varianten[r.ags] for x in suchen if x
+        )
+    ]
+    if len(wort) == 1:
+        return Treffer(wort[0], ())
+    if len(wort) > 1:
+        return Treffer(None, tuple(wort), mehrdeutig=True)
+    alle = {v: r for r in regionen for v in varianten[r.ags]}
+    nah = difflib.get_close_matches(s, list(alle), n=8, cutoff=0.6)
+    kandidaten: list[Region] = []
+    for n in nah:
+        if alle[n] not in kandidaten:
+            kandidaten.append(alle[n])
+    return Treffer(None, tuple(kandidaten[:3]))
+
+
+def region_finden(eingabe: str, regionen: Sequence[Region]) -> Region:
+    """Wie :func:`finde_region`, aber eindeutig oder :class:`NetzFehler` mit Vorschlägen."""
+    t = finde_region(eingabe, regionen)
+    if t.region is not None:
+        return t.region
+    if t.kandidaten:
+        liste = ", ".join(f"{r.bezeichnung} ({r.ags})" for r in t.kandidaten)
+        art = "mehrdeutig" if t.mehrdeutig else "unbekannt"
+        raise NetzFehler(f"Region „{eingabe}“ ist {art}. Meinten Sie: {liste}?")
+    raise NetzFehler(
+        f"Region „{eingabe}“ ist unbekannt.", "„netz list“ zeigt alle Regionen mit AGS und Namen."
+    )

@@ -1,0 +1,79 @@
+"""Jeder inhaltliche Befund: strenges YAML, eine Datei, dateiübergreifend, Prüfpunkte.
+
+Einstieg ist :func:`pruefe`; die Codes stehen in :mod:`.codes`. Nichts hier liest Dateien:
+die Bytes und das Verzeichnis der Quellen bringt die Datenschicht mit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..kern.befund import Problem
+from ..kern.bestand import Datenbestand
+from .bestand import dateiuebergreifend
+from .pruefpunkte import PruefErgebnis, pruefpunkte
+
+__all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "pruefe"]
+
+# Befunde aus dem Zusammenspiel mehrerer Dateien: sie werden immer gemeldet, auch wenn nur
+# einzelne Dateien geprüft werden (pre-commit).
+DATEIUEBERGREIFEND = ("NZ4", "NZ5")
+
+
+@dataclass(frozen=True)
+class Pruefung:
+    probleme: list[Problem]
+    pruefpunkte: list[PruefErgebnis]
+    dateien: dict[str, int] = field(default_factory=dict)
+    #: Wurden die Prüfpunkte gerechnet? Nur auf fehlerfreien Daten (sonst wären die Zahlen falsch).
+    pruefpunkte_geprueft: bool = False
+
+    @property
+    def fehler(self) -> int:
+        return sum(p.ist_fehler for p in self.probleme)
+
+    @property
+    def warnungen(self) -> int:
+        return len(self.probleme) - self.fehler
+
+    def gueltig(self, streng: bool = False) -> bool:
+        return self.fehler == 0 and not (streng and self.warnungen)
+
+
+def pruefe(
+    bestand: Datenbestand,
+    heute: date,
+    *,
+    mit_pruefpunkten: bool = True,
+    nur: Collection[str] | None = None,
+) -> Pruefung:
+    """Alle Prüfungen eines Datenbestands: die Befunde des Einlesens, die dateiübergreifenden
+    und – nur wenn bis dahin kein Fehler auftrat – die Prüfpunkte.
+
+    ``nur``: Anzeigepfade; Befunde einzelner Dateien werden dann auf diese beschränkt,
+    dateiübergreifende bleiben (pre-commit übergibt nur die geänderten Dateien).
+    """
+    probleme = list(bestand.probleme) + dateiuebergreifend(bestand, heute)
+    ergebnisse: list[PruefErgebnis] = []
+    geprueft = False
+    if mit_pruefpunkten and not any(p.ist_fehler for p in probleme):
+        ergebnisse = pruefpunkte(bestand, heute)
+        probleme += [e.problem for e in ergebnisse if e.problem is not None]
+        geprueft = bestand.programm is not None
+    if nur is not None:
+        probleme = [p for p in probleme if p.code.startswith(DATEIUEBERGREIFEND) or p.datei in nur]
+    return Pruefung(sorted(probleme), ergebnisse, dict(bestand.dateien), geprueft)
+
+
+@dataclass(frozen=True)
+class Pruefbericht:
+    """Was ``netz validate`` ausgibt: die Prüfung und ob Warnungen zählen."""
+
+    pruefung: Pruefung
+    streng: bool
+
+    @property
+    def gueltig(self) -> bool:
+        return self.pruefung.gueltig(self.streng)

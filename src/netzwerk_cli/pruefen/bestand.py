@@ -1,0 +1,307 @@
+"""Dateiübergreifende Prüfungen: Dateinamen, doppelte Schlüssel, Daten, Quellen, Überschneidungen.
+
+Alle Funktionen nehmen einen :class:`Datenbestand` und geben Befunde zurück.
+"""
+
+from __future__ import annotations
+
+import bisect
+import posixpath
+from datetime import date
+
+from ..kern.befund import Problem
+from ..kern.bestand import Datenbestand, Dokument
+from ..kern.datum import Zeitangabe
+from ..kern.modelle import Region, Vertrag
+from ..kern.namen import region_dateiname, vertrag_dateiname
+from .codes import problem
+
+FRUEHESTES_JAHR = 2008
+
+
+def dateiuebergreifend(bestand: Datenbestand, heute: date) -> list[Problem]:
+    """Alle dateiübergreifenden Prüfungen (ohne die Befunde des Einlesens, ohne Prüfpunkte)."""
+    return _regionen(bestand, heute) + _vertraege(bestand, heute)
+
+
+def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
+    out: list[Problem] = []
+    gesehen: dict[str, Dokument[Region]] = {}
+    praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
+    for dok in bestand.regionen:
+        r = dok.modell
+        if praefix and not r.ags.startswith(praefix):
+            out.append(_fremde_ags(dok, "ags", r.ags, praefix))
+        soll = region_dateiname(r)
+        if dok.name != soll:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("name"),
+                    "NZ401",
+                    f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
+                    f"Datei umbenennen: git mv {dok.name} {soll}",
+                )
+            )
+        if r.ags in gesehen:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("ags"),
+                    "NZ402",
+                    f"AGS {r.ags} gibt es schon in {gesehen[r.ags].anzeige}",
+                    "Jede Region genau einmal; eine der beiden Dateien löschen.",
+                )
+            )
+        else:
+            gesehen[r.ags] = dok
+        if r.statistik_stand is not None and r.statistik_stand > heute:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("statistik_stand"),
+                    "NZ302",
+                    f"statistik_stand {r.statistik_stand} liegt in der Zukunft",
+                )
+            )
+    soll_anzahl = bestand.programm.modell.regionen if bestand.programm else None
+    fehlerfrei = bestand.dateien.get("regionen", 0) == len(bestand.regionen)
+    if soll_anzahl is not None and fehlerfrei and len(gesehen) != soll_anzahl:
+        prog = bestand.programm
+        assert prog is not None
+        out.append(
+            problem(
+                prog.anzeige,
+                prog.zeile("regionen"),
+                "NZ403",
+                f"{len(gesehen)} Regionen in regionen/, das Programm umfasst {soll_anzahl}",
+                "Jede der Regionen braucht genau eine Datei in regionen/.",
+            )
+        )
+    return out
+
+
+def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
+    out: list[Problem] = []
+    regionen = {d.modell.ags: d.modell for d in bestand.regionen}
+    beginn = bestand.programm.modell.erste_vertraege if bestand.programm else date(FRUEHESTES_JAHR, 1, 1)
+    je_region: dict[str, list[Dokument[Vertrag]]] = {}
+    praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
+    sortiert: list[str] = []
+    for dok in bestand.vertraege:
+        v = dok.modell
+        r = regionen.get(v.region)
+        if praefix and not v.region.startswith(praefix):
+            out.append(_fremde_ags(dok, "region", v.region, praefix))
+        elif r is None:
+            nah = _nachbarn(v.region, sortiert or (sortiert := sorted(regionen)))
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("region"),
+                    "NZ404",
+                    f"Region {v.region} gibt es nicht in regionen/",
+                    ("Ähnlich: " + ", ".join(f"{a} ({regionen[a].bezeichnung})" for a in nah))
+                    if nah
+                    else "AGS prüfen: „netz list“ zeigt alle Regionen.",
+                )
+            )
+        else:
+            soll = vertrag_dateiname(r, v.unterzeichnet)
+            if dok.name != soll:
+                out.append(
+                    problem(
+                        dok.anzeige,
+                        dok.zeile("unterzeichnet"),
+                        "NZ401",
+                        f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
+                        f"Datei umbenennen: git mv {dok.name} {soll}",
+                    )
+                )
+            je_region.setdefault(v.region, []).append(dok)
+        out += _daten(dok, heute, beginn)
+        out += _quellen(dok, bestand.quellen)
+    for doks in je_region.values():
+        out += _ueberschneidungen(doks)
+    return out
+
+
+def _nachbarn(ags: str, sortiert: list[str], n: int = 3) -> list[str]:
+    """Die Schlüssel, die ``ags`` am nächsten liegen – in O(log n), auch bei 10.000 Regionen.
+
+    (difflib wäre hier quadratisch teuer: je unbekannter Region ein Vergleich mit allen.)
+    """
+    i = bisect.bisect_left(sortiert, ags)
+    kandidaten = sortiert[max(0, i - n) : i + n]
+    gleich = [a for a in kandidaten if len(a) == len(ags)]
+    gleich.sort(key=lambda a: (sum(x != y for x, y in zip(a, ags, strict=True)), abs(int(a) - int(ags))))
+    return gleich[:n]
+
+
+def _fremde_ags(dok: Dokument[Region] | Dokument[Vertrag], feld: str, ags: str, praefix: str) -> Problem:
+    return problem(
+        dok.anzeige,
+        dok.zeile(feld),
+        "NZ204",
+        f"„{feld}“: AGS {ags} gehört nicht zum Programm (alle beginnen mit {praefix})",
+        "Schlüssel prüfen: „netz list --sort ags“ zeigt alle Regionen.",
+    )
+
+
+def _daten(dok: Dokument[Vertrag], heute: date, beginn: date) -> list[Problem]:
+    v = dok.modell
+    out: list[Problem] = []
+    felder: list[tuple[str, Zeitangabe]] = [("unterzeichnet", v.unterzeichnet)]
+    if v.beginn is not None:
+        felder.append(("beginn", v.beginn))
+    if v.endet is not None:
+        felder.append(("endet", v.endet))
+    for feld, z in felder:
+        # Beginn und Ende dürfen angekündigt sein (Beginn zum 1. des Folgemonats,
+        # Kündigung zum Schuljahresende); eine Unterzeichnung nicht.
+        if feld == "unterzeichnet" and z.sicher_nach(heute):
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ302",
+                    f"„{feld}: {z}“ liegt in der Zukunft (heute ist {heute.isoformat()})",
+                    "Erst eintragen, wenn der Vertrag unterzeichnet ist.",
+                )
+            )
+        if z.spaet is not None and z.spaet < beginn:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ303",
+                    f"„{feld}: {z}“ liegt vor den ersten Verträgen des Programms ({beginn.isoformat()})",
+                    "Vorläufer (z. B. „Selbstständige Schule“) sind keine Kooperationsverträge.",
+                )
+            )
+        if z.ist_spanne and v.bemerkung is None:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ305",
+                    f"„{feld}: {z}“ ist eine abgeleitete Grenze ohne Erklärung",
+                    "In „bemerkung“ sagen, woher die Grenze kommt.",
+                )
+            )
+    # Ereignisse des Netzwerks: nicht in der Zukunft, nicht außerhalb der Laufzeit
+    ereignisse: list[tuple[str, Zeitangabe]] = [
+        (f"{schluessel}[{i}]", e.datum)
+        for schluessel in ("fortsetzungen", "bildungskonferenzen")
+        for i, e in enumerate(getattr(v, schluessel))
+    ]
+    if v.lenkungskreis is not None:
+        ereignisse.append(("lenkungskreis", v.lenkungskreis.konstituiert))
+    for feld, z in ereignisse:
+        if z.sicher_nach(heute):
+            out.append(problem(dok.anzeige, dok.zeile(feld), "NZ302", f"„{feld}“: {z} liegt in der Zukunft"))
+        if _sicher_vor(z, v.unterzeichnet) or (v.endet is not None and _sicher_vor(v.endet, z)):
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ304",
+                    f"„{feld}“: {z} liegt außerhalb der Laufzeit des Vertrags",
+                    "Gehört das Ereignis zu einem anderen Vertrag der Region?",
+                )
+            )
+    for feld, z in felder[1:]:
+        if _sicher_vor(z, v.unterzeichnet):
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile(feld),
+                    "NZ304",
+                    f"„{feld}: {z}“ liegt vor der Unterzeichnung ({v.unterzeichnet})",
+                )
+            )
+    return out
+
+
+def _sicher_vor(a: Zeitangabe, b: Zeitangabe) -> bool:
+    return a.spaet is not None and b.frueh is not None and a.spaet < b.frueh
+
+
+def ist_webadresse(q: str) -> bool:
+    """Eine Quelle im Netz: http(s)://, ohne Leerraum."""
+    return q.startswith(("https://", "http://")) and not any(c.isspace() for c in q)
+
+
+def _quellen(dok: Dokument[Vertrag], dateien: frozenset[str]) -> list[Problem]:
+    v = dok.modell
+    if not v.quellen:
+        return [
+            problem(
+                dok.anzeige,
+                dok.zeile("region"),
+                "NZ601",
+                "Vertrag ohne Quelle",
+                "Unter „quellen:“ die Webadresse angeben, auf der die Angabe beruht.",
+            )
+        ]
+    out = []
+    for q in v.quellen:
+        if q.startswith(("https://", "http://")):
+            if not ist_webadresse(q):
+                out.append(
+                    problem(
+                        dok.anzeige, dok.zeile("quellen"), "NZ602", f"Webadresse enthält Leerzeichen: {q}"
+                    )
+                )
+            continue
+        # nur Dateien, die das Einlesen unter quellen/ gefunden hat (keine Pfade nach draußen)
+        if posixpath.normpath(q.replace("\\", "/")) not in dateien:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("quellen"),
+                    "NZ602",
+                    f"Quelle „{q}“ ist weder eine Webadresse noch eine Datei im Datenordner",
+                    "Webadresse mit https:// angeben oder Datei unter quellen/ ablegen.",
+                )
+            )
+    return out
+
+
+def _ueberschneidungen(doks: list[Dokument[Vertrag]]) -> list[Problem]:
+    out = []
+    for i, a in enumerate(doks):
+        for b in doks[i + 1 :]:
+            if _sicher_gleichzeitig(a.modell, b.modell):
+                spaeter = (
+                    b
+                    if (b.modell.unterzeichnet.frueh or date.min)
+                    >= (a.modell.unterzeichnet.frueh or date.min)
+                    else a
+                )
+                frueher = a if spaeter is b else b
+                out.append(
+                    problem(
+                        spaeter.anzeige,
+                        spaeter.zeile("unterzeichnet"),
+                        "NZ405",
+                        f"Dieser Vertrag und {frueher.anzeige} wären gleichzeitig in Kraft",
+                        "Beim älteren Vertrag „endet:“ eintragen (Kündigung) – "
+                        "oder ist es derselbe Vertrag doppelt?",
+                    )
+                )
+    return out
+
+
+def _sicher_gleichzeitig(a: Vertrag, b: Vertrag) -> bool:
+    """Überschneiden sich die Laufzeiten unter jeder Lesart der Daten?"""
+
+    def ende_frueh(v: Vertrag) -> date:
+        if v.endet is None:
+            return date.max
+        return v.endet.frueh or date.min
+
+    sa, sb = a.unterzeichnet.spaet, b.unterzeichnet.spaet
+    if sa is None or sb is None:
+        return False
+    return sa <= ende_frueh(b) and sb <= ende_frueh(a)

@@ -1,0 +1,181 @@
+"""Eine Datei prüfen: Bytes -> YAML (libyaml) -> Pydantic-Modell, oder Befunde mit Position."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..kern.befund import Problem
+from ..kern.bestand import Dokument, M
+from .codes import problem
+from .yamlio import Fundstelle, Gelesen, finde, lies_yaml
+
+# --- Schemafehler übersetzen ---------------------------------------------
+
+_TYPEN = {
+    "string_type": "Text",
+    "int_type": "ganze Zahl",
+    "int_parsing": "ganze Zahl",
+    "int_from_float": "ganze Zahl",
+    "float_type": "Zahl",
+    "bool_type": "ja/nein (true/false)",
+    "list_type": "Liste („- …“-Zeilen)",
+    "dict_type": "Zuordnung („schlüssel: wert“-Zeilen)",
+    "model_type": "Zuordnung („schlüssel: wert“-Zeilen)",
+    "model_attributes_type": "Zuordnung („schlüssel: wert“-Zeilen)",
+}
+
+
+def _gelesen_als(wert: Any) -> str:
+    if wert is None:
+        return "als leerer Wert gelesen"
+    if isinstance(wert, bool):
+        return f"als Wahrheitswert {'true' if wert else 'false'} gelesen"
+    if isinstance(wert, (int, float)):
+        return f"als Zahl {wert} gelesen"
+    if isinstance(wert, list):
+        return "als Liste gelesen"
+    if isinstance(wert, dict):
+        return "als Zuordnung gelesen"
+    return f"als Text „{wert}“ gelesen"
+
+
+def _pfadtext(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for teil in loc:
+        out += f"[{teil + 1}]" if isinstance(teil, int) else (f".{teil}" if out else str(teil))
+    return out
+
+
+def schemafehler(
+    datei: str, gelesen: Gelesen, fehler: ValidationError, modell: type[BaseModel]
+) -> list[Problem]:
+    out: list[Problem] = []
+    for e in fehler.errors(include_url=False):
+        loc: tuple[str | int, ...] = tuple(e["loc"])
+        typ = e["type"]
+        feld = _pfadtext(loc)
+        if typ == "missing":
+            f = finde(gelesen.knoten, loc[:-1])
+            out.append(
+                problem(
+                    datei,
+                    f.zeile,
+                    "NZ201",
+                    f"Pflichtfeld „{feld}“ fehlt",
+                    f"Eine Zeile „{loc[-1]}: …“ ergänzen.",
+                    f.spalte,
+                )
+            )
+            continue
+        if typ == "extra_forbidden":
+            f = finde(gelesen.knoten, loc, als_schluessel=True)
+            erlaubt = _felder(modell, loc[:-1])
+            nah = difflib.get_close_matches(str(loc[-1]), erlaubt, n=1)
+            hinweis = f"Meinten Sie „{nah[0]}“? " if nah else ""
+            hinweis += "Erlaubt: " + ", ".join(erlaubt) + "."
+            out.append(problem(datei, f.zeile, "NZ202", f"Unbekannter Schlüssel „{feld}“", hinweis, f.spalte))
+            continue
+        f = finde(gelesen.knoten, loc)
+        if typ in _TYPEN or (typ == "string_type"):
+            out.append(_typfehler(datei, f, feld, _TYPEN.get(typ, "Text"), e.get("input")))
+        elif typ == "datum":
+            out.append(
+                problem(
+                    datei,
+                    f.zeile,
+                    "NZ301",
+                    f"„{feld}“: {e['msg']}",
+                    "Schreibweisen: 2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, "
+                    "„frühestens 2019-08“, „zwischen 2019-03-15 und 2019-07-08“.",
+                    f.spalte,
+                )
+            )
+        elif typ == "literal_error":
+            erwartet = e.get("ctx", {}).get("expected", "")
+            erwartet = erwartet.replace("' or '", "', '")
+            out.append(
+                problem(
+                    datei,
+                    f.zeile,
+                    "NZ204",
+                    f"„{feld}“: „{e.get('input')}“ ist nicht erlaubt",
+                    f"Erlaubt: {erwartet}.",
+                    f.spalte,
+                )
+            )
+        else:
+            out.append(problem(datei, f.zeile, "NZ204", f"„{feld}“: {_deutsch(e)}", "", f.spalte))
+    return out
+
+
+def _typfehler(datei: str, f: Fundstelle, feld: str, erwartet: str, wert: Any) -> Problem:
+    gelesen = _gelesen_als(wert)
+    hinweis = ""
+    if erwartet == "Text" and f.roh is not None and not isinstance(wert, (list, dict)):
+        hinweis = f"Bitte in Anführungszeichen schreiben: '{f.roh}'"
+    elif erwartet != "Text" and isinstance(wert, str):
+        hinweis = "Ohne Anführungszeichen schreiben."
+    return problem(
+        datei,
+        f.zeile,
+        "NZ203",
+        f"„{feld}“: {erwartet} erwartet, aber {gelesen}",
+        hinweis,
+        f.spalte,
+    )
+
+
+def _deutsch(e: Any) -> str:
+    ctx = e.get("ctx") or {}
+    typ = e["type"]
+    if typ == "string_too_short":
+        return "darf nicht leer sein"
+    if typ == "string_pattern_mismatch":
+        return f"„{e.get('input')}“ hat nicht die erwartete Form ({ctx.get('pattern')})"
+    if typ in ("greater_than_equal", "greater_than"):
+        return f"muss mindestens {ctx.get('ge', ctx.get('gt'))} sein"
+    if typ == "ags":
+        return str(e["msg"])
+    return str(e["msg"])
+
+
+def _felder(modell: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """Die erlaubten Schlüssel an der Stelle ``loc`` (für „Meinten Sie …?“)."""
+    aktuell: Any = modell
+    for teil in loc:
+        if isinstance(teil, int):
+            continue
+        feld = aktuell.model_fields.get(teil)
+        if feld is None:
+            return []
+        aktuell = _innerer_typ(feld.annotation)
+        if aktuell is None:
+            return []
+    return list(aktuell.model_fields)
+
+
+def _innerer_typ(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        t = _innerer_typ(arg)
+        if t is not None:
+            return t
+    return None
+
+
+def pruefe_datei(
+    pfad: str, daten: bytes, modell: type[M], anzeige: str
+) -> tuple[Dokument[M] | None, list[Problem]]:
+    """Die gelesenen Bytes einer Datei: Modell oder Befunde (nur von ``daten`` abhängig)."""
+    gelesen = lies_yaml(anzeige, daten)
+    if gelesen.wert is None:
+        return None, gelesen.probleme
+    try:
+        obj = modell.model_validate(gelesen.wert)
+    except ValidationError as e:
+        return None, schemafehler(anzeige, gelesen, e, modell)
+    return Dokument(pfad, anzeige, obj, gelesen.zeilen), []

@@ -1,0 +1,401 @@
+"""Strenges Einlesen von YAML, mit Zeile und Spalte für jeden Befund.
+
+PyYAML (YAML 1.1) hat Fallen, die genau diese Daten still verfälschen: doppelte
+Schlüssel behalten stumm den letzten Wert, ``2010-02-30`` wirft tief im Loader.
+Darum baut netz die Werte selbst aus dem Knotenbaum von libyaml:
+
+* doppelte Schlüssel, Anker/Aliase und fremde Tags sind Befunde;
+* Datumsangaben bleiben Text (``2010-05-06``), netz liest sie selbst;
+* Zahlen und Wahrheitswerte bleiben, was YAML 1.1 liest – das Schema meldet
+  dann „als Zahl 2633 gelesen“, mit dem Originaltext aus dem Knoten.
+
+Der Knotenbaum dient nur fehlerhaften Dateien zur Positionsbestimmung;
+gültige Dateien zahlen dafür nichts extra.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+import yaml.reader
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+from ..kern.befund import Problem
+from .codes import problem
+
+try:  # libyaml: etwa zehnmal schneller; ohne sie bleibt alles korrekt, nur langsamer
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - abhängig von der Installation
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+MAX_BYTES = 1024 * 1024
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+
+
+# YAML-1.1-Auflösung wie PyYAML, aber ohne Zeitstempel und Merge-Schlüssel:
+# je erstem Zeichen die Kandidaten (Tag, Muster), wie in PyYAMLs Resolver.
+_KANDIDATEN: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+    erstes: [(t, r) for t, r in liste if not t.endswith((":timestamp", ":merge"))]
+    for erstes, liste in Resolver.yaml_implicit_resolvers.items()
+}
+
+
+class _Loader(_Parser):  # type: ignore[misc,valid-type]
+    """libyaml baut den Knotenbaum; die Tags löst netz selbst auf.
+
+    Der Parser ruft je Knoten ``descend_resolver``, ``ascend_resolver`` und ``resolve``.
+    netz kennt keine Pfad-Auflösung; eingebaute Funktionen ohne Wirkung sparen je Knoten
+    zwei Python-Aufrufe (bei 10.000 Dateien spürbar).
+    """
+
+    descend_resolver = operator.is_  # (parent, index) -> bool, ohne Wirkung
+    ascend_resolver = tuple  # () -> (), ohne Wirkung
+
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:  # ungequoteter Wert: wie BaseResolver.resolve
+                for tag, muster in _KANDIDATEN.get(value[:1], ()):
+                    if muster.match(value):
+                        return tag
+            return STR
+        return MAP if kind is MappingNode else SEQ
+
+
+_SCALARS = SafeConstructor()
+
+
+@dataclass
+class Gelesen:
+    """Ergebnis des Einlesens einer Datei."""
+
+    wert: dict[str, Any] | None
+    knoten: Node | None
+    probleme: list[Problem]
+    # Zeile jedes Schlüssels der obersten Ebene, für dateiübergreifende Befunde
+    zeilen: dict[str, int] = field(default_factory=dict)
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_SYNTAX_DEUTSCH = {
+    "mapping values are not allowed here": "Doppelpunkt an dieser Stelle nicht erlaubt "
+    "(Einrückung prüfen oder den Wert in Anführungszeichen setzen)",
+    "could not find expected ':'": "erwarteter Doppelpunkt fehlt",
+    "found character '\\t' that cannot start any token": "Tabulatorzeichen sind in YAML "
+    "nicht erlaubt; bitte Leerzeichen verwenden",
+    "found unexpected end of stream": "Datei endet unerwartet (offenes Anführungszeichen?)",
+    "did not find expected key": "Schlüssel erwartet (Einrückung prüfen)",
+    "did not find expected '-' indicator": "Listeneintrag „- “ erwartet (Einrückung prüfen)",
+    "expected a single document in the stream": "mehrere YAML-Dokumente in einer Datei; "
+    "bitte nur eines (kein zweites „---“)",
+    "found undefined alias": "Alias ohne Anker",
+    "control characters are not allowed": "Steuerzeichen sind nicht erlaubt",
+    "special characters are not allowed": "Sonderzeichen (Steuerzeichen) sind nicht erlaubt",
+    "found a tab character that violates indentation": "Tabulatorzeichen in der Einrückung; "
+    "bitte Leerzeichen verwenden",
+    "found a tab character where an indentation space is expected": "Tabulatorzeichen in "
+    "der Einrückung; bitte Leerzeichen verwenden",
+    "while scanning a quoted scalar": "Anführungszeichen nicht geschlossen",
+    "expected <block end>, but found '<block mapping start>'": "Einrückung passt nicht zur Zeile davor",
+    "expected <block end>, but found '-'": "Listeneintrag an unerwarteter Stelle (Einrückung prüfen)",
+}
+
+
+def _syntax_problem(datei: str, err: yaml.MarkedYAMLError) -> Problem:
+    roh = (err.problem or "").strip()
+    kontext = (err.context or "").strip()
+    mark = err.problem_mark or err.context_mark
+    if kontext.startswith("while scanning a quoted scalar") and err.context_mark:
+        mark = err.context_mark  # dort beginnt das offene Anführungszeichen
+    zeile, spalte = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    deutsch = _SYNTAX_DEUTSCH.get(roh) or _SYNTAX_DEUTSCH.get(kontext)
+    if deutsch is None:
+        for englisch, text in _SYNTAX_DEUTSCH.items():
+            if roh.startswith(englisch):
+                deutsch = text
+                break
+    meldung = f"YAML-Syntaxfehler: {deutsch}" if deutsch else "YAML-Syntaxfehler"
+    hinweis = f"PyYAML meldet: {roh}" + (f" ({kontext})" if kontext else "")
+    return problem(datei, zeile, "NZ105", meldung, hinweis, spalte)
+
+
+def dekodiere(datei: str, daten: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes zu Text: UTF-8, BOM erlaubt; zu groß oder kaputt ist ein Befund."""
+    if len(daten) > MAX_BYTES:
+        return None, [
+            problem(
+                datei,
+                1,
+                "NZ102",
+                f"Datei ist {len(daten) // 1024} KiB groß; erlaubt ist höchstens 1 MiB",
+                "Eine Region- oder Vertragsdatei ist wenige Zeilen lang – ist es die richtige Datei?",
+            )
+        ]
+    try:
+        text = daten.decode("utf-8")
+    except UnicodeDecodeError as e:
+        zeile = daten.count(b"\n", 0, e.start) + 1
+        spalte = e.start - (daten.rfind(b"\n", 0, e.start) + 1) + 1
+        return None, [
+            problem(
+                datei,
+                zeile,
+                "NZ103",
+                f"Byte 0x{daten[e.start]:02X} ist kein gültiges UTF-8",
+                "Datei im Editor als UTF-8 speichern (nicht ANSI/Windows-1252).",
+                spalte,
+            )
+        ]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, []
+
+
+# UTF-16/32 erkennt libyaml am BOM und läse sie; netz verlangt UTF-8.
+_FREMDE_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def lies_yaml(datei: str, daten: bytes) -> Gelesen:
+    """Liest eine YAML-Datei streng. ``datei`` ist nur der Name für Meldungen."""
+    if len(daten) > MAX_BYTES or daten.startswith(_FREMDE_BOMS):
+        text, probleme = dekodiere(datei, daten)
+        if text is None:
+            return Gelesen(None, None, probleme)
+    # libyaml bekommt die Bytes: es prüft UTF-8 selbst (ein zweites Dekodieren in
+    # Python kostete je Datei spürbar); erst bei einem Lesefehler sucht netz die Stelle.
+    try:
+        loader = _Loader(daten)
+        try:
+            knoten = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as e:
+        return Gelesen(None, None, [_syntax_problem(datei, e)])
+    except yaml.reader.ReaderError as e:
+        return Gelesen(None, None, [_lesefehler(datei, daten, e)])
+    except yaml.YAMLError as e:  # pragma: no cover - andere Fehler tragen eine Marke
+        return Gelesen(None, None, [problem(datei, 1, "NZ105", "YAML-Syntaxfehler", f"PyYAML meldet: {e}")])
+    if knoten is None:
+        return Gelesen(
+            None,
+            None,
+            [
+                problem(
+                    datei,
+                    1,
+                    "NZ104",
+                    "Datei ist leer (nur Kommentare oder Leerzeilen)",
+                    "Datei löschen oder die Pflichtfelder eintragen.",
+                )
+            ],
+        )
+    if (b"&" in daten or b"*" in daten) and (p := _anker(datei, daten)):
+        return Gelesen(None, knoten, [p])
+    if type(knoten) is not MappingNode:
+        zeile, spalte = _pos(knoten)
+        return Gelesen(
+            None,
+            knoten,
+            [
+                problem(
+                    datei,
+                    zeile,
+                    "NZ106",
+                    "Die Datei muss aus „schlüssel: wert“-Zeilen bestehen "
+                    "(eine Zuordnung), nicht aus einer Liste oder einem einzelnen Wert",
+                    spalte=spalte,
+                )
+            ],
+        )
+    fehler: list[Problem] = []
+    zeilen: dict[str, int] = {}
+    wert = _zuordnung(datei, knoten, fehler, zeilen)
+    return Gelesen(wert if not fehler else None, knoten, fehler, zeilen)
+
+
+def _lesefehler(datei: str, daten: bytes, e: yaml.reader.ReaderError) -> Problem:
+    """Kein gültiges UTF-8 (NZ103) oder ein Steuerzeichen (NZ105), mit Zeile und Spalte."""
+    _, probleme = dekodiere(datei, daten)
+    if probleme:
+        return probleme[0]
+    # libyaml zählt Bytes; Spalten zählen Zeichen
+    anfang = daten.rfind(b"\n", 0, e.position) + 1
+    zeile = daten.count(b"\n", 0, e.position) + 1
+    spalte = len(daten[anfang : e.position].decode("utf-8").lstrip("\ufeff")) + 1
+    return problem(
+        datei,
+        zeile,
+        "NZ105",
+        f"YAML-Syntaxfehler: Steuerzeichen U+{e.character:04X} ist nicht erlaubt",
+        "Das unsichtbare Zeichen löschen (oft aus einer Kopie aus Word oder PDF).",
+        spalte,
+    )
+
+
+def _anker(datei: str, daten: bytes) -> Problem | None:
+    """Sucht Anker und Aliase (nur wenn ``&`` oder ``*`` überhaupt vorkommt)."""
+    # Derselbe Parser wie beim Lesen: der Text ist also schon als gültig bekannt.
+    for ev in yaml.parse(daten, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        anker = getattr(ev, "anchor", None)
+        if anker is None:
+            continue
+        art = "Alias" if isinstance(ev, yaml.AliasEvent) else "Anker"
+        return problem(
+            datei,
+            ev.start_mark.line + 1,
+            "NZ107",
+            f"YAML-{art} „{anker}“ ist nicht erlaubt",
+            "Werte ausschreiben. Beginnt ein Text mit & oder *, ihn in Anführungszeichen setzen.",
+            ev.start_mark.column + 1,
+        )
+    return None
+
+
+def _baue(datei: str, node: Node, fehler: list[Problem]) -> Any:
+    art = type(node)
+    if art is ScalarNode:
+        return node.value if node.tag == STR else _skalar(datei, node, fehler)  # type: ignore[arg-type]
+    if art is SequenceNode:
+        if node.tag != SEQ:
+            _tag_fehler(datei, node, fehler)
+        return [_baue(datei, n, fehler) for n in node.value]
+    return _zuordnung(datei, node, fehler)  # type: ignore[arg-type]
+
+
+def _zuordnung(
+    datei: str, node: MappingNode, fehler: list[Problem], zeilen: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """Eine Zuordnung. ``zeilen`` (nur oberste Ebene) bekommt die Zeile jedes Schlüssels und
+    ``schluessel[i]`` für Listeneinträge – für dateiübergreifende Befunde."""
+    if node.tag != MAP:
+        _tag_fehler(datei, node, fehler)
+    out: dict[str, Any] = {}
+    for k, v in node.value:
+        if type(k) is not ScalarNode:
+            zeile, spalte = _pos(k)
+            fehler.append(
+                problem(datei, zeile, "NZ109", "Ein Schlüssel muss ein einfacher Text sein", spalte=spalte)
+            )
+            continue
+        schluessel = k.value
+        if schluessel in out:
+            _doppelt(datei, node, k, fehler)
+            continue
+        if zeilen is not None:
+            zeilen[schluessel] = k.start_mark.line + 1
+            if type(v) is SequenceNode:
+                for i, n in enumerate(v.value):
+                    zeilen[f"{schluessel}[{i}]"] = n.start_mark.line + 1
+        out[schluessel] = _baue(datei, v, fehler)
+    return out
+
+
+def _doppelt(datei: str, node: MappingNode, k: ScalarNode, fehler: list[Problem]) -> None:
+    erste = next(s for s, _ in node.value if type(s) is ScalarNode and s.value == k.value)
+    zeile, spalte = _pos(k)
+    fehler.append(
+        problem(
+            datei,
+            zeile,
+            "NZ101",
+            f"Schlüssel „{k.value}“ kommt doppelt vor",
+            f"Zuerst in Zeile {erste.start_mark.line + 1}; einen der beiden Einträge löschen.",
+            spalte,
+        )
+    )
+
+
+def _skalar(datei: str, node: ScalarNode, fehler: list[Problem]) -> Any:
+    tag = node.tag
+    if tag == STR:
+        return node.value
+    try:
+        if tag == INT:
+            return _SCALARS.construct_yaml_int(node)
+        if tag == FLOAT:
+            return _SCALARS.construct_yaml_float(node)
+        if tag == BOOL:
+            return _SCALARS.construct_yaml_bool(node)
+        if tag == NULL:
+            return None
+    except ValueError:  # z. B. "0o9" – PyYAML wirft hier, netz meldet
+        return node.value
+    _tag_fehler(datei, node, fehler)
+    return node.value
+
+
+def _tag_fehler(datei: str, node: Node, fehler: list[Problem]) -> None:
+    zeile, spalte = _pos(node)
+    fehler.append(
+        problem(
+            datei,
+            zeile,
+            "NZ108",
+            f"YAML-Tag „{node.tag}“ ist nicht erlaubt",
+            "Das Tag (z. B. !!binary, !!timestamp) entfernen; netz liest Daten selbst.",
+            spalte,
+        )
+    )
+
+
+# --- Positionen für Schemafehler ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fundstelle:
+    zeile: int
+    spalte: int
+    roh: str | None  # Originaltext eines Skalars, z. B. "05111"
+    gefunden: bool  # False: Pfad endet vorher (z. B. fehlender Schlüssel)
+
+
+def finde(knoten: Node | None, pfad: tuple[str | int, ...], als_schluessel: bool = False) -> Fundstelle:
+    """Folgt ``pfad`` (wie pydantic ``loc``) durch den Knotenbaum."""
+    if knoten is None:
+        return Fundstelle(1, 1, None, False)
+    node = knoten
+    for i, schritt in enumerate(pfad):
+        naechster: Node | None = None
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == schritt:
+                    if als_schluessel and i == len(pfad) - 1:
+                        z, s = _pos(k)
+                        return Fundstelle(z, s, k.value, True)
+                    naechster = v
+                    break
+        elif isinstance(node, SequenceNode) and isinstance(schritt, int) and 0 <= schritt < len(node.value):
+            naechster = node.value[schritt]
+        if naechster is None:
+            z, s = _pos(node)
+            return Fundstelle(z, s, None, False)
+        node = naechster
+    z, s = _pos(node)
+    roh = node.value if isinstance(node, ScalarNode) else None
+    return Fundstelle(z, s, roh, True)
