@@ -24,7 +24,7 @@ HEUTE = "2026-11-27"
 
 
 @pytest.fixture(autouse=True)
-def _umgebung(monkeypatch: pytest.MonkeyPatch) -> None:
+def _umgebung(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Jeder Test in derselben Umgebung, was immer der Aufrufer exportiert hat."""
     for name in list(os.environ):
         if name.startswith(("NETZ_", "GITHUB_", "FORCE_COLOR", "TTY_")) or name in ("CI", "COLUMNS", "LINES"):
@@ -32,6 +32,8 @@ def _umgebung(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("NETZ_DEBUG", "1")  # ein interner Fehler wird im Test als Traceback sichtbar
+    # eigener, leerer Zwischenspeicher je Test – nie der im Home des Benutzers
+    monkeypatch.setenv("NETZ_CACHE", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

@@ -60,3 +60,9 @@ def test_umschlag(netz: Any, befehl: str) -> None:
 def test_jede_berichtsart_hat_die_vier_formate(art: str) -> None:
     """Jede tabellenartige Ausgabe kann text, json, csv und markdown – aus einer Tabelle."""
     assert {"text", "json", "csv", "markdown"} <= set(RENDERER[art])
+
+
+def test_jeder_renderer_ist_aufloesbar() -> None:
+    for art, formate in RENDERER.items():
+        for name, r in formate.items():
+            assert callable(r.funktion()), (art, name)

@@ -92,9 +92,13 @@ def darstellen(art: str, format: Enum | str, bericht: object, befehl: str) -> No
 def lade(ctx: Kontext) -> Datenbestand:
     """Lädt und prüft die Daten (ohne Prüfpunkte); bei Fehlern: Befunde und Exit 1."""
     from ..daten.laden import lade_datenbestand
+    from ..daten.zwischenspeicher import Zwischenspeicher, ablage
     from ..pruefen import pruefe
 
-    bestand = lade_datenbestand(ctx.wurzel())
+    wurzel = ctx.wurzel()
+    speicher = Zwischenspeicher(wurzel, ablage())
+    bestand = lade_datenbestand(wurzel, speicher=speicher)
+    speicher.speichere()
     fehler = [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False).probleme if p.ist_fehler]
     if fehler:
         mehr = f" (die ersten 20 von {len(fehler)})" if len(fehler) > 20 else ""

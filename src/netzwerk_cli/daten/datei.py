@@ -9,8 +9,7 @@ from pathlib import Path
 
 from ..kern.befund import Problem
 from ..kern.fehler import os_fehler
-from ..pruefen.codes import problem
-from ..pruefen.yamlio import MAX_BYTES
+from ..pruefen.codes import MAX_BYTES, problem
 
 # O_NOFOLLOW: eine Verknüpfung als letzter Pfadteil wird nicht geöffnet (ELOOP);
 # O_NONBLOCK: das Öffnen einer FIFO hängt nicht (fstat weist sie danach ab).

@@ -3,7 +3,7 @@
 Jeder Befehl liest über :func:`lade_datenbestand`. Eine Pull-Request-Datei ist feindlich:
 gelesen werden nur reguläre Dateien direkt in ``regionen/``, ``vertraege/`` und ``quellen/``
 (plus ``programm.yaml``), geöffnet ohne symbolischen Verknüpfungen zu folgen, die Größe am
-geöffneten Deskriptor geprüft, höchstens :data:`MAX_BYTES` gelesen. Alles andere im Ordner
+geöffneten Deskriptor geprüft, höchstens ``MAX_BYTES`` (pruefen.codes) gelesen. Alles andere im Ordner
 ist ein Befund – nie still übergangen, nie verfolgt.
 """
 
@@ -19,9 +19,9 @@ from ..kern.bestand import Datenbestand, Dokument
 from ..kern.fehler import os_fehler
 from ..kern.modelle import Programm, Region, Vertrag
 from ..pruefen.codes import problem
-from ..pruefen.datei import pruefe_datei
 from .datei import art, keine_datei, lies_datei
 from .ordner import PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
+from .zwischenspeicher import Zwischenspeicher
 
 Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
 
@@ -115,19 +115,30 @@ def verwaiste_sperre(wurzel: Path) -> list[Problem]:
 
 
 def lade_dokument(
-    pfad: str | Path, modell: type[Region] | type[Vertrag] | type[Programm], anzeige: str
+    pfad: str | Path,
+    modell: type[Region] | type[Vertrag] | type[Programm],
+    anzeige: str,
+    speicher: Zwischenspeicher | None = None,
 ) -> tuple[Dokument | None, list[Problem]]:  # type: ignore[type-arg]
-    """Eine Datei lesen und prüfen: Dokument oder Befunde."""
+    """Eine Datei lesen und prüfen: Dokument oder Befunde – mit ``speicher`` aus dem
+    Zwischenspeicher, wenn die Bytes dieselben sind."""
     daten = lies_datei(pfad, anzeige)
     if not isinstance(daten, bytes):
         return None, [daten]
+    if speicher is not None:
+        return speicher.lies(str(pfad), daten, modell, anzeige)
+    from ..pruefen.datei import pruefe_datei  # erst hier: ein Treffer im Speicher braucht kein YAML
+
     return pruefe_datei(str(pfad), daten, modell, anzeige)  # type: ignore[arg-type]
 
 
-def lade_datenbestand(wurzel: Path, fortschritt: Fortschritt | None = None) -> Datenbestand:
+def lade_datenbestand(
+    wurzel: Path, fortschritt: Fortschritt | None = None, speicher: Zwischenspeicher | None = None
+) -> Datenbestand:
     """Liest ``regionen/``, ``vertraege/`` und ``programm.yaml`` unter ``wurzel``.
 
-    ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken).
+    ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken);
+    ``speicher`` ist der Zwischenspeicher der lesenden Befehle (validate nutzt keinen).
     """
     bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel))
     aufgaben: list[tuple[str, type[Region] | type[Vertrag], str, list[Dokument]]] = []  # type: ignore[type-arg]
@@ -143,7 +154,7 @@ def lade_datenbestand(wurzel: Path, fortschritt: Fortschritt | None = None) -> D
         bestand.dateien[ordner] = len(namen)
         aufgaben.extend((verzeichnis + n, modell, vorne + n, ziel) for n in namen)  # type: ignore[misc]
     for i, (pfad, modell, anzeige, ziel) in enumerate(aufgaben, 1):
-        dok, probleme = lade_dokument(pfad, modell, anzeige)
+        dok, probleme = lade_dokument(pfad, modell, anzeige, speicher)
         bestand.probleme.extend(probleme)
         if dok is not None:
             ziel.append(dok)
@@ -153,7 +164,7 @@ def lade_datenbestand(wurzel: Path, fortschritt: Fortschritt | None = None) -> D
     pfad = wurzel / PROGRAMM
     anzeige = anzeigepfad(pfad, wurzel)
     if os.path.lexists(pfad):
-        dok_p, probleme = lade_dokument(pfad, Programm, anzeige)
+        dok_p, probleme = lade_dokument(pfad, Programm, anzeige, speicher)
         bestand.probleme.extend(probleme)
         bestand.programm = dok_p
     else:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from ..kern.befund import Problem, Schwere
 
+#: Größte Datei, die netz liest und prüft: eine Region- oder Vertragsdatei hat wenige Zeilen.
+MAX_BYTES = 1024 * 1024
+
 # Code -> (Kurztitel, Schwere). Die Reihenfolge ist die der README-Tabelle.
 CODES: dict[str, tuple[str, Schwere]] = {
     # Datei und YAML

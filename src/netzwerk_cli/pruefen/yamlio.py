@@ -27,7 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ..kern.befund import Problem
-from .codes import problem
+from .codes import MAX_BYTES, problem
 
 try:  # libyaml: etwa zehnmal schneller; ohne sie bleibt alles korrekt, nur langsamer
     from yaml._yaml import CParser as _Parser
@@ -44,8 +44,6 @@ except ImportError:  # pragma: no cover - abhängig von der Installation
             Parser.__init__(self)
             Composer.__init__(self)
 
-
-MAX_BYTES = 1024 * 1024
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"

@@ -8,13 +8,11 @@ anderen geben Text zurück, den die Kommandozeile unverändert ausgibt.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from rich.console import Console
-
-from . import daten, formate, markdown, terminal, text
 from .konsole import konsole
 
 #: Version des JSON-Umschlags und der Schlüssel darin; steigt bei jeder inkompatiblen Änderung.
@@ -31,56 +29,38 @@ def json_text(obj: Any) -> str:
 
 
 class Renderer(NamedTuple):
-    #: "konsole": f(bericht, konsole) schreibt; "daten": f(bericht) -> JSON-Daten;
-    #: "text": f(bericht) -> Text für stdout, oder (stdout, stderr)
+    """``art``: "konsole" – f(bericht, konsole) schreibt; "daten" – f(bericht) gibt JSON-Daten;
+    "text" – f(bericht) gibt den Text für stdout, oder (stdout, stderr).
+    ``ort``: "modul:funktion" in diesem Paket; geladen wird erst, was gebraucht wird."""
+
     art: str
-    funktion: Callable[..., Any]
+    ort: str
+
+    def funktion(self) -> Callable[..., Any]:
+        modul, name = self.ort.split(":")
+        return getattr(importlib.import_module(f"{__name__}.{modul}"), name)  # type: ignore[no-any-return]
 
 
-def _konsole(f: Callable[[Any, Console], None]) -> Renderer:
-    return Renderer("konsole", f)
-
-
-def _daten(f: Callable[[Any], Any]) -> Renderer:
-    return Renderer("daten", f)
-
-
-def _text(f: Callable[[Any], str | tuple[str, str]]) -> Renderer:
-    return Renderer("text", f)
+def _formate(text: str, daten: str, csv: str, markdown: str) -> dict[str, Renderer]:
+    return {
+        "text": Renderer("konsole", text),
+        "json": Renderer("daten", daten),
+        "csv": Renderer("text", csv),
+        "markdown": Renderer("text", markdown),
+    }
 
 
 # Berichtsart -> Format -> Renderer. Die --format-Auswahl jedes Befehls entsteht aus diesen Schlüsseln.
 RENDERER: dict[str, dict[str, Renderer]] = {
-    "status": {
-        "text": _konsole(text.status),
-        "json": _daten(daten.status),
-        "csv": _text(formate.status_csv),
-        "markdown": _text(markdown.status),
-    },
-    "regionen": {
-        "text": _konsole(text.regionen),
-        "json": _daten(daten.regionen),
-        "csv": _text(formate.regionen_csv),
-        "markdown": _text(markdown.regionen),
-    },
-    "region": {
-        "text": _konsole(text.region),
-        "json": _daten(daten.region_bericht),
-        "csv": _text(formate.region_csv),
-        "markdown": _text(markdown.region),
-    },
-    "zeitreihe": {
-        "text": _konsole(terminal.zeitreihe),
-        "json": _daten(daten.zeitreihe),
-        "csv": _text(formate.zeitreihe_csv),
-        "markdown": _text(markdown.zeitreihe),
-    },
+    "status": _formate("text:status", "daten:status", "formate:status_csv", "markdown:status"),
+    "regionen": _formate("text:regionen", "daten:regionen", "formate:regionen_csv", "markdown:regionen"),
+    "region": _formate("text:region", "daten:region_bericht", "formate:region_csv", "markdown:region"),
+    "zeitreihe": _formate(
+        "terminal:zeitreihe", "daten:zeitreihe", "formate:zeitreihe_csv", "markdown:zeitreihe"
+    ),
     "pruefung": {
-        "text": _konsole(text.pruefung),
-        "json": _daten(daten.pruefung),
-        "csv": _text(formate.pruefung_csv),
-        "markdown": _text(markdown.pruefung),
-        "github": _text(formate.github),
+        **_formate("text:pruefung", "daten:pruefung", "formate:pruefung_csv", "markdown:pruefung"),
+        "github": Renderer("text", "formate:github"),
     },
 }
 
@@ -93,12 +73,13 @@ def darstellen(art: str, format: str, bericht: Any, befehl: str, schreibe: Calla
     """Gibt ``bericht`` im ``format`` aus: Text für Menschen auf die Konsole, alles andere
     unverändert über ``schreibe`` (stdout), Beiwerk wie Zusammenfassungen auf stderr."""
     r = RENDERER[art][format]
+    f = r.funktion()
     if r.art == "konsole":
-        r.funktion(bericht, konsole())
+        f(bericht, konsole())
     elif r.art == "daten":
-        schreibe(json_text(umschlag(befehl, r.funktion(bericht))))
+        schreibe(json_text(umschlag(befehl, f(bericht))))
     else:
-        ergebnis = r.funktion(bericht)
+        ergebnis = f(bericht)
         aus, beiwerk = ergebnis if isinstance(ergebnis, tuple) else (ergebnis, "")
         schreibe(aus)
         if beiwerk:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.console import Console as Konsole
 from rich.table import Table
@@ -16,8 +17,10 @@ from ..kern.bericht import Konferenzbericht, RegionBericht, Regionenbericht, Sta
 from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.zahlen import dezimal, ganz, prozent, spanne
 from ..kern.zeitreihe import Meilenstein, Tempo
-from ..pruefen import Pruefbericht, PruefErgebnis
 from .konsole import konsole as _konsole
+
+if TYPE_CHECKING:
+    from ..pruefen import Pruefbericht, PruefErgebnis
 
 BALKEN = 40
 STAND_TEXT = {Stand.MIT: "mit Netzwerk", Stand.UNGEWISS: "ungewiss", Stand.OHNE: "ohne Netzwerk"}
