@@ -486,10 +486,18 @@ class Verhaeltnis:
     pruefe: Callable[[float], bool] | None = None
     hinweis: str = ""  # warum nicht messbar oder warum verfehlt
     entscheidet: bool = True  # False: Gegenprobe, zählt nicht für --check
+    zusammen: Callable[[list[float]], float] = statistics.median  # Spitzenspeicher: max
 
     @property
     def wert(self) -> float | None:
-        return statistics.median(self.werte) if self.werte else None
+        return self.zusammen(self.werte) if self.werte else None
+
+    @property
+    def quartile(self) -> tuple[float, float] | None:
+        if len(self.werte) < 4:
+            return None
+        q1, _, q3 = statistics.quantiles(self.werte, n=4)
+        return q1, q3
 
     @property
     def ok(self) -> bool | None:
@@ -739,14 +747,15 @@ def main() -> int:
                     lambda x: x <= 1.5,
                 )
             )
-            spitze = val.spitze_mib
+            spitzen = [kib / 1024 for kib in val.speicher_kib if kib]
             verhaeltnisse.append(
                 Verhaeltnis(
-                    f"Spitzenspeicher netz validate ({gr}), MiB",
-                    [spitze] if spitze else [],
+                    f"Spitzenspeicher netz validate ({gr}), MiB (größter Lauf)",
+                    spitzen,
                     "≤ 150",
                     lambda x: x <= 150,
-                    "" if spitze else "/usr/bin/time fehlt",
+                    "" if spitzen else "/usr/bin/time fehlt",
+                    zusammen=max,
                 )
             )
             if mehrere:
@@ -779,29 +788,32 @@ def bericht(
     def erfuellt(v: Verhaeltnis) -> str:
         if v.pruefe is None:
             return "–"
-        if v.ok is None:
-            return f"nicht messbar ({v.hinweis})" if v.hinweis else "nicht messbar"
-        text = "ja" if v.ok else "nein"
+        text = "nicht messbar" if v.ok is None else ("ja" if v.ok else "nein")
         text = f"{text} ({v.hinweis})" if v.hinweis else text
-        return text if v.entscheidet else f"({text}, Gegenprobe)"
+        return text if v.entscheidet else f"({text}; Gegenprobe, entscheidet nicht)"
 
     zeilen = [
         "# Leistung von netz",
         "",
-        f"Gemessen mit `python benchmarks/run.py{' --quick' if args.quick else ''}`"
-        + (" (Probelauf mit wenigen Runden)" if args.quick else "")
-        + " – ganze Prozesse (Start, Importe, Lesen, Ausgabe). Je Befehl ein Aufwärmlauf, dann",
-        "mehrere Runden; was verglichen wird, läuft abwechselnd (A B A B …), damit Schwankungen des",
-        "geteilten Rechners alle Seiten gleich treffen. Ein Verhältnis ist der Median der Verhältnisse",
-        "je Runde, die Spanne deren kleinster und größter Wert; Zeiten in Sekunden, Spitzenspeicher",
-        "(`/usr/bin/time`, %M) in MiB. Die Gegenprobe nach Instruktionen (valgrind/callgrind, ein Lauf",
-        "je Seite) hängt nicht von der Last des Rechners ab; sie entscheidet kein Ziel.",
+        *(
+            ["**Probelauf mit `--quick`** (wenige Runden, Peers einmal): keine endgültigen Zahlen.", ""]
+            if args.quick
+            else []
+        ),
+        "Gemessen mit `python benchmarks/run.py` – ganze Prozesse (Start, Importe, Lesen, Ausgabe).",
+        "Je Befehl ein Aufwärmlauf, dann mehrere Runden; was verglichen wird, läuft abwechselnd",
+        "(A B A B …), damit Schwankungen des geteilten Rechners alle Seiten gleich treffen. Ein",
+        "Verhältnis ist der Median der Verhältnisse je Runde (A und B aus derselben Runde), die Spanne",
+        "deren kleinster und größter Wert, die Quartile das mittlere Feld. Zeiten in Sekunden,",
+        "Spitzenspeicher (`/usr/bin/time`, %M) in MiB. Die Gegenprobe nach Instruktionen",
+        "(valgrind/callgrind, ein Lauf je Seite) hängt nicht von der Last des Rechners ab; sie",
+        "entscheidet kein Ziel.",
         "",
         "Untergrenzen: für `netz status` eine Typer-App, deren einziger Befehl eine rich-Tabelle mit",
         "fünf Zeilen ausgibt (derselbe Stapel); für `netz validate` eine nackte Schleife, die dieselben",
         "Dateien mit PyYAMLs `CSafeLoader` lädt. „Pipe“: stdout und stderr in eine Pipe; „Terminal“:",
-        f"an ein Pseudoterminal ({SPALTEN}×{ZEILEN}, `TERM=xterm-256color`), für netz und",
-        "Untergrenze gleich.",
+        f"an ein Pseudoterminal ({SPALTEN}×{ZEILEN}, `TERM=xterm-256color`), für netz und Untergrenze",
+        "gleich.",
         "",
         f"Umgebung: `NETZ_HEUTE={HEUTE}`, `COLUMNS={SPALTEN}`, `NETZ_CACHE=aus` (ohne Zwischenspeicher; die",
         "Zeile „warmer Zwischenspeicher“ nutzt einen eigenen, vom Aufwärmlauf gefüllten Ordner), ohne",
@@ -816,13 +828,16 @@ def bericht(
         "",
         "## Ziele",
         "",
-        "| Ziel | gemessen | Spanne | Runden | Grenze | erfüllt |",
-        "|---|---:|---:|---:|---:|:---|",
+        "| Ziel | gemessen | Spanne | Quartile | Runden | Grenze | erfüllt |",
+        "|---|---:|---:|---:|---:|---:|:---|",
     ]
     for v in verhaeltnisse:
         spanne = f"{zahl(min(v.werte))}–{zahl(max(v.werte))}" if len(v.werte) > 1 else "–"
+        q = v.quartile
+        quartile = f"{zahl(q[0])}–{zahl(q[1])}" if q else "–"
         zeilen.append(
-            f"| {v.text} | {zahl(v.wert)} | {spanne} | {len(v.werte) or '–'} | {v.grenze} | {erfuellt(v)} |"
+            f"| {v.text} | {zahl(v.wert)} | {spanne} | {quartile} | {len(v.werte) or '–'} | {v.grenze} "
+            f"| {erfuellt(v)} |"
         )
     if notizen:
         zeilen += ["", *[f"- {n}" for n in notizen]]
