@@ -887,13 +887,16 @@ def bericht(
         g = f"{n:,}".replace(",", ".")
         return next((m for m in messungen if m.name == "netz validate" and m.groesse == g and m.zeiten), None)
 
+    def dateien(n: int) -> int:  # Regionen und Verträge, wie erzeuge() sie schreibt
+        return n + n - (n + 1) // 10
+
     basis = val(53)
     je_datei = []
     for n in groessen:
         m = val(n)
         if basis and m and n > 53:
-            dateien = n + n * 9 // 10
-            je_datei.append((f"{n:,}".replace(",", "."), (m.median - basis.median) / (dateien - 96) * 1e6))
+            us = (m.median - basis.median) / (dateien(n) - dateien(53)) * 1e6
+            je_datei.append((f"{n:,}".replace(",", "."), us))
     if je_datei:
         zeilen += [
             "",
