@@ -26,7 +26,7 @@ Art = Literal["Kreis", "kreisfreie Stadt"]
 
 # Kreisschlüssel (5 Ziffern) oder Gemeindeschlüssel (8): dieselbe Form trägt auch
 # größere Programme; zu welchem Land die Schlüssel gehören, sagt programm.yaml (ags_praefix).
-_AGS = r"^\d{5}(\d{3})?$"  # re.match übersetzt beim ersten Gebrauch und merkt es sich
+_AGS = r"^[0-9]{5}([0-9]{3})?$"  # re.match übersetzt beim ersten Gebrauch und merkt es sich
 
 
 def _ags(wert: Any) -> str:
@@ -80,7 +80,9 @@ _ZEITANGABE_SCHEMA: dict[str, Any] = {
 AGS = Annotated[
     str,
     BeforeValidator(_ags),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{5}(\d{3})?$", "description": "Amtlicher Schlüssel"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^[0-9]{5}([0-9]{3})?$", "description": "Amtlicher Schlüssel"}
+    ),
 ]
 # PlainValidator: Pydantic baut kein Schema aus den Feldern der Klasse Zeitangabe, netz liest selbst
 ZeitangabeFeld = Annotated[Zeitangabe, PlainValidator(_zeitangabe), WithJsonSchema(_ZEITANGABE_SCHEMA)]
@@ -205,7 +207,7 @@ class Programm(BaseModel):
 
     name: Text
     regionen: Annotated[int, Field(ge=1)] = Field(description="Zahl der Regionen, z. B. 53")
-    ags_praefix: Annotated[str, Field(pattern=r"^\d{1,5}$")] | None = Field(
+    ags_praefix: Annotated[str, Field(pattern=r"^[0-9]{1,5}$")] | None = Field(
         default=None, description="Alle AGS beginnen so, z. B. '05' für Nordrhein-Westfalen"
     )
     erste_vertraege: Tag = Field(description="Tag der ersten Unterzeichnungen")

@@ -16,7 +16,13 @@ _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": 
 
 
 def falte(text: str) -> str:
-    """Kleinbuchstaben, Umlaute als ae/oe/ue/ss, sonstige Akzente weg."""
+    """Kleinbuchstaben, Umlaute als ae/oe/ue/ss, sonstige Akzente weg.
+
+    Erst NFC: „Mu\u0308nster“ (zerlegt, wie macOS-Dateinamen und manche Tastaturen es liefern)
+    ist dann dasselbe wie „Münster“ – und wird zu „muenster“, nicht zu „munster“.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     t = text.translate(_UMLAUTE).lower()
     if t.isascii():  # der häufige Fall; NFKD kostet je Zeichen
         return t

@@ -10,6 +10,9 @@ from ..kern.befund import Problem, Schwere
 
 #: Größte Datei, die netz liest und prüft: eine Region- oder Vertragsdatei hat wenige Zeilen.
 MAX_BYTES = 1024 * 1024
+#: Höchstens so viele Befunde je Datei; der Rest wird gezählt (eine kaputte Datei soll weder
+#: die Ausgabe fluten noch die Prüfung aufhalten).
+MAX_BEFUNDE = 50
 
 # Code -> (Kurztitel, Schwere). Die Reihenfolge ist die der README-Tabelle.
 CODES: dict[str, tuple[str, Schwere]] = {
@@ -28,6 +31,9 @@ CODES: dict[str, tuple[str, Schwere]] = {
     "NZ111": ("verwaiste Sperrdatei", Schwere.WARNUNG),
     "NZ112": ("keine reguläre Datei", Schwere.FEHLER),
     "NZ113": ("Datei wird nicht gelesen", Schwere.FEHLER),
+    "NZ114": ("Unicode-Zeilenumbruch", Schwere.FEHLER),
+    "NZ115": ("zu tief verschachtelt", Schwere.FEHLER),
+    "NZ199": ("weitere Befunde ausgelassen", Schwere.FEHLER),
     # Schema
     "NZ201": ("Pflichtfeld fehlt", Schwere.FEHLER),
     "NZ202": ("unbekannter Schlüssel", Schwere.FEHLER),
@@ -62,3 +68,19 @@ def problem(datei: str, zeile: int, code: str, meldung: str, hinweis: str = "", 
 
 def titel(code: str) -> str:
     return CODES[code][0]
+
+
+def begrenze(probleme: list[Problem], datei: str, weitere: int = 0) -> list[Problem]:
+    """Höchstens :data:`MAX_BEFUNDE` Befunde einer Datei, dann einer, der den Rest zählt."""
+    weitere += max(0, len(probleme) - MAX_BEFUNDE)
+    if not weitere:
+        return probleme
+    zahl = f"{weitere:,}".replace(",", ".")
+    rest = problem(
+        datei,
+        probleme[MAX_BEFUNDE - 1].zeile if probleme else 1,
+        "NZ199",
+        f"… und {zahl} {'weiterer Befund' if weitere == 1 else 'weitere Befunde'} in dieser Datei",
+        "Erst die gezeigten beheben; oft verschwinden die übrigen mit ihnen.",
+    )
+    return [*probleme[:MAX_BEFUNDE], rest]

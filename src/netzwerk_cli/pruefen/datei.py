@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..kern.befund import Problem
 from ..kern.bestand import Dokument, M
-from .codes import problem
+from .codes import MAX_BEFUNDE, begrenze, problem
 from .yamlio import Fundstelle, Gelesen, finde, lies_yaml
 
 # --- Schemafehler übersetzen ---------------------------------------------
@@ -39,7 +40,19 @@ def _gelesen_als(wert: Any) -> str:
         return "als Liste gelesen"
     if isinstance(wert, dict):
         return "als Zuordnung gelesen"
-    return f"als Text „{wert}“ gelesen"
+    return f"als Text „{_kurz(str(wert))}“ gelesen"
+
+
+def _unsichtbar(text: str) -> list[str]:
+    """Unsichtbare Zeichen (Steuer- und Formatzeichen, besondere Leerzeichen) als „U+200B“."""
+    return sorted(
+        {f"U+{ord(c):04X}" for c in text if unicodedata.category(c) in ("Cc", "Cf", "Zs") and c != " "}
+    )
+
+
+def _kurz(text: str, laenge: int = 60) -> str:
+    """Ein Wert für eine Meldung: höchstens ``laenge`` Zeichen."""
+    return text if len(text) <= laenge else text[: laenge - 1] + "…"
 
 
 def _pfadtext(loc: tuple[str | int, ...]) -> str:
@@ -53,10 +66,12 @@ def schemafehler(
     datei: str, gelesen: Gelesen, fehler: ValidationError, modell: type[BaseModel]
 ) -> list[Problem]:
     out: list[Problem] = []
-    for e in fehler.errors(include_url=False):
+    alle = fehler.errors(include_url=False)
+    # Jede Fundstelle kostet einen Gang durch den Knotenbaum: nur für die gezeigten Befunde.
+    for e in alle[:MAX_BEFUNDE]:
         loc: tuple[str | int, ...] = tuple(e["loc"])
         typ = e["type"]
-        feld = _pfadtext(loc)
+        feld = _kurz(_pfadtext(loc))
         if typ == "missing":
             f = finde(gelesen.knoten, loc[:-1])
             out.append(
@@ -73,8 +88,13 @@ def schemafehler(
         if typ == "extra_forbidden":
             f = finde(gelesen.knoten, loc, als_schluessel=True)
             erlaubt = _felder(modell, loc[:-1])
-            nah = difflib.get_close_matches(str(loc[-1]), erlaubt, n=1)
+            schluessel = str(loc[-1])
+            unsichtbar = _unsichtbar(schluessel)
+            # difflib ist quadratisch in der Länge: nur für Schlüssel, die ein Tippfehler sein können
+            nah = difflib.get_close_matches(schluessel, erlaubt, n=1) if len(schluessel) <= 40 else []
             hinweis = f"Meinten Sie „{nah[0]}“? " if nah else ""
+            if unsichtbar:
+                hinweis += f"Unsichtbare Zeichen im Schlüssel ({', '.join(unsichtbar)}); neu tippen. "
             hinweis += "Erlaubt: " + ", ".join(erlaubt) + "."
             out.append(problem(datei, f.zeile, "NZ202", f"Unbekannter Schlüssel „{feld}“", hinweis, f.spalte))
             continue
@@ -87,7 +107,7 @@ def schemafehler(
                     datei,
                     f.zeile,
                     "NZ301",
-                    f"„{feld}“: {e['msg']}",
+                    f"„{feld}“: {_kurz(str(e['msg']), 200)}",
                     "Schreibweisen: 2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, "
                     "„frühestens 2019-08“, „zwischen 2019-03-15 und 2019-07-08“.",
                     f.spalte,
@@ -101,14 +121,14 @@ def schemafehler(
                     datei,
                     f.zeile,
                     "NZ204",
-                    f"„{feld}“: „{e.get('input')}“ ist nicht erlaubt",
+                    f"„{feld}“: „{_kurz(str(e.get('input')))}“ ist nicht erlaubt",
                     f"Erlaubt: {erwartet}.",
                     f.spalte,
                 )
             )
         else:
             out.append(problem(datei, f.zeile, "NZ204", f"„{feld}“: {_deutsch(e)}", "", f.spalte))
-    return out
+    return begrenze(out, datei, max(0, len(alle) - MAX_BEFUNDE))
 
 
 def _typfehler(datei: str, f: Fundstelle, feld: str, erwartet: str, wert: Any) -> Problem:
@@ -134,12 +154,10 @@ def _deutsch(e: Any) -> str:
     if typ == "string_too_short":
         return "darf nicht leer sein"
     if typ == "string_pattern_mismatch":
-        return f"„{e.get('input')}“ hat nicht die erwartete Form ({ctx.get('pattern')})"
+        return f"„{_kurz(str(e.get('input')))}“ hat nicht die erwartete Form ({ctx.get('pattern')})"
     if typ in ("greater_than_equal", "greater_than"):
         return f"muss mindestens {ctx.get('ge', ctx.get('gt'))} sein"
-    if typ == "ags":
-        return str(e["msg"])
-    return str(e["msg"])
+    return _kurz(str(e["msg"]), 200)
 
 
 def _felder(modell: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:

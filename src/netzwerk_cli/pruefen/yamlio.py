@@ -27,7 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ..kern.befund import Problem
-from .codes import MAX_BYTES, problem
+from .codes import MAX_BYTES, begrenze, problem
 
 try:  # libyaml: etwa zehnmal schneller; ohne sie bleibt alles korrekt, nur langsamer
     from yaml._yaml import CParser as _Parser
@@ -74,16 +74,29 @@ class _Loader(_Parser):  # type: ignore[misc,valid-type]
     ascend_resolver = tuple  # () -> (), ohne Wirkung
 
     def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+        # Nur Tags ohne ausdrückliche Angabe kommen hierher; sie bekommen eine eigene Kennung,
+        # damit ein ausdrückliches „!!int“ oder „!!null“ in der Datei als Befund auffällt.
         if kind is ScalarNode:
-            if implicit[0]:  # ungequoteter Wert: wie BaseResolver.resolve
+            # ungequoteter Wert: wie BaseResolver.resolve; lange Werte sind nie Zahl oder Wahrheitswert
+            if implicit[0] and len(value) <= _LANG:
                 for tag, muster in _KANDIDATEN.get(value[:1], ()):
                     if muster.match(value):
-                        return tag
+                        return _IMPLIZIT[tag]
             return STR
         return MAP if kind is MappingNode else SEQ
 
 
 _SCALARS = SafeConstructor()
+# Kennungen für Tags, die netz selbst aufgelöst hat (nicht in der Datei geschrieben)
+_IMPLIZIT = {t: f"{t}#implizit" for liste in _KANDIDATEN.values() for t, _ in liste}
+INT_I, FLOAT_I, BOOL_I, NULL_I = (_IMPLIZIT[t] for t in (INT, FLOAT, BOOL, NULL))
+# Ungequotete Werte bis zu dieser Länge können Zahlen sein; mehr Ziffern hat keine Angabe.
+_LANG = 64
+_MAX_ZIFFERN = 20
+# Tiefer verschachtelt ist kein Feld der Schemas (Vertrag → Liste → Eintrag → Liste).
+MAX_TIEFE = 8
+# Zeilenumbrüche, die YAML zählt, Editoren und netz' Zeilenbearbeitung aber nicht
+_UNICODE_UMBRUECHE = {b"\xc2\x85": "U+0085", b"\xe2\x80\xa8": "U+2028", b"\xe2\x80\xa9": "U+2029"}
 
 
 @dataclass
@@ -185,6 +198,8 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
         text, probleme = dekodiere(datei, daten)
         if text is None:
             return Gelesen(None, None, probleme)
+    if (b"\xc2\x85" in daten or b"\xe2\x80" in daten) and (p := _unicode_umbruch(datei, daten)):
+        return Gelesen(None, None, [p])
     # libyaml bekommt die Bytes: es prüft UTF-8 selbst (ein zweites Dekodieren in
     # Python kostete je Datei spürbar); erst bei einem Lesefehler sucht netz die Stelle.
     try:
@@ -193,6 +208,20 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
             knoten = loader.get_single_node()
         finally:
             loader.dispose()
+    except RecursionError:  # der Knotenbaum wird rekursiv gebaut: zu tief für jedes Schema
+        return Gelesen(
+            None,
+            None,
+            [
+                problem(
+                    datei,
+                    1,
+                    "NZ115",
+                    "Die Datei ist zu tief verschachtelt (Hunderte Ebenen); kein Feld erlaubt das",
+                    "Klammern und Einrückung prüfen.",
+                )
+            ],
+        )
     except yaml.MarkedYAMLError as e:
         return Gelesen(None, None, [_syntax_problem(datei, e)])
     except yaml.reader.ReaderError as e:
@@ -234,7 +263,27 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
     fehler: list[Problem] = []
     zeilen: dict[str, int] = {}
     wert = _zuordnung(datei, knoten, fehler, zeilen)
-    return Gelesen(wert if not fehler else None, knoten, fehler, zeilen)
+    return Gelesen(wert if not fehler else None, knoten, begrenze(fehler, datei), zeilen)
+
+
+def _unicode_umbruch(datei: str, daten: bytes) -> Problem | None:
+    """U+0085, U+2028, U+2029: YAML zählt sie als Zeilenumbruch, Editoren und netz' Zeilen-
+    bearbeitung nicht – Zeilennummern und Einfügestellen liefen auseinander. Darum verboten."""
+    stellen = [(i, name) for roh, name in _UNICODE_UMBRUECHE.items() if (i := daten.find(roh)) >= 0]
+    if not stellen:
+        return None
+    pos, name = min(stellen)
+    anfang = max(daten.rfind(b"\n", 0, pos), daten.rfind(b"\r", 0, pos)) + 1
+    zeile = daten.count(b"\n", 0, pos) + 1 if b"\n" in daten[:pos] else daten.count(b"\r", 0, pos) + 1
+    spalte = len(daten[anfang:pos].decode("utf-8", errors="replace")) + 1
+    return problem(
+        datei,
+        zeile,
+        "NZ114",
+        f"Unsichtbarer Zeilenumbruch {name}: YAML zählt ihn als neue Zeile, Editoren nicht",
+        "Das Zeichen löschen oder durch ein Leerzeichen ersetzen (oft aus einer Kopie aus Word oder PDF).",
+        spalte,
+    )
 
 
 def _lesefehler(datei: str, daten: bytes, e: yaml.reader.ReaderError) -> Problem:
@@ -275,25 +324,43 @@ def _anker(datei: str, daten: bytes) -> Problem | None:
     return None
 
 
-def _baue(datei: str, node: Node, fehler: list[Problem]) -> Any:
+def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int) -> Any:
     art = type(node)
     if art is ScalarNode:
         return node.value if node.tag == STR else _skalar(datei, node, fehler)  # type: ignore[arg-type]
+    if tiefe >= MAX_TIEFE:
+        zeile, spalte = _pos(node)
+        fehler.append(
+            problem(
+                datei,
+                zeile,
+                "NZ115",
+                f"Hier ist die Datei tiefer als {MAX_TIEFE} Ebenen verschachtelt; kein Feld erlaubt das",
+                "Einrückung und Klammern prüfen.",
+                spalte,
+            )
+        )
+        return None
     if art is SequenceNode:
         if node.tag != SEQ:
             _tag_fehler(datei, node, fehler)
-        return [_baue(datei, n, fehler) for n in node.value]
-    return _zuordnung(datei, node, fehler)  # type: ignore[arg-type]
+        return [_baue(datei, n, fehler, tiefe + 1) for n in node.value]
+    return _zuordnung(datei, node, fehler, tiefe=tiefe + 1)  # type: ignore[arg-type]
 
 
 def _zuordnung(
-    datei: str, node: MappingNode, fehler: list[Problem], zeilen: dict[str, int] | None = None
+    datei: str,
+    node: MappingNode,
+    fehler: list[Problem],
+    zeilen: dict[str, int] | None = None,
+    tiefe: int = 0,
 ) -> dict[str, Any]:
     """Eine Zuordnung. ``zeilen`` (nur oberste Ebene) bekommt die Zeile jedes Schlüssels und
     ``schluessel[i]`` für Listeneinträge – für dateiübergreifende Befunde."""
     if node.tag != MAP:
         _tag_fehler(datei, node, fehler)
     out: dict[str, Any] = {}
+    erste: dict[str, int] = {}  # Zeile des ersten Vorkommens: doppelte Schlüssel in O(1)
     for k, v in node.value:
         if type(k) is not ScalarNode:
             zeile, spalte = _pos(k)
@@ -302,47 +369,65 @@ def _zuordnung(
             )
             continue
         schluessel = k.value
-        if schluessel in out:
-            _doppelt(datei, node, k, fehler)
+        if schluessel in erste:
+            zeile, spalte = _pos(k)
+            fehler.append(
+                problem(
+                    datei,
+                    zeile,
+                    "NZ101",
+                    f"Schlüssel „{_kurz(schluessel)}“ kommt doppelt vor",
+                    f"Zuerst in Zeile {erste[schluessel]}; einen der beiden Einträge löschen.",
+                    spalte,
+                )
+            )
             continue
+        erste[schluessel] = k.start_mark.line + 1
         if zeilen is not None:
             zeilen[schluessel] = k.start_mark.line + 1
             if type(v) is SequenceNode:
                 for i, n in enumerate(v.value):
                     zeilen[f"{schluessel}[{i}]"] = n.start_mark.line + 1
-        out[schluessel] = _baue(datei, v, fehler)
+        out[schluessel] = _baue(datei, v, fehler, tiefe)
     return out
 
 
-def _doppelt(datei: str, node: MappingNode, k: ScalarNode, fehler: list[Problem]) -> None:
-    erste = next(s for s, _ in node.value if type(s) is ScalarNode and s.value == k.value)
-    zeile, spalte = _pos(k)
-    fehler.append(
-        problem(
-            datei,
-            zeile,
-            "NZ101",
-            f"Schlüssel „{k.value}“ kommt doppelt vor",
-            f"Zuerst in Zeile {erste.start_mark.line + 1}; einen der beiden Einträge löschen.",
-            spalte,
-        )
-    )
+def _kurz(text: str, laenge: int = 60) -> str:
+    """Ein Wert für eine Meldung: höchstens ``laenge`` Zeichen."""
+    return text if len(text) <= laenge else text[: laenge - 1] + "…"
 
 
 def _skalar(datei: str, node: ScalarNode, fehler: list[Problem]) -> Any:
     tag = node.tag
     if tag == STR:
         return node.value
+    if tag in (INT_I, FLOAT_I) and len(node.value.replace("_", "")) > _MAX_ZIFFERN:
+        # vor der Umwandlung: sehr lange Zahlen (auch 1:0:0:… zur Basis 60) kosten sonst
+        # quadratisch viel Zeit, und Python wandelt über 4.300 Ziffern gar nicht mehr um
+        zeile, spalte = _pos(node)
+        fehler.append(
+            problem(
+                datei,
+                zeile,
+                "NZ204",
+                f"Zahl mit {len(node.value)} Zeichen ist zu lang; höchstens {_MAX_ZIFFERN} Ziffern",
+                "Ist es ein Text, ihn in Anführungszeichen setzen.",
+                spalte,
+            )
+        )
+        return node.value
     try:
-        if tag == INT:
+        if tag == INT_I:
             return _SCALARS.construct_yaml_int(node)
-        if tag == FLOAT:
+        if tag == FLOAT_I:
             return _SCALARS.construct_yaml_float(node)
-        if tag == BOOL:
+        if tag == BOOL_I:
             return _SCALARS.construct_yaml_bool(node)
-        if tag == NULL:
+        if tag == NULL_I:
             return None
-    except ValueError:  # z. B. "0o9" – PyYAML wirft hier, netz meldet
+    except (ValueError, KeyError):  # z. B. "0o9" – PyYAML wirft hier, netz meldet über das Schema
+        return node.value
+    if tag.endswith("#implizit"):  # „=“ (YAML 1.1 „value“): ein gewöhnlicher Text
         return node.value
     _tag_fehler(datei, node, fehler)
     return node.value
@@ -350,13 +435,15 @@ def _skalar(datei: str, node: ScalarNode, fehler: list[Problem]) -> Any:
 
 def _tag_fehler(datei: str, node: Node, fehler: list[Problem]) -> None:
     zeile, spalte = _pos(node)
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
     fehler.append(
         problem(
             datei,
             zeile,
             "NZ108",
-            f"YAML-Tag „{node.tag}“ ist nicht erlaubt",
-            "Das Tag (z. B. !!binary, !!timestamp) entfernen; netz liest Daten selbst.",
+            f"YAML-Tag „{_kurz(tag)}“ ist nicht erlaubt",
+            "Das Tag (z. B. !!str, !!int, !!null, !!binary) entfernen; netz liest die Werte selbst. "
+            "Ein Text mit „!“ am Anfang gehört in Anführungszeichen.",
             spalte,
         )
     )
