@@ -185,8 +185,16 @@ def test_validate_einzelne_dateien(netz: Any, daten: Path) -> None:
     kaputt = daten / "vertraege" / "05170-wesel-2020-01-01.yaml"
     kaputt.write_text('region: "05170"\nregion: "05170"\n', encoding="utf-8")
     andere = daten / "vertraege" / "05315-koeln-2008.yaml"
-    # nur die gesunde Datei übergeben: der Befund der anderen Datei gehört nicht dazu
-    assert netz("validate", str(andere)).exit_code == 0
+    # nur die gesunde Datei übergeben: der Befund der anderen Datei gehört nicht dazu – aber er
+    # verhindert die Prüfpunkte, und das sagt validate deutlich, mit Exit 1 (pre-commit)
+    lauf = netz("validate", str(andere))
+    assert lauf.exit_code == 1 and "NZ101" not in lauf.stdout + lauf.stderr
+    assert "Prüfpunkte nicht geprüft: 1 Fehler in anderen Dateien" in lauf.stderr + lauf.stdout
+    j = netz("validate", "--format", "json", str(andere)).json()
+    assert (j["gueltig"], j["ausgeblendete_fehler"], j["pruefpunkte_geprueft"]) == (False, 1, False)
+    kaputt.unlink()
+    assert netz("validate", str(andere)).exit_code == 0  # sind die Daten heil, gibt es ✓
+    kaputt.write_text('region: "05170"\nregion: "05170"\n', encoding="utf-8")
     lauf = netz("validate", "--format", "json", str(kaputt))
     assert lauf.exit_code == 1
     assert {p["code"] for p in lauf.json()["probleme"]} == {"NZ101"}

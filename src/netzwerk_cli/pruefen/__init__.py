@@ -29,6 +29,9 @@ class Pruefung:
     dateien: dict[str, int] = field(default_factory=dict)
     #: Wurden die Prüfpunkte gerechnet? Nur auf fehlerfreien Daten (sonst wären die Zahlen falsch).
     pruefpunkte_geprueft: bool = False
+    #: Fehler in Dateien, die mit ``nur`` nicht gemeldet werden (pre-commit), aber die Prüfpunkte
+    #: verhindert haben
+    ausgeblendete_fehler: int = 0
 
     @property
     def fehler(self) -> int:
@@ -39,7 +42,9 @@ class Pruefung:
         return len(self.probleme) - self.fehler
 
     def gueltig(self, streng: bool = False) -> bool:
-        return self.fehler == 0 and not (streng and self.warnungen)
+        """Keine Fehler (mit ``streng``: keine Warnungen) – und wenn Fehler anderswo die Prüfpunkte
+        verhinderten, ist das kein „gültig“: der Commit könnte einen Prüfpunkt brechen."""
+        return self.fehler == 0 and not (streng and self.warnungen) and not self.ausgeblendete_fehler
 
 
 def pruefe(
@@ -62,9 +67,13 @@ def pruefe(
         ergebnisse = pruefpunkte(bestand, heute)
         probleme += [e.problem for e in ergebnisse if e.problem is not None]
         geprueft = bestand.programm is not None
+    ausgeblendet = 0
     if nur is not None:
-        probleme = [p for p in probleme if p.code.startswith(DATEIUEBERGREIFEND) or p.datei in nur]
-    return Pruefung(sorted(probleme), ergebnisse, dict(bestand.dateien), geprueft)
+        gezeigt = [p for p in probleme if p.code.startswith(DATEIUEBERGREIFEND) or p.datei in nur]
+        if mit_pruefpunkten and not geprueft and bestand.programm is not None:
+            ausgeblendet = sum(p.ist_fehler for p in probleme) - sum(p.ist_fehler for p in gezeigt)
+        probleme = gezeigt
+    return Pruefung(sorted(probleme), ergebnisse, dict(bestand.dateien), geprueft, ausgeblendet)
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,8 @@ def pruefung(b: Pruefbericht) -> dict[str, Any]:
         "fehler": p.fehler,
         "warnungen": p.warnungen,
         "dateien": p.dateien,
+        "pruefpunkte_geprueft": p.pruefpunkte_geprueft,
+        "ausgeblendete_fehler": p.ausgeblendete_fehler,
         "probleme": [problem(x) for x in p.probleme],
         "pruefpunkte": [pruefergebnis(e) for e in p.pruefpunkte],
     }

@@ -323,6 +323,12 @@ def zusammenfassung(b: Pruefbericht) -> str:
             text += f", {len(p.pruefpunkte) - len(geprueft)} bewusst nicht geprüft"
     elif p.fehler:
         text += "; Prüfpunkte erst nach Behebung der Fehler"
+    if p.ausgeblendete_fehler:
+        n = p.ausgeblendete_fehler
+        text += (
+            f"; Prüfpunkte nicht geprüft: {n} Fehler in anderen Dateien"
+            " (netz validate ohne PFAD zeigt sie)"
+        )
     return text + "."
 
 
