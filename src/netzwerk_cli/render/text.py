@@ -326,8 +326,7 @@ def zusammenfassung(b: Pruefbericht) -> str:
     if p.ausgeblendete_fehler:
         n = p.ausgeblendete_fehler
         text += (
-            f"; Prüfpunkte nicht geprüft: {n} Fehler in anderen Dateien"
-            " (netz validate ohne PFAD zeigt sie)"
+            f"; Prüfpunkte nicht geprüft: {n} Fehler in anderen Dateien (netz validate ohne PFAD zeigt sie)"
         )
     return text + "."
 
