@@ -1,3 +1,3 @@
-from netzwerk_cli.cli import main
+from netzwerk_cli.start import main
 
 main()

@@ -217,3 +217,11 @@ def test_validate_pfad_ausserhalb(netz: Any, tmp_path: Path) -> None:
     lauf = netz("validate", str(fremd))
     assert lauf.exit_code == 2
     assert "nicht im Datenordner" in lauf.stderr
+
+
+def test_kaputte_regionsdatei_ohne_folgebefunde(netz: Any, daten: Path) -> None:
+    """Eine kaputte Regionsdatei wird einmal gemeldet – nicht noch einmal je Vertrag (NZ404)."""
+    f = daten / "regionen" / "05315-koeln.yaml"
+    f.write_text(f.read_text(encoding="utf-8") + "name: doppelt\n", encoding="utf-8")
+    j = netz("validate", "--format", "json").json()
+    assert [(p["code"], p["datei"].endswith("05315-koeln.yaml")) for p in j["probleme"]] == [("NZ101", True)]

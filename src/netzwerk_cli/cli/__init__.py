@@ -83,6 +83,8 @@ def befehl_aus(argv: Sequence[str]) -> str | None:
 
 
 def _fehler(meldung: str, hinweis: str = "") -> None:
+    if sys.stderr is None:  # auch stderr geschlossen: schweigen ist alles, was bleibt
+        return
     from rich.text import Text
 
     from ..render.konsole import konsole
@@ -110,6 +112,12 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         # Ausgabe in eine geschlossene Pipe („netz list | head“): still enden wie cat und grep
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if sys.stderr is not None and hasattr(sys.stderr, "reconfigure"):
+        # Meldungen kommen immer an, auch wenn die Kodierung keine Umlaute kennt („M\xfcnster“)
+        sys.stderr.reconfigure(errors="backslashreplace")
+    if sys.stdout is None:  # netz … >&-: wie ls und cat eine Meldung statt eines Tracebacks
+        _fehler("Die Standardausgabe ist geschlossen; netz kann nichts ausgeben.")
+        sys.exit(int(Exit.UMGEBUNG))
     sys.exit(ausfuehren(sys.argv[1:]))
 
 

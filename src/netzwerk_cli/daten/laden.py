@@ -48,7 +48,9 @@ def _nicht_gelesen(anzeige: str, name: str) -> Problem:
 
 
 def _ordnerinhalt(ordner: Path, vorne: str) -> tuple[list[str], list[Problem]]:
-    """Ein Blick in den Ordner: (zu lesende YAML-Dateien, Befunde zu allem anderen), sortiert."""
+    """Ein Blick in den Ordner: (zu lesende YAML-Dateien, Befunde zu allem anderen), sortiert.
+
+    Ein Befund mit dem Ordner selbst als Datei heißt: der Ordner ließ sich nicht lesen."""
     try:
         st = os.lstat(ordner)
     except FileNotFoundError:
@@ -151,6 +153,8 @@ def lade_datenbestand(
         verzeichnis = os.path.join(wurzel, ordner, "")
         namen, befunde = _ordnerinhalt(wurzel / ordner, vorne)
         bestand.probleme.extend(befunde)
+        if any(p.datei == vorne.rstrip("/\\") for p in befunde):
+            bestand.unvollstaendig.add(ordner)
         bestand.dateien[ordner] = len(namen)
         aufgaben.extend((verzeichnis + n, modell, vorne + n, ziel) for n in namen)  # type: ignore[misc]
     for i, (pfad, modell, anzeige, ziel) in enumerate(aufgaben, 1):
@@ -158,6 +162,8 @@ def lade_datenbestand(
         bestand.probleme.extend(probleme)
         if dok is not None:
             ziel.append(dok)
+        else:
+            bestand.fehlerhaft.add(anzeige)
         if fortschritt is not None and i % 250 == 0:
             fortschritt(i, len(aufgaben))
     bestand.probleme.extend(verwaiste_sperre(wurzel))

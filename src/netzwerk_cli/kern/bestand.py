@@ -48,6 +48,10 @@ class Datenbestand:
     dateien: dict[str, int] = field(default_factory=dict)
     # Die Dateien unter quellen/, relativ zum Datenordner (für Quellenangaben wie „quellen/x.txt“)
     quellen: frozenset[str] = frozenset()
+    # Anzeigepfade der Dateien, die nicht gültig gelesen wurden (ihre Befunde stehen in probleme)
+    fehlerhaft: set[str] = field(default_factory=set)
+    # Ordner (regionen, vertraege), die sich nicht lesen ließen: ihr Inhalt ist unbekannt
+    unvollstaendig: set[str] = field(default_factory=set)
 
     @property
     def fehlerfrei(self) -> bool:

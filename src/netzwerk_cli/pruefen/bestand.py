@@ -6,6 +6,7 @@ Alle Funktionen nehmen einen :class:`Datenbestand` und geben Befunde zurück.
 from __future__ import annotations
 
 import bisect
+import os
 import posixpath
 from datetime import date
 
@@ -65,7 +66,7 @@ def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
                 )
             )
     soll_anzahl = bestand.programm.modell.regionen if bestand.programm else None
-    fehlerfrei = bestand.dateien.get("regionen", 0) == len(bestand.regionen)
+    fehlerfrei = bestand.dateien.get("regionen", 0) == len(bestand.regionen) and not bestand.unvollstaendig
     if soll_anzahl is not None and fehlerfrei and len(gesehen) != soll_anzahl:
         prog = bestand.programm
         assert prog is not None
@@ -88,11 +89,19 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
     je_region: dict[str, list[Dokument[Vertrag]]] = {}
     praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
     sortiert: list[str] = []
+    # Regionen, deren Datei kaputt ist: ihre Verträge bekommen keinen Folgebefund „gibt es nicht“
+    kaputt = {
+        os.path.basename(d).split("-", 1)[0]
+        for d in bestand.fehlerhaft
+        if os.path.basename(os.path.dirname(d)) == "regionen"
+    }
     for dok in bestand.vertraege:
         v = dok.modell
         r = regionen.get(v.region)
         if praefix and not v.region.startswith(praefix):
             out.append(_fremde_ags(dok, "region", v.region, praefix))
+        elif r is None and ("regionen" in bestand.unvollstaendig or v.region in kaputt):
+            pass  # der Befund zur Regionsdatei (oder zum Ordner) steht schon da
         elif r is None:
             nah = _nachbarn(v.region, sortiert or (sortiert := sorted(regionen)))
             out.append(
