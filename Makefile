@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installiert
 
-.PHONY: status test lint format validate clean docs
+.PHONY: status test test-hostile lint format validate clean docs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,13 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+# Feindliche Eingaben (Korpus, Angriffe, Mutationen) unter einer Speicher- und Zeitgrenze:
+# ein Fall, der mehr als 1 GiB Adressraum braucht oder hängt, lässt den Lauf scheitern.
+test-hostile: $(STAMP)
+	ulimit -v 1048576 && timeout 600 $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/test_feindlich.py tests/pruefen/test_korpus.py tests/cli/test_mutationen.py \
+		tests/cli/test_welt.py tests/daten/test_zwischenspeicher.py
 
 validate: $(STAMP)
 	$(BIN)/netz validate

@@ -42,7 +42,7 @@ def validate(
 ) -> None:
     """Alle Dateien prüfen und jeden Befund melden (Syntax, Schema, Dateinamen, Daten, Prüfpunkte)."""
     from ..daten.laden import lade_datenbestand
-    from ..pruefen import Pruefbericht, pruefe
+    from ..pruefen import Pruefbericht, auszuege, pruefe
 
     if format is None:
         format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -50,7 +50,8 @@ def validate(
     nur = _anzeigepfade(pfade, wurzel) if pfade else None
     with _fortschritt() as melde:
         bestand = lade_datenbestand(wurzel, melde)
-    b = Pruefbericht(pruefe(bestand, heute(), nur=nur), strict)
+    pruefung = pruefe(bestand, heute(), nur=nur)
+    b = Pruefbericht(pruefung, strict, auszuege(pruefung.probleme, bestand.inhalte))
     darstellen("pruefung", format, b, "validate")
     raise typer.Exit(int(Exit.OK if b.gueltig else Exit.DATEN))
 

@@ -121,12 +121,15 @@ def lade_dokument(
     modell: type[Region] | type[Vertrag] | type[Programm],
     anzeige: str,
     speicher: Zwischenspeicher | None = None,
+    inhalte: dict[str, bytes] | None = None,
 ) -> tuple[Dokument | None, list[Problem]]:  # type: ignore[type-arg]
     """Eine Datei lesen und prüfen: Dokument oder Befunde – mit ``speicher`` aus dem
-    Zwischenspeicher, wenn die Bytes dieselben sind."""
+    Zwischenspeicher, wenn die Bytes dieselben sind; ``inhalte`` bekommt die gelesenen Bytes."""
     daten = lies_datei(pfad, anzeige)
     if not isinstance(daten, bytes):
         return None, [daten]
+    if inhalte is not None:
+        inhalte[anzeige] = daten
     if speicher is not None:
         return speicher.lies(str(pfad), daten, modell, anzeige)
     from ..pruefen.datei import pruefe_datei  # erst hier: ein Treffer im Speicher braucht kein YAML
@@ -158,7 +161,7 @@ def lade_datenbestand(
         bestand.dateien[ordner] = len(namen)
         aufgaben.extend((verzeichnis + n, modell, vorne + n, ziel) for n in namen)  # type: ignore[misc]
     for i, (pfad, modell, anzeige, ziel) in enumerate(aufgaben, 1):
-        dok, probleme = lade_dokument(pfad, modell, anzeige, speicher)
+        dok, probleme = lade_dokument(pfad, modell, anzeige, speicher, bestand.inhalte)
         bestand.probleme.extend(probleme)
         if dok is not None:
             ziel.append(dok)
@@ -170,7 +173,7 @@ def lade_datenbestand(
     pfad = wurzel / PROGRAMM
     anzeige = anzeigepfad(pfad, wurzel)
     if os.path.lexists(pfad):
-        dok_p, probleme = lade_dokument(pfad, Programm, anzeige, speicher)
+        dok_p, probleme = lade_dokument(pfad, Programm, anzeige, speicher, bestand.inhalte)
         bestand.probleme.extend(probleme)
         bestand.programm = dok_p
     else:

@@ -52,6 +52,9 @@ class Datenbestand:
     fehlerhaft: set[str] = field(default_factory=set)
     # Ordner (regionen, vertraege), die sich nicht lesen ließen: ihr Inhalt ist unbekannt
     unvollstaendig: set[str] = field(default_factory=set)
+    # Die gelesenen Bytes je Anzeigepfad: Quelltextausschnitte kommen von hier, nie aus einem
+    # zweiten Lesen (die Datei könnte inzwischen eine Verknüpfung nach draußen sein)
+    inhalte: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     @property
     def fehlerfrei(self) -> bool:

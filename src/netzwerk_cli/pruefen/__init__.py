@@ -6,6 +6,7 @@ die Bytes und das Verzeichnis der Quellen bringt die Datenschicht mit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ from ..kern.bestand import Datenbestand
 from .bestand import dateiuebergreifend
 from .pruefpunkte import PruefErgebnis, pruefpunkte
 
-__all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "pruefe"]
+__all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "auszuege", "pruefe"]
 
 # Befunde aus dem Zusammenspiel mehrerer Dateien: sie werden immer gemeldet, auch wenn nur
 # einzelne Dateien geprüft werden (pre-commit).
@@ -78,11 +79,34 @@ def pruefe(
 
 @dataclass(frozen=True)
 class Pruefbericht:
-    """Was ``netz validate`` ausgibt: die Prüfung und ob Warnungen zählen."""
+    """Was ``netz validate`` ausgibt: die Prüfung, ob Warnungen zählen, und je Befund die Zeile
+    der Datei (aus den schon gelesenen Bytes, siehe :func:`auszuege`)."""
 
     pruefung: Pruefung
     streng: bool
+    auszuege: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
     def gueltig(self) -> bool:
         return self.pruefung.gueltig(self.streng)
+
+
+_ZEILENENDE = re.compile(rb"\r\n|\r|\n")  # wie YAML zählt (U+0085/2028/2029 sind Befund NZ114)
+MAX_AUSZUG = 300
+
+
+def auszuege(probleme: Collection[Problem], inhalte: dict[str, bytes]) -> dict[tuple[str, int], str]:
+    """Die Zeile jedes Befunds aus den gelesenen Bytes – je Datei einmal zerlegt, also linear."""
+    gesucht: dict[str, set[int]] = {}
+    for p in probleme:
+        if p.datei in inhalte:
+            gesucht.setdefault(p.datei, set()).add(p.zeile)
+    out: dict[tuple[str, int], str] = {}
+    for datei, nummern in gesucht.items():
+        zeilen = _ZEILENENDE.split(inhalte[datei])
+        for n in nummern:
+            if 1 <= n <= len(zeilen) and len(zeilen[n - 1]) <= 4 * MAX_AUSZUG:
+                text = zeilen[n - 1].decode("utf-8", errors="replace").lstrip("\ufeff")
+                if text.strip() and len(text) <= MAX_AUSZUG:
+                    out[(datei, n)] = text
+    return out

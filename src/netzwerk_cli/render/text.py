@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -333,20 +332,22 @@ def zusammenfassung(b: Pruefbericht) -> str:
 
 def pruefung(b: Pruefbericht, con: Konsole) -> None:
     """Befunde mit Quelltextzeile auf stdout, danach die Zusammenfassung (auf stderr bei Befunden)."""
-    probleme(b.pruefung.probleme, con, quelltext=True)
+    probleme(b.pruefung.probleme, con, auszuege=b.auszuege)
     ende = _konsole(fehler=bool(b.pruefung.probleme))
     ende.print(("✓ " if b.gueltig else "✗ ") + zusammenfassung(b))
 
 
-def probleme(liste_: Sequence[Problem], con: Konsole, quelltext: bool = False) -> None:
+def probleme(
+    liste_: Sequence[Problem], con: Konsole, auszuege: Mapping[tuple[str, int], str] | None = None
+) -> None:
     """Je Befund eine Zeile ``pfad:zeile:spalte: Fehler CODE Meldung`` (für Editoren greifbar).
 
-    Mit ``quelltext`` gruppiert nach Datei, darunter die betroffene Zeile mit
+    Mit ``auszuege`` gruppiert nach Datei, darunter die betroffene Zeile mit
     einem ``^`` unter der Spalte, dann der Hinweis.
     """
     vorige = None
     for p in liste_:
-        if quelltext and vorige is not None and p.datei != vorige:
+        if auszuege is not None and vorige is not None and p.datei != vorige:
             con.print()
         vorige = p.datei
         art = "Fehler" if p.ist_fehler else "Warnung"
@@ -355,23 +356,15 @@ def probleme(liste_: Sequence[Problem], con: Konsole, quelltext: bool = False) -
         zeile.append(f"{art} {p.code}", style=stil)
         zeile.append(f" {p.meldung}")
         con.print(zeile, soft_wrap=True)
-        if quelltext and (ausschnitt := _ausschnitt(p)):
+        if auszuege is not None and (ausschnitt := _ausschnitt(p, auszuege.get((p.datei, p.zeile)))):
             con.print(Text(ausschnitt, style="dim"), soft_wrap=True)
         if p.hinweis:
             con.print(Text(f"    Hinweis: {p.hinweis}", style="dim"), soft_wrap=True)
 
 
-def _ausschnitt(p: Problem) -> str | None:
-    """Die Zeile ``p.zeile`` der Datei und ein ``^`` unter ``p.spalte`` – nur für Befunde gelesen."""
-    try:
-        with open(p.datei, "rb") as f:
-            roh = next(itertools.islice(f, p.zeile - 1, None), None)
-    except OSError:
-        return None
-    if roh is None:
-        return None
-    text = roh.decode("utf-8", errors="replace").rstrip("\r\n").lstrip("\ufeff")
-    if not text.strip() or len(text) > 300:
+def _ausschnitt(p: Problem, text: str | None) -> str | None:
+    """Die Zeile ``p.zeile`` (aus den schon gelesenen Bytes) und ein ``^`` unter ``p.spalte``."""
+    if text is None:
         return None
     # Tabulatoren als ein Zeichen anzeigen, damit das ^ unter der richtigen Stelle steht
     text = text.replace("\t", "→")

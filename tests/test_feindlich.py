@@ -1,0 +1,191 @@
+"""Feindliche Pull-Requests: was eine fremde Datei im Datenordner anrichten kann – und nicht.
+
+Je Angriffsklasse ein Fall mit dem erwarteten Code. Für alle gilt: kein Absturz, kein
+Hängen, kein Byte einer Datei außerhalb des Datenordners in irgendeiner Ausgabe, höchstens
+``MAX_BEFUNDE`` + 1 Befunde je Datei. ``make test-hostile`` lässt diese Datei zusätzlich
+unter ``ulimit -v`` und einer Zeitgrenze laufen.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from netzwerk_cli.pruefen import datei as datei_modul
+from netzwerk_cli.pruefen.codes import MAX_BEFUNDE, MAX_BYTES
+from tests.conftest import DATEN
+
+GEHEIM = "GEHEIM-TOKEN-7f3a9c"
+FORMATE = ("text", "json", "github", "markdown", "csv")
+
+
+@pytest.fixture
+def geheim(tmp_path: Path) -> Path:
+    """Eine Datei außerhalb des Datenordners, wie ~/.netrc eines CI-Rechners."""
+    f = tmp_path / "draussen" / "netrc"
+    f.parent.mkdir()
+    f.write_text(f"machine github.com login ci password {GEHEIM}\n", encoding="utf-8")
+    return f
+
+
+def _alle_ausgaben(netz: Any, *befehle: tuple[str, ...]) -> str:
+    out = []
+    for fmt in FORMATE:
+        lauf = netz("validate", "--format", fmt)
+        assert lauf.exit_code == 1, (fmt, lauf.stdout, lauf.stderr)
+        out += [lauf.stdout, lauf.stderr]
+    for b in befehle:
+        lauf = netz(*b)
+        out += [lauf.stdout, lauf.stderr]
+    return "\n".join(out)
+
+
+def _codes(netz: Any, name: str) -> list[str]:
+    j = netz("validate", "--format", "json").json()
+    return [p["code"] for p in j["probleme"] if os.path.basename(p["datei"]) == name]
+
+
+# --- Nur reguläre Dateien direkt im Datenordner --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ort",
+    ["regionen/05999-x.yaml", "vertraege/05170-wesel-2020-01-01.yaml", "programm.yaml"],
+)
+def test_verknuepfung_nach_draussen_wird_nie_gelesen(netz: Any, daten: Path, geheim: Path, ort: str) -> None:
+    ziel = daten / ort
+    ziel.unlink(missing_ok=True)
+    ziel.symlink_to(geheim)
+    text = _alle_ausgaben(netz, ("status",), ("list",), ("show", "köln"))
+    assert GEHEIM not in text and "password" not in text
+    assert "NZ112" in text
+
+
+def test_verknuepfte_quelle_zaehlt_nicht(netz: Any, daten: Path, geheim: Path) -> None:
+    q = daten / "quellen" / "pressemitteilung-2010-05-06.txt"
+    q.unlink()
+    q.symlink_to(geheim)
+    text = _alle_ausgaben(netz)
+    assert GEHEIM not in text and "NZ602" in text
+
+
+def test_verknuepfte_grenzen_werden_nicht_gelesen(
+    netz: Any, daten: Path, geheim: Path, tmp_path: Path
+) -> None:
+    g = daten / "geo" / "nrw-kreise.geojson"
+    g.unlink()
+    g.symlink_to(geheim)
+    lauf = netz("map", "--svg", str(tmp_path / "k.svg"))
+    assert lauf.exit_code == 1 and GEHEIM not in lauf.stdout + lauf.stderr
+    assert "symbolische Verknüpfung" in lauf.stderr
+
+
+@pytest.mark.parametrize("ziel", ["/dev/zero", "/dev/urandom"])
+def test_verknuepfung_auf_geraet(netz: Any, daten: Path, ziel: str) -> None:
+    (daten / "regionen" / "05999-x.yaml").symlink_to(ziel)
+    (daten / ".netz.lock").symlink_to(ziel)
+    assert "NZ112" in _codes(netz, "05999-x.yaml")
+
+
+def test_fifo_haengt_nicht(netz: Any, daten: Path) -> None:
+    os.mkfifo(daten / "vertraege" / "05170-wesel-2020-01-01.yaml")
+    assert _codes(netz, "05170-wesel-2020-01-01.yaml") == ["NZ112"]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        (".versteckt.yaml", "NZ113"),
+        ("05999-x.yml", "NZ113"),
+        ("05999-x.YAML", "NZ113"),
+        ("liesmich.txt", "NZ113"),
+    ],
+)
+def test_andere_dateien_werden_gemeldet(netz: Any, daten: Path, name: str, code: str) -> None:
+    (daten / "regionen" / name).write_text("ags: 1\n", encoding="utf-8")
+    assert _codes(netz, name) == [code]
+
+
+def test_unterordner(netz: Any, daten: Path) -> None:
+    (daten / "regionen" / "unter.yaml").mkdir()
+    (daten / "regionen" / "unter.yaml" / "05999-x.yaml").write_text("ags: 1\n", encoding="utf-8")
+    (daten / "vertraege" / "mehr").mkdir()
+    assert _codes(netz, "unter.yaml") == ["NZ112"] and _codes(netz, "mehr") == ["NZ113"]
+
+
+def test_riesige_datei_wird_nicht_gelesen(netz: Any, daten: Path) -> None:
+    """Größe am Deskriptor geprüft: eine (dünn belegte) 4-GiB-Datei kostet nichts."""
+    f = daten / "vertraege" / "05170-wesel-2020-01-01.yaml"
+    with open(f, "wb") as h:
+        h.truncate(4 * 1024**3)
+    assert _codes(netz, f.name) == ["NZ102"]
+
+
+# --- Lineare Zeit, begrenzte Ausgabe ---------------------------------------------------------
+
+KOPF = 'region: "05170"\nunterzeichnet: 2020-01-01\nquellen: ["https://example.org"]\n'
+
+
+def _fuelle(zeile: Callable[[int], str], kopf: str = KOPF) -> str:
+    """So viele Zeilen, wie knapp unter 1 MiB passen."""
+    teile, groesse, i = [kopf], len(kopf), 0
+    while True:
+        z = zeile(i)
+        if groesse + len(z.encode()) > MAX_BYTES - 64:
+            return "".join(teile)
+        teile.append(z)
+        groesse += len(z.encode())
+        i += 1
+
+
+ANGRIFFE: dict[str, tuple[Callable[[], str], str]] = {
+    "unbekannte-schluessel": (lambda: _fuelle(lambda i: f"k{i}: 1\n"), "NZ202"),
+    "doppelte-schluessel": (lambda: _fuelle(lambda i: "bemerkung: x\n", KOPF + "bemerkung: x\n"), "NZ101"),
+    "listeneintraege": (
+        lambda: _fuelle(lambda i: "  - 1\n", KOPF.replace("quellen: [", "q: [") + "quellen:\n"),
+        "NZ203",
+    ),
+    "tags": (lambda: _fuelle(lambda i: f"k{i}: !!int x\n"), "NZ108"),
+    "verschachtelt": (lambda: KOPF + "bemerkung: " + "[" * 200_000 + "]" * 200_000 + "\n", ""),
+    # Zahlenfelder gibt es nur in Regionen: einwohner
+    "sexagesimal": (lambda: _region("1" + ":0" * 300_000), "NZ203"),
+    "lange-zahl": (lambda: _region("9" * 500_000), "NZ203"),
+    "hex-zahl": (lambda: _region("0x" + "f" * 60), "NZ204"),
+}
+REGION = "regionen/05111-duesseldorf.yaml"
+
+
+def _region(einwohner: str) -> str:
+    original = (DATEN / REGION).read_text(encoding="utf-8")
+    return original.replace("einwohner: 619294", f"einwohner: {einwohner}")
+
+
+@pytest.mark.parametrize("art", sorted(ANGRIFFE))
+def test_angriff_begrenzt(art: str, netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inhalt, code = ANGRIFFE[art]
+    f = daten / (REGION if "zahl" in art or art == "sexagesimal" else "vertraege/05170-wesel-2020-01-01.yaml")
+    f.write_text(inhalt(), encoding="utf-8")
+    assert f.stat().st_size <= MAX_BYTES
+    # Fundstellen kosten je einen Gang durch die Datei: nur für die gezeigten Befunde
+    gaenge = 0
+    echt = datei_modul.finde
+
+    def zaehle(*a: Any, **k: Any) -> Any:
+        nonlocal gaenge
+        gaenge += 1
+        return echt(*a, **k)
+
+    monkeypatch.setattr(datei_modul, "finde", zaehle)
+    lauf = netz("validate", "--format", "json")
+    assert lauf.exit_code == 1
+    probleme = [p for p in lauf.json()["probleme"] if os.path.basename(p["datei"]) == f.name]
+    assert 1 <= len(probleme) <= MAX_BEFUNDE + 1
+    assert gaenge <= MAX_BEFUNDE
+    if code:
+        assert probleme[0]["code"] == code
+    text = netz("validate").stdout
+    assert len(text.splitlines()) <= 4 * (MAX_BEFUNDE + 2) + 10  # Zeile, Ausschnitt, ^, Hinweis je Befund
