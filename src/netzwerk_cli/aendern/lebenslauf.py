@@ -175,9 +175,9 @@ def speichere_aenderung(a: Aenderung) -> None:
     """Ersetzt die Datei atomar – nur, wenn sie seit dem Lesen unverändert ist."""
     if lies_datei(a.dok.datei, a.anzeige) != a.vorher:
         raise NetzFehler(f"{a.anzeige} wurde inzwischen geändert; bitte erneut aufrufen.")
-    ersetze_atomar(a.dok.pfad, a.nachher)
+    ersetze_atomar(a.dok.pfad, a.nachher, a.anzeige)
     if not gemeinsam.stimmt_zurueckgelesen(a.dok.pfad, a.anzeige, a.vertrag):  # pragma: no cover - Schutz
-        ersetze_atomar(a.dok.pfad, a.vorher)
+        ersetze_atomar(a.dok.pfad, a.vorher, a.anzeige)
         raise NetzFehler(
             "Die geänderte Datei ließ sich nicht korrekt zurücklesen; alte Fassung wiederhergestellt."
         )
