@@ -119,3 +119,12 @@ def test_add_voller_datentraeger(netz: Any, daten: Path, monkeypatch: pytest.Mon
     assert _dateien(daten) == vorher
     assert not (daten / ".netz.lock").exists()
     assert not [p for p in (daten / "vertraege").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("option", ["--note", "--source"])
+def test_add_unsichtbare_zeichen_sind_aufruffehler(netz: Any, daten: Path, option: str) -> None:
+    vorher = _dateien(daten)
+    wert = "Ort\u0085Wesel" if option == "--note" else "https://x.example/\u2028"
+    lauf = netz("add", "wesel", "--date", "2026-11-20", option, wert)
+    assert lauf.exit_code == 2 and f"Ungültiger Wert für {option}" in lauf.stderr
+    assert _dateien(daten) == vorher

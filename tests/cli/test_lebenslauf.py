@@ -290,7 +290,7 @@ def test_harte_verknuepfung_verweigert(netz: Any, daten: Path, tmp_path: Path) -
     vorher = datei.read_bytes()
     for args in (("--dry-run",), ()):
         lauf = netz("conference", "soest", "--date", "2026-10-01", *args)
-        assert lauf.exit_code == 1 and "harte Verknüpfungen" in lauf.stderr
+        assert lauf.exit_code == 1 and "Namen (harte Verknüpfungen)" in lauf.stderr
     assert datei.read_bytes() == vorher == (tmp_path / "zweiter-name.yaml").read_bytes()
 
 

@@ -45,7 +45,7 @@ def test_harte_verknuepfung_verweigert(tmp_path: Path) -> None:
     ziel = tmp_path / "a.yaml"
     ziel.write_bytes(b"alt\n")
     os.link(ziel, tmp_path / "b.yaml")
-    with pytest.raises(NichtErsetzbar, match="harte Verknüpfungen"):
+    with pytest.raises(NichtErsetzbar, match=r"Namen \(harte Verknüpfungen\)"):
         ersetze_atomar(ziel, b"neu\n", "vertraege/a.yaml")
     assert ziel.read_bytes() == b"alt\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]

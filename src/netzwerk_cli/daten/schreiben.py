@@ -116,7 +116,7 @@ def pruefe_ersetzbar(ziel: Path, anzeige: str) -> os.stat_result:
         raise NichtErsetzbar(f"{anzeige} ist {art(st.st_mode)}, keine reguläre Datei; netz ändert sie nicht.")
     if st.st_nlink > 1:
         raise NichtErsetzbar(
-            f"{anzeige} hat {st.st_nlink} harte Verknüpfungen (Namen); netz ändert sie nicht, "
+            f"{anzeige} hat {st.st_nlink} Namen (harte Verknüpfungen); netz ändert sie nicht, "
             "weil die anderen Namen sonst die alte Fassung behielten.",
             "Die Datei kopieren und die Kopie an ihre Stelle setzen (cp DATEI x && mv x DATEI).",
         )
