@@ -6,7 +6,7 @@ import difflib
 
 import pytest
 
-from netzwerk_cli.aendern.bearbeiten import Datei, NichtBearbeitbar
+from netzwerk_cli.aendern.bearbeiten import Datei, NichtBearbeitbar, geaenderte_zeilen
 
 EIGENWILLIG = (
     "\ufeff# Kopfkommentar – bleibt\r\n"
@@ -74,3 +74,45 @@ def test_flussliste_wird_nicht_angefasst() -> None:
 def test_kaputte_datei_nicht_bearbeitbar() -> None:
     with pytest.raises(NichtBearbeitbar):
         Datei.lies(b"a: 1\na: 2\n")
+
+
+@pytest.mark.parametrize("zeichen", ["\u0085", "\u2028", "\u2029"])
+def test_fremde_zeilenumbrueche_verweigert(zeichen: str) -> None:
+    """libyaml zählt NEL/LS/PS als Zeilenumbruch, der Editor nicht: also gar nicht erst ändern."""
+    quelle = f'region: "05974"\nunterzeichnet: 2008\nbemerkung: "a{zeichen}b"\nquellen: []\n'.encode()
+    with pytest.raises(NichtBearbeitbar, match=r"Zeile 3 .*U\+"):
+        Datei.lies(quelle)
+
+
+@pytest.mark.parametrize("ende", [b"\n", b"\r\n", b"\r"])
+def test_zeilenende_der_datei_bleibt(ende: bytes) -> None:
+    quelle = ende.join(
+        [b'region: "05974"', b"unterzeichnet: 2008", b"bildungskonferenzen:", b"  - datum: 2010", b""]
+    )
+    d = Datei.lies(quelle)
+    d.listeneintrag("bildungskonferenzen", ["  - datum: 2011", "    bemerkung: neu"])
+    d.einfuegen_nach(["unterzeichnet"], ["endet: 2020"])
+    erwartet = [b'region: "05974"', b"unterzeichnet: 2008", b"endet: 2020", b"bildungskonferenzen:"]
+    erwartet += [b"  - datum: 2010", b"  - datum: 2011", b"    bemerkung: neu", b""]
+    assert d.bytes() == ende.join(erwartet)
+
+
+def test_letzte_zeile_ohne_ende_bleibt_unberuehrt() -> None:
+    quelle = b'region: "05974"\nunterzeichnet: 2008\nquellen: []'
+    d = Datei.lies(quelle)
+    d.einfuegen_nach(["unterzeichnet"], ["endet: 2020"])
+    assert d.bytes() == b'region: "05974"\nunterzeichnet: 2008\nendet: 2020\nquellen: []'
+
+
+def test_eingefuegter_text_bleibt_eine_zeile() -> None:
+    d = Datei.lies(b'region: "05974"\nunterzeichnet: 2008\n')
+    with pytest.raises(NichtBearbeitbar, match="Zeilenumbruch"):
+        d.einfuegen_nach(["unterzeichnet"], ['ende_grund: "a\u2028b"'])
+
+
+def test_geaenderte_zeilen_stimmen_mit_dem_editor_ueberein() -> None:
+    d = Datei.lies(EIGENWILLIG)
+    d.listeneintrag("bildungskonferenzen", ["  - datum: 2011-11-03"])
+    entfernt, hinzu = geaenderte_zeilen(EIGENWILLIG, d.bytes())
+    assert sorted(entfernt) == sorted(d.entfernt) == [b"# Schluss"]
+    assert sorted(hinzu) == sorted(d.eingefuegt) == sorted([b"# Schluss\r\n", b"    - datum: 2011-11-03\r\n"])

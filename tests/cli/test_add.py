@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +96,35 @@ def test_add_nie_ueber_vorhandene_datei(netz: Any, daten: Path) -> None:
 def test_add_keine_temporaerdateien(netz: Any, daten: Path) -> None:
     netz("add", "wesel", "--date", "2026-11-20", "--source", "https://example.org/a")
     assert not [p for p in (daten / "vertraege").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="braucht /proc (Linux)")
+@pytest.mark.parametrize("bei", ["sperre", "temporaerdatei"])
+def test_add_voller_datentraeger(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, bei: str) -> None:
+    """ENOSPC beim Schreiben der Sperre oder der Temporärdatei: Exit 4, nichts bleibt liegen."""
+    echt = os.write
+    muster = ".netz.lock" if bei == "sperre" else "/.netz-"
+
+    def voll(fd: int, b: bytes) -> int:
+        if muster in os.readlink(f"/proc/self/fd/{fd}"):  # welche Datei hinter dem Deskriptor steht
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return echt(fd, b)
+
+    monkeypatch.setattr(os, "write", voll)
+    vorher = _dateien(daten)
+    lauf = netz("add", "wesel", "--date", "2026-11-20", "--source", "https://example.org/a")
+    monkeypatch.setattr(os, "write", echt)
+    assert lauf.exit_code == 4, lauf.stderr
+    assert "kein Platz mehr auf dem Datenträger" in lauf.stderr
+    assert _dateien(daten) == vorher
+    assert not (daten / ".netz.lock").exists()
+    assert not [p for p in (daten / "vertraege").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("option", ["--note", "--source"])
+def test_add_unsichtbare_zeichen_sind_aufruffehler(netz: Any, daten: Path, option: str) -> None:
+    vorher = _dateien(daten)
+    wert = "Ort\u0085Wesel" if option == "--note" else "https://x.example/\u2028"
+    lauf = netz("add", "wesel", "--date", "2026-11-20", option, wert)
+    assert lauf.exit_code == 2 and f"Ungültiger Wert für {option}" in lauf.stderr
+    assert _dateien(daten) == vorher

@@ -174,3 +174,154 @@ def test_ohne_terminal_fehlende_angabe_ist_aufruffehler(netz: Any, args: list[st
     lauf = netz(*args)
     assert lauf.exit_code == 2
     assert "fehlt" in lauf.stderr
+
+
+# --- feindliche Eingaben: der Editor schreibt nie an die falsche Stelle ---------------
+
+
+def _mit_zeilentrenner(daten: Path) -> Path:
+    """Ein U+2028 in einem Wert vor der Liste: libyaml zählt eine Zeile mehr als der Editor."""
+    datei = daten / "vertraege" / SOEST
+    text = datei.read_text(encoding="utf-8")
+    alt = "bemerkung: >-\n  Unbefristet; die Verträge sahen eine gemeinsame Evaluation bis 31.07.2013 vor.\n"
+    assert alt in text
+    datei.write_text(
+        text.replace(alt, 'bemerkung: "Unbefristet;\u2028Evaluation bis 31.07.2013."\n'), "utf-8"
+    )
+    return datei
+
+
+def test_zeilentrenner_verweigert(netz: Any, daten: Path) -> None:
+    datei = _mit_zeilentrenner(daten)
+    vorher = datei.read_bytes()
+    lauf = netz("continue", "soest", "--date", "2026-10-01")
+    assert lauf.exit_code == 1, lauf.stderr
+    # schon das Lesen meldet die Datei (NZ114); der Editor verweigert zusätzlich selbst
+    assert "NZ114" in lauf.stderr and "U+2028" in lauf.stderr
+    assert datei.read_bytes() == vorher
+
+
+def test_zuruecklesen_faengt_falsche_stelle(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ohne die Verweigerungen schriebe der Editor den Eintrag in eine gefaltete Bemerkung
+    (gültiges YAML, falscher Inhalt); das Zurücklesen vor dem Umbenennen bemerkt es."""
+    from netzwerk_cli.aendern import bearbeiten
+
+    datei = daten / "vertraege" / SOEST
+    datei.write_text(
+        'region: "05974"\n'
+        "unterzeichnet: 2008-06-23\n"
+        "quellen:\n"
+        "  - https://x.example/s\n"
+        "bildungskonferenzen:\n"
+        "  - datum: 2010-11-02\n"
+        '    bemerkung: "erste\u2028Konferenz"\n'
+        "bemerkung: >-\n"
+        "  Unbefristet.\n",
+        encoding="utf-8",
+    )
+    vorher = datei.read_bytes()
+    from netzwerk_cli.pruefen import yamlio
+
+    # beide Schutzschichten aus: der Befund NZ114 beim Lesen und die Verweigerung im Editor
+    monkeypatch.setattr(yamlio, "_unicode_umbruch", lambda datei, daten: None)
+    monkeypatch.setattr(bearbeiten, "_pruefe_umbrueche", lambda inhalt: None)
+    lauf = netz("conference", "soest", "--date", "2026-10-01")
+    assert lauf.exit_code == 1, lauf.stderr
+    assert "liest sich nicht wie beabsichtigt" in lauf.stderr and "Geändert" not in lauf.stdout
+    assert datei.read_bytes() == vorher
+
+
+@pytest.mark.parametrize("falsch", ["inhalt", "andere_zeile"])
+def test_zuruecklesen_falsche_aenderung(
+    netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, falsch: str
+) -> None:
+    from netzwerk_cli.aendern import lebenslauf
+    from netzwerk_cli.aendern.bearbeiten import Datei
+
+    echt = Datei.listeneintrag
+
+    def kaputt(self: Datei, schluessel: str, eintrag: list[str]) -> None:
+        if falsch == "inhalt":  # ein anderes Datum als verlangt
+            eintrag = [z.replace("2026-10-01", "2026-10-02") for z in eintrag]
+        echt(self, schluessel, eintrag)
+        if falsch == "andere_zeile":  # eine Zeile außerhalb der Änderung, gleicher Inhalt
+            self.zeilen[0] = self.zeilen[0].replace(b"# ", b"#  ")
+
+    monkeypatch.setattr(lebenslauf.Datei, "listeneintrag", kaputt)
+    datei = daten / "vertraege" / SOEST
+    vorher = datei.read_bytes()
+    lauf = netz("conference", "soest", "--date", "2026-10-01")
+    assert lauf.exit_code == 1, lauf.stderr
+    assert "nicht wie beabsichtigt" in lauf.stderr and "Nichts wurde geschrieben" in lauf.stderr
+    assert datei.read_bytes() == vorher
+
+
+@pytest.mark.parametrize("ende", ["\r\n", "\r"])
+def test_zeilenenden_bleiben(netz: Any, daten: Path, ende: str) -> None:
+    datei = daten / "vertraege" / VIERSEN
+    datei.write_bytes(datei.read_bytes().replace(b"\n", ende.encode()))
+    assert netz("conference", "viersen", "--date", "2023-10-01", "--note", "Thema").exit_code == 0
+    assert netz("end", "viersen", "--date", "2024-01-31", "--reason", "Kündigung").exit_code == 0
+    roh = datei.read_bytes()
+    assert b"\n" not in roh.replace(b"\r\n", b"") if ende == "\r\n" else b"\n" not in roh
+    assert f"endet: 2024-01-31{ende}ende_grund: Kündigung{ende}".encode() in roh
+    assert f"  - datum: 2023-10-01{ende}    bemerkung: Thema{ende}".encode() in roh
+    assert netz("validate", "--strict").exit_code == 0
+
+
+def test_rechte_und_eigentuemer_bleiben(netz: Any, daten: Path) -> None:
+    import os
+    import stat
+
+    datei = daten / "vertraege" / SOEST
+    os.chmod(datei, 0o664)
+    als_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if als_root:
+        os.chown(datei, 65534, 65534)  # nobody:nogroup
+    vorher = datei.stat()
+    assert netz("conference", "soest", "--date", "2026-10-01").exit_code == 0
+    nachher = datei.stat()
+    assert stat.S_IMODE(nachher.st_mode) == 0o664
+    assert nachher.st_ino != vorher.st_ino  # wirklich ersetzt, nicht überschrieben
+    if als_root:
+        assert (nachher.st_uid, nachher.st_gid) == (65534, 65534)
+
+
+def test_harte_verknuepfung_verweigert(netz: Any, daten: Path, tmp_path: Path) -> None:
+    import os
+
+    datei = daten / "vertraege" / SOEST
+    os.link(datei, tmp_path / "zweiter-name.yaml")
+    vorher = datei.read_bytes()
+    for args in (("--dry-run",), ()):
+        lauf = netz("conference", "soest", "--date", "2026-10-01", *args)
+        assert lauf.exit_code == 1 and "Namen (harte Verknüpfungen)" in lauf.stderr
+    assert datei.read_bytes() == vorher == (tmp_path / "zweiter-name.yaml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["end", "viersen", "--date", "2024-01-31", "--reason", "Kündigung\u0085durch den Kreis"],
+        ["end", "viersen", "--date", "2024-01-31", "--reason", "a\u2028b"],
+        ["conference", "soest", "--date", "2026-10-01", "--note", "a\u2029b"],
+        ["conference", "soest", "--date", "2026-10-01", "--note", "a\x1bb"],
+        ["continue", "soest", "--date", "2026-10-01", "--note", "\u200ba"],
+        ["conference", "soest", "--date", "2026-10-01", "--source", "https://x.example/\u0085"],
+    ],
+)
+def test_unsichtbare_zeichen_sind_aufruffehler(netz: Any, daten: Path, args: list[str]) -> None:
+    vorher = {p.name: p.read_bytes() for p in (daten / "vertraege").iterdir()}
+    lauf = netz(*args)
+    assert lauf.exit_code == 2
+    option = next(a for a in args if a in ("--reason", "--note", "--source"))
+    assert f"Ungültiger Wert für {option}" in lauf.stderr and "U+" in lauf.stderr
+    assert {p.name: p.read_bytes() for p in (daten / "vertraege").iterdir()} == vorher
+
+
+def test_text_wird_genau_gespeichert(netz: Any, daten: Path) -> None:
+    """Was sichtbar ist, kommt byte-genau zurück – auch Anführungszeichen, Doppelpunkte, Emoji."""
+    notiz = 'Thema: „Ganztag“ – "Schule" #1 \\n 🎓  doppelt'
+    assert netz("conference", "soest", "--date", "2026-10-01", "--note", notiz).exit_code == 0
+    show = netz("show", "soest", "--format", "json").json()
+    assert show["vertraege"][0]["bildungskonferenzen"][-1]["bemerkung"] == notiz

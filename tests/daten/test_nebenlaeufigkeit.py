@@ -97,3 +97,44 @@ def test_sigkill_hinterlaesst_nie_halbe_dateien(tmp_path: Path) -> None:
             rest.unlink()
     assert sum(erwischt.values()) == 12
     print("SIGKILL vor/nach dem Anlegen:", erwischt)
+
+
+_LANGSAM = """
+import os, sys, time
+from netzwerk_cli.cli import ausfuehren
+
+echt = os.link
+
+
+def langsam(*args, **kwargs):
+    # die Temporärdatei liegt schon da, die Sperre ist genommen: jetzt kommt SIGTERM
+    print("bereit", flush=True)
+    time.sleep(30)
+    return echt(*args, **kwargs)
+
+
+os.link = langsam
+sys.exit(ausfuehren(sys.argv[1:]))
+"""
+
+
+def test_sigterm_hinterlaesst_keine_sperre_und_keine_temporaerdatei(tmp_path: Path) -> None:
+    daten = tmp_path / "data"
+    shutil.copytree(DATEN, daten)
+    p = subprocess.Popen(
+        [sys.executable, "-c", _LANGSAM, "--data", str(daten), "add", "wesel", "--date", "2026-11-20"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NETZ_HEUTE": HEUTE, "NO_COLOR": "1"},
+    )
+    assert p.stdout is not None and p.stdout.readline() == "bereit\n"
+    assert (daten / SPERRDATEI).exists() and list((daten / "vertraege").glob(".netz-*.tmp"))
+    p.send_signal(signal.SIGTERM)
+    _, fehler = p.communicate(timeout=30)
+    assert p.returncode == 128 + signal.SIGTERM, fehler
+    assert "Beendet (SIGTERM)" in fehler and "Traceback" not in fehler
+    assert not (daten / SPERRDATEI).exists()
+    assert not list((daten / "vertraege").glob(".netz-*"))
+    assert not (daten / "vertraege" / "05170-wesel-2026-11-20.yaml").exists()
+    assert _fehler(daten) == []

@@ -7,7 +7,7 @@ ersetzt genau die Zeilen eines Werts; die Stellen liefert der Knotenbaum.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -18,23 +18,72 @@ class NichtBearbeitbar(Exception):
     """Die Datei hat eine Form, die netz nicht sicher zeilengenau ändern kann."""
 
 
+# libyaml zählt auch NEL, LS und PS als Zeilenumbruch, bytes.splitlines nicht: die
+# Zeilennummern des Parsers und die Zeilen des Editors liefen auseinander, und netz
+# schriebe an die falsche Stelle. Solche Dateien ändert netz nicht.
+FREMDE_UMBRUECHE = {
+    b"\xc2\x85": "U+0085 (NEL)",
+    b"\xe2\x80\xa8": "U+2028 (LINE SEPARATOR)",
+    b"\xe2\x80\xa9": "U+2029 (PARAGRAPH SEPARATOR)",
+}
+
+
+def zeilen(inhalt: bytes) -> list[bytes]:
+    """Die Zeilen, wie libyaml sie zählt (\\n, \\r\\n, \\r) – ohne NEL/LS/PS, siehe oben."""
+    return inhalt.splitlines(keepends=True)
+
+
+def zeilenende(inhalt: bytes) -> bytes:
+    """Das Zeilenende der Datei: das der ersten Zeile (LF, CRLF oder nur CR); sonst LF."""
+    for z in zeilen(inhalt):
+        for ende in (b"\r\n", b"\n", b"\r"):
+            if z.endswith(ende):
+                return ende
+    return b"\n"
+
+
+def _pruefe_umbrueche(inhalt: bytes) -> None:
+    for roh, name in FREMDE_UMBRUECHE.items():
+        i = inhalt.find(roh)
+        if i >= 0:
+            zeile = len(zeilen(inhalt[: i + 1]))
+            raise NichtBearbeitbar(
+                f"Zeile {zeile} enthält das Zeichen {name}. YAML liest es als Zeilenumbruch, "
+                "netz ändert solche Dateien nicht zeilengenau (es könnte an die falsche Stelle schreiben). "
+                "Das Zeichen von Hand durch ein Leerzeichen oder einen echten Zeilenumbruch ersetzen."
+            )
+
+
 @dataclass
 class Datei:
     zeilen: list[bytes]
     zeilenende: bytes
     wurzel: MappingNode
     original: bytes  # der gelesene Inhalt: Grundlage der Prüfung „inzwischen geändert?“
+    # was der Editor entfernt und eingefügt hat (Zeilen mit Zeilenende): die Prüfung vor dem
+    # Schreiben vergleicht es mit dem, was sich an den Bytes tatsächlich geändert hat
+    entfernt: list[bytes] = field(default_factory=list)
+    eingefuegt: list[bytes] = field(default_factory=list)
 
     @classmethod
     def lies(cls, inhalt: bytes, name: str = "datei.yaml") -> Datei:
+        _pruefe_umbrueche(inhalt)
         g = lies_yaml(name, inhalt)
         if not isinstance(g.knoten, MappingNode) or g.wert is None:
             raise NichtBearbeitbar("Die Datei ist nicht gültig; erst „netz validate“ ausführen.")
-        ende = b"\r\n" if b"\r\n" in inhalt else b"\n"
-        zeilen = inhalt.splitlines(keepends=True)
-        if zeilen and not zeilen[-1].endswith((b"\n", b"\r")):
-            zeilen[-1] += ende  # nur das fehlende Zeilenende der letzten Zeile kommt hinzu
-        return cls(zeilen, ende, g.knoten, inhalt)
+        return cls(zeilen(inhalt), zeilenende(inhalt), g.knoten, inhalt)
+
+    def _ersetze_zeilen(self, von: int, bis: int, neu: list[bytes]) -> None:
+        """Ersetzt ``zeilen[von:bis]`` durch ``neu`` und merkt sich beides."""
+        if von == len(self.zeilen) and self.zeilen and not self.zeilen[-1].endswith((b"\n", b"\r")):
+            # am Dateiende: die letzte Zeile bekommt ihr fehlendes Zeilenende – nur dann
+            self.entfernt.append(self.zeilen[-1])
+            self.zeilen[-1] += self.zeilenende
+            self.eingefuegt.append(self.zeilen[-1])
+        self.entfernt += self.zeilen[von:bis]
+        self.eingefuegt += neu
+        self.zeilen[von:bis] = neu
+        self._neu_lesen()
 
     def bytes(self) -> bytes:
         return b"".join(self.zeilen)
@@ -43,11 +92,16 @@ class Datei:
         """Nach jeder Änderung: Positionen stimmen nur für den aktuellen Text."""
         g = lies_yaml("datei.yaml", self.bytes())
         if not isinstance(g.knoten, MappingNode) or g.wert is None:  # pragma: no cover - Schutz
-            raise NichtBearbeitbar("Die Änderung ergäbe ungültiges YAML; nichts wurde geschrieben.")
+            raise NichtBearbeitbar("Die Änderung ergäbe ungültiges YAML.")
         self.wurzel = g.knoten
 
     def _kodiere(self, text: list[str]) -> list[bytes]:
-        return [z.rstrip("\n").encode("utf-8") + self.zeilenende for z in text]
+        out = [z.rstrip("\n").encode("utf-8") for z in text]
+        for z in out:
+            # eine eingefügte Zeile muss genau eine Zeile bleiben, wie YAML sie zählt
+            if b"\n" in z or b"\r" in z or any(u in z for u in FREMDE_UMBRUECHE):
+                raise NichtBearbeitbar("Der Text enthält einen Zeilenumbruch.")
+        return [z + self.zeilenende for z in out]
 
     def _paar(self, schluessel: str) -> tuple[ScalarNode, Node] | None:
         for k, v in self.wurzel.value:
@@ -69,8 +123,7 @@ class Datei:
             paar = self._paar(s)
             if paar is not None:
                 i = self._letzte_zeile(paar[1]) + 1
-                self.zeilen[i:i] = self._kodiere(text)
-                self._neu_lesen()
+                self._ersetze_zeilen(i, i, self._kodiere(text))
                 return
         raise NichtBearbeitbar(f"Keiner der Schlüssel {', '.join(schluessel)} ist vorhanden.")
 
@@ -82,8 +135,7 @@ class Datei:
         k, v = paar
         if k.start_mark.column != 0:
             raise NichtBearbeitbar(f"„{schluessel}“ steht nicht am Zeilenanfang.")
-        self.zeilen[k.start_mark.line : self._letzte_zeile(v) + 1] = self._kodiere(text)
-        self._neu_lesen()
+        self._ersetze_zeilen(k.start_mark.line, self._letzte_zeile(v) + 1, self._kodiere(text))
 
     def listeneintrag(self, schluessel: str, eintrag: list[str]) -> None:
         """Hängt einen Eintrag (Zeilen mit ``- …`` in Spalte 2) an die Liste ``schluessel`` an.
@@ -92,8 +144,9 @@ class Datei:
         """
         paar = self._paar(schluessel)
         if paar is None:
-            self.zeilen += self._kodiere([f"{schluessel}:", *eintrag])
-            self._neu_lesen()
+            self._ersetze_zeilen(
+                len(self.zeilen), len(self.zeilen), self._kodiere([f"{schluessel}:", *eintrag])
+            )
             return
         _, liste = paar
         if not isinstance(liste, SequenceNode) or liste.flow_style:
@@ -107,5 +160,20 @@ class Datei:
         # Einträge kommen mit zwei Leerzeichen Einzug; an den Einzug der Liste anpassen
         verschoben = [" " * (einzug - 2) + z if einzug >= 2 else z[2 - einzug :] for z in eintrag]
         i = self._letzte_zeile(liste) + 1
-        self.zeilen[i:i] = self._kodiere(verschoben)
-        self._neu_lesen()
+        self._ersetze_zeilen(i, i, self._kodiere(verschoben))
+
+
+def geaenderte_zeilen(vorher: bytes, nachher: bytes) -> tuple[list[bytes], list[bytes]]:
+    """(entfernte, hinzugekommene) Zeilen – unabhängig vom Editor aus den Bytes bestimmt.
+
+    Gleicher Anfang und gleiches Ende zählen als unverändert; was dazwischen liegt, hat sich
+    geändert. Eine Änderung des Editors ist immer ein zusammenhängender Block.
+    """
+    a, b = zeilen(vorher), zeilen(nachher)
+    vorne = 0
+    while vorne < min(len(a), len(b)) and a[vorne] == b[vorne]:
+        vorne += 1
+    hinten = 0
+    while hinten < min(len(a), len(b)) - vorne and a[-1 - hinten] == b[-1 - hinten]:
+        hinten += 1
+    return a[vorne : len(a) - hinten], b[vorne : len(b) - hinten]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..daten.datei import lies_datei
-from ..daten.schreiben import ersetze_atomar
+from ..daten.schreiben import ersetze_atomar, pruefe_ersetzbar
 from ..kern.abdeckung import Stand, vertrag_stand
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe, deutsch_tag
@@ -18,7 +18,7 @@ from ..kern.fehler import NetzFehler
 from ..kern.modelle import Ereignis, Region, Vertrag
 from ..pruefen.datei import pruefe_datei
 from . import gemeinsam
-from .bearbeiten import Datei, NichtBearbeitbar
+from .bearbeiten import Datei, NichtBearbeitbar, geaenderte_zeilen
 from .yamltext import ende_zeilen, ereignis
 
 
@@ -53,18 +53,44 @@ def vertrag_am(bestand: Datenbestand, region: Region, tag: date) -> Dokument[Ver
 
 
 def _fertig(
-    bestand: Datenbestand, dok: Dokument[Vertrag], region: Region, datei: Datei, heute: date, text: str
+    bestand: Datenbestand,
+    dok: Dokument[Vertrag],
+    region: Region,
+    datei: Datei,
+    heute: date,
+    text: str,
+    erwartet: Vertrag,
 ) -> Aenderung:
-    """Liest die geänderte Fassung, prüft den ganzen Bestand damit, gibt die Änderung zurück."""
+    """Liest die geänderte Fassung, prüft den ganzen Bestand damit, gibt die Änderung zurück.
+
+    Vor allem anderen: Ist das, was der Editor erzeugt hat, genau das Beabsichtigte? Das
+    zurückgelesene Modell muss ``erwartet`` gleichen (das alte mit genau der einen Änderung),
+    und außer den eingefügten bzw. ersetzten Zeilen muss jede Zeile byte-gleich sein. Liest
+    YAML eine Datei anders, als der Editor sie zählt, fällt es hier auf – nicht erst in
+    der nächsten Prüfung, nachdem „Geändert“ gemeldet wurde.
+    """
     neu = datei.bytes()
     neuer_dok, probleme = pruefe_datei(dok.datei, neu, Vertrag, dok.anzeige)
     if neuer_dok is None:
         raise NetzFehler("Mit dieser Änderung wäre die Datei ungültig.", probleme=probleme)
+    entfernt, hinzu = geaenderte_zeilen(datei.original, neu)
+    if (
+        neuer_dok.modell != erwartet
+        or sorted(entfernt) != sorted(datei.entfernt)
+        or sorted(hinzu) != sorted(datei.eingefuegt)
+    ):
+        raise NetzFehler(
+            f"{dok.anzeige}: Die geänderte Fassung liest sich nicht wie beabsichtigt "
+            "(anderer Inhalt oder andere Zeilen als die neuen).",
+            "Die Datei hat eine Form, die netz nicht sicher ändern kann; bitte von Hand ändern "
+            "und „netz validate“ ausführen.",
+        )
     gemeinsam.pruefe_mit(bestand, neuer_dok, heute, ersetzt=dok)
     return Aenderung(dok, region, datei.original, neu, neuer_dok.modell, text)
 
 
 def _datei(dok: Dokument[Vertrag]) -> Datei:
+    pruefe_ersetzbar(dok.pfad, dok.anzeige)  # Verknüpfungen schon vor dem Ändern (auch bei --dry-run)
     inhalt = lies_datei(dok.datei, dok.anzeige)
     if not isinstance(inhalt, bytes):
         raise NetzFehler(f"{dok.anzeige}: {inhalt.meldung}", inhalt.hinweis)
@@ -113,7 +139,13 @@ def ende(
             datei.einfuegen_nach(["beginn", "unterzeichnet"], ende_zeilen(neu))
     except NichtBearbeitbar as e:
         raise NetzFehler(f"{dok.anzeige}: {e}") from None
-    return _fertig(bestand, dok, region, datei, heute, f"Ende am {deutsch_tag(tag)}")
+    erwartet = mit_feldern(
+        v,
+        endet=Zeitangabe.am(tag),
+        ende_grund=grund or v.ende_grund,
+        ende_quellen=list(quellen or v.ende_quellen),
+    )
+    return _fertig(bestand, dok, region, datei, heute, f"Ende am {deutsch_tag(tag)}", erwartet)
 
 
 def mit_feldern(v: Vertrag, **felder: object) -> Vertrag:
@@ -142,7 +174,9 @@ def _ereignis(
         datei.listeneintrag(schluessel, ereignis(e))
     except NichtBearbeitbar as fehler:
         raise NetzFehler(f"{dok.anzeige}: {fehler}") from None
-    return _fertig(bestand, dok, region, datei, heute, f"{was.removeprefix('Die ')} am {deutsch_tag(tag)}")
+    erwartet = mit_feldern(dok.modell, **{schluessel: [*vorhandene, e]})
+    beschreibung = f"{was.removeprefix('Die ')} am {deutsch_tag(tag)}"
+    return _fertig(bestand, dok, region, datei, heute, beschreibung, erwartet)
 
 
 def fortsetzung(
@@ -175,9 +209,9 @@ def speichere_aenderung(a: Aenderung) -> None:
     """Ersetzt die Datei atomar – nur, wenn sie seit dem Lesen unverändert ist."""
     if lies_datei(a.dok.datei, a.anzeige) != a.vorher:
         raise NetzFehler(f"{a.anzeige} wurde inzwischen geändert; bitte erneut aufrufen.")
-    ersetze_atomar(a.dok.pfad, a.nachher)
+    ersetze_atomar(a.dok.pfad, a.nachher, a.anzeige)
     if not gemeinsam.stimmt_zurueckgelesen(a.dok.pfad, a.anzeige, a.vertrag):  # pragma: no cover - Schutz
-        ersetze_atomar(a.dok.pfad, a.vorher)
+        ersetze_atomar(a.dok.pfad, a.vorher, a.anzeige)
         raise NetzFehler(
             "Die geänderte Datei ließ sich nicht korrekt zurücklesen; alte Fassung wiederhergestellt."
         )

@@ -5,8 +5,8 @@ nur das Modul des aufgerufenen Befehls (Typer baute sonst bei jedem Start alle B
 samt Optionen); Hilfe und Vervollständigung laden alle, in der Reihenfolge der Tabelle.
 
 Fehler werden genau hier gefangen: :class:`NetzFehler` mit seinem Exit-Code, Aufruffehler
-mit 2, Strg+C mit 130, Fehler der Umgebung (Datenträger voll, schreibgeschützt) mit 4,
-alles Unerwartete mit 3.
+mit 2, Strg+C mit 130, SIGTERM beim Schreiben mit 143 (128 + 15, wie die Shell es zählt),
+Fehler der Umgebung (Datenträger voll, schreibgeschützt) mit 4, alles Unerwartete mit 3.
 """
 
 from __future__ import annotations
@@ -142,6 +142,13 @@ def ausfuehren(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         _fehler("Abgebrochen (Strg+C).")
         return int(Exit.ABBRUCH)
+    except SystemExit as e:
+        from ..daten.sperre import Beendet  # nur hier: SIGTERM im gesperrten Abschnitt
+
+        if not isinstance(e, Beendet):
+            raise
+        _fehler("Beendet (SIGTERM); Sperre und Temporärdatei sind entfernt.")
+        return int(e.code) if isinstance(e.code, int) else int(Exit.ABBRUCH)
     except OSError as e:
         # Die Umgebung verweigert sich: voller Datenträger, fehlende Rechte, schreibgeschützt …
         ort = f" ({e.filename})" if e.filename else ""

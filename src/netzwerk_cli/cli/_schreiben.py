@@ -86,10 +86,33 @@ def frage_quellen(quellen: list[str] | None, gefragt: bool) -> list[str]:
     return [q] if q.strip() else []
 
 
+def pruefe_text(wert: str | None, option: str) -> str | None:
+    """Text von der Kommandozeile wird genau so gespeichert – oder abgewiesen.
+
+    Steuer- und Formatzeichen (Kategorien Cc, Cf), Zeilen- und Absatztrenner und
+    ungültige Kodierung (Cs) liest YAML anders zurück oder gar nicht (NEL würde still
+    zum Leerzeichen); sie gehören nicht in eine Bemerkung.
+    """
+    if wert is None:
+        return None
+    import unicodedata
+
+    for c in wert:
+        if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            name = unicodedata.name(c, "Steuerzeichen")
+            raise typer.BadParameter(
+                f"enthält das unsichtbare Zeichen U+{ord(c):04X} ({name}); "
+                "netz speichert nur sichtbaren Text ohne Zeilenumbruch",
+                param_hint=option,
+            )
+    return wert
+
+
 def pruefe_quellen(quellen: list[str]) -> list[str]:
     from ..pruefen.bestand import ist_webadresse
 
     for q in quellen:
+        pruefe_text(q, "--source")
         if not ist_webadresse(q):
             raise typer.BadParameter(f"„{q}“ ist keine Webadresse (https://…)", param_hint="--source")
     return quellen

@@ -41,6 +41,7 @@ def add(
     """Einen neu unterzeichneten Kooperationsvertrag eintragen (eine neue Datei in vertraege/)."""
     from ..aendern.aufnehmen import Entwurf, entwurf, speichere
 
+    note = s.pruefe_text(note, "--note")
     gefragt = region is None or date is None
     region_wert = s.frage_region(ctx.obj, region)
     unterzeichnet = s.frage_datum(date, "--date", "Tag der Unterzeichnung")

@@ -37,11 +37,13 @@ def _aendern(
     was: str,
     quellen: list[str] | None,
     text: str | None,
+    text_option: str,
     dry_run: bool,
     aendere: Anwendungsfall,
 ) -> None:
     from ..aendern.lebenslauf import speichere_aenderung
 
+    text = s.pruefe_text(text, text_option)
     gefragt = region is None or datum is None
     region_wert = s.frage_region(ctx.obj, region)
     tag = s.frage_datum(datum, "--date", was)
@@ -77,7 +79,7 @@ def end(
     """Das Ende eines Vertrags eintragen (Kündigung, Auslaufen). Nur die nötigen Zeilen ändern sich."""
     from ..aendern.lebenslauf import ende
 
-    _aendern(ctx, region, date, "Letzter Tag des Vertrags", source, reason, dry_run, ende)
+    _aendern(ctx, region, date, "Letzter Tag des Vertrags", source, reason, "--reason", dry_run, ende)
 
 
 def _ereignisbefehl(datum_hilfe: str, was: str, note_hilfe: str, doku: str, art: str) -> Callable[..., None]:
@@ -96,7 +98,7 @@ def _ereignisbefehl(datum_hilfe: str, was: str, note_hilfe: str, doku: str, art:
     ) -> None:
         from ..aendern import lebenslauf
 
-        _aendern(ctx, region, date, was, source, note, dry_run, getattr(lebenslauf, art))
+        _aendern(ctx, region, date, was, source, note, "--note", dry_run, getattr(lebenslauf, art))
 
     befehl.__doc__ = doku
     return befehl

@@ -47,10 +47,14 @@ def _nicht_gelesen(anzeige: str, name: str) -> Problem:
     )
 
 
-def _ordnerinhalt(ordner: Path, vorne: str) -> tuple[list[str], list[Problem]]:
+def _ordnerinhalt(
+    ordner: Path, vorne: str, temporaer: list[tuple[str, str]]
+) -> tuple[list[str], list[Problem]]:
     """Ein Blick in den Ordner: (zu lesende YAML-Dateien, Befunde zu allem anderen), sortiert.
 
-    Ein Befund mit dem Ordner selbst als Datei heißt: der Ordner ließ sich nicht lesen."""
+    Ein Befund mit dem Ordner selbst als Datei heißt: der Ordner ließ sich nicht lesen.
+    Temporärdateien von netz kommen nach ``temporaer`` (Pfad, Anzeige): ob sie Reste sind,
+    entscheidet erst der Blick auf die Sperre (:func:`_reste`)."""
     try:
         st = os.lstat(ordner)
     except FileNotFoundError:
@@ -76,7 +80,7 @@ def _ordnerinhalt(ordner: Path, vorne: str) -> tuple[list[str], list[Problem]]:
     for e in eintraege:
         anzeige = vorne + e.name
         if e.name.startswith(TEMP_PRAEFIX) and e.name.endswith(".tmp"):
-            befunde.append(_temporaerdatei(anzeige))
+            temporaer.append((e.path, anzeige))
         elif e.is_symlink():
             befunde.append(keine_datei(anzeige, "eine symbolische Verknüpfung"))
         elif not e.name.endswith(".yaml") or e.name.startswith("."):
@@ -96,13 +100,14 @@ def _quelldateien(wurzel: Path) -> frozenset[str]:
 
 
 def verwaiste_sperre(wurzel: Path) -> list[Problem]:
-    """Eine Sperrdatei, deren Prozess nicht mehr läuft (Absturz während des Schreibens)."""
+    """Eine Sperrdatei, die sicher niemandem mehr gehört (Absturz, voller Datenträger …)."""
     pfad = wurzel / SPERRDATEI
     if not os.path.lexists(pfad):
         return []
-    from .sperre import verwaist  # nur, wenn es überhaupt eine Sperre gibt
+    from .sperre import zustand  # nur, wenn es überhaupt eine Sperre gibt
 
-    if not verwaist(pfad):
+    z = zustand(pfad)
+    if z is None or z.verwaist_weil is None:
         return []
     anzeige = anzeigepfad(pfad, wurzel)
     return [
@@ -110,10 +115,35 @@ def verwaiste_sperre(wurzel: Path) -> list[Problem]:
             anzeige,
             1,
             "NZ111",
-            "Sperrdatei eines beendeten netz-Prozesses; schreibende Befehle verweigern bis dahin",
-            f"Löschen: rm '{anzeige}'",
+            f"Verwaiste Sperrdatei ({z.verwaist_weil}); der nächste schreibende Befehl ersetzt sie",
+            f"Oder löschen, wenn gerade kein netz schreibt: rm '{anzeige}'",
         )
     ]
+
+
+def _schreiber_aktiv(wurzel: Path) -> bool:
+    """Hält ein lebender netz-Prozess die Sperre? Dann sind Temporärdateien seine."""
+    pfad = wurzel / SPERRDATEI
+    if not os.path.lexists(pfad):
+        return False
+    from .sperre import zustand
+
+    z = zustand(pfad)
+    return z is not None and z.verwaist_weil is None
+
+
+def _reste(wurzel: Path, kandidaten: list[tuple[str, str]]) -> list[Problem]:
+    """NZ110 nur für Temporärdateien, die keinem lebenden Schreiber gehören.
+
+    Vor und nach dem Blick auf die Datei nach der Sperre sehen: ein Schreiber hält sie,
+    solange seine Temporärdatei besteht.
+    """
+    if not kandidaten or _schreiber_aktiv(wurzel):
+        return []
+    noch_da = [(p, a) for p, a in kandidaten if os.path.lexists(p)]
+    if not noch_da or _schreiber_aktiv(wurzel):
+        return []
+    return [_temporaerdatei(a) for _, a in noch_da]
 
 
 def lade_dokument(
@@ -147,6 +177,7 @@ def lade_datenbestand(
     """
     bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel))
     aufgaben: list[tuple[str, type[Region] | type[Vertrag], str, list[Dokument]]] = []  # type: ignore[type-arg]
+    temporaer: list[tuple[str, str]] = []
     for ordner, modell, ziel in (
         (REGIONEN, Region, bestand.regionen),
         (VERTRAEGE, Vertrag, bestand.vertraege),
@@ -154,7 +185,7 @@ def lade_datenbestand(
         # Anzeigepfad einmal je Ordner (os.path.relpath je Datei wäre bei vielen Dateien spürbar)
         vorne = os.path.join(anzeigepfad(wurzel / ordner, wurzel), "")
         verzeichnis = os.path.join(wurzel, ordner, "")
-        namen, befunde = _ordnerinhalt(wurzel / ordner, vorne)
+        namen, befunde = _ordnerinhalt(wurzel / ordner, vorne, temporaer)
         bestand.probleme.extend(befunde)
         if any(p.datei == vorne.rstrip("/\\") for p in befunde):
             bestand.unvollstaendig.add(ordner)
@@ -169,6 +200,7 @@ def lade_datenbestand(
             bestand.fehlerhaft.add(anzeige)
         if fortschritt is not None and i % 250 == 0:
             fortschritt(i, len(aufgaben))
+    bestand.probleme.extend(_reste(wurzel, temporaer))
     bestand.probleme.extend(verwaiste_sperre(wurzel))
     pfad = wurzel / PROGRAMM
     anzeige = anzeigepfad(pfad, wurzel)

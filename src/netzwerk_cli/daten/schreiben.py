@@ -4,15 +4,23 @@ Neue Dateien entstehen exklusiv und atomar: erst eine Temporärdatei im selben
 Ordner (geschrieben, mit fsync), dann ``os.link`` auf den Zielnamen – das
 schlägt fehl, wenn es den Namen schon gibt. So wird nie eine fremde Datei
 überschrieben und nie eine halbe Datei sichtbar.
+
+Beim Ersetzen bekommt die neue Fassung Modus, Eigentümer und Gruppe der alten. Eine
+Verknüpfung (symbolisch oder hart) ersetzt netz nicht: ``rename`` träfe nur den einen
+Namen, die Datei hinter den anderen bliebe alt – eine Falle, die ein Pull-Request legen kann.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
+from ..kern.fehler import NetzFehler
+from .datei import art
 from .ordner import TEMP_PRAEFIX
 
 
@@ -20,15 +28,55 @@ class ZielExistiert(FileExistsError):
     pass
 
 
-def _temporaer(ordner: Path, inhalt: bytes) -> Path:
-    """Schreibt ``inhalt`` in eine neue Temporärdatei im Ordner, mit fsync."""
+class NichtErsetzbar(NetzFehler):
+    """Die Datei ist keine einfache reguläre Datei; netz ersetzt sie nicht."""
+
+
+def schreibe_alles(fd: int, daten: bytes) -> None:
+    """``os.write`` darf weniger schreiben als verlangt; bis alles geschrieben ist."""
+    while daten:
+        n = os.write(fd, daten)
+        daten = daten[n:]
+
+
+def _temporaer(ordner: Path, inhalt: bytes, wie: os.stat_result | None = None) -> Path:
+    """Schreibt ``inhalt`` in eine neue Temporärdatei im Ordner, mit fsync.
+
+    ``wie``: Modus, Eigentümer und Gruppe dieser (alten) Datei übernehmen. Scheitert
+    irgendetwas (Datenträger voll, SIGTERM), bleibt keine Temporärdatei zurück.
+    """
     tmp = ordner / f"{TEMP_PRAEFIX}{secrets.token_hex(6)}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    with os.fdopen(fd, "wb") as f:
-        f.write(inhalt)
-        f.flush()
-        os.fsync(f.fileno())
+    try:
+        try:
+            if wie is not None:
+                _uebernimm_rechte(fd, wie)
+            schreibe_alles(fd, inhalt)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as e:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise OSError(e.errno, e.strerror, str(tmp)) from e
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
     return tmp
+
+
+def _uebernimm_rechte(fd: int, wie: os.stat_result) -> None:
+    # Erst der Eigentümer: chown löscht setuid/setgid, chmod setzt sie danach wieder.
+    if hasattr(os, "fchown"):
+        try:
+            os.fchown(fd, wie.st_uid, wie.st_gid)
+        except PermissionError:
+            # Ohne Vorrechte nur die Gruppe (erlaubt, wenn man ihr angehört); sonst still
+            # weiter: Eigentümer ist dann der Schreibende, der Modus bleibt.
+            with contextlib.suppress(PermissionError):
+                os.fchown(fd, -1, wie.st_gid)
+    os.fchmod(fd, stat.S_IMODE(wie.st_mode))
 
 
 def lege_exklusiv_an(ziel: Path, inhalt: str) -> None:
@@ -49,9 +97,39 @@ def lege_exklusiv_an(ziel: Path, inhalt: str) -> None:
             os.unlink(tmp)
 
 
-def ersetze_atomar(ziel: Path, inhalt: bytes) -> None:
-    """Ersetzt ``ziel`` atomar (rename): Leser sehen die alte oder die neue Fassung."""
-    tmp = _temporaer(ziel.parent, inhalt)
+def pruefe_ersetzbar(ziel: Path, anzeige: str) -> os.stat_result:
+    """Die ``stat``-Angaben von ``ziel`` – wenn netz es ersetzen darf, sonst :class:`NichtErsetzbar`."""
+    try:
+        fd = os.open(ziel, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise NichtErsetzbar(
+                f"{anzeige} ist eine symbolische Verknüpfung; netz ändert sie nicht.",
+                "Daten gehören in reguläre Dateien; die Verknüpfung durch die Datei selbst ersetzen.",
+            ) from None
+        raise
+    try:
+        st = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if not stat.S_ISREG(st.st_mode):
+        raise NichtErsetzbar(f"{anzeige} ist {art(st.st_mode)}, keine reguläre Datei; netz ändert sie nicht.")
+    if st.st_nlink > 1:
+        raise NichtErsetzbar(
+            f"{anzeige} hat {st.st_nlink} Namen (harte Verknüpfungen); netz ändert sie nicht, "
+            "weil die anderen Namen sonst die alte Fassung behielten.",
+            "Die Datei kopieren und die Kopie an ihre Stelle setzen (cp DATEI x && mv x DATEI).",
+        )
+    return st
+
+
+def ersetze_atomar(ziel: Path, inhalt: bytes, anzeige: str | None = None) -> None:
+    """Ersetzt ``ziel`` atomar (rename): Leser sehen die alte oder die neue Fassung.
+
+    Modus, Eigentümer und Gruppe bleiben; Verknüpfungen werden verweigert (:func:`pruefe_ersetzbar`).
+    """
+    wie = pruefe_ersetzbar(ziel, anzeige or str(ziel))
+    tmp = _temporaer(ziel.parent, inhalt, wie)
     try:
         os.replace(tmp, ziel)
         _fsync_ordner(ziel.parent)
