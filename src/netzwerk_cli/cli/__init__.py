@@ -148,7 +148,7 @@ def ausfuehren(argv: Sequence[str]) -> int:
         if not isinstance(e, Beendet):
             raise
         _fehler("Beendet (SIGTERM); Sperre und Temporärdatei sind entfernt.")
-        return int(e.code) if isinstance(e.code, int) else int(Exit.ABBRUCH)
+        return int(Exit.BEENDET)
     except OSError as e:
         # Die Umgebung verweigert sich: voller Datenträger, fehlende Rechte, schreibgeschützt …
         ort = f" ({e.filename})" if e.filename else ""

@@ -27,6 +27,8 @@ class Exit(IntEnum):
     UMGEBUNG = 4
     #: Abgebrochen mit Strg+C (128 + SIGINT, wie die Shell es zählt)
     ABBRUCH = 130
+    #: Beendet mit SIGTERM während eines Schreibvorgangs (128 + SIGTERM); nichts blieb liegen
+    BEENDET = 143
 
 
 class NetzFehler(Exception):
