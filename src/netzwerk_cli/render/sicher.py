@@ -61,17 +61,19 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&!$])")
 _MD_ANFANG = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
 
 
-def markdown_text(text: str) -> str:
-    """Daten als Markdown-Text einer Zeile: was Markdown als Auszeichnung läse, steht mit
-    Backslash da; Umbrüche sind schon durch :func:`sichtbar` sichtbar geworden, so kann kein
-    Wert eine neue Zeile, Überschrift, Liste, Tabelle, einen Link oder HTML beginnen."""
-    t = _MD_INLINE.sub(r"\\\1", sichtbar(text).lstrip(" "))
-    return _MD_ANFANG.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", t, count=1)
-
-
 def markdown_zelle(text: str) -> str:
-    """Daten in einer Tabellenzelle: wie :func:`markdown_text` (``|`` ist dort schon geschützt)."""
-    return markdown_text(text)
+    """Daten in einer Tabellenzelle oder hinter netz' eigenem Zeilenanfang (``## ``): was
+    Markdown mitten in einer Zeile als Auszeichnung läse, steht mit Backslash da. Umbrüche sind
+    schon durch :func:`sichtbar` sichtbar geworden – kein Wert beginnt eine neue Zeile,
+    Tabellenzelle, einen Link, ein Bild oder HTML."""
+    return _MD_INLINE.sub(r"\\\1", sichtbar(text))
+
+
+def markdown_text(text: str) -> str:
+    """Daten, die selbst am Anfang eines Blocks stehen (ein Listenpunkt ``- …``): wie
+    :func:`markdown_zelle`, dazu ohne Überschrift, Zitat, Liste oder Einrückung am Anfang."""
+    t = markdown_zelle(text.lstrip(" "))
+    return _MD_ANFANG.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", t, count=1)
 
 
 def markdown_code(text: str) -> str:
