@@ -14,6 +14,7 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 
@@ -214,3 +215,58 @@ def test_github_daten_beginnen_keine_neue_zeile(netz: Any, daten: Path) -> None:
     for zeile in lauf.stdout.splitlines():
         assert re.match(r"^::(error|warning) file=[^:]*,line=\d+,col=\d+,title=[^:]*::", zeile), zeile
     assert "gefälscht" in lauf.stdout
+
+
+def _ohne_aktive_inhalte_aus_daten(text: str) -> None:
+    """Kein Element, kein Ereignis-Attribut und kein Link, den die Daten gesetzt hätten."""
+    klein = text.lower()
+    assert "<script" not in klein
+    assert "onmouseover" not in klein.replace("onmouseover=&quot;", "").replace("onmouseover=&#x27;", "")
+    # jedes href ist eine saubere http(s)-Adresse ohne Anführungszeichen oder Leerraum darin
+    for href in re.findall(r'href="([^"]*)"', text):
+        assert re.fullmatch(r"https?://[^\s\"'<>]+", href), href
+    assert not _unsicher(text.replace("\n", ""))
+
+
+def test_html_bericht_aus_feindlichen_daten(netz: Any, feindlich: Path, tmp_path: Path) -> None:
+    p = feindlich / "programm.yaml"
+    p.write_text(
+        p.read_text(encoding="utf-8")
+        .replace(
+            "name: Regionale Bildungsnetzwerke in Nordrhein-Westfalen",
+            f'name: "</title><script>alert(1)</script>{TERMINAL}"',
+        )
+        .replace("aussage: 2008 unterzeichneten", 'aussage: "<img src=x onerror=alert(1)>" #', 1),
+        encoding="utf-8",
+    )
+    ziel = tmp_path / "bericht.html"
+    lauf = netz("report", "--html", str(ziel))
+    assert lauf.exit_code == 0, lauf.stderr
+    _sauber(lauf)
+    html = ziel.read_text(encoding="utf-8")
+    _ohne_aktive_inhalte_aus_daten(html)
+    # die feindliche Quelle ist Text geblieben, kein Link
+    assert "https://example.org/&quot;onmouseover=&quot;alert(1)" in html
+    assert "&lt;script&gt;" in html
+
+
+def test_svg_karte_aus_feindlichen_daten(netz: Any, feindlich: Path, tmp_path: Path) -> None:
+    geo = feindlich / "geo" / "nrw-kreise.geojson"
+    text = geo.read_text(encoding="utf-8")
+    # eine Fläche, deren Schlüssel keine Region hat: dann zeigt die Karte den Namen aus der GeoJSON
+    feindlich_geo = '\\"/><script>alert(1)</script>\\u001b[2J\\u202e'
+    geo.write_text(
+        text.replace('"name":"Düsseldorf"', f'"name":"Düss{feindlich_geo}"', 1).replace(
+            '"ags":"05111"', f'"ags":"05111{feindlich_geo}"', 1
+        ),
+        encoding="utf-8",
+    )
+    ziel = tmp_path / "karte.svg"
+    lauf = netz("map", "--svg", str(ziel))
+    assert lauf.exit_code == 0, lauf.stderr
+    _sauber(lauf)
+    svg = ziel.read_text(encoding="utf-8")
+    _ohne_aktive_inhalte_aus_daten(svg)
+    # wohlgeformtes XML: kein Wert hat ein Attribut oder Element verlassen
+    wurzel = ElementTree.fromstring(svg.split("\n", 1)[1])
+    assert not [e for e in wurzel.iter() if e.tag.endswith("script")]
