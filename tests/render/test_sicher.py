@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from netzwerk_cli.render.sicher import (
     csv_zelle,
     html_text,
+    json_sicher,
     markdown_code,
     markdown_text,
     markdown_zelle,
@@ -181,3 +182,12 @@ def test_html_text_ohne_auszeichnung(text: str) -> None:
 )
 def test_sichere_url(url: str, ok: bool) -> None:
     assert (sichere_url(url) == url) is ok
+
+
+@given(st.lists(_FEINDLICH) | st.dictionaries(_FEINDLICH, st.lists(_FEINDLICH | st.integers())))
+def test_json_sicher_gleiche_werte_ohne_steuerzeichen(wert: object) -> None:
+    import json
+
+    aus = json_sicher(json.dumps(wert, ensure_ascii=False, indent=2))
+    assert json.loads(aus) == wert
+    assert not any(_unsicher(z) for z in aus.replace("\n", ""))

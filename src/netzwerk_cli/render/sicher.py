@@ -51,6 +51,28 @@ def sichtbar(text: str) -> str:
     return "".join(_zeigen(z) if _gefaehrlich(z) else z for z in text)
 
 
+_NICHT_ASCII = re.compile(r"[^\x20-\x7e\n]")
+
+
+def json_sicher(json_text: str) -> str:
+    """Fertiges JSON, in dem jedes unsichtbare Zeichen (wie bei :func:`sichtbar`) als
+    ``\\uXXXX``-Escape steht. Gleichwertiges JSON: ein Leser bekommt dieselben Werte, ein
+    Terminal aber kein Steuerzeichen. Solche Zeichen stehen in JSON nur in Zeichenketten, wo
+    das Escape gilt; Zeichen jenseits von U+FFFF werden zu einem Surrogatpaar."""
+
+    def ersetze(m: re.Match[str]) -> str:
+        z = m[0]
+        if not _gefaehrlich(z):
+            return z
+        n = ord(z)
+        if n <= 0xFFFF:
+            return f"\\u{n:04x}"
+        n -= 0x10000
+        return f"\\u{0xD800 + (n >> 10):04x}\\u{0xDC00 + (n & 0x3FF):04x}"
+
+    return _NICHT_ASCII.sub(ersetze, json_text)
+
+
 # --- Markdown (GitHub Flavored Markdown, auch $GITHUB_STEP_SUMMARY) ---
 
 # Zeichen mit Wirkung mitten in einer Zeile: Escape, Code, Hervorhebung, Links und Bilder,
