@@ -83,16 +83,19 @@ def befehl_aus(argv: Sequence[str]) -> str | None:
 
 
 def _fehler(meldung: str, hinweis: str = "") -> None:
+    """Eine Fehlermeldung auf stderr. Meldungen zitieren oft Daten oder Angaben (Dateinamen,
+    Werte, Regionsnamen) – darum sichtbar gemacht, wie jede andere Ausgabe von Daten."""
     if sys.stderr is None:  # auch stderr geschlossen: schweigen ist alles, was bleibt
         return
     from rich.text import Text
 
     from ..render.konsole import konsole
+    from ..render.sicher import sichtbar
 
     con = konsole(fehler=True)
-    con.print(Text.assemble(("Fehler:", "bold red"), f" {meldung}"))
+    con.print(Text.assemble(("Fehler:", "bold red"), f" {sichtbar(meldung)}"))
     if hinweis:
-        con.print(f"  Hinweis: {hinweis}")
+        con.print(f"  Hinweis: {sichtbar(hinweis)}")
 
 
 def zeige_fehler(e: NetzFehler) -> None:

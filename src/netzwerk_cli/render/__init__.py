@@ -25,7 +25,12 @@ def umschlag(befehl: str, ergebnis: Any) -> dict[str, Any]:
 
 
 def json_text(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    """JSON mit Umlauten im Klartext; Steuer-, Format- und Bidi-Zeichen aber als ``\\uXXXX``
+    (:func:`~.sicher.json_sicher`), damit ``netz show --format json`` im Terminal nichts
+    steuert – die Werte bleiben für jeden JSON-Leser dieselben."""
+    from .sicher import json_sicher
+
+    return json_sicher(json.dumps(obj, ensure_ascii=False, indent=2)) + "\n"
 
 
 class Renderer(NamedTuple):

@@ -1,4 +1,10 @@
-"""Maschinenlesbare Textformate: CSV und GitHub-Workflow-Befehle."""
+"""Maschinenlesbare Textformate: CSV und GitHub-Workflow-Befehle.
+
+Beide tragen Daten aus fremden Pull-Requests weiter: CSV in Tabellenkalkulationen (eine
+Zelle „=HYPERLINK(…)“ wäre dort eine Formel), Workflow-Befehle in die Protokolle von GitHub.
+Jede Zelle geht darum durch :func:`~.sicher.csv_zelle`, jeder Text eines Workflow-Befehls
+durch :func:`~.sicher.sichtbar`, bevor er nach GitHubs Regeln kodiert wird.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitre
 from ..pruefen import Pruefbericht
 from ..pruefen.codes import titel
 from . import daten
+from .sicher import csv_zelle, sichtbar
 from .text import zusammenfassung
 
 
@@ -18,7 +25,7 @@ def _csv(kopf: Sequence[str], zeilen: Iterable[Sequence[Any]]) -> str:
     puffer = io.StringIO()
     w = csv.writer(puffer, lineterminator="\n")
     w.writerow(kopf)
-    w.writerows(zeilen)
+    w.writerows([csv_zelle(z) for z in zeile] for zeile in zeilen)
     return puffer.getvalue()
 
 
@@ -116,10 +123,14 @@ def pruefung_csv(b: Pruefbericht) -> str:
 
 
 def _gh_daten(text: str) -> str:
+    """Text eines Workflow-Befehls: GitHub trennt Befehle an Zeilenenden, darum sind ``\\r`` und
+    ``\\n`` kodiert (wie ``%`` selbst). Die Aufrufer machen Daten vorher sichtbar; übrig bleiben
+    hier nur netz' eigene Umbrüche."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _gh_wert(text: str) -> str:
+    """Wert einer Eigenschaft (``file=…,title=…``): dazu ``:`` und ``,``, die sie sonst beenden."""
     return _gh_daten(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -129,9 +140,10 @@ def github(b: Pruefbericht) -> tuple[str, str]:
     zeilen = []
     for p in b.pruefung.probleme:
         stufe = "error" if p.ist_fehler else "warning"
-        meldung = p.meldung + (f"\n{p.hinweis}" if p.hinweis else "")
+        # Meldung und Hinweis sind je eine Zeile; der Umbruch dazwischen ist der von netz
+        meldung = sichtbar(p.meldung) + (f"\n{sichtbar(p.hinweis)}" if p.hinweis else "")
         zeilen.append(
-            f"::{stufe} file={_gh_wert(p.datei)},line={p.zeile},col={p.spalte},"
-            f"title={_gh_wert(f'{p.code} {titel(p.code)}')}::{_gh_daten(meldung)}\n"
+            f"::{stufe} file={_gh_wert(sichtbar(p.datei))},line={p.zeile},col={p.spalte},"
+            f"title={_gh_wert(sichtbar(f'{p.code} {titel(p.code)}'))}::{_gh_daten(meldung)}\n"
         )
     return "".join(zeilen), zusammenfassung(b)

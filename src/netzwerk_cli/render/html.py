@@ -1,10 +1,14 @@
-"""Ein eigenständiger HTML-Bericht: eine Datei, kein Skript, keine Schrift, keine Anfrage nach außen."""
+"""Ein eigenständiger HTML-Bericht: eine Datei, kein Skript, keine Schrift, keine Anfrage nach außen.
+
+Jeder Text geht durch ``escape`` (:func:`~.sicher.html_text`: Entitäten für ``& < > " '``,
+Steuer- und Bidi-Zeichen sichtbar), auch netz' eigener – so fehlt keiner. Links nur auf
+http(s)-Adressen, die :func:`~.sicher.sichere_url` durchlässt.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from html import escape
 
 from ..kern.abdeckung import Abdeckung, Stand
 from ..kern.bericht import StatusBericht
@@ -12,6 +16,8 @@ from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION
 from ..kern.zahlen import prozent
 from ..pruefen import PruefErgebnis
+from .sicher import html_text as escape
+from .sicher import sichere_url
 from .text import STAND_KURZ, konferenz_zeilen, kopfzeile, tempo_zeile
 
 CSS = """
@@ -38,9 +44,12 @@ h2{break-after:avoid}tr,figure{break-inside:avoid}}
 
 
 def _link(q: str) -> str:
-    if q.startswith(("https://", "http://")):
-        kurz = q.split("//", 1)[1].split("/", 1)[0]
-        return f'<a href="{escape(q)}" rel="noreferrer">{escape(kurz)}</a>'
+    """Eine Quelle: als Link nur eine saubere http(s)-Adresse (kein ``javascript:``, nichts, was
+    das Attribut verlässt), sichtbar ist ihr Rechnername; alles andere als Text."""
+    url = sichere_url(q)
+    if url is not None:
+        kurz = url.split("//", 1)[1].split("/", 1)[0]
+        return f'<a href="{escape(url)}" rel="noreferrer">{escape(kurz)}</a>'
     return escape(q)
 
 
@@ -51,8 +60,8 @@ def _regionen(ab: Abdeckung) -> str:
         v = s.letzter_vertrag
         quellen = " ".join(_link(q) for q in v.quellen) if v else ""
         zeilen.append(
-            f"<tr><td>{r.ags}</td><td>{escape(r.bezeichnung)}</td><td>{escape(r.regierungsbezirk)}</td>"
-            f'<td class="{s.stand.value}">{STAND_KURZ[s.stand]}</td>'
+            f"<tr><td>{escape(r.ags)}</td><td>{escape(r.bezeichnung)}</td><td>{escape(r.regierungsbezirk)}</td>"
+            f'<td class="{escape(s.stand.value)}">{escape(STAND_KURZ[s.stand])}</td>'
             f"<td>{escape(v.unterzeichnet.deutsch()) if v else '–'}</td>"
             f"<td>{escape(v.endet.deutsch()) if v and v.endet else ''}</td>"
             f'<td class="quellen">{quellen}</td></tr>'
@@ -120,7 +129,7 @@ def bericht(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(b.programm)} – Stand {deutsch_tag(b.stichtag)}</title>
+<title>{escape(b.programm)} – Stand {escape(deutsch_tag(b.stichtag))}</title>
 <style>{CSS}</style>
 </head>
 <body>

@@ -1,4 +1,9 @@
-"""Markdown: für Berichte, Wikis und ``$GITHUB_STEP_SUMMARY``."""
+"""Markdown: für Berichte, Wikis und ``$GITHUB_STEP_SUMMARY``.
+
+Die Zusammenfassung eines CI-Laufs zeigt Daten aus fremden Pull-Requests: jeder Datentext
+geht durch :mod:`.sicher` (``_zelle``, ``markdown_text``, ``_code``, ``_quelle``), damit kein Wert eine Zeile,
+Überschrift, Tabelle, einen Link oder HTML beginnt. netz' eigene Texte bleiben, wie sie sind.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,29 @@ from ..kern.datum import deutsch_tag
 from ..kern.zahlen import prozent
 from ..pruefen import Pruefbericht
 from ..pruefen.codes import titel
+from .sicher import markdown_code as _code
+from .sicher import markdown_text, sichere_url
+from .sicher import markdown_zelle as _zelle
 from .text import STAND_TEXT, kopfzeile, zusammenfassung
 
 
-def _zelle(text: str) -> str:
+def _quelle(q: str) -> str:
+    """Eine Webadresse als Autolink ``<…>`` (darin wirkt keine Auszeichnung), alles andere als Text."""
+    url = sichere_url(q)
+    return f"<{url}>" if url else _zelle(q)
+
+
+def _eigene(text: str) -> str:
+    """Eine Zelle mit netz' eigenem Text (Zahlen, Daten): nur ``|`` und Umbrüche entschärft."""
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _tabelle(kopf: list[str], zeilen: list[list[str]], rechts: int = 0) -> list[str]:
-    """Eine Markdown-Tabelle; die letzten ``rechts`` Spalten rechtsbündig."""
+    """Eine Markdown-Tabelle; die letzten ``rechts`` Spalten rechtsbündig. Die Zellen kommen
+    fertig entschärft (Datentext mit ``_zelle``, eigener mit ``_eigene``)."""
     trenner = ["---"] * (len(kopf) - rechts) + ["---:"] * rechts
     out = ["| " + " | ".join(kopf) + " |", "|" + "|".join(trenner) + "|"]
-    out += ["| " + " | ".join(_zelle(z) for z in zeile) + " |" for zeile in zeilen]
+    out += ["| " + " | ".join(zeile) + " |" for zeile in zeilen]
     return out
 
 
@@ -33,7 +49,7 @@ def status(b: StatusBericht) -> str:
         zeilen += _tabelle(
             [titel_, "sicher", "möglich", "Regionen", "Quote"],
             [
-                [name, str(z.sicher), str(z.moeglich), str(z.gesamt), prozent(z.quote)]
+                [_zelle(name), str(z.sicher), str(z.moeglich), str(z.gesamt), prozent(z.quote)]
                 for name, z in b.abdeckung.nach(merkmal).items()
             ],
             rechts=4,
@@ -44,13 +60,13 @@ def status(b: StatusBericht) -> str:
 
 def regionen(b: Regionenbericht) -> str:
     """Eine Zeile je Region, wie in der Pressemitteilung: ``- Kreis Borken``."""
-    return "".join(f"- {s.region.bezeichnung}\n" for s in b.staende)
+    return "".join(f"- {markdown_text(s.region.bezeichnung)}\n" for s in b.staende)
 
 
 def region(b: RegionBericht) -> str:
     r = b.region
     zeilen = [
-        f"## {_zelle(r.bezeichnung)} ({r.ags})",
+        f"## {_zelle(r.bezeichnung)} ({_zelle(r.ags)})",
         "",
         f"Stand am {deutsch_tag(b.stichtag)}: {STAND_TEXT[b.stand.stand]}",
         "",
@@ -59,9 +75,9 @@ def region(b: RegionBericht) -> str:
         ["unterzeichnet", "endet", "Quellen"],
         [
             [
-                d.modell.unterzeichnet.deutsch(),
-                d.modell.endet.deutsch() if d.modell.endet else "",
-                " ".join(d.modell.quellen),
+                _zelle(d.modell.unterzeichnet.deutsch()),
+                _zelle(d.modell.endet.deutsch()) if d.modell.endet else "",
+                " ".join(_quelle(q) for q in d.modell.quellen),
             ]
             for d in b.vertraege
         ],
@@ -74,7 +90,7 @@ def zeitreihe(b: Zeitreihenbericht) -> str:
         ["Periode", "sicher", "möglich", "neu", "beendet"],
         [
             [
-                p.name,
+                _zelle(p.name),
                 str(p.zaehlung.sicher),
                 str(p.zaehlung.moeglich),
                 str(p.unterzeichnet.moeglich),
@@ -94,7 +110,7 @@ def pruefung(b: Pruefbericht) -> str:
         for p in b.pruefung.probleme:
             schwere = "Fehler" if p.ist_fehler else "Warnung"
             zeilen.append(
-                f"| `{_zelle(p.datei)}` | {p.zeile} | {schwere} | {p.code} {_zelle(titel(p.code))} "
+                f"| {_code(p.datei)} | {p.zeile} | {schwere} | {_zelle(p.code)} {_eigene(titel(p.code))} "
                 f"| {_zelle(p.meldung)} | {_zelle(p.hinweis)} |"
             )
         zeilen.append("")

@@ -1,4 +1,9 @@
-"""SVG: Choroplethenkarte der 53 Regionen und Zeitreihen-Diagramm. Reines Python."""
+"""SVG: Choroplethenkarte der 53 Regionen und Zeitreihen-Diagramm. Reines Python.
+
+Namen und Schlüssel kommen aus Daten (auch aus der GeoJSON-Datei): jeder Text und jeder
+Attributwert geht durch ``escape`` (:func:`~.sicher.html_text`); Steuerzeichen machten das
+SVG sonst als XML ungültig, Bidi-Zeichen verdrehten den Tooltip.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,12 @@ import itertools
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-from html import escape
 
 from ..kern.abdeckung import Abdeckung, Stand
 from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION, Flaeche, Punkt
 from ..kern.zeitreihe import Periode
+from .sicher import html_text as escape
 from .text import kopfzeile
 
 FARBE = {Stand.MIT: "#2b8a3e", Stand.UNGEWISS: "#f0b429", Stand.OHNE: "#c92a2a"}
@@ -68,7 +73,7 @@ def karte(flaechen: Sequence[Flaeche], ab: Abdeckung, titel: str, eigenstaendig:
         d = "M" + " L".join(p(pt) for pt in f.ring[:-1]) + " Z"
         fuellung = "url(#ungewiss)" if stand is Stand.UNGEWISS else FARBE[stand]
         teile.append(
-            f'<path class="region {stand.value}" data-ags="{f.ags}" data-stand="{stand.value}" '
+            f'<path class="region {stand.value}" data-ags="{escape(f.ags)}" data-stand="{stand.value}" '
             f'fill="{fuellung}" d="{d}"><title>{escape(tip)}</title></path>'
         )
     # Bezirksgrenzen: Kanten, die nur eine Region des Bezirks hat (die Daten sind

@@ -9,6 +9,7 @@ from ..kern.abdeckung import Abdeckung, Stand
 from ..kern.bericht import Zeitreihenbericht
 from ..kern.datum import deutsch_tag
 from ..kern.geo import KACHELN, SPALTEN, ZEILEN, kurzname
+from .sicher import sichtbar
 from .text import STAND_KURZ, STAND_STIL, kurz, meilenstein_zeile
 
 BALKEN = 45
@@ -30,7 +31,7 @@ def zeitreihe(b: Zeitreihenbericht, con: Konsole) -> None:
     con.print(Text(f"Abdeckung am Ende jeder Periode (von {gesamt}); █ sicher, ▒ nur möglich", style="bold"))
     for p in perioden:
         z = p.zaehlung
-        zeile = Text(f"{p.name:<8}")
+        zeile = Text(f"{sichtbar(p.name):<8}")
         zeile.append_text(_balken(z.sicher, z.moeglich, gesamt))
         zahl = f" {z.sicher:>2}" if z.eindeutig else f" {z.sicher:>2}–{z.moeglich}"
         zeile.append(f"{zahl:<7}")
@@ -73,7 +74,7 @@ def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
                 unten.append(" " * 7)
                 continue
             stil = STAND_STIL[s.stand]
-            oben.append(f"{kurzname(ags, s.region.name):<6} ", style=stil)  # type: ignore[arg-type]
+            oben.append(f"{kurzname(ags, sichtbar(s.region.name)):<6} ", style=stil)  # type: ignore[arg-type]
             unten.append(ZEICHEN[s.stand] * 6 + " ", style=stil)
         oben.rstrip()
         unten.rstrip()
@@ -85,4 +86,4 @@ def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
     con.print(legende)
     fehlt = [a for a in staende if a not in KACHELN]
     if fehlt:  # eine Region ohne Kachel (neue Daten) wird wenigstens genannt
-        con.print(f"Ohne Kachel: {', '.join(staende[a].region.bezeichnung for a in fehlt)}")
+        con.print(f"Ohne Kachel: {', '.join(sichtbar(staende[a].region.bezeichnung) for a in fehlt)}")

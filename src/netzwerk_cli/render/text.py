@@ -1,4 +1,9 @@
-"""Text für Menschen: im Terminal farbig über rich, in Pipe und Datei schlicht."""
+"""Text für Menschen: im Terminal farbig über rich, in Pipe und Datei schlicht.
+
+Jeder Text aus den Daten (Namen, Bemerkungen, Quellen, Dateinamen, Meldungen, die Daten
+zitieren) geht durch :func:`~.sicher.sichtbar` (hier ``_s``): Steuerzeichen und Bidi-Zeichen
+erscheinen als ``\\x1b`` oder ``U+202E``, statt das Terminal eines Betreuers zu steuern.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.zahlen import dezimal, ganz, prozent, spanne
 from ..kern.zeitreihe import Meilenstein, Tempo
 from .konsole import konsole as _konsole
+from .sicher import sichtbar as _s
 
 if TYPE_CHECKING:
     from ..pruefen import Pruefbericht, PruefErgebnis
@@ -56,7 +62,7 @@ def balken(z: Zaehlung, breite: int = BALKEN) -> Text:
 
 def status(b: StatusBericht, con: Konsole) -> None:
     g = b.gesamt
-    con.print(Text(f"{b.programm} – Stichtag {deutsch_tag(b.stichtag)}", style="bold"))
+    con.print(Text(f"{_s(b.programm)} – Stichtag {deutsch_tag(b.stichtag)}", style="bold"))
     con.print()
     con.print(kopfzeile(g) + ".")
     zeile = balken(g)
@@ -76,7 +82,7 @@ def status(b: StatusBericht, con: Konsole) -> None:
         t.add_column("möglich")
         for name, z in b.abdeckung.nach(merkmal).items():
             t.add_row(
-                name,
+                _s(name),
                 f"{z.sicher} von {z.gesamt}",
                 prozent(z.quote),
                 balken(z, 20),
@@ -91,9 +97,9 @@ def status(b: StatusBericht, con: Konsole) -> None:
     ohne = b.abdeckung.mit(Stand.OHNE)
     ungewiss = b.abdeckung.mit(Stand.UNGEWISS)
     if ohne:
-        con.print("Ohne Netzwerk: " + ", ".join(s.region.bezeichnung for s in ohne))
+        con.print("Ohne Netzwerk: " + ", ".join(_s(s.region.bezeichnung) for s in ohne))
     if ungewiss:
-        con.print("Ungewiss: " + ", ".join(s.region.bezeichnung for s in ungewiss))
+        con.print("Ungewiss: " + ", ".join(_s(s.region.bezeichnung) for s in ungewiss))
     if ungewiss:
         con.print(
             Text(
@@ -120,8 +126,8 @@ def tempo_zeile(t: Tempo) -> str:
 
 def meilenstein_zeile(m: Meilenstein) -> str:
     if m.datum.genau and m.datum.frueh:
-        return f"{deutsch_tag(m.datum.frueh)} {m.text}"
-    return f"{m.datum.deutsch()} {m.text}"
+        return f"{deutsch_tag(m.datum.frueh)} {_s(m.text)}"
+    return f"{_s(m.datum.deutsch())} {_s(m.text)}"
 
 
 def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
@@ -131,7 +137,9 @@ def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
     zeilen = [f"Erfasst für {bekannt} von {n} Netzwerken; für {n - bekannt} ist keine Konferenz erfasst."]
     if k.ueberfaellig:
         namen = ", ".join(
-            f"{s.region.bezeichnung} (zuletzt {s.letzte.deutsch()})" for s in k.ueberfaellig if s.letzte
+            f"{_s(s.region.bezeichnung)} (zuletzt {_s(s.letzte.deutsch())})"
+            for s in k.ueberfaellig
+            if s.letzte
         )
         zeilen.append(
             f"Bildungskonferenz überfällig (letzte erfasste vor dem {deutsch_tag(k.grenze)}): "
@@ -172,10 +180,10 @@ def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
     if v is None:
         return "kein Vertrag bekannt"
     if s.stand is Stand.OHNE and v.unterzeichnet.sicher_nach(stichtag):
-        return f"später unterzeichnet: {v.unterzeichnet.deutsch()}"
-    text = v.unterzeichnet.deutsch()
+        return f"später unterzeichnet: {_s(v.unterzeichnet.deutsch())}"
+    text = _s(v.unterzeichnet.deutsch())
     if v.endet is not None:
-        text += f", Ende {v.endet.deutsch()}"
+        text += f", Ende {_s(v.endet.deutsch())}"
     return text
 
 
@@ -197,9 +205,9 @@ def liste(staende: Sequence[RegionStand], stichtag: date, con: Konsole) -> None:
     for s in staende:
         r = s.region
         t.add_row(
-            r.ags,
-            r.bezeichnung,
-            r.regierungsbezirk,
+            _s(r.ags),
+            _s(r.bezeichnung),
+            _s(r.regierungsbezirk),
             Text(s.stand.value, style=STAND_STIL[s.stand]),
             _unterzeichnet(s, stichtag),
         )
@@ -235,15 +243,18 @@ def _tabelle(staende: Sequence[RegionStand], stichtag: date, con: Konsole) -> No
         t.add_column()
     for s in staende:
         t.add_row(
-            "  " + s.region.ags, s.region.bezeichnung, s.region.regierungsbezirk, _unterzeichnet(s, stichtag)
+            "  " + _s(s.region.ags),
+            _s(s.region.bezeichnung),
+            _s(s.region.regierungsbezirk),
+            _unterzeichnet(s, stichtag),
         )
     con.print(t)
 
 
 def region(b: RegionBericht, con: Konsole) -> None:
     r = b.region
-    con.print(Text(f"{r.bezeichnung} ({r.ags})", style="bold"))
-    teile = [r.art, f"Regierungsbezirk {r.regierungsbezirk}"]
+    con.print(Text(f"{_s(r.bezeichnung)} ({_s(r.ags)})", style="bold"))
+    teile = [_s(r.art), f"Regierungsbezirk {_s(r.regierungsbezirk)}"]
     if r.einwohner is not None:
         stand = f" ({deutsch_tag(r.statistik_stand)})" if r.statistik_stand else ""
         teile.append(f"{ganz(r.einwohner)} Einwohner{stand}")
@@ -254,14 +265,14 @@ def region(b: RegionBericht, con: Konsole) -> None:
     con.print(
         Text.assemble(f"Stand am {deutsch_tag(b.stichtag)}: ", (STAND_TEXT[s.stand], STAND_STIL[s.stand]))
     )
-    con.print(Text(b.datei, style="dim"))
+    con.print(Text(_s(b.datei), style="dim"))
     if not b.vertraege:
         con.print()
         con.print("Kein Kooperationsvertrag bekannt.")
     for i, d in enumerate(b.vertraege, 1):
         v = d.modell
         con.print()
-        con.print(Text(f"Vertrag {i}", style="bold"), Text(d.anzeige, style="dim"))
+        con.print(Text(f"Vertrag {i}", style="bold"), Text(_s(d.anzeige), style="dim"))
         t = Table(box=None, pad_edge=False, show_header=False)
         t.add_column(style="bold")
         t.add_column(overflow="fold")
@@ -271,37 +282,41 @@ def region(b: RegionBericht, con: Konsole) -> None:
         if v.endet is not None:
             t.add_row("endet", _mit_art(v.endet))
         if v.ende_grund:
-            t.add_row("Grund", v.ende_grund)
+            t.add_row("Grund", _s(v.ende_grund))
         for f in v.fortsetzungen:
-            t.add_row("fortgesetzt", f"{f.datum.deutsch()}" + (f" – {f.bemerkung}" if f.bemerkung else ""))
+            t.add_row("fortgesetzt", _s(f.datum.deutsch()) + (f" – {_s(f.bemerkung)}" if f.bemerkung else ""))
         if v.bildungsbuero is not None:
             bb = v.bildungsbuero
             teile = [bb.name, bb.adresse, bb.ansprechperson, bb.telefon, bb.email, bb.web]
-            t.add_row("Bildungsbüro", " · ".join(x for x in teile if x))
+            t.add_row("Bildungsbüro", " · ".join(_s(x) for x in teile if x))
         if v.lenkungskreis is not None:
-            t.add_row("Lenkungskreis", f"konstituiert {v.lenkungskreis.konstituiert.deutsch()}")
+            t.add_row("Lenkungskreis", f"konstituiert {_s(v.lenkungskreis.konstituiert.deutsch())}")
         for j, e in enumerate(v.bildungskonferenzen):
             t.add_row(
                 "Konferenzen" if j == 0 else "",
-                e.datum.deutsch() + (f" – {e.bemerkung}" if e.bemerkung else ""),
+                _s(e.datum.deutsch()) + (f" – {_s(e.bemerkung)}" if e.bemerkung else ""),
             )
         if d.modell is s.vertrag and (k := b.konferenz) is not None:
             if k.ueberfaellig and k.letzte is not None:
                 t.add_row(
-                    "", Text(f"Bildungskonferenz überfällig (zuletzt {k.letzte.deutsch()})", style="red")
+                    "", Text(f"Bildungskonferenz überfällig (zuletzt {_s(k.letzte.deutsch())})", style="red")
                 )
             elif k.letzte is None:
                 t.add_row("Konferenzen", Text("keine erfasst (unbekannt, nicht: keine)", style="dim"))
         if v.bemerkung:
-            t.add_row("Bemerkung", v.bemerkung)
+            t.add_row("Bemerkung", _s(v.bemerkung))
         for j, q in enumerate(v.quellen):
-            t.add_row("Quellen" if j == 0 else "", q)
+            t.add_row("Quellen" if j == 0 else "", _s(q))
         if not v.quellen:
             t.add_row("Quellen", Text("keine", style="yellow"))
         con.print(t)
 
 
 def _mit_art(z: Zeitangabe) -> str:
+    return _s(_art_der_zeitangabe(z))
+
+
+def _art_der_zeitangabe(z: Zeitangabe) -> str:
     if z.genau:
         return f"{z.deutsch()} (genauer Tag)"
     if z.ist_spanne:
@@ -352,14 +367,14 @@ def probleme(
         vorige = p.datei
         art = "Fehler" if p.ist_fehler else "Warnung"
         stil = "red" if p.ist_fehler else "yellow"
-        zeile = Text(f"{p.datei}:{p.zeile}:{p.spalte}: ")
-        zeile.append(f"{art} {p.code}", style=stil)
-        zeile.append(f" {p.meldung}")
+        zeile = Text(f"{_s(p.datei)}:{p.zeile}:{p.spalte}: ")
+        zeile.append(f"{art} {_s(p.code)}", style=stil)
+        zeile.append(f" {_s(p.meldung)}")
         con.print(zeile, soft_wrap=True)
         if auszuege is not None and (ausschnitt := _ausschnitt(p, auszuege.get((p.datei, p.zeile)))):
             con.print(Text(ausschnitt, style="dim"), soft_wrap=True)
         if p.hinweis:
-            con.print(Text(f"    Hinweis: {p.hinweis}", style="dim"), soft_wrap=True)
+            con.print(Text(f"    Hinweis: {_s(p.hinweis)}", style="dim"), soft_wrap=True)
 
 
 def _ausschnitt(p: Problem, text: str | None) -> str | None:
@@ -369,18 +384,23 @@ def _ausschnitt(p: Problem, text: str | None) -> str | None:
     # Tabulatoren als ein Zeichen anzeigen, damit das ^ unter der richtigen Stelle steht
     text = text.replace("\t", "→")
     spalte = min(max(p.spalte, 1), len(text) + 1)
+    # Die Zeile ist roher Dateiinhalt – oft gerade das Zeichen, das der Befund meldet. Sichtbar
+    # gemacht wird sie länger; das ^ rückt um die Ersatztexte links von der Spalte mit.
+    davor = len(_s(text[: spalte - 1]))
     rand = f"{p.zeile:>6} | "
-    return f"{rand}{text}\n{' ' * (len(rand) - 2)}| {' ' * (spalte - 1)}^"
+    return f"{rand}{_s(text)}\n{' ' * (len(rand) - 2)}| {' ' * davor}^"
 
 
 def pruefpunkte(ergebnisse: Sequence[PruefErgebnis], con: Konsole) -> None:
     for e in ergebnisse:
         p = e.punkt
         soll = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"
-        wann = p.datum.deutsch() if p.datum else "undatiert"
-        gebiet = f" (RB {p.regierungsbezirk})" if p.regierungsbezirk else ""
+        wann = _s(p.datum.deutsch()) if p.datum else "undatiert"
+        gebiet = f" (RB {_s(p.regierungsbezirk)})" if p.regierungsbezirk else ""
         if not e.geprueft:
-            con.print(Text(f"  – {wann}: {soll}{gebiet} – nicht geprüft: {p.bemerkung or ''}", style="dim"))
+            con.print(
+                Text(f"  – {wann}: {soll}{gebiet} – nicht geprüft: {_s(p.bemerkung or '')}", style="dim")
+            )
             continue
         zeichen, stil = ("✓", "green") if e.erfuellt else ("✗", "red")
         assert e.sicher is not None and e.moeglich is not None
