@@ -34,14 +34,18 @@ def lies_datei(pfad: str | Path, anzeige: str, grenze: int = MAX_BYTES) -> bytes
             return keine_datei(anzeige, art(st.st_mode))
         if st.st_size > grenze:
             return _zu_gross(anzeige, st.st_size, grenze)
-        teile = []
-        gelesen = 0
-        while gelesen <= grenze:  # die Größe kann sich seit fstat geändert haben
+        # Ein Byte mehr als fstat meldet: kommt weniger zurück, ist die reguläre Datei zu Ende –
+        # meist ein einziger Aufruf. Ist sie inzwischen gewachsen, weiterlesen, nie über die Grenze.
+        wunsch = min(st.st_size, grenze) + 1
+        teile = [os.read(fd, wunsch)]
+        gelesen = len(teile[0])
+        while gelesen == wunsch and gelesen <= grenze:
             stueck = os.read(fd, min(1 << 20, grenze + 1 - gelesen))
             if not stueck:
                 break
             teile.append(stueck)
             gelesen += len(stueck)
+            wunsch = gelesen
         if gelesen > grenze:
             return _zu_gross(anzeige, gelesen, grenze)
         return b"".join(teile)

@@ -48,6 +48,7 @@ _MONATE = (
 _PUNKT = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$", re.ASCII)
 _SPAETESTENS = re.compile(r"^sp(?:ä|ae)testens\s+(\S+)$", re.IGNORECASE)
 _FRUEHESTENS = re.compile(r"^fr(?:ü|ue)hestens\s+(\S+)$", re.IGNORECASE)
+_TAG = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$", re.ASCII)
 _ZWISCHEN = re.compile(r"^zwischen\s+(\S+)\s+und\s+(\S+)$", re.IGNORECASE)
 
 
@@ -87,7 +88,7 @@ def _punkt(text: str) -> Zeitraum:
 
 def tag(text: str) -> date:
     """Liest einen genauen Tag ``JJJJ-MM-TT`` (z. B. für ``--as-of``)."""
-    if not re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text.strip(), re.ASCII):
+    if not _TAG.match(text.strip()):
         raise DatumFehler(f"„{text}“ ist kein Datum; bitte als JJJJ-MM-TT angeben, z. B. 2010-05-06")
     return _punkt(text.strip()).anfang
 

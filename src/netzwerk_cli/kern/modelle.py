@@ -26,11 +26,11 @@ Art = Literal["Kreis", "kreisfreie Stadt"]
 
 # Kreisschlüssel (5 Ziffern) oder Gemeindeschlüssel (8): dieselbe Form trägt auch
 # größere Programme; zu welchem Land die Schlüssel gehören, sagt programm.yaml (ags_praefix).
-_AGS = r"^[0-9]{5}([0-9]{3})?$"  # re.match übersetzt beim ersten Gebrauch und merkt es sich
+_AGS = re.compile(r"^[0-9]{5}([0-9]{3})?$")
 
 
 def _ags(wert: Any) -> str:
-    if isinstance(wert, str) and re.match(_AGS, wert):
+    if isinstance(wert, str) and _AGS.match(wert):
         return wert
     if isinstance(wert, str):
         raise PydanticCustomError(

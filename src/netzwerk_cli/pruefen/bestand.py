@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import os
 import posixpath
+import re
 from datetime import date
 
 from ..kern.befund import Problem
@@ -236,9 +237,12 @@ def _sicher_vor(a: Zeitangabe, b: Zeitangabe) -> bool:
     return a.spaet is not None and b.frueh is not None and a.spaet < b.frueh
 
 
+_LEERRAUM = re.compile(r"\s")
+
+
 def ist_webadresse(q: str) -> bool:
     """Eine Quelle im Netz: http(s)://, ohne Leerraum."""
-    return q.startswith(("https://", "http://")) and not any(c.isspace() for c in q)
+    return q.startswith(("https://", "http://")) and _LEERRAUM.search(q) is None
 
 
 def _quellen(dok: Dokument[Vertrag], dateien: frozenset[str]) -> list[Problem]:
