@@ -18,6 +18,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from netzwerk_cli.pruefen import yamlio
+
 VERTRAG = "vertraege/05111-duesseldorf-2009-08-24.yaml"
 REGION = "regionen/05111-duesseldorf.yaml"
 
@@ -45,8 +47,12 @@ def _anhaengen(daten: Path, datei: str, *zeilen: str) -> None:
 
 
 @pytest.fixture
-def feindlich(daten: Path) -> Path:
-    """Gültige Daten mit feindlichen Werten in jedem freien Textfeld, das die Befehle zeigen."""
+def feindlich(daten: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Gültige Daten mit feindlichen Werten in jedem freien Textfeld, das die Befehle zeigen.
+
+    Seit NZ116 weist validate Steuer- und Formatzeichen in Werten ab; hier ist diese Prüfung
+    aus, damit die Ausgabe als zweite Schutzschicht für sich allein geprüft wird."""
+    monkeypatch.setattr(yamlio, "_UNSICHTBAR", re.compile(r"(?!)"))
     _anhaengen(
         daten,
         VERTRAG,

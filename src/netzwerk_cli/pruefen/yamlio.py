@@ -327,7 +327,11 @@ def _anker(datei: str, daten: bytes) -> Problem | None:
 def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int) -> Any:
     art = type(node)
     if art is ScalarNode:
-        return node.value if node.tag == STR else _skalar(datei, node, fehler)  # type: ignore[arg-type]
+        if node.tag == STR:
+            if _UNSICHTBAR.search(node.value):
+                _steuerzeichen(datei, node, fehler)  # type: ignore[arg-type]
+            return node.value
+        return _skalar(datei, node, fehler)  # type: ignore[arg-type]
     if tiefe >= MAX_TIEFE:
         zeile, spalte = _pos(node)
         fehler.append(
@@ -390,6 +394,30 @@ def _zuordnung(
                     zeilen[f"{schluessel}[{i}]"] = n.start_mark.line + 1
         out[schluessel] = _baue(datei, v, fehler, tiefe)
     return out
+
+
+# Steuerzeichen (außer Tab und Zeilenende) und unsichtbare Formatzeichen (Richtungswechsel,
+# Nullbreiten, weiches Trennzeichen): in einem Namen, Datum oder einer Webadresse nie gewollt,
+# aber über YAML-Escapes („\e“, „\u202e“) oder Kopien aus Word/PDF leicht hineingeraten.
+_UNSICHTBAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def _steuerzeichen(datei: str, node: ScalarNode, fehler: list[Problem]) -> None:
+    zeichen = sorted({f"U+{ord(c):04X}" for c in _UNSICHTBAR.findall(node.value)})
+    zeile, spalte = _pos(node)
+    fehler.append(
+        problem(
+            datei,
+            zeile,
+            "NZ116",
+            f"Der Wert enthält unsichtbare Steuer- oder Formatzeichen ({', '.join(zeichen[:5])})",
+            "Den Wert neu tippen; solche Zeichen können Terminals steuern oder Text verfälschen.",
+            spalte,
+        )
+    )
 
 
 def _kurz(text: str, laenge: int = 60) -> str:
