@@ -6,6 +6,7 @@ vor dem Schreiben mit dem ganzen Bestand geprüft und atomar ersetzt.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -157,11 +158,13 @@ def _ereignis(
     eingabe: str,
     tag: date,
     heute: date,
+    quellen: list[str] | None = None,
+    bemerkung: str | None = None,
+    *,
     schluessel: str,
     was: str,
-    quellen: list[str] | None,
-    bemerkung: str | None,
 ) -> Aenderung:
+    """Hängt ein datiertes Ereignis (``schluessel``) an den Vertrag, der am ``tag`` gilt."""
     region = gemeinsam.region(bestand, eingabe)
     gemeinsam.nicht_in_der_zukunft(tag, heute, was)
     dok = vertrag_am(bestand, region, tag)
@@ -179,30 +182,10 @@ def _ereignis(
     return _fertig(bestand, dok, region, datei, heute, beschreibung, erwartet)
 
 
-def fortsetzung(
-    bestand: Datenbestand,
-    eingabe: str,
-    tag: date,
-    heute: date,
-    quellen: list[str] | None = None,
-    bemerkung: str | None = None,
-) -> Aenderung:
-    """Ein Beschluss, den Vertrag fortzuführen (nach der Evaluation) – kein neuer Vertrag."""
-    return _ereignis(bestand, eingabe, tag, heute, "fortsetzungen", "Die Fortsetzung", quellen, bemerkung)
-
-
-def konferenz(
-    bestand: Datenbestand,
-    eingabe: str,
-    tag: date,
-    heute: date,
-    quellen: list[str] | None = None,
-    bemerkung: str | None = None,
-) -> Aenderung:
-    """Eine regionale Bildungskonferenz des Netzwerks."""
-    return _ereignis(
-        bestand, eingabe, tag, heute, "bildungskonferenzen", "Die Bildungskonferenz", quellen, bemerkung
-    )
+#: Ein Beschluss, den Vertrag nach der Evaluation fortzuführen – kein neuer Vertrag.
+fortsetzung = functools.partial(_ereignis, schluessel="fortsetzungen", was="Die Fortsetzung")
+#: Eine regionale Bildungskonferenz des Netzwerks (sie soll jährlich tagen).
+konferenz = functools.partial(_ereignis, schluessel="bildungskonferenzen", was="Die Bildungskonferenz")
 
 
 def speichere_aenderung(a: Aenderung) -> None:

@@ -10,19 +10,9 @@ from ..kern.bericht import Zeitreihenbericht
 from ..kern.datum import deutsch_tag
 from ..kern.geo import KACHELN, SPALTEN, ZEILEN, kurzname
 from .sicher import sichtbar
-from .text import STAND_KURZ, STAND_STIL, kurz, meilenstein_zeile
+from .text import STAND_KURZ, STAND_STIL, balken, kurz, meilenstein_zeile
 
 BALKEN = 45
-
-
-def _balken(sicher: int, moeglich: int, gesamt: int, breite: int = BALKEN) -> Text:
-    s = round(breite * sicher / gesamt) if gesamt else 0
-    m = (round(breite * moeglich / gesamt) if gesamt else 0) - s
-    t = Text()
-    t.append("█" * s, style="green")
-    t.append("▒" * m, style="yellow")
-    t.append("·" * (breite - s - m), style="dim")
-    return t
 
 
 def zeitreihe(b: Zeitreihenbericht, con: Konsole) -> None:
@@ -32,7 +22,7 @@ def zeitreihe(b: Zeitreihenbericht, con: Konsole) -> None:
     for p in perioden:
         z = p.zaehlung
         zeile = Text(f"{sichtbar(p.name):<8}")
-        zeile.append_text(_balken(z.sicher, z.moeglich, gesamt))
+        zeile.append_text(balken(z, BALKEN, leer="·"))
         zahl = f" {z.sicher:>2}" if z.eindeutig else f" {z.sicher:>2}–{z.moeglich}"
         zeile.append(f"{zahl:<7}")
         neu = p.unterzeichnet

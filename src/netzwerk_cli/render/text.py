@@ -47,8 +47,8 @@ def kurz(z: Zaehlung) -> str:
     return s if z.eindeutig else s + f" sicher, bis zu {z.moeglich} möglich"
 
 
-def balken(z: Zaehlung, breite: int = BALKEN) -> Text:
-    """█ sicher, ▒ möglich, ░ ohne – auch ohne Farbe unterscheidbar."""
+def balken(z: Zaehlung, breite: int = BALKEN, leer: str = "░") -> Text:
+    """█ sicher, ▒ möglich, ``leer`` ohne – auch ohne Farbe unterscheidbar."""
     if z.gesamt == 0:
         return Text("")
     s = round(breite * z.sicher / z.gesamt)
@@ -56,7 +56,7 @@ def balken(z: Zaehlung, breite: int = BALKEN) -> Text:
     t = Text()
     t.append("█" * s, style="green")
     t.append("▒" * m, style="yellow")
-    t.append("░" * (breite - s - m), style="dim")
+    t.append(leer * (breite - s - m), style="dim")
     return t
 
 
