@@ -43,7 +43,7 @@ _FEHLER_TEXTE = [
 
 @functools.cache
 def _fehler_muster() -> list[tuple[re.Pattern[str], str]]:
-    # erst übersetzen, wenn es einen Aufruffehler gibt (spart jedem Start ~2 ms)
+    # erst übersetzen, wenn es einen Aufruffehler gibt: ein gewöhnlicher Start braucht sie nie
     return [(re.compile(m), v) for m, v in _FEHLER_TEXTE]
 
 
@@ -117,7 +117,7 @@ def _patche(rich_utils: ModuleType) -> None:
 class _BeimImport:
     """Übersetzt typer.rich_utils erst, wenn Typer es braucht (Hilfe, Fehler).
 
-    Das Modul zieht rich.markdown nach sich und kostet rund 0,1 s Start-up;
+    Das Modul zieht rich.markdown nach sich und kostet beim Start spürbar Zeit;
     ``netz status`` soll das nicht bezahlen.
     """
 
@@ -126,7 +126,7 @@ class _BeimImport:
     def find_spec(self, name: str, path: Sequence[str] | None, target: ModuleType | None = None) -> Any:
         if name != self.NAME:
             return None
-        import importlib.util  # erst hier: kostet beim Start sonst ~3 ms
+        import importlib.util  # erst hier: nur Hilfe und Fehler brauchen es
 
         sys.meta_path.remove(self)
         spec = importlib.util.find_spec(name)
