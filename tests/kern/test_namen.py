@@ -50,3 +50,11 @@ def test_dateinamen() -> None:
 
 def test_din_5007_2() -> None:
     assert sorted(["Duisburg", "Düsseldorf"], key=sortiername) == ["Düsseldorf", "Duisburg"]
+
+
+def test_zerlegte_umlaute_wie_zusammengesetzte() -> None:
+    """NFD (macOS-Dateinamen, manche Tastaturen): „Mu\u0308nster“ ist „Münster“."""
+    from netzwerk_cli.kern.namen import falte
+
+    assert falte("Mu\u0308nster") == falte("Münster") == "muenster"
+    assert slug("Mu\u0308lheim an der Ruhr") == "muelheim-an-der-ruhr"
