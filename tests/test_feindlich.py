@@ -143,13 +143,16 @@ def _fuelle(zeile: Callable[[int], str], kopf: str = KOPF) -> str:
 
 
 ANGRIFFE: dict[str, tuple[Callable[[], str], str]] = {
-    "unbekannte-schluessel": (lambda: _fuelle(lambda i: f"k{i}: 1\n"), "NZ202"),
-    "doppelte-schluessel": (lambda: _fuelle(lambda i: "bemerkung: x\n", KOPF + "bemerkung: x\n"), "NZ101"),
+    "unbekannte-schluessel": (lambda: _fuelle(lambda i: f"k{i}: 1\n"), "NZ117"),
+    "doppelte-schluessel": (lambda: _fuelle(lambda i: "bemerkung: x\n", KOPF + "bemerkung: x\n"), "NZ117"),
     "listeneintraege": (
         lambda: _fuelle(lambda i: "  - 1\n", KOPF.replace("quellen: [", "q: [") + "quellen:\n"),
-        "NZ203",
+        "NZ117",
     ),
-    "tags": (lambda: _fuelle(lambda i: f"k{i}: !!int x\n"), "NZ108"),
+    "tags": (lambda: _fuelle(lambda i: f"k{i}: !!int x\n"), "NZ117"),
+    # knapp unter der Grenze der Einträge: dann zählen die Befunde je Eintrag, begrenzt
+    "viele-tags": (lambda: KOPF + "".join(f"k{i}: !!int x\n" for i in range(990)), "NZ108"),
+    "viele-unbekannte": (lambda: KOPF + "".join(f"k{i}: 1\n" for i in range(990)), "NZ202"),
     "verschachtelt": (lambda: KOPF + "bemerkung: " + "[" * 200_000 + "]" * 200_000 + "\n", ""),
     # Zahlenfelder gibt es nur in Regionen: einwohner
     "sexagesimal": (lambda: _region("1" + ":0" * 300_000), "NZ203"),

@@ -95,6 +95,9 @@ _LANG = 64
 _MAX_ZIFFERN = 20
 # Tiefer verschachtelt ist kein Feld der Schemas (Vertrag → Liste → Eintrag → Liste).
 MAX_TIEFE = 8
+# Mehr Einträge hat keine Liste und keine Zuordnung echter Daten; mehr zu prüfen hieße nur, eine
+# Flut von Befunden (und Speicher für sie) zu erzeugen.
+MAX_EINTRAEGE = 1000
 # Zeilenumbrüche, die YAML zählt, Editoren und netz' Zeilenbearbeitung aber nicht
 _UNICODE_UMBRUECHE = {b"\xc2\x85": "U+0085", b"\xe2\x80\xa8": "U+2028", b"\xe2\x80\xa9": "U+2029"}
 
@@ -262,6 +265,9 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
         )
     fehler: list[Problem] = []
     zeilen: dict[str, int] = {}
+    if len(knoten.value) > MAX_EINTRAEGE:
+        _zu_viele(datei, knoten, fehler)
+        return Gelesen(None, knoten, fehler)
     wert = _zuordnung(datei, knoten, fehler, zeilen)
     return Gelesen(wert if not fehler else None, knoten, begrenze(fehler, datei), zeilen)
 
@@ -345,6 +351,9 @@ def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int) -> Any:
             )
         )
         return None
+    if len(node.value) > MAX_EINTRAEGE:
+        _zu_viele(datei, node, fehler)
+        return None
     if art is SequenceNode:
         if node.tag != SEQ:
             _tag_fehler(datei, node, fehler)
@@ -403,6 +412,23 @@ _UNSICHTBAR = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e"
     "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
 )
+
+
+def _zu_viele(datei: str, node: Node, fehler: list[Problem]) -> None:
+    zeile, spalte = _pos(node)
+    art = "Liste" if type(node) is SequenceNode else "Zuordnung"
+    fehler.append(
+        problem(
+            datei,
+            zeile,
+            "NZ117",
+            f"{art} mit {len(node.value):,} Einträgen; erlaubt sind höchstens {MAX_EINTRAEGE:,}".replace(
+                ",", "."
+            ),
+            "Ist es die richtige Datei? Eine Region- oder Vertragsdatei hat wenige Dutzend Einträge.",
+            spalte,
+        )
+    )
 
 
 def _steuerzeichen(datei: str, node: ScalarNode, fehler: list[Problem]) -> None:
