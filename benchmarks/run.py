@@ -805,10 +805,70 @@ def main() -> int:
                     f"netz validate ({gr}) rechnet mit mehr als einem Prozess ({woran}). Das Ziel gilt "
                     "für einen Prozess; %M zählt parallele Prozesse nicht zusammen."
                 )
+        # 6. Feindliche Dateien: Zeit je Byte (linear?) – eine Angriffsdatei im eingebetteten Ordner
+        print("Feindliche Dateien (Zeit je Byte) …", flush=True)
+        angriffe = {
+            "unbekannte Schlüssel": lambda i: f"k{i}: 1\n",
+            "doppelte Schlüssel": lambda i: "bemerkung: x\n",
+            "Listeneinträge": lambda i: "  - 1\n",
+        }
+        auftraege = [Auftrag("netz validate (ohne Angriff)", E, [[*netz, *d, "validate"]], umgebung)]
+        for art, zeile in angriffe.items():
+            for bytes_ in FEINDLICH_GROESSEN:
+                o = tmp / f"feindlich-{len(auftraege)}"
+                shutil.copytree(eingebettet, o)
+                kopf = 'region: "05170"\nunterzeichnet: 2020-01-01\n' + (
+                    "quellen:\n" if "Liste" in art else ""
+                )
+                teile, i, laenge = [kopf], 0, len(kopf)
+                while laenge < bytes_:
+                    teile.append(zeile(i))
+                    laenge += len(teile[-1])
+                    i += 1
+                (o / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text("".join(teile), encoding="utf-8")
+                auftraege.append(
+                    Auftrag(
+                        f"netz validate ({art})",
+                        _bytes_text(bytes_),
+                        [[*netz, "--data", str(o), "validate"]],
+                        umgebung,
+                    )
+                )
+        g = gruppe(auftraege, 53 if args.quick else 1000)
+        basis = g[0]
+        je_art = len(FEINDLICH_GROESSEN)
+        for k, art in enumerate(angriffe):
+            reihe = g[1 + k * je_art : 1 + (k + 1) * je_art]
+            kosten = {
+                b: max(m.median - basis.median, 0.0) / b * 1e6
+                for b, m in zip(FEINDLICH_GROESSEN, reihe, strict=True)
+            }
+            notizen.append(
+                f"Angriff „{art}“: µs je Byte über dem Lauf ohne Angriff – "
+                + ", ".join(f"{_bytes_text(b)}: {zahl(c)}" for b, c in kosten.items())
+            )
+            gross, mittel = FEINDLICH_GROESSEN[-1], FEINDLICH_GROESSEN[-2]
+            werte = [kosten[gross] / kosten[mittel]] if kosten[mittel] > 0 else []
+            verhaeltnisse.append(
+                Verhaeltnis(
+                    f"Zeit je Byte bei „{art}“: 1 MiB ÷ 100 KiB (flach = linear)",
+                    werte,
+                    "≤ 2",
+                    lambda x: x <= 2,
+                    "" if werte else "zu schnell, um es zu messen",
+                )
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     return bericht(messungen, verhaeltnisse, notizen, groessen, python, args)
+
+
+FEINDLICH_GROESSEN = (10 * 1024, 100 * 1024, 1024 * 1024 - 4096)
+
+
+def _bytes_text(n: int) -> str:
+    return f"{n // 1024} KiB" if n < 1024 * 1024 - 4096 else "1 MiB"
 
 
 # --- Bericht ------------------------------------------------------------------------
