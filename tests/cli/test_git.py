@@ -55,7 +55,7 @@ def test_diff_zeigt_neuen_vertrag_im_arbeitsbaum(netz: Any, repo: Path, daten: P
     assert h["nachher"]["mit_netzwerk"] == h["vorher"]["mit_netzwerk"] + 1
     assert list(h["nach_regierungsbezirk"]) == ["Düsseldorf"]
     text = netz("diff").stdout
-    assert "Kreis Wesel (05170): ohne Netzwerk → mit Netzwerk – Vertrag unterzeichnet 14.03.2025" in text
+    assert "Kreis Wesel (05170): ohne Netzwerk → mit Netzwerk\n      Vertrag unterzeichnet 14.03.2025" in text
     assert "Vertrag eingetragen: unterzeichnet 14.03.2025" in text
 
 

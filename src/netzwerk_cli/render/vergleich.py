@@ -128,11 +128,9 @@ def vergleich(v: Vergleich, con: Konsole) -> None:
         con.print()
         con.print(Text("Stand der Regionen heute", style="bold"))
         for w in v.staende:
-            con.print(
-                f"  {s(w.bezeichnung)} ({s(w.ags)}): {STAND[w.alt]} → {STAND[w.neu]} – {s(w.ereignis)}",
-                soft_wrap=True,
-                highlight=False,
-            )
+            # zwei Zeilen statt einer: so passt es auch in 80 Spalten
+            con.print(Text(f"  {s(w.bezeichnung)} ({s(w.ags)}): {STAND[w.alt]} → {STAND[w.neu]}"))
+            con.print(Text(f"      {s(w.ereignis)}"))
     tatsachen = [d for d in v.dateien if not d.nur_quellen]
     if tatsachen:
         con.print()
@@ -165,7 +163,9 @@ def vergleich(v: Vergleich, con: Konsole) -> None:
 def _dateien_text(dateien: Sequence[Dateiaenderung], con: Konsole, einzug: str = "  ") -> None:
     s = sichtbar
     for d in dateien:
-        con.print(Text(f"{einzug}{_ZEICHEN[d.wie]} {s(d.datei)}: {kopf(d, s)}"), soft_wrap=True)
+        con.print(Text(f"{einzug}{_ZEICHEN[d.wie]} {s(d.datei)}"))
+        if d.wie != "geaendert":
+            con.print(Text(f"{einzug}    {kopf(d, s)}"))
         for a in d.tatsachen:
             con.print(Text(f"{einzug}    {aenderung_text(a, s)}"), soft_wrap=True)
 
@@ -177,8 +177,9 @@ def _quellen_text(dateien: Sequence[Dateiaenderung], con: Konsole, einzug: str =
     con.print()
     con.print(Text("Nur Quellen", style="bold"))
     for d in mit:
-        teile = "; ".join(aenderung_text(a, sichtbar) for a in d.quellen)
-        con.print(Text(f"{einzug}{sichtbar(d.datei)}: {teile}"), soft_wrap=True)
+        con.print(Text(f"{einzug}{sichtbar(d.datei)}"))
+        for a in d.quellen:
+            con.print(Text(f"{einzug}    {aenderung_text(a, sichtbar)}"))
 
 
 def regionslog(b: Regionslog, con: Konsole) -> None:
