@@ -7,12 +7,14 @@ seiner Version fällt hier auf, nicht erst bei den Nutzern der JSON-Ausgabe.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from netzwerk_cli.cli import BEFEHLE, alle_befehle
 from netzwerk_cli.render import FORMAT_VERSION, RENDERER
+from tests.gitrepo import ohne_globale_konfiguration, repo_anlegen
 
 # Jeder Befehl mit JSON-Ausgabe, mit Beispielangaben, und der Typ von „ergebnis“
 AUFRUFE: dict[str, tuple[list[str], type]] = {
@@ -22,7 +24,11 @@ AUFRUFE: dict[str, tuple[list[str], type]] = {
     "show": (["köln"], dict),
     "timeline": ([], dict),
     "validate": ([], dict),
+    "diff": ([], dict),
+    "log": (["köln"], dict),
 }
+# Diese Befehle lesen aus git: der Datenordner liegt für sie in einem Repository
+MIT_GIT = ("diff", "log")
 
 
 def test_format_version_ist_2() -> None:
@@ -45,8 +51,11 @@ def test_jeder_befehl_mit_json_ist_erfasst() -> None:
 
 
 @pytest.mark.parametrize("befehl", sorted(AUFRUFE))
-def test_umschlag(netz: Any, befehl: str) -> None:
+def test_umschlag(netz: Any, befehl: str, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     argumente, typ = AUFRUFE[befehl]
+    if befehl in MIT_GIT:
+        ohne_globale_konfiguration(monkeypatch, daten.parent)
+        repo_anlegen(daten.parent)
     lauf = netz(befehl, *argumente, "--format", "json")
     assert lauf.exit_code == 0, lauf.stderr
     u = json.loads(lauf.stdout)

@@ -40,3 +40,22 @@ def test_readme_nennt_jeden_befund_code_mit_seiner_schwere() -> None:
     tabelle = dict(re.findall(r"^\| (NZ\d{3}) \| (Fehler|Warnung) \|", text, re.MULTILINE))
     erwartet = {c: ("Fehler" if s is Schwere.FEHLER else "Warnung") for c, (_, s) in CODES.items()}
     assert tabelle == erwartet
+
+
+def test_workflow_diff_sicher() -> None:
+    """netz diff im Pull-Request: ganze Geschichte, Kommentar nur ohne Code aus dem Pull-Request
+    und nur für Pull-Requests aus diesem Repository (docs/ci.md)."""
+    text = (REPO / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8")
+    wf = yaml.safe_load(text)
+    assert "pull_request_target" not in wf[True]
+    assert wf["permissions"] == {"contents": "read"}
+    validate = wf["jobs"]["validate"]
+    assert validate["steps"][0]["with"]["fetch-depth"] == 0
+    assert any("netz diff --format markdown" in s.get("run", "") for s in validate["steps"])
+    kommentar = wf["jobs"]["kommentar"]
+    assert "head.repo.full_name == github.repository" in kommentar["if"]
+    assert kommentar["permissions"] == {"pull-requests": "write"}
+    benutzt = [s.get("uses", "") for s in kommentar["steps"]]
+    assert not [s for s in kommentar["steps"] if "run" in s]
+    assert not [u for u in benutzt if u.startswith(("actions/checkout", "actions/setup-python"))]
+    assert "<!-- netz-diff -->" in text

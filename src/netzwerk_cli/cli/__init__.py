@@ -39,6 +39,8 @@ BEFEHLE: dict[str, str] = {
     "continue": "lebenslauf:fortsetzen",
     "conference": "lebenslauf:conference",
     "validate": "validate:validate",
+    "diff": "diff:diff",
+    "log": "log:log",
     "schema": "schema:schema",
 }
 # Globale Optionen mit Wert (stehen vor dem Befehl)

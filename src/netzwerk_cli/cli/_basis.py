@@ -23,6 +23,16 @@ AsOf = Annotated[
     typer.Option("--as-of", metavar="JJJJ-MM-TT", help="Stichtag (Vorgabe: heute)."),
 ]
 
+Rev = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--rev",
+        metavar="REVISION",
+        help="Die Daten, wie sie in dieser git-Revision stehen (Zweig, Tag, HEAD~3 …) – "
+        "ohne Checkout, Arbeitsbaum und Index bleiben unberührt; braucht git.",
+    ),
+]
+
 
 def formatwahl(art: str) -> type[Enum]:
     """Die --format-Auswahl einer Berichtsart, aus der Tabelle der Renderer."""
@@ -89,15 +99,30 @@ def darstellen(art: str, format: Enum | str, bericht: object, befehl: str) -> No
     d(art, format.value if isinstance(format, Enum) else format, bericht, befehl, ausgeben)
 
 
-def lade(ctx: Kontext) -> Datenbestand:
+def lies(ctx: Kontext, rev: str | None, speicher: Any = None, fortschritt: Any = None) -> Datenbestand:
+    """Der Datenbestand aus dem Arbeitsbaum oder – mit ``rev`` – aus dieser git-Revision;
+    beide Wege prüfen jede Datei nach denselben Regeln."""
+    wurzel = ctx.wurzel()
+    if rev is None:
+        from ..daten.laden import lade_datenbestand
+
+        return lade_datenbestand(wurzel, fortschritt, speicher)
+    from ..daten import git
+
+    repo = git.repo_fuer(wurzel)
+    return git.lade_aus_git(repo, git.commit(repo, rev), speicher)
+
+
+def lade(ctx: Kontext, rev: str | None = None) -> Datenbestand:
     """Lädt und prüft die Daten (ohne Prüfpunkte); bei Fehlern: Befunde und Exit 1."""
-    from ..daten.laden import lade_datenbestand
     from ..daten.zwischenspeicher import Zwischenspeicher, ablage
     from ..pruefen import pruefe
 
     wurzel = ctx.wurzel()
-    speicher = Zwischenspeicher(wurzel, ablage())
-    bestand = lade_datenbestand(wurzel, speicher=speicher)
+    # Der Zwischenspeicher gehört dem Arbeitsbaum: Dateien einer Revision würden seine Einträge
+    # verdrängen (er merkt sich je Pfad einen Stand) – eine Revision wird ohne ihn gelesen.
+    speicher = Zwischenspeicher(wurzel, ablage() if rev is None else None)
+    bestand = lies(ctx, rev, speicher)
     speicher.speichere()
     fehler = [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False).probleme if p.ist_fehler]
     if fehler:

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..kern.fehler import NetzFehler
-from ._basis import AsOf, darstellen, format_option, formatwahl, heute, konsole, lade, stichtag_option
+from ._basis import AsOf, Rev, darstellen, format_option, formatwahl, heute, konsole, lade, stichtag_option
 
 Format = formatwahl("zeitreihe")
 
@@ -32,13 +32,14 @@ def timeline(
         Optional[str],  # noqa: UP045
         typer.Option("--to", metavar="JJJJ-MM-TT", help="Ende (Vorgabe: heute)."),
     ] = None,
+    rev: Rev = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Abdeckung über die Zeit: sicher und möglich je Periode, neue und beendete Verträge, Meilensteine."""
     from ..kern.bericht import Zeitreihenbericht, beginn_der_zeitreihe
     from ..kern.zeitreihe import zeitreihe
 
-    bestand = lade(ctx.obj)
+    bestand = lade(ctx.obj, rev)
     anfang = stichtag_option(von, "--from") or beginn_der_zeitreihe(bestand)
     ende = stichtag_option(bis, "--to") or heute()
     if ende < anfang:
@@ -50,6 +51,7 @@ def timeline(
 def karte(
     ctx: typer.Context,
     as_of: AsOf = None,
+    rev: Rev = None,
     svg: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -64,7 +66,7 @@ def karte(
     from ..kern.bericht import regionen, vertraege
 
     stichtag = stichtag_option(as_of) or heute()
-    bestand = lade(ctx.obj)
+    bestand = lade(ctx.obj, rev)
     ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
     if svg is None:
         from ..render import terminal
@@ -74,7 +76,7 @@ def karte(
     from ..daten.geo import lade_flaechen
     from ..render import svg as svg_render
 
-    flaechen = lade_flaechen(bestand.wurzel)
+    flaechen = lade_flaechen(bestand.wurzel, rev)
     _schreibe(svg, svg_render.karte(flaechen, ab, svg_render.stichtag_titel(stichtag)))
     konsole().print(f"Karte geschrieben: {svg} ({len(flaechen)} Regionen)")
 
@@ -83,6 +85,7 @@ def report(
     ctx: typer.Context,
     html: Annotated[Path, typer.Option("--html", metavar="DATEI", help="Zieldatei des HTML-Berichts.")],
     as_of: AsOf = None,
+    rev: Rev = None,
 ) -> None:
     """Ein eigenständiger HTML-Bericht: Zahlen, Karte, Verlauf, alle Regionen, Prüfpunkte, Quellen."""
     from ..daten.geo import lade_flaechen
@@ -93,9 +96,9 @@ def report(
     from ..render import svg as svg_render
 
     stichtag = stichtag_option(as_of) or heute()
-    bestand = lade(ctx.obj)
+    bestand = lade(ctx.obj, rev)
     b = bericht.status(bestand, stichtag)
-    flaechen = lade_flaechen(bestand.wurzel)
+    flaechen = lade_flaechen(bestand.wurzel, rev)
     titel = svg_render.stichtag_titel(stichtag)
     perioden = zeitreihe(bestand, bericht.beginn_der_zeitreihe(bestand), stichtag, "year")
     ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None

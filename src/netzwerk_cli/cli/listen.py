@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._basis import AsOf, darstellen, format_option, formatwahl, heute, lade, stichtag_option
+from ._basis import AsOf, Rev, darstellen, format_option, formatwahl, heute, lade, stichtag_option
 
 Format = formatwahl("regionen")
 
@@ -15,13 +15,14 @@ Format = formatwahl("regionen")
 def missing(
     ctx: typer.Context,
     as_of: AsOf = None,
+    rev: Rev = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Regionen ohne Netzwerk am Stichtag – erst die sicher ohne, dann die ungewissen."""
     from ..kern import bericht
 
     stichtag = stichtag_option(as_of) or heute()
-    bestand = lade(ctx.obj)
+    bestand = lade(ctx.obj, rev)
     b = bericht.Regionenbericht(True, stichtag, bericht.fehlend(bestand, stichtag), len(bestand.regionen))
     darstellen("regionen", format, b, "missing")
 
@@ -29,6 +30,7 @@ def missing(
 def liste(
     ctx: typer.Context,
     as_of: AsOf = None,
+    rev: Rev = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
     bezirk: Annotated[
         Optional[str],  # noqa: UP045
@@ -65,7 +67,7 @@ def liste(
     stand_wert = _auswahl("--status", status, tuple(s.value for s in Stand), falte)
     sort_wert = _auswahl("--sort", sort, bericht.SORTIERUNGEN, falte)
     assert sort_wert is not None
-    bestand = lade(ctx.obj)
+    bestand = lade(ctx.obj, rev)
     staende = bericht.liste(
         bestand,
         stichtag,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ._basis import AsOf, darstellen, format_option, formatwahl, heute, lade, stichtag_option
+from ._basis import AsOf, Rev, darstellen, format_option, formatwahl, heute, lade, stichtag_option
 from ._schreiben import vervollstaendige_region
 
 Format = formatwahl("region")
@@ -23,6 +23,7 @@ def show(
         ),
     ],
     as_of: AsOf = None,
+    rev: Rev = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Eine Region: Stand, alle Verträge mit Daten (und wie sicher sie sind), Quellen, Bemerkungen."""
@@ -30,6 +31,6 @@ def show(
     from ..kern.namen import region_finden
 
     stichtag = stichtag_option(as_of) or heute()
-    bestand = lade(ctx.obj)
+    bestand = lade(ctx.obj, rev)
     r = region_finden(region, [d.modell for d in bestand.regionen])
     darstellen("region", format, bericht.region_bericht(bestand, r, stichtag), "show")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ._basis import AsOf, darstellen, format_option, formatwahl, heute, lade, stichtag_option
+from ._basis import AsOf, Rev, darstellen, format_option, formatwahl, heute, lade, stichtag_option
 
 Format = formatwahl("status")
 
@@ -14,10 +14,11 @@ Format = formatwahl("status")
 def status(
     ctx: typer.Context,
     as_of: AsOf = None,
+    rev: Rev = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Stand der Abdeckung: wie viele der 53 Regionen ein Netzwerk haben, Ziel, Aufteilung."""
     from ..kern import bericht
 
     stichtag = stichtag_option(as_of) or heute()
-    darstellen("status", format, bericht.status(lade(ctx.obj), stichtag), "status")
+    darstellen("status", format, bericht.status(lade(ctx.obj, rev), stichtag), "status")

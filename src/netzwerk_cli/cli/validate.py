@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from ..kern.fehler import Exit
-from ._basis import darstellen, format_option, formatwahl, heute, konsole
+from ._basis import Rev, darstellen, format_option, formatwahl, heute, konsole, lies
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -39,9 +39,9 @@ def validate(
         format_option("Ausgabeformat; Vorgabe: github, wenn GITHUB_ACTIONS=true, sonst text."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit 1.")] = False,
+    rev: Rev = None,
 ) -> None:
     """Alle Dateien prüfen und jeden Befund melden (Syntax, Schema, Dateinamen, Daten, Prüfpunkte)."""
-    from ..daten.laden import lade_datenbestand
     from ..pruefen import Pruefbericht, auszuege, pruefe
 
     if format is None:
@@ -49,7 +49,7 @@ def validate(
     wurzel = ctx.obj.wurzel()
     nur = _anzeigepfade(pfade, wurzel) if pfade else None
     with _fortschritt() as melde:
-        bestand = lade_datenbestand(wurzel, melde)
+        bestand = lies(ctx.obj, rev, fortschritt=melde)
     pruefung = pruefe(bestand, heute(), nur=nur)
     b = Pruefbericht(pruefung, strict, auszuege(pruefung.probleme, bestand.inhalte))
     darstellen("pruefung", format, b, "validate")

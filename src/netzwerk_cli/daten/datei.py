@@ -87,3 +87,7 @@ def _zu_gross(anzeige: str, groesse: int, grenze: int) -> Problem:
         f"Datei ist größer als {grenze // 1024} KiB (mindestens {groesse // 1024} KiB); netz liest sie nicht",
         "Eine Region- oder Vertragsdatei ist wenige Zeilen lang – ist es die richtige Datei?",
     )
+
+
+# Dieselbe Grenze gilt für Dateien aus einer git-Revision (daten/git.py).
+zu_gross = _zu_gross

@@ -14,10 +14,17 @@ from .ordner import GEOJSON, anzeigepfad
 MAX_GEOJSON = 16 * 1024 * 1024
 
 
-def lade_flaechen(wurzel: Path) -> list[Flaeche]:
+def lade_flaechen(wurzel: Path, rev: str | None = None) -> list[Flaeche]:
+    """Die Grenzen aus dem Datenordner – mit ``rev`` so, wie sie in dieser git-Revision stehen."""
     pfad = wurzel / GEOJSON
     anzeige = anzeigepfad(pfad, wurzel)
-    daten = lies_datei(pfad, anzeige, MAX_GEOJSON)
+    if rev is None:
+        daten = lies_datei(pfad, anzeige, MAX_GEOJSON)
+    else:
+        from . import git
+
+        repo = git.repo_fuer(wurzel)
+        daten = git.lies_datei_aus_git(repo, git.commit(repo, rev), GEOJSON, anzeige, MAX_GEOJSON)
     if not isinstance(daten, bytes):
         raise NetzFehler(f"{anzeige}: {daten.meldung}; ohne Grenzen keine Karte.", daten.hinweis)
     try:

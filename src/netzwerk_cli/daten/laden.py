@@ -79,15 +79,31 @@ def _ordnerinhalt(
     befunde: list[Problem] = []
     for e in eintraege:
         anzeige = vorne + e.name
-        if e.name.startswith(TEMP_PRAEFIX) and e.name.endswith(".tmp"):
+        urteil = einordnen(e.name, anzeige, e.is_symlink())
+        if urteil == TEMPORAER:
             temporaer.append((e.path, anzeige))
-        elif e.is_symlink():
-            befunde.append(keine_datei(anzeige, "eine symbolische Verknüpfung"))
-        elif not e.name.endswith(".yaml") or e.name.startswith("."):
-            befunde.append(_nicht_gelesen(anzeige, e.name))
+        elif isinstance(urteil, Problem):
+            befunde.append(urteil)
         else:
             dateien.append(e.name)  # Ordner, FIFOs, Geräte weist lies_datei am Deskriptor ab
     return dateien, befunde
+
+
+LESEN = "lesen"
+TEMPORAER = "temporaer"
+
+
+def einordnen(name: str, anzeige: str, ist_verknuepfung: bool) -> str | Problem:
+    """Was mit einem Eintrag eines Datenordners geschieht – für den Ordner auf der Platte und
+    für eine git-Revision (daten/git.py) dieselbe Regel: ``LESEN``, ``TEMPORAER`` (eine
+    Temporärdatei von netz) oder ein Befund."""
+    if name.startswith(TEMP_PRAEFIX) and name.endswith(".tmp"):
+        return TEMPORAER
+    if ist_verknuepfung:
+        return keine_datei(anzeige, "eine symbolische Verknüpfung")
+    if not name.endswith(".yaml") or name.startswith("."):
+        return _nicht_gelesen(anzeige, name)
+    return LESEN
 
 
 def _quelldateien(wurzel: Path) -> frozenset[str]:
@@ -158,6 +174,18 @@ def lade_dokument(
     daten = lies_datei(pfad, anzeige)
     if not isinstance(daten, bytes):
         return None, [daten]
+    return pruefe_inhalt(pfad, daten, modell, anzeige, speicher, inhalte)
+
+
+def pruefe_inhalt(
+    pfad: str | Path,
+    daten: bytes,
+    modell: type[Region] | type[Vertrag] | type[Programm],
+    anzeige: str,
+    speicher: Zwischenspeicher | None = None,
+    inhalte: dict[str, bytes] | None = None,
+) -> tuple[Dokument | None, list[Problem]]:  # type: ignore[type-arg]
+    """Gelesene Bytes prüfen – gleich, ob sie von der Platte oder aus git kommen."""
     if inhalte is not None:
         inhalte[anzeige] = daten
     if speicher is not None:
@@ -165,6 +193,25 @@ def lade_dokument(
     from ..pruefen.datei import pruefe_datei  # erst hier: ein Treffer im Speicher braucht kein YAML
 
     return pruefe_datei(str(pfad), daten, modell, anzeige)  # type: ignore[arg-type]
+
+
+def aufnehmen(
+    bestand: Datenbestand,
+    ziel: list[Dokument],  # type: ignore[type-arg]
+    anzeige: str,
+    dok: Dokument | None,  # type: ignore[type-arg]
+    probleme: list[Problem],
+) -> None:
+    """Ein geprüftes Dokument (oder seine Befunde) in den Bestand übernehmen."""
+    bestand.probleme.extend(probleme)
+    if dok is not None:
+        ziel.append(dok)
+    else:
+        bestand.fehlerhaft.add(anzeige)
+
+
+def programm_fehlt(anzeige: str) -> Problem:
+    return problem(anzeige, 1, "NZ406", "programm.yaml fehlt: ohne sie sind Ziel und Prüfpunkte unbekannt")
 
 
 def lade_datenbestand(
@@ -193,11 +240,7 @@ def lade_datenbestand(
         aufgaben.extend((verzeichnis + n, modell, vorne + n, ziel) for n in namen)  # type: ignore[misc]
     for i, (pfad, modell, anzeige, ziel) in enumerate(aufgaben, 1):
         dok, probleme = lade_dokument(pfad, modell, anzeige, speicher, bestand.inhalte)
-        bestand.probleme.extend(probleme)
-        if dok is not None:
-            ziel.append(dok)
-        else:
-            bestand.fehlerhaft.add(anzeige)
+        aufnehmen(bestand, ziel, anzeige, dok, probleme)
         if fortschritt is not None and i % 250 == 0:
             fortschritt(i, len(aufgaben))
     bestand.probleme.extend(_reste(wurzel, temporaer))
@@ -209,7 +252,5 @@ def lade_datenbestand(
         bestand.probleme.extend(probleme)
         bestand.programm = dok_p
     else:
-        bestand.probleme.append(
-            problem(anzeige, 1, "NZ406", "programm.yaml fehlt: ohne sie sind Ziel und Prüfpunkte unbekannt")
-        )
+        bestand.probleme.append(programm_fehlt(anzeige))
     return bestand

@@ -63,6 +63,15 @@ RENDERER: dict[str, dict[str, Renderer]] = {
     "zeitreihe": _formate(
         "terminal:zeitreihe", "daten:zeitreihe", "formate:zeitreihe_csv", "markdown:zeitreihe"
     ),
+    "vergleich": _formate(
+        "vergleich:vergleich", "daten:vergleich", "vergleich:vergleich_csv", "vergleich:vergleich_markdown"
+    ),
+    "regionslog": _formate(
+        "vergleich:regionslog",
+        "daten:regionslog",
+        "vergleich:regionslog_csv",
+        "vergleich:regionslog_markdown",
+    ),
     "pruefung": {
         **_formate("text:pruefung", "daten:pruefung", "formate:pruefung_csv", "markdown:pruefung"),
         "github": Renderer("text", "formate:github"),

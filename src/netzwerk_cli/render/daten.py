@@ -7,6 +7,7 @@ JSON-Daten entstehen hier und nur hier.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..kern.abdeckung import RegionStand, Stand, Zaehlung
@@ -14,6 +15,7 @@ from ..kern.befund import Problem
 from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
 from ..kern.datum import Zeitangabe
 from ..kern.modelle import Ereignis
+from ..kern.vergleich import Abdeckungswechsel, Dateiaenderung, Regionslog, Vergleich
 from ..kern.zeitreihe import Ereigniszahl
 from ..pruefen import Pruefbericht, PruefErgebnis
 from ..pruefen.codes import titel
@@ -198,5 +200,107 @@ def zeitreihe(b: Zeitreihenbericht) -> dict[str, Any]:
                 ],
             }
             for p in b.perioden
+        ],
+    }
+
+
+# --- netz diff und netz log (kern.vergleich) ---
+
+
+def _vergleichswert(w: Any) -> Any:
+    if isinstance(w, Zeitangabe):
+        return w.als_json()
+    if isinstance(w, date):
+        return w.isoformat()
+    if isinstance(w, list):
+        return [str(x) for x in w]
+    return w
+
+
+def dateiaenderung(d: Dateiaenderung) -> dict[str, Any]:
+    return {
+        "art": d.art,
+        "datei": d.datei,
+        "ags": d.ags,
+        "wie": d.wie,
+        "aenderungen": [
+            {
+                "feld": a.feld,
+                "bezug": zeitangabe(a.bezug),
+                "alt": _vergleichswert(a.alt),
+                "neu": _vergleichswert(a.neu),
+                "genauigkeit": a.genauigkeit,
+                "nur_quellen": a.nur_quellen,
+            }
+            for a in d.aenderungen
+        ],
+    }
+
+
+def _abdeckungswechsel(w: Abdeckungswechsel | None) -> dict[str, Any] | None:
+    if w is None:
+        return None
+    return {
+        "stichtag": w.stichtag.isoformat(),
+        "vorher": zaehlung(w.gesamt.alt),
+        "nachher": zaehlung(w.gesamt.neu),
+        "nach_regierungsbezirk": {
+            b.gebiet: {"vorher": zaehlung(b.alt), "nachher": zaehlung(b.neu)} for b in w.bezirke
+        },
+    }
+
+
+def vergleich(v: Vergleich) -> dict[str, Any]:
+    return {
+        "basis": v.basis,
+        "ziel": v.ziel,
+        "gueltig": v.gueltig,
+        "fehler_vorher": v.fehler_alt,
+        "fehler_nachher": v.fehler_neu,
+        "heute": _abdeckungswechsel(v.heute),
+        "zieltag": _abdeckungswechsel(v.zieltag),
+        "staende": [
+            {
+                "ags": w.ags,
+                "bezeichnung": w.bezeichnung,
+                "vorher": w.alt.value if w.alt else None,
+                "nachher": w.neu.value if w.neu else None,
+                "ereignis": w.ereignis,
+            }
+            for w in v.staende
+        ],
+        "dateien": [dateiaenderung(d) for d in v.dateien],
+        "pruefpunkte": [
+            {
+                "datum": p.punkt.datum.text if p.punkt.datum else None,
+                "regierungsbezirk": p.punkt.regierungsbezirk,
+                "anzahl": p.punkt.anzahl,
+                "mindestens": p.punkt.mindestens,
+                "erfuellt_vorher": p.alt,
+                "erfuellt_nachher": p.neu,
+            }
+            for p in v.pruefpunkte
+        ],
+        "befunde_neu": [problem(p) for p in v.befunde_neu],
+        "befunde_behoben": [problem(p) for p in v.befunde_behoben],
+        "probleme_vorher": [problem(p) for p in v.probleme_alt],
+        "probleme_nachher": [problem(p) for p in v.probleme_neu],
+    }
+
+
+def regionslog(b: Regionslog) -> dict[str, Any]:
+    return {
+        "ags": b.region.ags,
+        "bezeichnung": b.region.bezeichnung,
+        "commits": [
+            {
+                "commit": e.kennung,
+                "datum": e.datum.isoformat() if e.datum else None,
+                "autor": e.autor,
+                "betreff": e.betreff,
+                "dateien": [dateiaenderung(d) for d in e.dateien],
+                "befunde": [problem(p) for p in e.befunde],
+            }
+            for e in b.eintraege
         ],
     }

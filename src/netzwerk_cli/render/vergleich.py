@@ -1,0 +1,338 @@
+"""``netz diff`` und ``netz log`` für Menschen (Text), für Pull-Requests (Markdown) und als CSV.
+
+Alles, was aus den Daten oder aus git kommt – Dateinamen, Werte, Namen von Regionen, Autoren
+und Betreffzeilen von Commits – geht durch :mod:`.sicher`: im Terminal ``sichtbar``, im
+Markdown ``markdown_zelle``/``markdown_code``, in CSV ``csv_zelle``. Die Markdown-Fassung ist
+für einen Kommentar am Pull-Request bemessen: knapp, mit Überschriften, lange Listen gekürzt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from rich.console import Console as Konsole
+from rich.text import Text
+
+from ..kern.abdeckung import Stand
+from ..kern.befund import Problem
+from ..kern.datum import Zeitangabe, deutsch_tag
+from ..kern.vergleich import Abdeckungswechsel, Aenderung, Dateiaenderung, Regionslog, Vergleich
+from .formate import _csv
+from .sicher import markdown_code, markdown_zelle, sichtbar
+
+# So viele Einträge je Abschnitt zeigt ein Pull-Request-Kommentar; der Rest wird gezählt
+# (GitHub nimmt Kommentare nur bis zu einer Länge an).
+MD_HOECHSTENS = 40
+
+STAND = {Stand.MIT: "mit Netzwerk", Stand.UNGEWISS: "ungewiss", Stand.OHNE: "ohne Netzwerk", None: "–"}
+_ZEICHEN = {"neu": "+", "entfernt": "-", "geaendert": "~", "fehlerhaft": "!"}
+
+
+def wert(w: Any) -> str:
+    """Ein Wert in netz' Schreibweise (noch nicht entschärft)."""
+    if w is None:
+        return "–"
+    if isinstance(w, Zeitangabe):
+        return w.deutsch()
+    if isinstance(w, bool):
+        return "ja" if w else "nein"
+    if isinstance(w, date):
+        return deutsch_tag(w)
+    if isinstance(w, list):
+        return ", ".join(str(x) for x in w) or "–"
+    return str(w)
+
+
+def aenderung_text(a: Aenderung, s: Callable[[str], str]) -> str:
+    """„unterzeichnet: 2009 → 14.01.2009, genauer“ – ``s`` entschärft die Werte fürs Ziel."""
+    feld = a.feld + (f" ({s(a.bezug.deutsch())})" if a.bezug is not None and "." in a.feld else "")
+    if a.nur_quellen and (isinstance(a.alt, list) or isinstance(a.neu, list)):
+        teile = [f"+{s(q)}" for q in a.hinzu] + [f"−{s(q)}" for q in a.weg]
+        return f"{feld}: " + ", ".join(teile)
+    if a.alt is None:
+        return f"{feld} eingetragen: {s(wert(a.neu))}"
+    if a.neu is None:
+        return f"{feld} entfernt (war {s(wert(a.alt))})"
+    text = f"{feld}: {s(wert(a.alt))} → {s(wert(a.neu))}"
+    return text + (f", {a.genauigkeit}" if a.genauigkeit else "")
+
+
+def kopf(d: Dateiaenderung, s: Callable[[str], str]) -> str:
+    """Was mit der Datei geschah, in netz' Worten."""
+    art = {"region": "Region", "vertrag": "Vertrag", "programm": "Programm"}[d.art]
+    m = d.neu if d.neu is not None else d.alt
+    if d.wie == "fehlerhaft":
+        return f"{art}: auf einer Seite nicht lesbar (siehe Befunde)"
+    if d.art == "vertrag" and d.wie in ("neu", "entfernt"):
+        v: Any = m
+        text = f"unterzeichnet {s(v.unterzeichnet.deutsch())}"
+        if v.endet is not None:
+            text += f", endet {s(v.endet.deutsch())}"
+        return f"Vertrag eingetragen: {text}" if d.wie == "neu" else f"Vertrag entfernt (war: {text})"
+    if d.art == "region" and d.wie in ("neu", "entfernt"):
+        r: Any = m
+        return f"Region {'eingetragen' if d.wie == 'neu' else 'entfernt'}: {s(r.bezeichnung)}"
+    if d.nur_quellen:
+        return f"{art}: nur Quellen geändert"
+    return f"{art} geändert"
+
+
+def _zahl(z: Any) -> str:
+    return f"{z.sicher} sicher, {z.moeglich} möglich"
+
+
+def abdeckung_text(titel: str, w: Abdeckungswechsel) -> list[str]:
+    g = w.gesamt
+    if not w.geaendert:
+        return [f"{titel} ({deutsch_tag(w.stichtag)}): unverändert {_zahl(g.neu)} von {g.neu.gesamt}"]
+    out = [
+        f"{titel} ({deutsch_tag(w.stichtag)}): sicher {g.alt.sicher} → {g.neu.sicher}, "
+        f"möglich {g.alt.moeglich} → {g.neu.moeglich} von {g.neu.gesamt}"
+    ]
+    out += [
+        f"  RB {b.gebiet}: sicher {b.alt.sicher} → {b.neu.sicher}, "
+        f"möglich {b.alt.moeglich} → {b.neu.moeglich}"
+        for b in w.bezirke
+    ]
+    return out
+
+
+def _punkt(p: Any, s: Callable[[str], str]) -> str:
+    soll = str(p.punkt.anzahl) if p.punkt.anzahl is not None else f"mindestens {p.punkt.mindestens}"
+    wann = s(p.punkt.datum.deutsch()) if p.punkt.datum else "undatiert"
+    gebiet = f" (RB {s(p.punkt.regierungsbezirk)})" if p.punkt.regierungsbezirk else ""
+    jetzt = "jetzt erfüllt" if p.neu else "jetzt verfehlt"
+    return f"{wann}: {soll}{gebiet} – {jetzt}"
+
+
+def _befund(p: Problem, s: Callable[[str], str]) -> str:
+    art = "Fehler" if p.ist_fehler else "Warnung"
+    return f"{s(p.datei)}:{p.zeile}: {art} {s(p.code)} {s(p.meldung)}"
+
+
+# --- Text ---------------------------------------------------------------------------------
+
+
+def vergleich(v: Vergleich, con: Konsole) -> None:
+    s = sichtbar
+    con.print(Text(f"netz diff: {s(v.basis)} → {s(v.ziel)}", style="bold"), soft_wrap=True)
+    con.print()
+    for zeile in abdeckung_text("Abdeckung heute", v.heute):
+        con.print(zeile)
+    if v.zieltag is not None:
+        for zeile in abdeckung_text("Am Zieltag", v.zieltag):
+            con.print(zeile)
+    if v.staende:
+        con.print()
+        con.print(Text("Stand der Regionen heute", style="bold"))
+        for w in v.staende:
+            # zwei Zeilen statt einer: so passt es auch in 80 Spalten
+            con.print(Text(f"  {s(w.bezeichnung)} ({s(w.ags)}): {STAND[w.alt]} → {STAND[w.neu]}"))
+            con.print(Text(f"      {s(w.ereignis)}"))
+    tatsachen = [d for d in v.dateien if not d.nur_quellen]
+    if tatsachen:
+        con.print()
+        con.print(Text("Geänderte Tatsachen", style="bold"))
+        _dateien_text(tatsachen, con)
+    _quellen_text(v.dateien, con)
+    if v.pruefpunkte:
+        con.print()
+        con.print(Text("Prüfpunkte", style="bold"))
+        for p in v.pruefpunkte:
+            con.print(f"  {'✓' if p.neu else '✗'} {_punkt(p, s)}", highlight=False)
+    if v.befunde_neu or v.befunde_behoben:
+        con.print()
+        con.print(Text("Befunde", style="bold"))
+        for p in v.befunde_neu:
+            con.print(Text(f"  neu:     {_befund(p, s)}"), soft_wrap=True)
+        for p in v.befunde_behoben:
+            con.print(Text(f"  behoben: {_befund(p, s)}"), soft_wrap=True)
+    if v.leer:
+        con.print()
+        con.print("Keine Änderung an den Daten.")
+    if not v.gueltig:
+        con.print()
+        seite = " und ".join(t for t, n in (("vorher", v.fehler_alt), ("nachher", v.fehler_neu)) if n)
+        con.print(
+            Text(f"Die Daten {seite} enthalten Fehler; die Zahlen sind nicht verlässlich.", style="red")
+        )
+
+
+def _dateien_text(dateien: Sequence[Dateiaenderung], con: Konsole, einzug: str = "  ") -> None:
+    s = sichtbar
+    for d in dateien:
+        con.print(Text(f"{einzug}{_ZEICHEN[d.wie]} {s(d.datei)}"))
+        if d.wie != "geaendert":
+            con.print(Text(f"{einzug}    {kopf(d, s)}"))
+        for a in d.tatsachen:
+            con.print(Text(f"{einzug}    {aenderung_text(a, s)}"), soft_wrap=True)
+
+
+def _quellen_text(dateien: Sequence[Dateiaenderung], con: Konsole, einzug: str = "  ") -> None:
+    mit = [d for d in dateien if d.quellen]
+    if not mit:
+        return
+    con.print()
+    con.print(Text("Nur Quellen", style="bold"))
+    for d in mit:
+        con.print(Text(f"{einzug}{sichtbar(d.datei)}"))
+        for a in d.quellen:
+            con.print(Text(f"{einzug}    {aenderung_text(a, sichtbar)}"))
+
+
+def regionslog(b: Regionslog, con: Konsole) -> None:
+    s = sichtbar
+    con.print(Text(f"{s(b.region.bezeichnung)} ({s(b.region.ags)}) – Geschichte im Repository", style="bold"))
+    if not b.eintraege:
+        con.print("Kein Commit hat ihre Dateien berührt.")
+    for e in b.eintraege:
+        con.print()
+        tag = deutsch_tag(e.datum) if e.datum else "?"
+        con.print(Text(f"{tag}  {e.kennung[:10]}  {s(e.autor)}"), soft_wrap=True, highlight=False)
+        con.print(Text(f"  {s(e.betreff)}", style="bold"), soft_wrap=True)
+        for d in e.dateien:
+            zeilen = [kopf(d, s)] if d.wie != "geaendert" or d.nur_quellen else []
+            zeilen += [aenderung_text(a, s) for a in d.aenderungen if d.wie == "geaendert"]
+            for z in zeilen:
+                con.print(Text(f"  {z}"), soft_wrap=True)
+        for p in e.befunde:
+            con.print(Text(f"  Befund: {_befund(p, s)}", style="red"), soft_wrap=True)
+
+
+# --- Markdown ---------------------------------------------------------------------------
+
+
+def _gekuerzt(zeilen: list[str], was: str) -> list[str]:
+    if len(zeilen) <= MD_HOECHSTENS:
+        return zeilen
+    return [*zeilen[:MD_HOECHSTENS], f"- … und {len(zeilen) - MD_HOECHSTENS} weitere {was}"]
+
+
+def vergleich_markdown(v: Vergleich) -> str:
+    z = markdown_zelle
+    out = [f"### netz diff: {z(v.basis)} → {z(v.ziel)}", ""]
+    if not v.gueltig:
+        out += ["❌ Die Daten enthalten Fehler (siehe Befunde); die Zahlen sind nicht verlässlich.", ""]
+    for titel, w in (("Abdeckung heute", v.heute), ("Am Zieltag", v.zieltag)):
+        if w is None:
+            continue
+        zeilen = abdeckung_text(titel, w)
+        out.append(f"**{zeilen[0]}**")
+        out += [f"- {x.strip()}" for x in zeilen[1:]]
+        out.append("")
+    if v.staende:
+        out += ["#### Stand der Regionen heute", ""]
+        out += _gekuerzt(
+            [
+                f"- {z(w.bezeichnung)} ({z(w.ags)}): {STAND[w.alt]} → {STAND[w.neu]} – {z(w.ereignis)}"
+                for w in v.staende
+            ],
+            "Regionen",
+        )
+        out.append("")
+    tatsachen = [d for d in v.dateien if not d.nur_quellen]
+    if tatsachen:
+        out += ["#### Geänderte Tatsachen", ""]
+        zeilen = []
+        for d in tatsachen:
+            zeilen.append(f"- {markdown_code(d.datei)}: {kopf(d, z)}")
+            zeilen += [f"  - {aenderung_text(a, z)}" for a in d.tatsachen]
+        out += _gekuerzt(zeilen, "Zeilen")
+        out.append("")
+    mit_quellen = [d for d in v.dateien if d.quellen]
+    if mit_quellen:
+        out += ["#### Nur Quellen", ""]
+        out += _gekuerzt(
+            [
+                f"- {markdown_code(d.datei)}: " + "; ".join(aenderung_text(a, z) for a in d.quellen)
+                for d in mit_quellen
+            ],
+            "Dateien",
+        )
+        out.append("")
+    if v.pruefpunkte:
+        out += ["#### Prüfpunkte", ""]
+        out += [f"- {'✅' if p.neu else '❌'} {_punkt(p, z)}" for p in v.pruefpunkte]
+        out.append("")
+    if v.befunde_neu or v.befunde_behoben:
+        out += ["#### Befunde", ""]
+        zeilen = [f"- neu: {_befund_md(p)}" for p in v.befunde_neu]
+        zeilen += [f"- behoben: {_befund_md(p)}" for p in v.befunde_behoben]
+        out += _gekuerzt(zeilen, "Befunde")
+        out.append("")
+    if v.leer:
+        out += ["Keine Änderung an den Daten.", ""]
+    return "\n".join(out)
+
+
+def _befund_md(p: Problem) -> str:
+    art = "Fehler" if p.ist_fehler else "Warnung"
+    return f"{markdown_code(p.datei)}:{p.zeile} {art} {markdown_zelle(p.code)} {markdown_zelle(p.meldung)}"
+
+
+def regionslog_markdown(b: Regionslog) -> str:
+    z = markdown_zelle
+    out = [f"### {z(b.region.bezeichnung)} ({z(b.region.ags)}) – Geschichte", ""]
+    for e in b.eintraege:
+        tag = deutsch_tag(e.datum) if e.datum else "?"
+        out.append(f"- **{tag}** {markdown_code(e.kennung[:10])} {z(e.autor)}: {z(e.betreff)}")
+        for d in e.dateien:
+            zeilen = [kopf(d, z)] if d.wie != "geaendert" or d.nur_quellen else []
+            zeilen += [aenderung_text(a, z) for a in d.aenderungen if d.wie == "geaendert"]
+            out += [f"  - {x}" for x in zeilen]
+    if not b.eintraege:
+        out.append("Kein Commit hat ihre Dateien berührt.")
+    return "\n".join(out) + "\n"
+
+
+# --- CSV --------------------------------------------------------------------------------
+
+_KOPF = ("datei", "ags", "wie", "feld", "bezug", "alt", "neu", "genauigkeit", "nur_quellen")
+
+
+def _zeilen(dateien: Sequence[Dateiaenderung], vorne: Sequence[Any] = ()) -> list[list[Any]]:
+    out: list[list[Any]] = []
+    for d in dateien:
+        if not d.aenderungen:
+            out.append([*vorne, d.datei, d.ags, d.wie, "", "", "", "", "", ""])
+        for a in d.aenderungen:
+            out.append(
+                [
+                    *vorne,
+                    d.datei,
+                    d.ags,
+                    d.wie,
+                    a.feld,
+                    a.bezug.text if a.bezug else "",
+                    _csv_wert(a.alt),
+                    _csv_wert(a.neu),
+                    a.genauigkeit or "",
+                    "ja" if a.nur_quellen else "nein",
+                ]
+            )
+    return out
+
+
+def _csv_wert(w: Any) -> str:
+    if isinstance(w, Zeitangabe):
+        return w.text
+    if isinstance(w, date):
+        return w.isoformat()
+    if isinstance(w, list):
+        return " ".join(str(x) for x in w)
+    return "" if w is None else str(w)
+
+
+def vergleich_csv(v: Vergleich) -> str:
+    """Eine Zeile je geändertem Feld (neue und entfernte Dateien: eine Zeile)."""
+    return _csv(_KOPF, _zeilen(v.dateien))
+
+
+def regionslog_csv(b: Regionslog) -> str:
+    zeilen = []
+    for e in b.eintraege:
+        vorne = [e.kennung, e.datum.isoformat() if e.datum else "", e.autor, e.betreff]
+        zeilen += _zeilen(e.dateien, vorne)
+    return _csv(("commit", "datum", "autor", "betreff", *_KOPF), zeilen)
