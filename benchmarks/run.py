@@ -697,6 +697,33 @@ def main() -> int:
                     )
                 )
 
+        # 1b. netz diff und --rev gegen netz status (eingebettete Daten in einem git-Repository)
+        if shutil.which("git"):
+            print("netz diff und --rev …", flush=True)
+            repo = _git_repo(tmp / "repo-53", eingebettet, _neuer_vertrag)
+            dr = ["--data", str(repo / "data")]
+            auftraege = [
+                Auftrag("netz status (NETZ_CACHE=aus)", E, [[*netz, *dr, "status"]], umgebung),
+                Auftrag("netz diff HEAD~1 HEAD", E, [[*netz, *dr, "diff", "HEAD~1", "HEAD"]], umgebung),
+                Auftrag("netz status --rev HEAD~1", E, [[*netz, *dr, "status", "--rev", "HEAD~1"]], umgebung),
+            ]
+            g = gruppe(auftraege, 53)
+            verhaeltnisse.append(
+                Verhaeltnis(
+                    "netz diff ÷ netz status (53, zwei Commits)",
+                    je_runde(g[1], g[0]),
+                    "≤ 2,5",
+                    lambda x: x <= 2.5,
+                )
+            )
+            verhaeltnisse.append(
+                Verhaeltnis(
+                    "netz status --rev ÷ netz status (53)", je_runde(g[2], g[0]), "≤ 2", lambda x: x <= 2
+                )
+            )
+        else:
+            notizen.append("git fehlt: die Zeilen zu netz diff und --rev entfallen.")
+
         # 2.–5. validate gegen die PyYAML-Schleife und die Peers
         for n in groessen:
             gr = f"{n:,}".replace(",", ".")
@@ -789,6 +816,29 @@ def main() -> int:
                     lambda x: x <= 1.5,
                 )
             )
+            if shutil.which("git"):
+                repo = _git_repo(tmp / f"repo-{n}", o, _hundert_aenderungen)
+                dr = ["--data", str(repo / "data")]
+                g2 = gruppe(
+                    [
+                        Auftrag("netz validate (Repository)", gr, [[*netz, *dr, "validate"]], umgebung),
+                        Auftrag(
+                            "netz diff HEAD~1 HEAD (100 Dateien)",
+                            gr,
+                            [[*netz, *dr, "diff", "HEAD~1", "HEAD"]],
+                            umgebung,
+                        ),
+                    ],
+                    n,
+                )
+                verhaeltnisse.append(
+                    Verhaeltnis(
+                        f"netz diff (100 geänderte Dateien) ÷ netz validate ({gr})",
+                        je_runde(g2[1], g2[0]),
+                        "≤ 3",
+                        lambda x: x <= 3,
+                    )
+                )
             spitzen = [kib / 1024 for kib in val.speicher_kib if kib]
             verhaeltnisse.append(
                 Verhaeltnis(
@@ -865,6 +915,40 @@ def main() -> int:
 
 
 FEINDLICH_GROESSEN = (10 * 1024, 100 * 1024, 1024 * 1024 - 4096)
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=Benchmark", "-c", "user.email=b@example.org", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+def _git_repo(ziel: Path, daten: Path, aendere: Callable[[Path], None]) -> Path:
+    """Ein Repository mit den Daten als erstem Commit und einer Änderung als zweitem."""
+    shutil.copytree(daten, ziel / "data")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(ziel)], check=True)
+    _git(ziel, "add", "-A")
+    _git(ziel, "commit", "-q", "-m", "Daten")
+    aendere(ziel / "data")
+    _git(ziel, "add", "-A")
+    _git(ziel, "commit", "-q", "-m", "Änderung")
+    return ziel
+
+
+def _neuer_vertrag(daten: Path) -> None:
+    (daten / "vertraege" / "05170-wesel-2025-03-14.yaml").write_text(
+        'region: "05170"\nunterzeichnet: 2025-03-14\nquellen:\n  - https://example.org/wesel\n',
+        encoding="utf-8",
+    )
+
+
+def _hundert_aenderungen(daten: Path) -> None:
+    """100 Vertragsdateien bekommen ein Bildungsbüro (eine neue Tatsache je Datei, Daten bleiben gültig)."""
+    for p in sorted((daten / "vertraege").glob("*.yaml"))[:100]:
+        text = p.read_text(encoding="utf-8") + "bildungsbuero:\n  name: Regionales Bildungsbüro\n"
+        p.write_text(text, encoding="utf-8")
 
 
 def _bytes_text(n: int) -> str:

@@ -121,6 +121,9 @@ class Zwischenspeicher:
         self.alt: dict[str, list[Any]] = self._laden()
         self.neu: dict[str, list[Any]] = {}
         self.treffer = 0
+        self._sitzung: dict[
+            str, tuple[tuple[str, str], bytes, tuple[Dokument[Any] | None, list[Problem]]]
+        ] = {}
         self.neu_gelesen = 0
 
     def _laden(self) -> dict[str, list[Any]]:
@@ -146,6 +149,18 @@ class Zwischenspeicher:
         return dateien if isinstance(dateien, dict) else {}
 
     def lies(
+        self, pfad: str, daten: bytes, modell: type[BaseModel], anzeige: str
+    ) -> tuple[Dokument[Any] | None, list[Problem]]:
+        # Dieselbe Datei mit denselben Bytes zum zweiten Mal in diesem Prozess (netz diff liest zwei
+        # Stände, die sich meist in wenigen Dateien unterscheiden): das Ergebnis von eben.
+        schon = self._sitzung.get(pfad)
+        if schon is not None and schon[0] == (modell.__name__, anzeige) and schon[1] == daten:
+            return schon[2]
+        ergebnis = self._lies(pfad, daten, modell, anzeige)
+        self._sitzung[pfad] = ((modell.__name__, anzeige), daten, ergebnis)
+        return ergebnis
+
+    def _lies(
         self, pfad: str, daten: bytes, modell: type[BaseModel], anzeige: str
     ) -> tuple[Dokument[Any] | None, list[Problem]]:
         if self.datei is None:  # abgeschaltet oder unsicher: nur prüfen
