@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -68,8 +69,11 @@ def test_strg_c_jederzeit_ohne_traceback_von_netz(nach: float) -> None:
     fehler = roh.decode(errors="replace")
     # In den ersten Millisekunden startet noch Python selbst (site, os): unterbricht Strg+C dort,
     # meldet Python es, bevor eine Zeile von netz lief. Danach fängt netz es immer ab.
+    # Auch die Zeile des Startskripts („from netzwerk_cli.start import main“) zählt noch zum
+    # Start: unter Last dauert der Import länger. Ein Rahmen aus einer Datei von netz nicht.
     if "Traceback" in fehler:
-        assert "netzwerk_cli" not in fehler, fehler
+        dateien = re.findall(r'File "([^"]+)"', fehler)
+        assert not [d for d in dateien if f"netzwerk_cli{os.sep}" in d], fehler
         return
     assert p.returncode in (0, -signal.SIGINT, Exit.ABBRUCH)
     if p.returncode == Exit.ABBRUCH:
