@@ -225,3 +225,12 @@ def test_kaputte_regionsdatei_ohne_folgebefunde(netz: Any, daten: Path) -> None:
     f.write_text(f.read_text(encoding="utf-8") + "name: doppelt\n", encoding="utf-8")
     j = netz("validate", "--format", "json").json()
     assert [(p["code"], p["datei"].endswith("05315-koeln.yaml")) for p in j["probleme"]] == [("NZ101", True)]
+
+
+def test_deutsches_datum_in_datei_hinweis_iso(netz: Any, daten: Path) -> None:
+    """Die Dateien bleiben bei JJJJ-MM-TT – aber der Hinweis nennt die Lösung gleich mit."""
+    datei = daten / "vertraege" / "05170-wesel-2009-08-24.yaml"
+    datei.write_text('region: "05170"\nunterzeichnet: 24.08.2009\nquellen:\n  - https://example.org/w\n')
+    j = netz("validate", "--format", "json").json()
+    befund = next(p for p in j["probleme"] if p["code"] == "NZ301")
+    assert befund["hinweis"].startswith("Meinten Sie 2009-08-24?")
