@@ -76,18 +76,38 @@ def _dateinamen(ordner: Path | None = None) -> list[tuple[str, str]]:
     return sorted((n[:5], n.split("-", 1)[1]) for n in dateien)
 
 
-def vervollstaendige_region(unvollstaendig: str) -> list[str]:
-    """Shell-Vervollständigung für REGION (``netz --install-completion``): Kurznamen wie
-    „rhein-sieg-kreis“ oder „muelheim-an-der-ruhr“ (ohne Leerzeichen – die Shell trennte
-    sonst) und Schlüssel wie 05382; „mul“ und „mül“ finden Mülheim."""
-    from ..kern.namen import grob, slug
+def _formen() -> list[str]:
+    """Was die Shell als REGION anbieten kann: echte Namen mit Bindestrich statt Leerzeichen
+    („Mülheim-an-der-Ruhr“, „Kreis-Wesel“ – ein Wort für die Shell, netz liest es wie mit
+    Leerzeichen) und die Schlüssel; ohne lesbare Daten die Kurznamen der Dateinamen."""
+    from ..daten.laden import lade_datenbestand
+    from ..daten.ordner import finde_datenordner, umgebung
 
-    if unvollstaendig.isdigit():  # „5315“ ohne führende Null (aus einer Tabelle) findet 05315
-        return [
-            a for a, _ in _dateinamen() if a.startswith(unvollstaendig) or a[1:].startswith(unvollstaendig)
-        ]
-    u = grob(slug(unvollstaendig))
-    return [n for _, n in _dateinamen() if grob(n).startswith(u)]
+    try:
+        bestand = lade_datenbestand(finde_datenordner(umgebung()))
+        regionen = [d.modell for d in bestand.regionen]
+        namen = {x.replace(" ", "-") for r in regionen for x in (r.name, r.bezeichnung)}
+        return sorted(namen | {r.ags for r in regionen}, key=str.casefold)
+    except Exception:  # Vervollständigung darf nie mit einem Traceback enden
+        return sorted({x for paar in _dateinamen() for x in paar})
+
+
+def vervollstaendige_region(unvollstaendig: str) -> list[str]:
+    """Shell-Vervollständigung für REGION (``netz --install-completion``), für jeden Befehl mit
+    REGION. Typer behält nur Vorschläge, die buchstäblich mit der Eingabe beginnen; darum
+    beginnt jeder Vorschlag mit dem Getippten und setzt den echten Namen fort: „mul“ wird
+    „mulheim-an-der-Ruhr“, „538“ wird „5382“ – netz liest beides (ohne Umlaut, ohne Null)."""
+    from ..kern.namen import grob
+
+    u = unvollstaendig
+    n = len(u)
+    out: list[str] = []
+    for form in _formen():
+        # der Schlüssel auch ohne führende Null (aus Tabellen): „5315“ ist 05315
+        for f in (form, form[1:]) if form.isdigit() else (form,):
+            if len(f) >= n and grob(f[:n]) == grob(u) and (k := u + f[n:]) not in out:
+                out.append(k)
+    return out
 
 
 def sage(text: str) -> None:
