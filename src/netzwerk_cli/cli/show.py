@@ -18,7 +18,7 @@ def show(
         list[str],  # mehrere Wörter: „netz show Kreis Wesel“ ohne Anführungszeichen
         typer.Argument(
             metavar="REGION",
-            help="AGS oder Name, z. B. 05315, Köln, „Kreis Soest“.",
+            help="AGS oder Name, z. B. 05315, Köln, Kreis Soest (auch ohne Anführungszeichen).",
             autocompletion=vervollstaendige_region,
         ),
     ],

@@ -28,7 +28,7 @@ def validate(
     pfade: Annotated[
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
-            metavar="[PFAD]...",
+            metavar="PFAD",
             help="Nur Befunde dieser Dateien melden (wie pre-commit sie übergibt); "
             "dateiübergreifende Prüfungen laufen trotzdem über den ganzen Datenordner.",
             show_default=False,

@@ -19,7 +19,7 @@ from ..kern.abdeckung import RegionStand, Stand, Zaehlung
 from ..kern.befund import Problem
 from ..kern.bericht import Konferenzbericht, RegionBericht, Regionenbericht, StatusBericht
 from ..kern.datum import Zeitangabe, deutsch_tag
-from ..kern.zahlen import dezimal, ganz, prozent, spanne
+from ..kern.zahlen import anzahl, dezimal, es_fehlen, ganz, mit_vorzeichen, prozent, spanne
 from ..kern.zeitreihe import Meilenstein, Tempo
 from .konsole import konsole as _konsole
 from .sicher import sichtbar as _s
@@ -36,10 +36,11 @@ STAND_STIL = {Stand.MIT: "green", Stand.UNGEWISS: "yellow", Stand.OHNE: "red"}
 
 def kopfzeile(z: Zaehlung) -> str:
     """„43 von 53 Regionen (81,1 %)“ – mit der möglichen Zahl, wo sie abweicht."""
-    s = f"{z.sicher} von {z.gesamt} Regionen ({prozent(z.quote)})"
+    s = f"{z.sicher} von {anzahl(z.gesamt, 'Region', 'Regionen')} ({prozent(z.quote)})"
+    haben = "hat" if z.sicher == 1 else "haben"  # „1 von 53 Regionen hat …“
     if z.eindeutig:
-        return s + " haben ein Regionales Bildungsnetzwerk"
-    return s + f" haben sicher ein Netzwerk, bis zu {z.moeglich} ({prozent(z.quote_moeglich)}) möglich"
+        return s + f" {haben} ein Regionales Bildungsnetzwerk"
+    return s + f" {haben} sicher ein Netzwerk, bis zu {z.moeglich} ({prozent(z.quote_moeglich)}) möglich"
 
 
 def kurz(z: Zaehlung) -> str:
@@ -113,13 +114,18 @@ def status(b: StatusBericht, con: Konsole) -> None:
 def tempo_zeile(t: Tempo) -> str:
     pro = f"{t.pro_jahr:.1f}".replace(".", ",")
     jahre = f"{t.jahre:.1f}".replace(".", ",").removesuffix(",0")
-    s = f"Tempo: {t.zuwachs:+d} Netzwerke (sicher) seit {deutsch_tag(t.von)} ({jahre} Jahre), {pro} pro Jahr."
+    netzwerke = "Netzwerk" if abs(t.zuwachs) == 1 else "Netzwerke"
+    s = (
+        f"Tempo: {mit_vorzeichen(t.zuwachs)} {netzwerke} (sicher) seit {deutsch_tag(t.von)} "
+        f"({jahre} {'Jahr' if jahre == '1' else 'Jahre'}), {pro} pro Jahr."
+    )
     if t.fehlen <= 0:
         return s
     if t.erreicht_etwa is None:
-        return s + f" Bei diesem Tempo wird das Ziel nie erreicht (es fehlen {t.fehlen})."
+        return s + f" Bei diesem Tempo wird das Ziel nie erreicht ({es_fehlen(t.fehlen)})."
+    fehlende = "wäre die fehlende Region" if t.fehlen == 1 else f"wären die fehlenden {t.fehlen}"
     return (
-        s + f" Bei diesem Tempo wären die fehlenden {t.fehlen} etwa im Jahr "
+        s + f" Bei diesem Tempo {fehlende} etwa im Jahr "
         f"{t.erreicht_etwa.year} erreicht (Hochrechnung, keine Prognose)."
     )
 
@@ -134,7 +140,10 @@ def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
     """Was über die jährlichen Konferenzen bekannt ist – und wie wenig das ist."""
     n = len(k.netzwerke)
     bekannt = len(k.mit_angabe)
-    zeilen = [f"Erfasst für {bekannt} von {n} Netzwerken; für {n - bekannt} ist keine Konferenz erfasst."]
+    zeilen = [
+        f"Erfasst für {bekannt} von {anzahl(n, 'Netzwerk', 'Netzwerken')}; "
+        f"für {n - bekannt} ist keine Konferenz erfasst."
+    ]
     if k.ueberfaellig:
         namen = ", ".join(
             f"{_s(s.region.bezeichnung)} (zuletzt {_s(s.letzte.deutsch())})"
@@ -157,13 +166,13 @@ def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
 def _ziel(b: StatusBericht) -> str:
     z = b.ziel
     assert z is not None
-    ziel = f"Ziel: {z.anzahl} Regionen bis {deutsch_tag(z.bis)}"
+    ziel = f"Ziel: {anzahl(z.anzahl, 'Region', 'Regionen')} bis {deutsch_tag(z.bis)}"
     if z.erreicht_sicher is not None and z.erreicht_sicher <= z.bis:
         return f"{ziel} – erreicht am {deutsch_tag(z.erreicht_sicher)}."
     am_ziel = f"am {deutsch_tag(z.bis)} {kurz(z.am_zieltag)}"
     if b.stichtag < z.bis:
         fehlen = z.anzahl - b.gesamt.sicher
-        return f"{ziel} – noch offen, es fehlen {fehlen}."
+        return f"{ziel} – noch offen, {es_fehlen(fehlen)}."
     if z.erreicht_sicher is not None:
         return f"{ziel} – verfehlt ({am_ziel}), erreicht erst am {deutsch_tag(z.erreicht_sicher)}."
     fehlen = z.anzahl - b.gesamt.sicher
@@ -172,7 +181,7 @@ def _ziel(b: StatusBericht) -> str:
         if z.erreicht_moeglich is None
         else f"; möglicherweise erreicht ab {deutsch_tag(z.erreicht_moeglich)}"
     )
-    return f"{ziel} – verfehlt ({am_ziel}); bis zum Stichtag nicht erreicht, es fehlen {fehlen}{moeglich}."
+    return f"{ziel} – verfehlt ({am_ziel}); bis zum Stichtag nicht erreicht, {es_fehlen(fehlen)}{moeglich}."
 
 
 def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
@@ -212,7 +221,9 @@ def liste(staende: Sequence[RegionStand], stichtag: date, con: Konsole) -> None:
             _unterzeichnet(s, stichtag),
         )
     con.print(t)
-    con.print(Text(f"{len(staende)} Regionen, Stichtag {deutsch_tag(stichtag)}", style="dim"))
+    con.print(
+        Text(f"{anzahl(len(staende), 'Region', 'Regionen')}, Stichtag {deutsch_tag(stichtag)}", style="dim")
+    )
 
 
 def fehlend(staende: Sequence[RegionStand], stichtag: date, gesamt: int, con: Konsole) -> None:
@@ -329,7 +340,10 @@ def _art_der_zeitangabe(z: Zeitangabe) -> str:
 def zusammenfassung(b: Pruefbericht) -> str:
     p = b.pruefung
     n_reg, n_ver = p.dateien.get("regionen", 0), p.dateien.get("vertraege", 0)
-    text = f"{n_reg} Regionen, {n_ver} Verträge geprüft: {p.fehler} Fehler, {p.warnungen} Warnungen"
+    text = (
+        f"{anzahl(n_reg, 'Region', 'Regionen')}, {anzahl(n_ver, 'Vertrag', 'Verträge')} geprüft: "
+        f"{p.fehler} Fehler, {anzahl(p.warnungen, 'Warnung', 'Warnungen')}"
+    )
     geprueft = [e for e in p.pruefpunkte if e.geprueft]
     if p.pruefpunkte:
         text += f"; Prüfpunkte: {sum(bool(e.erfuellt) for e in geprueft)} von {len(geprueft)} erfüllt"
