@@ -18,7 +18,7 @@ def test_validate_eingebettete_daten(netz: Any) -> None:
     lauf = netz("validate")
     assert lauf.exit_code == 0
     assert "53 Regionen, 53 Verträge geprüft: 0 Fehler, 0 Warnungen" in lauf.stdout
-    assert "Prüfpunkte: 20 von 20 erfüllt, 2 bewusst nicht geprüft" in lauf.stdout
+    assert "Prüfpunkte: 20 von 20 erfüllt, 2 bewusst nicht geprüft" in lauf.flach
 
 
 def test_validate_json_vertrag(netz: Any) -> None:
@@ -129,7 +129,7 @@ def test_kein_datenordner(netz: Any, tmp_path: Path, monkeypatch: Any) -> None:
     leer.mkdir()
     lauf = netz("status", ordner=leer)
     assert lauf.exit_code == 2
-    assert "kein netz-Datenordner" in lauf.stderr
+    assert "kein netz-Datenordner" in lauf.flach
 
 
 def test_validate_nicht_lesbar(netz: Any, daten: Path) -> None:
@@ -189,7 +189,7 @@ def test_validate_einzelne_dateien(netz: Any, daten: Path) -> None:
     # verhindert die Prüfpunkte, und das sagt validate deutlich, mit Exit 1 (pre-commit)
     lauf = netz("validate", str(andere))
     assert lauf.exit_code == 1 and "NZ101" not in lauf.stdout + lauf.stderr
-    assert "Prüfpunkte nicht geprüft: 1 Fehler in anderen Dateien" in lauf.stderr + lauf.stdout
+    assert "Prüfpunkte nicht geprüft: 1 Fehler in anderen Dateien" in lauf.flach
     j = netz("validate", "--format", "json", str(andere)).json()
     assert (j["gueltig"], j["ausgeblendete_fehler"], j["pruefpunkte_geprueft"]) == (False, 1, False)
     kaputt.unlink()

@@ -313,7 +313,7 @@ def ablauf(
         e = _nichts_geschrieben(erstelle, lade(ctx))
         titel, text = vorschau(e)
         out.print(titel)
-        out.print(text, end="")
+        out.print(text, end="", soft_wrap=True)  # YAML und Diff nie umbrechen
         if dry_run:
             return
         if not frage_ja("Speichern?"):

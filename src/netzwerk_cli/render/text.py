@@ -22,6 +22,7 @@ from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.zahlen import anzahl, dezimal, es_fehlen, ganz, mit_vorzeichen, prozent, spanne
 from ..kern.zeitreihe import Meilenstein, Tempo
 from .konsole import konsole as _konsole
+from .konsole import umbrechen
 from .sicher import sichtbar as _s
 
 if TYPE_CHECKING:
@@ -284,9 +285,7 @@ def region(b: RegionBericht, con: Konsole) -> None:
         v = d.modell
         con.print()
         con.print(Text(f"Vertrag {i}", style="bold"), Text(_s(d.anzeige), style="dim"))
-        t = Table(box=None, pad_edge=False, show_header=False)
-        t.add_column(style="bold")
-        t.add_column(overflow="fold")
+        t = _Zeilen()
         t.add_row("unterzeichnet", _mit_art(v.unterzeichnet))
         if v.beginn is not None:
             t.add_row("Beginn", _mit_art(v.beginn))
@@ -320,7 +319,24 @@ def region(b: RegionBericht, con: Konsole) -> None:
             t.add_row("Quellen" if j == 0 else "", _s(q))
         if not v.quellen:
             t.add_row("Quellen", Text("keine", style="yellow"))
-        con.print(t)
+        t.drucke(con)
+
+
+class _Zeilen:
+    """Bezeichnung und Wert je Zeile, der Wert mit hängendem Einzug umbrochen – statt einer
+    rich-Tabelle, die eine lange Webadresse mitten durchbräche (nicht mehr kopierbar)."""
+
+    def __init__(self) -> None:
+        self.zeilen: list[tuple[str, Text | str]] = []
+
+    def add_row(self, bezeichnung: str, wert: Text | str) -> None:
+        self.zeilen.append((bezeichnung, wert))
+
+    def drucke(self, con: Konsole) -> None:
+        breite = max((len(b) for b, _ in self.zeilen), default=0)
+        for b, w in self.zeilen:
+            zeile = Text.assemble((b.ljust(breite), "bold"), "  ", w)
+            con.print(umbrechen(zeile, con.width, einzug=breite + 2), soft_wrap=True)
 
 
 def _mit_art(z: Zeitangabe) -> str:
