@@ -42,7 +42,10 @@ def test_validate_json_vertrag(netz: Any) -> None:
     assert (p["datum"], p["anzahl"], p["erfuellt"]) == ("2008-06-23", 19, True)
 
 
-def test_validate_text_zeile_je_befund(netz: Any, daten: Path) -> None:
+def test_validate_text_zeile_je_befund(netz: Any, daten: Path, monkeypatch: Any) -> None:
+    # breit genug für den langen Pfad unter pytest; schmaler bricht die Meldung nach
+    # „pfad:2:1: Fehler NZ101“ um (tests/render/test_umbruch.py)
+    monkeypatch.setenv("COLUMNS", "250")
     (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
         'region: "05170"\nregion: "05170"\nunterzeichnet: 2020-01-01\n', encoding="utf-8"
     )
@@ -151,7 +154,8 @@ def test_validate_grenze_ohne_bemerkung_warnt(netz: Any, daten: Path) -> None:
     assert netz("validate", "--strict").exit_code == 1
 
 
-def test_validate_text_mit_quelltext_und_caret(netz: Any, daten: Path) -> None:
+def test_validate_text_mit_quelltext_und_caret(netz: Any, daten: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # der Pfad unter pytest ist lang
     (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
         'region: 05170\nunterzeichnet: 2020-01-01\nquellen: ["https://x.example"]\n', encoding="utf-8"
     )

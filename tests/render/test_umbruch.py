@@ -59,3 +59,9 @@ def test_konsole_ohne_leerzeichen_am_ende() -> None:
     con.print(t)
     con.print("x " * 30)
     assert all(not z.endswith(" ") for z in puffer.getvalue().splitlines())
+
+
+def test_befundkopf_bleibt_zusammen() -> None:
+    pfad = "../../ein/sehr/langer/pfad/unter/tmp/bis/zum/datenordner/vertraege/05170-wesel-2020-01-01.yaml"
+    z = _zeilen(f"{pfad}:2:1: Fehler NZ101 Schlüssel „region“ kommt doppelt vor", 80)
+    assert z[0] == f"{pfad}:2:1: Fehler NZ101"

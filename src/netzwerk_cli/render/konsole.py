@@ -33,8 +33,18 @@ _ZAHL_ENDE = re.compile(r"\d$")
 _EINHEIT = re.compile(r"^(?:%|km²|Einwohner\b)")
 
 
+# Der Kopf eines Befunds, „pfad:2:1: Fehler NZ101“, bleibt eine Zeile: so greifen ihn
+# Editoren und grep, auch wenn der Pfad lang ist
+_ORT = re.compile(r":\d+:\d+:$")
+
+
 def _geschuetzt(links: str, rechts: str) -> bool:
-    return bool(_ZAHL_ENDE.search(links) and _EINHEIT.match(rechts)) or (links == "z." and rechts == "B.")
+    return (
+        bool(_ZAHL_ENDE.search(links) and _EINHEIT.match(rechts))
+        or (links == "z." and rechts == "B.")
+        or (bool(_ORT.search(links)) and rechts in ("Fehler", "Warnung"))
+        or (links in ("Fehler", "Warnung") and rechts.startswith("NZ"))
+    )
 
 
 def umbruchstellen(zeile: str, breite: int, einzug: int | None = None) -> list[tuple[int, int, int]]:

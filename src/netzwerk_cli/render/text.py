@@ -335,6 +335,11 @@ class _Zeilen:
     def drucke(self, con: Konsole) -> None:
         breite = max((len(b) for b, _ in self.zeilen), default=0)
         for b, w in self.zeilen:
+            wert = w.plain if isinstance(w, Text) else w
+            if not b and len(wert.split()) == 1 and breite + 2 + len(wert) > con.width:
+                # eine weitere Webadresse, die eingerückt nicht passt: wie die erste ohne Einzug
+                con.print(w, soft_wrap=True)
+                continue
             zeile = Text.assemble((b.ljust(breite), "bold"), "  ", w)
             con.print(umbrechen(zeile, con.width, einzug=breite + 2), soft_wrap=True)
 
@@ -400,11 +405,13 @@ def probleme(
         zeile = Text(f"{_s(p.datei)}:{p.zeile}:{p.spalte}: ")
         zeile.append(f"{art} {_s(p.code)}", style=stil)
         zeile.append(f" {_s(p.meldung)}")
-        con.print(zeile, soft_wrap=True)
+        # an Wortgrenzen umbrochen: „pfad:zeile:spalte:“ bleibt vorn und ganz (Editoren greifen es)
+        con.print(zeile)
         if auszuege is not None and (ausschnitt := _ausschnitt(p, auszuege.get((p.datei, p.zeile)))):
+            # die Quelltextzeile nie umbrechen: das ^ muss unter der Spalte stehen
             con.print(Text(ausschnitt, style="dim"), soft_wrap=True)
         if p.hinweis:
-            con.print(Text(f"    Hinweis: {_s(p.hinweis)}", style="dim"), soft_wrap=True)
+            con.print(Text(f"    Hinweis: {_s(p.hinweis)}", style="dim"))
 
 
 def _ausschnitt(p: Problem, text: str | None) -> str | None:
