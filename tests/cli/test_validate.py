@@ -238,3 +238,39 @@ def test_deutsches_datum_in_datei_hinweis_iso(netz: Any, daten: Path) -> None:
     j = netz("validate", "--format", "json").json()
     befund = next(p for p in j["probleme"] if p["code"] == "NZ301")
     assert befund["hinweis"].startswith("Meinten Sie 2009-08-24?")
+
+
+def _mechanisch(daten: Path) -> Path:
+    datei = daten / "vertraege" / "05170-wesel-2026-11-20.yaml"
+    datei.write_bytes(
+        b"# Kreis Wesel\r\nregion: 05170\r\nunterzeichnet: 20.11.2026  # laut Presse\r\n"
+        b"quellen:\r\n  - https://example.org/w\r\n"
+    )
+    return datei
+
+
+def test_fix_trocken_zeigt_nur(netz: Any, daten: Path) -> None:
+    datei = _mechanisch(daten)
+    vorher = datei.read_bytes()
+    lauf = netz("validate", "--fix", "--dry-run")
+    assert lauf.exit_code == 1
+    assert '+region: "05170"' in lauf.stderr and "+unterzeichnet: 2026-11-20  # laut Presse" in lauf.stderr
+    assert datei.read_bytes() == vorher
+
+
+def test_fix_schreibt_nur_die_zeichen(netz: Any, daten: Path) -> None:
+    datei = _mechanisch(daten)
+    lauf = netz("validate", "--fix")
+    assert "Behoben: 2 Befunde in 1 Datei." in lauf.stderr
+    # Kommentar, Zeilenende (CRLF) und alle anderen Zeilen bleiben
+    assert datei.read_bytes() == (
+        b'# Kreis Wesel\r\nregion: "05170"\r\nunterzeichnet: 2026-11-20  # laut Presse\r\n'
+        b"quellen:\r\n  - https://example.org/w\r\n"
+    )
+    assert lauf.exit_code == 0, lauf.stdout + lauf.stderr
+    assert not (daten / ".netz.lock").exists()
+
+
+def test_fix_ohne_mechanisches(netz: Any) -> None:
+    lauf = netz("validate", "--fix")
+    assert lauf.exit_code == 0 and "Nichts mechanisch zu beheben." in lauf.stderr
