@@ -100,7 +100,7 @@ def end(
         "--reason",
         dry_run,
         ende,
-        "Grund des Endes (z. B. Kündigung durch den Kreis; leer lassen, wenn unbekannt)",
+        "Grund (z. B. Kündigung durch den Kreis; leer = unbekannt)",  # passt in 80 Spalten
     )
 
 
