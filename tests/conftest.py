@@ -50,6 +50,12 @@ class Lauf:
     stdout: str
     stderr: str
 
+    @property
+    def flach(self) -> str:
+        """stdout und stderr ohne Zeilenumbrüche: Text für Menschen bricht an der Breite um,
+        ein Test auf einen Satz soll das nicht wissen müssen."""
+        return " ".join((self.stdout + " " + self.stderr).split())
+
     def umschlag(self) -> dict[str, Any]:
         """Das ganze JSON: der eine Umschlag aller Befehle (siehe tests/test_json_vertrag.py)."""
         u = json.loads(self.stdout)

@@ -190,5 +190,7 @@ def test_angriff_begrenzt(art: str, netz: Any, daten: Path, monkeypatch: pytest.
     assert gaenge <= MAX_BEFUNDE
     if code:
         assert probleme[0]["code"] == code
+    # breit, damit der lange Pfad unter pytest nicht umbricht: gezählt werden Befunde, nicht Umbrüche
+    monkeypatch.setenv("COLUMNS", "250")
     text = netz("validate").stdout
     assert len(text.splitlines()) <= 4 * (MAX_BEFUNDE + 2) + 10  # Zeile, Ausschnitt, ^, Hinweis je Befund

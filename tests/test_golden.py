@@ -43,3 +43,19 @@ def test_ausgabe_unveraendert(
         sys.stderr.flush()
         ist = f"exit {code}\n--- stdout\n{aus.getvalue().decode()}--- stderr\n{fehler.getvalue().decode()}"
     assert ist == (AUSGABEN / name).read_text(encoding="utf-8")
+
+
+TEXT = [n for n, _ in aufrufe() if n.endswith(".text")]
+
+
+@pytest.mark.parametrize("name", TEXT)
+def test_text_passt_in_80_spalten(name: str) -> None:
+    """Text für Menschen bricht in der Pipe an Wortgrenzen auf 80 Spalten um; länger darf
+    nur eine Zeile sein, die ein einziges unteilbares Wort ist (eine Webadresse, ein Pfad).
+    Keine Zeile endet auf ein Leerzeichen (rich füllt Tabellenzellen sonst auf)."""
+    from rich.cells import cell_len
+
+    for zeile in (AUSGABEN / name).read_text(encoding="utf-8").splitlines():
+        assert not zeile.endswith(" "), f"{name}: Leerzeichen am Zeilenende: {zeile!r}"
+        if cell_len(zeile) > 80:
+            assert len(zeile.split()) == 1, f"{name}: länger als 80 Spalten: {zeile!r}"

@@ -45,7 +45,7 @@ def test_add_dry_run_schreibt_nichts(netz: Any, daten: Path) -> None:
     vorher = _dateien(daten)
     lauf = netz("add", "Kreis Wesel", "--date", "2026-11-20", "--dry-run")
     assert lauf.exit_code == 0
-    assert "Würde anlegen: " in lauf.stdout
+    assert "Würde anlegen: " in lauf.flach
     assert 'region: "05170"' in lauf.stdout
     assert _dateien(daten) == vorher
 
@@ -66,7 +66,7 @@ def test_add_verweigert(netz: Any, daten: Path, args: list[str], teil: str) -> N
     lauf = netz("add", *args)
     assert lauf.exit_code == 1
     assert teil in lauf.stderr
-    assert "Nichts wurde geschrieben" in lauf.stderr
+    assert "Nichts wurde geschrieben" in lauf.flach
     assert _dateien(daten) == vorher
 
 

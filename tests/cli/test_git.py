@@ -199,7 +199,7 @@ def test_ausserhalb_eines_repositorys(netz: Any, daten: Path, monkeypatch: pytes
     for befehl in (["diff"], ["log", "wesel"], ["status", "--rev", "HEAD"]):
         lauf = netz(*befehl)
         assert lauf.exit_code == 2, befehl
-        assert "in keinem git-Repository" in lauf.stderr
+        assert "in keinem git-Repository" in lauf.flach
 
 
 def test_unbekannte_revision(netz: Any, repo: Path) -> None:

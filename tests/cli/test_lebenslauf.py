@@ -165,7 +165,7 @@ def test_fragen_abgelehnt_schreibt_nichts(netz: Any, daten: Path, monkeypatch: p
     monkeypatch.setattr(_schreiben, "ist_terminal", lambda: True)
     lauf = netz("conference", eingabe="soest\n2026-10-01\n\nn\n")
     assert lauf.exit_code == 1
-    assert "Abgebrochen" in lauf.stderr
+    assert lauf.stderr == "Nichts gespeichert.\n"  # eine Antwort, kein Fehler: ohne „Fehler:“
     assert "bildungskonferenzen" not in (daten / "vertraege" / SOEST).read_text(encoding="utf-8")
 
 

@@ -4,6 +4,8 @@ import csv
 import io
 from typing import Any
 
+import pytest
+
 # Die Liste der Pressemitteilung vom 6. Mai 2010, in ihrer Reihenfolge.
 PRESSEMITTEILUNG = """\
 - Kreis Borken
@@ -108,3 +110,22 @@ def test_missing_formate(netz: Any) -> None:
     assert "Ungewiss: 1" in text
     rows = list(csv.DictReader(io.StringIO(netz("missing", "--format", "csv").stdout)))
     assert [(r["ags"], r["stand"]) for r in rows] == [("05170", "ohne"), ("05166", "ungewiss")]
+
+
+@pytest.mark.parametrize(
+    ("option", "wert", "erwartet"),
+    [
+        ("--bezirk", "Koln", "Köln"),
+        ("--bezirk", "dusseldorf", "Düsseldorf"),
+        ("--art", "Stadt", "kreisfreie Stadt"),
+    ],
+)
+def test_list_filter_locker(netz: Any, option: str, wert: str, erwartet: str) -> None:
+    feld = {"--bezirk": "regierungsbezirk", "--art": "art"}[option]
+    zeilen = netz("list", option, wert, "--format", "json").json()
+    assert zeilen and {z[feld] for z in zeilen} == {erwartet}
+
+
+def test_list_filter_tippfehler_schlaegt_vor(netz: Any) -> None:
+    lauf = netz("list", "--bezirk", "Kolne")
+    assert lauf.exit_code == 2 and "Meinten Sie „Köln“?" in lauf.stderr

@@ -37,3 +37,23 @@ def test_show_mehrdeutig(netz: Any) -> None:
     assert lauf.exit_code == 1
     assert "mehrdeutig" in lauf.stderr
     assert "Rhein-Kreis Neuss" in lauf.stderr
+
+
+@pytest.mark.parametrize(
+    ("woerter", "ags"),
+    [
+        (["Kreis", "Wesel"], "05170"),
+        (["Mülheim", "an", "der", "Ruhr"], "05117"),
+        (["mulheim"], "05117"),
+        (["5315"], "05315"),
+        (["Rhein-Sieg-Kreis"], "05382"),
+    ],
+)
+def test_show_mehrere_woerter_und_locker(netz: Any, woerter: list[str], ags: str) -> None:
+    """„netz show Kreis Wesel“ ohne Anführungszeichen; ohne Umlaute; AGS ohne führende Null."""
+    assert netz("show", *woerter, "--format", "json").json()["ags"] == ags
+
+
+def test_show_tippfehler_mit_vorschlag(netz: Any) -> None:
+    lauf = netz("show", "Mulhem")
+    assert lauf.exit_code == 1 and "Meinten Sie" in lauf.stderr and "Mülheim an der Ruhr" in lauf.stderr

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from tests.conftest import HEUTE
 from tests.kern.test_abdeckung import FEHLEND_2010
 
 
@@ -52,11 +55,22 @@ def test_status_json_2008_ungewiss(netz: Any) -> None:
 
 
 def test_status_datum_falsch_ist_aufruffehler(netz: Any) -> None:
-    for falsch in ("2010-13-01", "06.05.2010", "gestern", "2010-02-30"):
+    for falsch in ("2010-13-01", "31.02.2010", "6.13.2010", "gestern", "2010-02-30", "05/06/2010"):
         lauf = netz("status", "--as-of", falsch)
         assert lauf.exit_code == 2
         assert "--as-of" in lauf.stderr
         assert "Traceback" not in lauf.stderr + lauf.stdout
+
+
+@pytest.mark.parametrize("eingabe", ["06.05.2010", "6.5.2010", "2010-05-06", " 06.05.2010 "])
+def test_stichtag_deutsch_geschrieben(netz: Any, eingabe: str) -> None:
+    """Wie Menschen in Deutschland einen Tag schreiben – dasselbe Ergebnis wie ISO."""
+    assert netz("status", "--as-of", eingabe, "--format", "json").json()["stichtag"] == "2010-05-06"
+
+
+@pytest.mark.parametrize("eingabe", ["heute", "Heute"])
+def test_stichtag_heute(netz: Any, eingabe: str) -> None:
+    assert netz("status", "--as-of", eingabe, "--format", "json").json()["stichtag"] == HEUTE
 
 
 def test_status_unbekannte_option(netz: Any) -> None:

@@ -18,7 +18,7 @@ def test_validate_eingebettete_daten(netz: Any) -> None:
     lauf = netz("validate")
     assert lauf.exit_code == 0
     assert "53 Regionen, 53 Verträge geprüft: 0 Fehler, 0 Warnungen" in lauf.stdout
-    assert "Prüfpunkte: 20 von 20 erfüllt, 2 bewusst nicht geprüft" in lauf.stdout
+    assert "Prüfpunkte: 20 von 20 erfüllt, 2 bewusst nicht geprüft" in lauf.flach
 
 
 def test_validate_json_vertrag(netz: Any) -> None:
@@ -42,7 +42,10 @@ def test_validate_json_vertrag(netz: Any) -> None:
     assert (p["datum"], p["anzahl"], p["erfuellt"]) == ("2008-06-23", 19, True)
 
 
-def test_validate_text_zeile_je_befund(netz: Any, daten: Path) -> None:
+def test_validate_text_zeile_je_befund(netz: Any, daten: Path, monkeypatch: Any) -> None:
+    # breit genug für den langen Pfad unter pytest; schmaler bricht die Meldung nach
+    # „pfad:2:1: Fehler NZ101“ um (tests/render/test_umbruch.py)
+    monkeypatch.setenv("COLUMNS", "250")
     (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
         'region: "05170"\nregion: "05170"\nunterzeichnet: 2020-01-01\n', encoding="utf-8"
     )
@@ -129,7 +132,7 @@ def test_kein_datenordner(netz: Any, tmp_path: Path, monkeypatch: Any) -> None:
     leer.mkdir()
     lauf = netz("status", ordner=leer)
     assert lauf.exit_code == 2
-    assert "kein netz-Datenordner" in lauf.stderr
+    assert "kein netz-Datenordner" in lauf.flach
 
 
 def test_validate_nicht_lesbar(netz: Any, daten: Path) -> None:
@@ -151,7 +154,8 @@ def test_validate_grenze_ohne_bemerkung_warnt(netz: Any, daten: Path) -> None:
     assert netz("validate", "--strict").exit_code == 1
 
 
-def test_validate_text_mit_quelltext_und_caret(netz: Any, daten: Path) -> None:
+def test_validate_text_mit_quelltext_und_caret(netz: Any, daten: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # der Pfad unter pytest ist lang
     (daten / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text(
         'region: 05170\nunterzeichnet: 2020-01-01\nquellen: ["https://x.example"]\n', encoding="utf-8"
     )
@@ -189,7 +193,7 @@ def test_validate_einzelne_dateien(netz: Any, daten: Path) -> None:
     # verhindert die Prüfpunkte, und das sagt validate deutlich, mit Exit 1 (pre-commit)
     lauf = netz("validate", str(andere))
     assert lauf.exit_code == 1 and "NZ101" not in lauf.stdout + lauf.stderr
-    assert "Prüfpunkte nicht geprüft: 1 Fehler in anderen Dateien" in lauf.stderr + lauf.stdout
+    assert "Prüfpunkte nicht geprüft: 1 Fehler in anderen Dateien" in lauf.flach
     j = netz("validate", "--format", "json", str(andere)).json()
     assert (j["gueltig"], j["ausgeblendete_fehler"], j["pruefpunkte_geprueft"]) == (False, 1, False)
     kaputt.unlink()
@@ -225,3 +229,48 @@ def test_kaputte_regionsdatei_ohne_folgebefunde(netz: Any, daten: Path) -> None:
     f.write_text(f.read_text(encoding="utf-8") + "name: doppelt\n", encoding="utf-8")
     j = netz("validate", "--format", "json").json()
     assert [(p["code"], p["datei"].endswith("05315-koeln.yaml")) for p in j["probleme"]] == [("NZ101", True)]
+
+
+def test_deutsches_datum_in_datei_hinweis_iso(netz: Any, daten: Path) -> None:
+    """Die Dateien bleiben bei JJJJ-MM-TT – aber der Hinweis nennt die Lösung gleich mit."""
+    datei = daten / "vertraege" / "05170-wesel-2009-08-24.yaml"
+    datei.write_text('region: "05170"\nunterzeichnet: 24.08.2009\nquellen:\n  - https://example.org/w\n')
+    j = netz("validate", "--format", "json").json()
+    befund = next(p for p in j["probleme"] if p["code"] == "NZ301")
+    assert befund["hinweis"].startswith("Meinten Sie 2009-08-24?")
+
+
+def _mechanisch(daten: Path) -> Path:
+    datei = daten / "vertraege" / "05170-wesel-2026-11-20.yaml"
+    datei.write_bytes(
+        b"# Kreis Wesel\r\nregion: 05170\r\nunterzeichnet: 20.11.2026  # laut Presse\r\n"
+        b"quellen:\r\n  - https://example.org/w\r\n"
+    )
+    return datei
+
+
+def test_fix_trocken_zeigt_nur(netz: Any, daten: Path) -> None:
+    datei = _mechanisch(daten)
+    vorher = datei.read_bytes()
+    lauf = netz("validate", "--fix", "--dry-run")
+    assert lauf.exit_code == 1
+    assert '+region: "05170"' in lauf.stderr and "+unterzeichnet: 2026-11-20  # laut Presse" in lauf.stderr
+    assert datei.read_bytes() == vorher
+
+
+def test_fix_schreibt_nur_die_zeichen(netz: Any, daten: Path) -> None:
+    datei = _mechanisch(daten)
+    lauf = netz("validate", "--fix")
+    assert "Behoben: 2 Befunde in 1 Datei." in lauf.stderr
+    # Kommentar, Zeilenende (CRLF) und alle anderen Zeilen bleiben
+    assert datei.read_bytes() == (
+        b'# Kreis Wesel\r\nregion: "05170"\r\nunterzeichnet: 2026-11-20  # laut Presse\r\n'
+        b"quellen:\r\n  - https://example.org/w\r\n"
+    )
+    assert lauf.exit_code == 0, lauf.stdout + lauf.stderr
+    assert not (daten / ".netz.lock").exists()
+
+
+def test_fix_ohne_mechanisches(netz: Any) -> None:
+    lauf = netz("validate", "--fix")
+    assert lauf.exit_code == 0 and "Nichts mechanisch zu beheben." in lauf.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -68,8 +69,13 @@ def test_strg_c_jederzeit_ohne_traceback_von_netz(nach: float) -> None:
     fehler = roh.decode(errors="replace")
     # In den ersten Millisekunden startet noch Python selbst (site, os): unterbricht Strg+C dort,
     # meldet Python es, bevor eine Zeile von netz lief. Danach fängt netz es immer ab.
+    # Auch das Startskript („from netzwerk_cli.start import main“) und die Kopfzeilen von
+    # start.py vor dessen try zählen noch zum Start: unter Last dauern sie länger. Ein Rahmen
+    # aus einer anderen Datei von netz verrät einen Fehler.
     if "Traceback" in fehler:
-        assert "netzwerk_cli" not in fehler, fehler
+        dateien = re.findall(r'File "([^"]+)"', fehler)
+        start = (f"netzwerk_cli{os.sep}start.py", f"netzwerk_cli{os.sep}__init__.py")
+        assert not [d for d in dateien if f"netzwerk_cli{os.sep}" in d and not d.endswith(start)], fehler
         return
     assert p.returncode in (0, -signal.SIGINT, Exit.ABBRUCH)
     if p.returncode == Exit.ABBRUCH:

@@ -1,10 +1,12 @@
+from __future__ import annotations
+
 from datetime import date
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netzwerk_cli.kern.datum import DatumFehler, Zeitangabe, tag
+from netzwerk_cli.kern.datum import DatumFehler, Zeitangabe, eingabe_tag, iso_vorschlag, tag
 
 
 @pytest.mark.parametrize(
@@ -104,3 +106,41 @@ def test_monoton_in_der_zeit(z: Zeitangabe, d1: date, d2: date) -> None:
 @given(zeitangaben())
 def test_kanonisch_stabil(z: Zeitangabe) -> None:
     assert Zeitangabe.lies(z.text) == z
+
+
+@pytest.mark.parametrize(
+    ("text", "erwartet"),
+    [
+        ("06.05.2010", date(2010, 5, 6)),
+        ("6.5.2010", date(2010, 5, 6)),
+        ("2010-05-06", date(2010, 5, 6)),
+        (" heute ", date(2026, 11, 28)),
+        ("HEUTE", date(2026, 11, 28)),
+    ],
+)
+def test_eingabe_tag(text: str, erwartet: date) -> None:
+    assert eingabe_tag(text, date(2026, 11, 28)) == erwartet
+
+
+@pytest.mark.parametrize(
+    ("text", "teil"),
+    [("31.02.2010", "28 Tage"), ("6.13.2010", "Monat 13"), ("6.5.10", "06.05.2010"), ("gestern", "heute")],
+)
+def test_eingabe_tag_falsch(text: str, teil: str) -> None:
+    with pytest.raises(DatumFehler, match=teil):
+        eingabe_tag(text, date(2026, 11, 28))
+
+
+@pytest.mark.parametrize(
+    ("text", "vorschlag"),
+    [
+        ("24.08.2009", "2009-08-24"),
+        ("1.1.2020", "2020-01-01"),
+        ("spätestens 6.5.2010", "spätestens 2010-05-06"),
+        ("zwischen 15.03.2019 und 08.07.2019", "zwischen 2019-03-15 und 2019-07-08"),
+        ("31.02.2010", None),
+        ("Mai 2010", None),
+    ],
+)
+def test_iso_vorschlag(text: str, vorschlag: str | None) -> None:
+    assert iso_vorschlag(text) == vorschlag

@@ -28,6 +28,20 @@ class Entwurf:
     hinweise: tuple[str, ...]
 
 
+def vorab(bestand: Datenbestand, region: Region, heute: date) -> None:
+    """Was vor allen weiteren Fragen feststeht: hat die Region heute ein Netzwerk, ist ein
+    neuer Vertrag nicht möglich, solange der alte nicht beendet ist."""
+    je = vertraege_je_region(d.modell for d in bestand.vertraege)
+    stand = abdeckung([region], je, heute).regionen[0]
+    if stand.stand is Stand.MIT and stand.vertrag is not None:
+        raise NetzFehler(
+            f"{region.bezeichnung} hat schon ein Netzwerk "
+            f"(Vertrag unterzeichnet {stand.vertrag.unterzeichnet.deutsch()}).",
+            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist („netz end“). Einen früheren, "
+            "beendeten Vertrag mit Datum nachtragen: netz add REGION --date TT.MM.JJJJ",
+        )
+
+
 def entwurf(
     bestand: Datenbestand,
     region_eingabe: str,

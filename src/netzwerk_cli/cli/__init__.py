@@ -101,6 +101,12 @@ def _fehler(meldung: str, hinweis: str = "") -> None:
 
 
 def zeige_fehler(e: NetzFehler) -> None:
+    from ..kern.fehler import Verzichtet
+
+    if isinstance(e, Verzichtet):  # eine Antwort des Nutzers, kein Fehler: ohne „Fehler:“
+        if sys.stderr is not None:
+            print(e.meldung, file=sys.stderr)
+        return
     if e.probleme:
         from ..render import text
         from ..render.konsole import konsole

@@ -18,9 +18,12 @@ if TYPE_CHECKING:
     from ..kern.bestand import Datenbestand
 
 
+# Tage nimmt netz so, wie Menschen sie tippen (kern.datum.eingabe_tag)
 AsOf = Annotated[
     Optional[str],  # noqa: UP045 - Typer wertet die Annotation zur Laufzeit aus
-    typer.Option("--as-of", metavar="JJJJ-MM-TT", help="Stichtag (Vorgabe: heute)."),
+    typer.Option(
+        "--as-of", metavar="DATUM", help="Stichtag, z. B. 06.05.2010 oder 2010-05-06 (Vorgabe: heute)."
+    ),
 ]
 
 Rev = Annotated[
@@ -71,13 +74,14 @@ def heute() -> date:
 
 
 def stichtag_option(wert: str | None, option: str = "--as-of") -> date | None:
-    """Ein Tag aus einer Option: nur JJJJ-MM-TT; sonst Aufruffehler (Exit 2)."""
+    """Ein Tag aus einer Option: 06.05.2010, 6.5.2010, 2010-05-06 oder „heute“; sonst
+    Aufruffehler (Exit 2)."""
     if wert is None:
         return None
-    from ..kern.datum import DatumFehler, tag
+    from ..kern.datum import DatumFehler, eingabe_tag
 
     try:
-        return tag(wert)
+        return eingabe_tag(wert, heute())
     except DatumFehler as e:
         raise typer.BadParameter(str(e), param_hint=option) from None
 

@@ -17,17 +17,23 @@ from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
-from ..kern.fehler import Exit, NetzFehler
+from ..kern.fehler import Exit, NetzFehler, Verzichtet
 from ._basis import Kontext, heute, konsole, lade, stichtag_option
 
 if TYPE_CHECKING:
     from ..kern.bestand import Datenbestand
+    from ..kern.modelle import Region
 
 E = TypeVar("E")
 A = TypeVar("A")
 R = TypeVar("R")
 
-REGION_HILFE = "AGS oder Name, z. B. 05170, Wesel, „Kreis Wesel“. Am Terminal wird sonst gefragt."
+REGION_HILFE = (
+    "AGS oder Name, z. B. 05170, Wesel, Kreis Wesel (mehrere Wörter ohne Anführungszeichen). "
+    "Am Terminal wird sonst gefragt."
+)
+# Ein Aufruf, der nur am Terminal nachfragt, nennt in Skripten diesen Weg
+BEISPIEL = "Beispiel: netz add Kreis Wesel --date 20.11.2026"
 
 
 def ist_terminal() -> bool:
@@ -35,8 +41,30 @@ def ist_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def region_text(teile: list[str] | None) -> str | None:
+    """REGION darf aus mehreren Wörtern bestehen („Kreis Wesel“ ohne Anführungszeichen)."""
+    text = " ".join(teile or []).strip()
+    return text or None
+
+
+def ohne_terminal(region: str | None, fehlt: list[tuple[object, str]]) -> None:
+    """Ohne Terminal fragt netz nicht: was fehlt, ist ein Aufruffehler (vor jedem Laden)."""
+    if ist_terminal():
+        return
+    if region is None:
+        raise NetzFehler("REGION fehlt (ohne Terminal wird nicht nachgefragt).", BEISPIEL, Exit.AUFRUF)
+    for wert, option in fehlt:
+        if wert is None:
+            raise NetzFehler(f"{option} fehlt (ohne Terminal wird nicht nachgefragt).", BEISPIEL, Exit.AUFRUF)
+
+
 def region_namen(ordner: Path | None = None) -> list[str]:
     """Kurznamen aller Regionen aus den Dateinamen (schnell, ohne YAML zu lesen)."""
+    return [slug for _, slug in _dateinamen(ordner)]
+
+
+def _dateinamen(ordner: Path | None = None) -> list[tuple[str, str]]:
+    """(AGS, Kurzname) aller Regionen aus den Dateinamen „05170-wesel.yaml“."""
     from ..daten.ordner import REGIONEN, finde_datenordner, umgebung
 
     try:
@@ -44,46 +72,163 @@ def region_namen(ordner: Path | None = None) -> list[str]:
         namen = os.listdir(wurzel / REGIONEN)
     except (NetzFehler, OSError):
         return []
-    return sorted(n[:-5].split("-", 1)[1] for n in namen if n.endswith(".yaml") and "-" in n)
+    dateien = [n[:-5] for n in namen if n.endswith(".yaml") and "-" in n and n[:5].isdigit()]
+    return sorted((n[:5], n.split("-", 1)[1]) for n in dateien)
+
+
+def _formen() -> list[str]:
+    """Was die Shell als REGION anbieten kann: echte Namen mit Bindestrich statt Leerzeichen
+    („Mülheim-an-der-Ruhr“, „Kreis-Wesel“ – ein Wort für die Shell, netz liest es wie mit
+    Leerzeichen) und die Schlüssel; ohne lesbare Daten die Kurznamen der Dateinamen."""
+    from ..daten.laden import lade_datenbestand
+    from ..daten.ordner import finde_datenordner, umgebung
+
+    try:
+        bestand = lade_datenbestand(finde_datenordner(umgebung()))
+        regionen = [d.modell for d in bestand.regionen]
+        namen = {x.replace(" ", "-") for r in regionen for x in (r.name, r.bezeichnung)}
+        return sorted(namen | {r.ags for r in regionen}, key=str.casefold)
+    except Exception:  # Vervollständigung darf nie mit einem Traceback enden
+        return sorted({x for paar in _dateinamen() for x in paar})
 
 
 def vervollstaendige_region(unvollstaendig: str) -> list[str]:
-    """Shell-Vervollständigung für REGION (``netz --install-completion``)."""
-    from ..kern.namen import falte
+    """Shell-Vervollständigung für REGION (``netz --install-completion``), für jeden Befehl mit
+    REGION. Typer behält nur Vorschläge, die buchstäblich mit der Eingabe beginnen; darum
+    beginnt jeder Vorschlag mit dem Getippten und setzt den echten Namen fort: „mul“ wird
+    „mulheim-an-der-Ruhr“, „538“ wird „5382“ – netz liest beides (ohne Umlaut, ohne Null)."""
+    from ..kern.namen import grob
 
-    u = falte(unvollstaendig)
-    return [n for n in region_namen() if n.startswith(u)]
+    u = unvollstaendig
+    n = len(u)
+    out: list[str] = []
+    for form in _formen():
+        # der Schlüssel auch ohne führende Null (aus Tabellen): „5315“ ist 05315
+        for f in (form, form[1:]) if form.isdigit() else (form,):
+            if len(f) >= n and grob(f[:n]) == grob(u) and (k := u + f[n:]) not in out:
+                out.append(k)
+    return out
 
 
-def frage_region(ctx: Kontext, wert: str | None) -> str:
-    if wert:
+def sage(text: str) -> None:
+    """Eine Rückfrage oder Antwort am Terminal (Eingaben des Nutzers sichtbar gemacht)."""
+    from rich.text import Text
+
+    from ..render.sicher import sichtbar
+
+    konsole(fehler=True).print(Text(sichtbar(text)))
+
+
+def frage_region(
+    ctx: Kontext,
+    wert: str | None,
+    gefragt: bool,
+    vorab: Callable[[Datenbestand, Region], None] | None = None,
+) -> str:
+    """Die Region – am Terminal zuerst erfragt und sofort geprüft.
+
+    Wird etwas gefragt, löst netz die Region gleich auf, nennt sie („Region: Kreis Wesel
+    (05170)“) und prüft mit ``vorab``, ob die Aktion überhaupt möglich ist – bevor der
+    Nutzer Datum und Quelle eintippt. Eine unbekannte Antwort wird neu erfragt.
+    Gibt die AGS zurück (oder ohne Rückfrage die Eingabe, geprüft wird dann später).
+    """
+    if not gefragt:
+        assert wert is not None
         return wert
-    if not ist_terminal():
-        raise NetzFehler(
-            "REGION fehlt (ohne Terminal wird nicht nachgefragt).",
-            "Beispiel: netz add wesel --date 2026-11-20",
-            Exit.AUFRUF,
+    from ..kern.namen import region_finden
+    from ..render.sicher import sichtbar
+
+    bestand = lade(ctx)
+    regionen = [d.modell for d in bestand.regionen]
+    if wert is not None:
+        r = region_finden(wert, regionen)  # von der Kommandozeile: bleibt ein Fehler
+    else:
+        _readline_vervollstaendigung(
+            sorted({x for r in regionen for x in (r.name, r.bezeichnung, r.ags)}, key=str.casefold)
         )
-    namen = region_namen(ctx.wurzel())
-    _readline_vervollstaendigung(namen)
-    return str(typer.prompt("Region (AGS oder Name, Tab vervollständigt)"))
+        while True:
+            eingabe = str(typer.prompt("Region (AGS oder Name, Tab vervollständigt)")).strip()
+            try:
+                r = region_finden(eingabe, regionen)
+                break
+            except NetzFehler as e:
+                sage(f"{e.meldung} {e.hinweis}".strip() if eingabe else "Bitte eine Region angeben.")
+    konsole().print(f"Region: {sichtbar(r.bezeichnung)} ({sichtbar(r.ags)})")
+    if vorab is not None:
+        _nichts_geschrieben(lambda b: vorab(b, r), bestand)
+    return r.ags
 
 
-def frage_datum(wert: str | None, option: str, text: str) -> date:
-    if wert is None:
-        if not ist_terminal():
-            raise NetzFehler(f"{option} fehlt (ohne Terminal wird nicht nachgefragt).", code=Exit.AUFRUF)
-        wert = str(typer.prompt(f"{text} (JJJJ-MM-TT)", default=heute().isoformat()))
-    d = stichtag_option(wert, option)
-    assert d is not None
-    return d
+def frage_datum(
+    wert: str | None, option: str, text: str, pruefe: Callable[[date], None] | None = None
+) -> date:
+    """Ein Tag von der Kommandozeile oder erfragt (06.05.2010, 2010-05-06, heute; leer = heute).
+    Eine falsche Antwort wird mit Begründung neu erfragt."""
+    if wert is not None:
+        d = stichtag_option(wert, option)
+        assert d is not None
+        return d
+    from ..kern.datum import DatumFehler, deutsch_tag, eingabe_tag
+
+    while True:
+        eingabe = str(typer.prompt(f"{text} (TT.MM.JJJJ)", default=deutsch_tag(heute())))
+        try:
+            d = eingabe_tag(eingabe, heute())
+            if pruefe is not None:
+                pruefe(d)
+            return d
+        except DatumFehler as e:
+            sage(f"{e}.")
+        except NetzFehler as e:
+            sage(f"{e.meldung} {e.hinweis}".strip())
 
 
 def frage_quellen(quellen: list[str] | None, gefragt: bool) -> list[str]:
     if quellen or not gefragt:
         return list(quellen or [])
-    q = str(typer.prompt("Quelle (Webadresse, leer lassen, wenn keine)", default="", show_default=False))
-    return [q] if q.strip() else []
+    while True:
+        q = str(
+            typer.prompt("Quelle (Webadresse, leer lassen, wenn keine)", default="", show_default=False)
+        ).strip()
+        if not q:
+            return []
+        try:
+            return pruefe_quellen([q])
+        except typer.BadParameter as e:
+            sage(f"{e.message}.")
+
+
+def frage_text(wert: str | None, option: str, frage: str | None) -> str | None:
+    """Ein freier Text (Grund, Bemerkung): von der Kommandozeile geprüft, oder mit ``frage``
+    erfragt (leer = keiner); unsichtbare Zeichen werden neu erfragt."""
+    if wert is not None or frage is None:
+        return pruefe_text(wert, option)
+    while True:
+        t = str(typer.prompt(frage, default="", show_default=False)).strip()
+        try:
+            return pruefe_text(t, option) or None
+        except typer.BadParameter as e:
+            sage(f"{e.message}.")
+
+
+JA = ("j", "ja", "y", "yes")  # y/yes nimmt netz still mit: Finger, die Englisch gewohnt sind
+NEIN = ("n", "nein", "no")
+
+
+def frage_ja(frage: str, vorgabe: bool = True) -> bool:
+    """Eine Ja/Nein-Frage auf Deutsch: [J/n], j/ja/n/nein; sonst neu gefragt."""
+    while True:
+        antwort = str(
+            typer.prompt(f"{frage} [{'J/n' if vorgabe else 'j/N'}]", default="", show_default=False)
+        )
+        a = antwort.strip().casefold()
+        if not a:
+            return vorgabe
+        if a in JA:
+            return True
+        if a in NEIN:
+            return False
+        sage("Bitte „j“ (ja) oder „n“ (nein) eingeben.")
 
 
 def pruefe_text(wert: str | None, option: str) -> str | None:
@@ -118,6 +263,19 @@ def pruefe_quellen(quellen: list[str]) -> list[str]:
     return quellen
 
 
+# Wortgrenzen der Vervollständigung: nur Tabulator und Zeilenende. So gehören Bindestrich
+# („Rhein-Sieg-Kreis“) und Leerzeichen („Kreis Wesel“) zum Namen, statt ihn zu zerteilen.
+TRENNER = "\t\n"
+
+
+def treffer(namen: list[str], text: str) -> list[str]:
+    """Namen, die mit ``text`` beginnen – auch ohne Umlaute getippt („mul“ → „Mülheim …“)."""
+    from ..kern.namen import grob
+
+    g = grob(text)
+    return [n for n in namen if grob(n).startswith(g)]
+
+
 def _readline_vervollstaendigung(namen: list[str]) -> None:
     try:
         import readline
@@ -125,11 +283,16 @@ def _readline_vervollstaendigung(namen: list[str]) -> None:
         return
 
     def vervollstaendige(text: str, zustand: int) -> str | None:
-        treffer = [n for n in namen if n.startswith(text.lower())]
-        return treffer[zustand] if zustand < len(treffer) else None
+        t = treffer(namen, text)
+        return t[zustand] if zustand < len(t) else None
 
     readline.set_completer(vervollstaendige)
-    readline.parse_and_bind("tab: complete")
+    readline.set_completer_delims(TRENNER)
+    # libedit (macOS) versteht eine andere Schreibweise der Tastenbelegung
+    if "libedit" in (readline.__doc__ or ""):  # pragma: no cover
+        readline.parse_and_bind("bind ^I rl_complete")
+    else:
+        readline.parse_and_bind("tab: complete")
 
 
 def ablauf(
@@ -150,11 +313,11 @@ def ablauf(
         e = _nichts_geschrieben(erstelle, lade(ctx))
         titel, text = vorschau(e)
         out.print(titel)
-        out.print(text, end="")
+        out.print(text, end="", soft_wrap=True)  # YAML und Diff nie umbrechen
         if dry_run:
             return
-        if not typer.confirm("Speichern?", default=True):
-            raise NetzFehler("Abgebrochen; nichts wurde geschrieben.")
+        if not frage_ja("Speichern?"):
+            raise Verzichtet
     wurzel = ctx.wurzel()
     with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
         # erst unter der Sperre lesen: so sieht netz, was ein anderer Prozess gerade schrieb

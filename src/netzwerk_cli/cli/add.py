@@ -13,16 +13,16 @@ from ._basis import heute, stichtag_option
 def add(
     ctx: typer.Context,
     region: Annotated[
-        Optional[str],  # noqa: UP045
+        Optional[list[str]],  # noqa: UP045 - mehrere Wörter: „netz add Kreis Wesel“
         typer.Argument(metavar="REGION", help=s.REGION_HILFE, autocompletion=s.vervollstaendige_region),
     ] = None,
     date: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--date", metavar="JJJJ-MM-TT", help="Tag der Unterzeichnung."),
+        typer.Option("--date", metavar="DATUM", help="Tag der Unterzeichnung, z. B. 06.05.2010 oder heute."),
     ] = None,
     start: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--start", metavar="JJJJ-MM-TT", help="Beginn der Zusammenarbeit, falls bekannt."),
+        typer.Option("--start", metavar="DATUM", help="Beginn der Zusammenarbeit, falls bekannt."),
     ] = None,
     source: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -39,15 +39,24 @@ def add(
     ] = False,
 ) -> None:
     """Einen neu unterzeichneten Kooperationsvertrag eintragen (eine neue Datei in vertraege/)."""
-    from ..aendern.aufnehmen import Entwurf, entwurf, speichere
+    from ..aendern.aufnehmen import Entwurf, entwurf, speichere, vorab
+    from ..aendern.gemeinsam import nicht_in_der_zukunft
 
+    region_wert = s.region_text(region)
     note = s.pruefe_text(note, "--note")
-    gefragt = region is None or date is None
-    region_wert = s.frage_region(ctx.obj, region)
-    unterzeichnet = s.frage_datum(date, "--date", "Tag der Unterzeichnung")
+    gefragt = region_wert is None or date is None
+    s.ohne_terminal(region_wert, [(date, "--date")])
+    tag = heute()
+    # Am Terminal zuerst die Region: hat sie heute schon ein Netzwerk, erfährt der Nutzer
+    # das, bevor er Datum und Quelle eintippt (mit --date prüft erst der Entwurf, am Tag selbst).
+    region_wert = s.frage_region(
+        ctx.obj, region_wert, gefragt, None if date is not None else lambda b, r: vorab(b, r, tag)
+    )
+    unterzeichnet = s.frage_datum(
+        date, "--date", "Tag der Unterzeichnung", lambda d: nicht_in_der_zukunft(d, tag, "Die Unterzeichnung")
+    )
     beginn = stichtag_option(start, "--start")
     quellen = s.pruefe_quellen(s.frage_quellen(source, gefragt))
-    tag = heute()
 
     def erstelle(bestand: object) -> Entwurf:
         return entwurf(bestand, region_wert, unterzeichnet, tag, beginn, quellen, note)  # type: ignore[arg-type]

@@ -26,11 +26,11 @@ def timeline(
     ] = Schritt.year,
     von: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--from", metavar="JJJJ-MM-TT", help="Beginn (Vorgabe: erste Verträge)."),
+        typer.Option("--from", metavar="DATUM", help="Beginn, z. B. 01.01.2008 (Vorgabe: erste Verträge)."),
     ] = None,
     bis: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--to", metavar="JJJJ-MM-TT", help="Ende (Vorgabe: heute)."),
+        typer.Option("--to", metavar="DATUM", help="Ende, z. B. 31.12.2012 (Vorgabe: heute)."),
     ] = None,
     rev: Rev = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]

@@ -24,14 +24,18 @@ PARAMETER_HILFE = {
 }
 
 _FEHLER_TEXTE = [
+    (r"^No such option: (.+?) \(Possible options: (.+)\)$", "Unbekannte Option: {0}{1}"),
     (r"^No such option: (.+?)(?: Did you mean (.+)\?)?$", "Unbekannte Option: {0}{1}"),
     (r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$", "Unbekannter Befehl: {0}{1}"),
+    (r"^Missing command\.?$", "Befehl fehlt; „netz --help“ zeigt alle Befehle."),
+    (r"^Missing argument '(.+?)'\. Choose from:\s*(.+?)\.?$", "Argument {0} fehlt; erlaubt: {1}."),
     (r"^Missing argument '(.+?)'\.?$", "Argument {0} fehlt."),
     (r"^Missing option '(.+?)'\.?$", "Option {0} fehlt."),
     (r"^Missing parameter: (.+)$", "Angabe {0} fehlt."),
     (r"^Option '(.+?)' requires an argument\.$", "Option {0} braucht einen Wert."),
     (r"^Option '(.+?)' requires (\d+) arguments\.$", "Option {0} braucht {1} Werte."),
-    (r"^Got unexpected extra arguments? \((.+)\)$", "Unerwartete zusätzliche Angabe: {0}"),
+    (r"^Option '(.+?)' does not take a value\.$", "Option {0} nimmt keinen Wert (nur „{0}“ schreiben)."),
+    (r"^Got unexpected extra arguments?(?:\(s\))? \((.+)\)$", "Unerwartete zusätzliche Angabe: {0}"),
     (
         r"^Invalid value for (.+?): (?:Value error, )?'(.+?)' is not one of (.+?)\.?$",
         "Ungültiger Wert für {0}: „{1}“ – erlaubt: {2}.",
@@ -44,18 +48,85 @@ _FEHLER_TEXTE = [
 @functools.cache
 def _fehler_muster() -> list[tuple[re.Pattern[str], str]]:
     # erst übersetzen, wenn es einen Aufruffehler gibt: ein gewöhnlicher Start braucht sie nie
-    return [(re.compile(m), v) for m, v in _FEHLER_TEXTE]
+    return [(re.compile(m, re.DOTALL), v) for m, v in _FEHLER_TEXTE]
+
+
+def _ohne_zitat(text: str) -> str:
+    """Clicks englische Zitate 'x' und Aufzählungen „'--format' / '-f'“ als „--format“."""
+    text = text.split(" / ")[0]
+    return text.strip().strip("'")
+
+
+def _auswahl(text: str) -> list[str]:
+    """„'text', 'json'“ oder „\n\tregion,\n\tvertrag“ als Liste."""
+    return [w.strip().strip("'").strip(",") for w in re.split(r",\s*|\s*\n\s*", text) if w.strip(" ,'\t\n")]
 
 
 def uebersetze(meldung: str) -> str:
     for muster, vorlage in _fehler_muster():
         m = muster.match(meldung.strip())
-        if m:
-            teile = [g or "" for g in m.groups()]
-            if "{1}" in vorlage and vorlage.startswith("Unbekannte") and teile[1]:
-                teile[1] = f" – meinten Sie {teile[1]}?"
-            return vorlage.format(*teile)
+        if not m:
+            continue
+        teile = [g or "" for g in m.groups()]
+        if teile:
+            teile[0] = _ohne_zitat(teile[0])
+        if vorlage.startswith("Unbekannte") and len(teile) > 1 and teile[1]:
+            teile[1] = f" – meinten Sie {teile[1].replace(', ', ' oder ')}?"
+        if "erlaubt: {2}" in vorlage:
+            erlaubt = _auswahl(teile[2])
+            teile[2] = ", ".join(f"„{w}“" for w in erlaubt) + _meinten(teile[1], erlaubt)
+        if "erlaubt: {1}" in vorlage:
+            teile[1] = ", ".join(f"„{w}“" for w in _auswahl(teile[1]))
+        return vorlage.format(*teile).replace("?.", "?")
     return meldung
+
+
+def _meinten(wert: str, erlaubt: list[str]) -> str:
+    """„Meinten Sie „json“?“ für einen Tippfehler in einer festen Auswahl (--format, --by)."""
+    import difflib
+
+    nah = difflib.get_close_matches(wert.casefold(), erlaubt, n=1, cutoff=0.5)
+    return f". Meinten Sie „{nah[0]}“?" if nah else ""
+
+
+# Typers Typangaben in der Hilfe: ein Schalter braucht keine, der Rest auf Deutsch
+_TYPEN = {"bool": None, "str": "TEXT", "text": "TEXT", "int": "ZAHL", "float": "ZAHL", "path": "PFAD"}
+
+
+def _typ_deutsch(typ: str | None) -> str | None:
+    if typ is None or not (typ.startswith("<") and typ.endswith(">")):
+        return typ
+    innen = typ[1:-1]
+    if "|" in innen:  # eine feste Auswahl: die Werte selbst sind die Auskunft
+        return innen
+    return _TYPEN.get(innen.lower(), innen.upper())
+
+
+def _patche_parameter() -> None:
+    """Typers Hilfe spricht Englisch in den Typangaben (<bool>, <str>) und setzt Pflicht-
+    Argumente in der Aufrufzeile in geschweifte Klammern ({REGION}); hier wie in jeder
+    deutschen Anleitung: REGION, [REGION], REGION..."""
+    from typer import core
+
+    for klasse in (core.TyperArgument, core.TyperOption):
+        original = klasse.display_type_rich
+        if getattr(original, "_deutsch", False):
+            continue
+
+        def display_type_rich(self: Any, ctx: Any, _original: Any = original) -> str | None:
+            # Schalter brauchen keinen Typ; ein Argument nennt sich schon selbst (REGION, PFAD)
+            if getattr(self, "is_flag", False) or isinstance(self, core.TyperArgument):
+                return None
+            return _typ_deutsch(_original(self, ctx))
+
+        display_type_rich._deutsch = True  # type: ignore[attr-defined]
+        klasse.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+    def _usage_display_name(self: Any) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    core.TyperArgument._usage_display_name = _usage_display_name  # type: ignore[method-assign]
 
 
 class _Deutsch:
@@ -143,6 +214,7 @@ class _BeimImport:
 
 
 def aktiviere() -> None:
+    _patche_parameter()
     if _BeimImport.NAME in sys.modules:
         _patche(sys.modules[_BeimImport.NAME])
     elif not any(isinstance(f, _BeimImport) for f in sys.meta_path):

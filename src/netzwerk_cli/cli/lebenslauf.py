@@ -16,9 +16,10 @@ from ._basis import heute
 if TYPE_CHECKING:
     from ..aendern.lebenslauf import Aenderung
     from ..kern.bestand import Datenbestand
+    from ..kern.modelle import Region as RegionModell
 
 Region = Annotated[
-    Optional[str],  # noqa: UP045
+    Optional[list[str]],  # noqa: UP045 - mehrere Wörter: „netz end Kreis Wesel“
     typer.Argument(metavar="REGION", help=s.REGION_HILFE, autocompletion=s.vervollstaendige_region),
 ]
 Quelle = Annotated[
@@ -32,7 +33,7 @@ Anwendungsfall = Callable[["Datenbestand", str, date, date, list[str], "str | No
 
 def _aendern(
     ctx: typer.Context,
-    region: str | None,
+    region: list[str] | None,
     datum: str | None,
     was: str,
     quellen: list[str] | None,
@@ -40,15 +41,25 @@ def _aendern(
     text_option: str,
     dry_run: bool,
     aendere: Anwendungsfall,
+    text_frage: str | None = None,
 ) -> None:
-    from ..aendern.lebenslauf import speichere_aenderung
+    from ..aendern.gemeinsam import nicht_in_der_zukunft
+    from ..aendern.lebenslauf import speichere_aenderung, vertrag_am
 
-    text = s.pruefe_text(text, text_option)
-    gefragt = region is None or datum is None
-    region_wert = s.frage_region(ctx.obj, region)
-    tag = s.frage_datum(datum, "--date", was)
-    q = s.pruefe_quellen(s.frage_quellen(quellen, gefragt))
+    region_wert = s.region_text(region)
+    gefragt = region_wert is None or datum is None
+    s.ohne_terminal(region_wert, [(datum, "--date")])
     heute_ = heute()
+
+    # Am Terminal zuerst die Region: ohne geltenden Vertrag gibt es nichts fortzuschreiben –
+    # das sagt netz, bevor es nach Datum und Quelle fragt.
+    def in_kraft(b: "Datenbestand", r: "RegionModell") -> None:
+        vertrag_am(b, r, heute_)  # wirft, wenn heute kein Vertrag gilt
+
+    region_wert = s.frage_region(ctx.obj, region_wert, gefragt, None if datum is not None else in_kraft)
+    tag = s.frage_datum(datum, "--date", was, lambda d: nicht_in_der_zukunft(d, heute_, "Der Tag"))
+    text = s.frage_text(text, text_option, text_frage if gefragt else None)
+    q = s.pruefe_quellen(s.frage_quellen(quellen, gefragt))
     s.ablauf(
         ctx.obj,
         lambda bestand: aendere(bestand, region_wert, tag, heute_, q, text),
@@ -67,7 +78,7 @@ def end(
     region: Region = None,
     date: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--date", metavar="JJJJ-MM-TT", help="Letzter Tag, an dem der Vertrag galt."),
+        typer.Option("--date", metavar="DATUM", help="Letzter Tag, an dem der Vertrag galt."),
     ] = None,
     reason: Annotated[
         Optional[str],  # noqa: UP045
@@ -79,7 +90,18 @@ def end(
     """Das Ende eines Vertrags eintragen (Kündigung, Auslaufen). Nur die nötigen Zeilen ändern sich."""
     from ..aendern.lebenslauf import ende
 
-    _aendern(ctx, region, date, "Letzter Tag des Vertrags", source, reason, "--reason", dry_run, ende)
+    _aendern(
+        ctx,
+        region,
+        date,
+        "Letzter Tag des Vertrags",
+        source,
+        reason,
+        "--reason",
+        dry_run,
+        ende,
+        "Grund (z. B. Kündigung durch den Kreis; leer = unbekannt)",  # passt in 80 Spalten
+    )
 
 
 def _ereignisbefehl(datum_hilfe: str, was: str, note_hilfe: str, doku: str, art: str) -> Callable[..., None]:
@@ -90,7 +112,7 @@ def _ereignisbefehl(datum_hilfe: str, was: str, note_hilfe: str, doku: str, art:
         region: Region = None,
         date: Annotated[
             Optional[str],  # noqa: UP045
-            typer.Option("--date", metavar="JJJJ-MM-TT", help=datum_hilfe),
+            typer.Option("--date", metavar="DATUM", help=datum_hilfe),
         ] = None,
         source: Quelle = None,
         note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT", help=note_hilfe)] = None,  # noqa: UP045

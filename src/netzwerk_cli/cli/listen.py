@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -59,13 +58,12 @@ def liste(
     from ..kern import bericht
     from ..kern.abdeckung import Stand
     from ..kern.modelle import ARTEN, REGIERUNGSBEZIRKE
-    from ..kern.namen import falte
 
     stichtag = stichtag_option(as_of) or heute()
-    bezirk_wert = _auswahl("--bezirk", bezirk, REGIERUNGSBEZIRKE, falte)
-    art_wert = _auswahl("--art", art, ARTEN, falte)
-    stand_wert = _auswahl("--status", status, tuple(s.value for s in Stand), falte)
-    sort_wert = _auswahl("--sort", sort, bericht.SORTIERUNGEN, falte)
+    bezirk_wert = _auswahl("--bezirk", bezirk, REGIERUNGSBEZIRKE)
+    art_wert = _auswahl("--art", art, ARTEN)
+    stand_wert = _auswahl("--status", status, tuple(s.value for s in Stand))
+    sort_wert = _auswahl("--sort", sort, bericht.SORTIERUNGEN)
     assert sort_wert is not None
     bestand = lade(ctx.obj, rev)
     staende = bericht.liste(
@@ -80,16 +78,21 @@ def liste(
     darstellen("regionen", format, b, "list")
 
 
-def _auswahl(
-    option: str, wert: str | None, erlaubt: tuple[str, ...], falte: Callable[[str], str]
-) -> str | None:
-    """Locker vergleichen (Groß-/Kleinschreibung, Umlaute); sonst Aufruffehler."""
+def _auswahl(option: str, wert: str | None, erlaubt: tuple[str, ...]) -> str | None:
+    """Locker vergleichen (Groß-/Kleinschreibung, Umlaute, ein Wort, Anfang); sonst Aufruffehler
+    mit Vorschlag."""
     if wert is None:
         return None
-    norm = {falte(e): e for e in erlaubt}
-    treffer = norm.get(falte(wert.strip()))
+    from ..kern.namen import waehle
+
+    treffer, vorschlaege = waehle(wert, erlaubt)
     if treffer is None:
+        meinten = " oder ".join(f"„{v}“" for v in vorschlaege)
         raise typer.BadParameter(
-            f"„{wert}“ – erlaubt: " + ", ".join(f"„{e}“" for e in erlaubt), param_hint=option
+            f"„{wert}“ gibt es nicht."
+            + (f" Meinten Sie {meinten}?" if meinten else "")
+            + " Erlaubt: "
+            + ", ".join(f"„{e}“" for e in erlaubt),
+            param_hint=option,
         )
     return treffer

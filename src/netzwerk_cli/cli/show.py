@@ -15,10 +15,10 @@ Format = formatwahl("region")
 def show(
     ctx: typer.Context,
     region: Annotated[
-        str,
+        list[str],  # mehrere Wörter: „netz show Kreis Wesel“ ohne Anführungszeichen
         typer.Argument(
             metavar="REGION",
-            help="AGS oder Name, z. B. 05315, Köln, „Kreis Soest“.",
+            help="AGS oder Name, z. B. 05315, Köln, Kreis Soest (auch ohne Anführungszeichen).",
             autocompletion=vervollstaendige_region,
         ),
     ],
@@ -32,5 +32,5 @@ def show(
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
-    r = region_finden(region, [d.modell for d in bestand.regionen])
+    r = region_finden(" ".join(region), [d.modell for d in bestand.regionen])
     darstellen("region", format, bericht.region_bericht(bestand, r, stichtag), "show")

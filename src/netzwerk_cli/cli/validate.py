@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -28,7 +28,7 @@ def validate(
     pfade: Annotated[
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
-            metavar="[PFAD]...",
+            metavar="PFAD",
             help="Nur Befunde dieser Dateien melden (wie pre-commit sie übergibt); "
             "dateiübergreifende Prüfungen laufen trotzdem über den ganzen Datenordner.",
             show_default=False,
@@ -40,17 +40,35 @@ def validate(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit 1.")] = False,
     rev: Rev = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Mechanische Befunde beheben (deutsches Datum → JJJJ-MM-TT, AGS in Anführungszeichen); "
+            "zeigt die Änderung und schreibt sie sicher wie „netz add“.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Mit --fix: nur die Änderung zeigen, nichts schreiben.")
+    ] = False,
 ) -> None:
     """Alle Dateien prüfen und jeden Befund melden (Syntax, Schema, Dateinamen, Daten, Prüfpunkte)."""
     from ..pruefen import Pruefbericht, auszuege, pruefe
 
     if format is None:
         format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fix and rev is not None:
+        raise typer.BadParameter("--fix ändert den Arbeitsbaum, nicht eine Revision", param_hint="--rev")
     wurzel = ctx.obj.wurzel()
     nur = _anzeigepfade(pfade, wurzel) if pfade else None
     with _fortschritt() as melde:
         bestand = lies(ctx.obj, rev, fortschritt=melde)
     pruefung = pruefe(bestand, heute(), nur=nur)
+    if fix:
+        _repariere(wurzel, pruefung.probleme, bestand.inhalte, dry_run)
+        if not dry_run:  # danach neu lesen und prüfen: gemeldet wird der Stand nach der Reparatur
+            bestand = lies(ctx.obj, None)
+            pruefung = pruefe(bestand, heute(), nur=nur)
     b = Pruefbericht(pruefung, strict, auszuege(pruefung.probleme, bestand.inhalte))
     darstellen("pruefung", format, b, "validate")
     raise typer.Exit(int(Exit.OK if b.gueltig else Exit.DATEN))
@@ -98,3 +116,28 @@ def _anzeigepfade(pfade: list[Path], wurzel: Path) -> set[str]:
             raise typer.BadParameter(f"„{p}“ gibt es nicht", param_hint="PFAD")
         out.add(anzeigepfad(wurzel / echt.relative_to(echte_wurzel), wurzel))
     return out
+
+
+def _repariere(wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry_run: bool) -> None:
+    """Zeigt je Datei den Diff der mechanischen Reparaturen und schreibt sie (außer --dry-run)."""
+    from ..aendern.reparieren import reparaturen, speichere
+    from ..daten.ordner import SPERRDATEI, anzeigepfad
+    from ..daten.sperre import sperre
+    from ._schreiben import diff
+
+    fehler = konsole(fehler=True)
+    liste = reparaturen(wurzel, probleme, inhalte)
+    if not liste:
+        fehler.print("Nichts mechanisch zu beheben.")
+        return
+    for r in liste:
+        fehler.print(diff(r.vorher, r.nachher, r.anzeige), end="", soft_wrap=True)
+    if dry_run:
+        fehler.print(f"Würde {sum(len(r.behoben) for r in liste)} Befunde beheben; nichts geschrieben.")
+        return
+    with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
+        for r in liste:
+            speichere(r)
+    n = sum(len(r.behoben) for r in liste)
+    dateien = "1 Datei" if len(liste) == 1 else f"{len(liste)} Dateien"
+    fehler.print(f"Behoben: {n} {'Befund' if n == 1 else 'Befunde'} in {dateien}.")

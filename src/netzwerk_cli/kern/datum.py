@@ -93,6 +93,47 @@ def tag(text: str) -> date:
     return _punkt(text.strip()).anfang
 
 
+# Wie Menschen in Deutschland einen Tag schreiben: 06.05.2010 oder 6.5.2010
+_DEUTSCHER_TAG = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", re.ASCII)
+_DEUTSCHER_TAG_IM_TEXT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])", re.ASCII)
+EINGABE_BEISPIEL = "06.05.2010, 2010-05-06 oder „heute“"
+
+
+def eingabe_tag(text: str, heute: date) -> date:
+    """Ein Tag, wie ein Mensch ihn eintippt: ``06.05.2010``, ``6.5.2010``, ``2010-05-06``
+    oder ``heute``. Die Datendateien bleiben bei JJJJ-MM-TT (:func:`tag`); nur wer am
+    Terminal sitzt, soll nicht umdenken müssen."""
+    t = text.strip()
+    if t.lower() == "heute":
+        return heute
+    if m := _DEUTSCHER_TAG.match(t):
+        tag_, monat, jahr = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not 1 <= monat <= 12:
+            raise DatumFehler(f"„{t}“: einen Monat {monat} gibt es nicht (1 bis 12)")
+        if not 1900 <= jahr <= 2999:
+            raise DatumFehler(f"Jahr {jahr} liegt außerhalb von 1900 bis 2999")
+        letzter = calendar.monthrange(jahr, monat)[1]
+        if not 1 <= tag_ <= letzter:
+            raise DatumFehler(f"„{t}“ gibt es nicht: der {_MONATE[monat - 1]} {jahr} hat {letzter} Tage")
+        return date(jahr, monat, tag_)
+    if not _TAG.match(t):
+        raise DatumFehler(f"„{text}“ ist kein Datum; bitte z. B. als {EINGABE_BEISPIEL} angeben")
+    return _punkt(t).anfang
+
+
+def iso_vorschlag(text: str) -> str | None:
+    """Die Schreibweise der Datendateien für einen Wert mit deutschen Tagen – „24.08.2009“
+    wird „2009-08-24“, „spätestens 6.5.2010“ wird „spätestens 2010-05-06“ –, wenn das eine
+    gültige Zeitangabe ergibt; sonst None. Für den Hinweis „Meinten Sie …?“ von validate."""
+    if not _DEUTSCHER_TAG_IM_TEXT.search(text):
+        return None
+    iso = _DEUTSCHER_TAG_IM_TEXT.sub(lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", text.strip())
+    try:
+        return Zeitangabe.lies(iso).text
+    except DatumFehler:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Zeitangabe:
     """Was über den Zeitpunkt eines Ereignisses bekannt ist.

@@ -52,6 +52,14 @@ class NetzFehler(Exception):
         self.probleme = list(probleme)
 
 
+class Verzichtet(NetzFehler):
+    """Der Nutzer hat „Speichern?“ verneint: kein Fehler, nur nichts getan – ausgegeben
+    ohne „Fehler:“, aber mit Exit 1 (ein Skript sieht, dass nichts gespeichert wurde)."""
+
+    def __init__(self) -> None:
+        super().__init__("Nichts gespeichert.")
+
+
 _OS_FEHLER = {
     "ENOENT": "gibt es nicht",
     "EACCES": "keine Berechtigung",

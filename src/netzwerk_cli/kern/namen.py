@@ -30,6 +30,21 @@ def falte(text: str) -> str:
     return "".join(c for c in t if not unicodedata.combining(c))
 
 
+# Auf einer Tastatur ohne Umlaute tippt man „Koln“ wie „Koeln“: beides auf „koln“ bringen
+_OHNE_E = (("ae", "a"), ("oe", "o"), ("ue", "u"), ("ss", "s"))
+
+
+def grob(text: str) -> str:
+    """:func:`falte` und dann ae/oe/ue als a/o/u, ss als s: „Köln“, „Koeln“, „Koln“ sind gleich.
+
+    Nur zum Vergleichen – beide Seiten grob gemacht, stören echte „oe“ (Soest) nicht.
+    """
+    t = falte(text)
+    for alt, neu in _OHNE_E:
+        t = t.replace(alt, neu)
+    return t
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", falte(text)).strip("-")
 
@@ -93,7 +108,23 @@ def _varianten(r: Region) -> set[str]:
                 namen.add(n[len(p) :])
     # Bindestrich und Leerzeichen gleich behandeln: "rhein kreis neuss"
     namen |= {n.replace("-", " ") for n in namen}
-    return namen
+    return namen | {grob(n) for n in namen}
+
+
+def _gesucht(eingabe: str) -> set[str]:
+    """Was eine Eingabe alles meinen kann: mit und ohne „Kreis“/„Stadt“, Bindestrich als
+    Leerzeichen, grob (ohne Umlaute) – und eine vierstellige Zahl als AGS mit führender
+    Null (Tabellenprogramme verschlucken sie: „5315“ ist 05315), acht Stellen als Gemeindeschlüssel."""
+    s = _schluessel(eingabe)
+    if s.isdigit() and s.isascii():
+        if len(s) == 4:
+            return {"0" + s}
+        if len(s) == 8 and s.endswith("000"):
+            return {s[:5]}
+        return {s}
+    s_ohne = next((s[len(p) :] for p in _PRAEFIXE if s.startswith(p)), s)
+    suchen = {s, s_ohne, s.replace("-", " "), s_ohne.replace("-", " ")}
+    return {x for x in suchen | {grob(x) for x in suchen} if x}
 
 
 class Treffer(NamedTuple):
@@ -108,20 +139,16 @@ def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
     „siegen-wittgenstein“, „Koeln“, „05315“ und „Stadt Köln“ gehen alle.
     """
     s = _schluessel(eingabe)
-    for p in _PRAEFIXE:
-        if s.startswith(p):
-            s_ohne = s[len(p) :]
-            break
-    else:
-        s_ohne = s
-    suchen = {s, s_ohne, s.replace("-", " "), s_ohne.replace("-", " ")}
+    suchen = _gesucht(eingabe)
+    if not suchen:
+        return Treffer(None, ())
     varianten = {r.ags: _varianten(r) for r in regionen}
     genau = [r for r in regionen if suchen & varianten[r.ags]]
     if len(genau) == 1:
         return Treffer(genau[0], ())
     if len(genau) > 1:
         return Treffer(None, tuple(genau), mehrdeutig=True)
-    anfang = [r for r in regionen if any(v.startswith(x) for v in varianten[r.ags] for x in suchen if x)]
+    anfang = [r for r in regionen if any(v.startswith(x) for v in varianten[r.ags] for x in suchen)]
     if len(anfang) == 1:
         return Treffer(anfang[0], ())
     if len(anfang) > 1:
@@ -130,16 +157,25 @@ def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
     wort = [
         r
         for r in regionen
-        if any(
-            re.search(rf"(^|[\s-]){re.escape(x)}($|[\s-])", v) for v in varianten[r.ags] for x in suchen if x
-        )
+        if any(re.search(rf"(^|[\s-]){re.escape(x)}($|[\s-])", v) for v in varianten[r.ags] for x in suchen)
     ]
     if len(wort) == 1:
         return Treffer(wort[0], ())
     if len(wort) > 1:
         return Treffer(None, tuple(wort), mehrdeutig=True)
     alle = {v: r for r in regionen for v in varianten[r.ags]}
-    nah = difflib.get_close_matches(s, list(alle), n=8, cutoff=0.6)
+    nah = difflib.get_close_matches(grob(s), list(alle), n=8, cutoff=0.6)
+    if not nah:
+        # Ein Tippfehler im kurzen Namen („Mulhem“) ist zu weit weg von „mülheim an der ruhr“:
+        # dann einzelne Wörter der Namen vergleichen (ohne „Kreis“, „Stadt“ und kurze Wörter).
+        woerter: dict[str, Region] = {}
+        for r in regionen:
+            for v in varianten[r.ags]:
+                for w in re.split(r"[\s-]+", v):
+                    if len(w) >= 5 and w not in ("kreis", "stadt", "staedteregion", "stadteregion"):
+                        woerter.setdefault(w, r)
+        alle = woerter
+        nah = difflib.get_close_matches(grob(s), list(woerter), n=8, cutoff=0.7)
     kandidaten: list[Region] = []
     for n in nah:
         if alle[n] not in kandidaten:
@@ -159,3 +195,32 @@ def region_finden(eingabe: str, regionen: Sequence[Region]) -> Region:
     raise NetzFehler(
         f"Region „{eingabe}“ ist unbekannt.", "„netz list“ zeigt alle Regionen mit AGS und Namen."
     )
+
+
+# --- Werte einer Auswahl (--bezirk, --art, --status, --sort) ----------------
+
+
+def waehle(eingabe: str, erlaubt: Sequence[str]) -> tuple[str | None, list[str]]:
+    """Der gemeinte Wert aus ``erlaubt`` – locker wie bei Regionen – oder (None, Vorschläge).
+
+    Eindeutig ist: gleich nach :func:`grob` („Koln“ = „Köln“), ein ganzes Wort genau einer
+    Auswahl („Stadt“ = „kreisfreie Stadt“) oder deren Anfang („press“ = „pressemitteilung“).
+    Sonst schlägt difflib die nächsten Werte vor.
+    """
+    e = grob(" ".join(eingabe.split()))
+    if not e:
+        return None, []
+    roh = {falte(w): w for w in erlaubt}
+    if (w := roh.get(falte(eingabe.strip()))) is not None:
+        return w, []
+    grobe = {grob(w): w for w in erlaubt}
+    for stufe in (
+        [w for g, w in grobe.items() if g == e],
+        [w for g, w in grobe.items() if e in re.split(r"[\s-]+", g)],
+        [w for g, w in grobe.items() if g.startswith(e)],
+    ):
+        if len(stufe) == 1:
+            return stufe[0], []
+        if len(stufe) > 1:
+            return None, stufe
+    return None, [grobe[g] for g in difflib.get_close_matches(e, list(grobe), n=3, cutoff=0.5)]

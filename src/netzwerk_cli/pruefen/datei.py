@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..kern.befund import Problem
 from ..kern.bestand import Dokument, M
+from ..kern.datum import iso_vorschlag
 from .codes import MAX_BEFUNDE, begrenze, problem
 from .yamlio import Fundstelle, Gelesen, finde, lies_yaml
 
@@ -102,13 +103,17 @@ def schemafehler(
         if typ in _TYPEN or (typ == "string_type"):
             out.append(_typfehler(datei, f, feld, _TYPEN.get(typ, "Text"), e.get("input")))
         elif typ == "datum":
+            eingabe = e.get("input")
+            # Ein deutsch geschriebener Tag ist der häufigste Fehler: die Lösung gleich nennen
+            iso = iso_vorschlag(eingabe) if isinstance(eingabe, str) and len(eingabe) <= 60 else None
             out.append(
                 problem(
                     datei,
                     f.zeile,
                     "NZ301",
                     f"„{feld}“: {_kurz(str(e['msg']), 200)}",
-                    "Schreibweisen: 2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, "
+                    (f"Meinten Sie {iso}? " if iso else "")
+                    + "Schreibweisen: 2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, "
                     "„frühestens 2019-08“, „zwischen 2019-03-15 und 2019-07-08“.",
                     f.spalte,
                 )

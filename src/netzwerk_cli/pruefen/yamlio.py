@@ -120,6 +120,10 @@ def _pos(node: Node) -> tuple[int, int]:
 _SYNTAX_DEUTSCH = {
     "mapping values are not allowed here": "Doppelpunkt an dieser Stelle nicht erlaubt "
     "(Einrückung prüfen oder den Wert in Anführungszeichen setzen)",
+    "mapping values are not allowed in this context": "Doppelpunkt an dieser Stelle nicht erlaubt "
+    "(Einrückung prüfen oder den Wert in Anführungszeichen setzen)",
+    "found character that cannot start any token": "ein Zeichen, mit dem kein YAML-Wert beginnen "
+    "darf (z. B. @, ` oder ein Tabulator); den Wert in Anführungszeichen setzen",
     "could not find expected ':'": "erwarteter Doppelpunkt fehlt",
     "found character '\\t' that cannot start any token": "Tabulatorzeichen sind in YAML "
     "nicht erlaubt; bitte Leerzeichen verwenden",
@@ -155,8 +159,15 @@ def _syntax_problem(datei: str, err: yaml.MarkedYAMLError) -> Problem:
                 deutsch = text
                 break
     meldung = f"YAML-Syntaxfehler: {deutsch}" if deutsch else "YAML-Syntaxfehler"
-    hinweis = f"PyYAML meldet: {roh}" + (f" ({kontext})" if kontext else "")
-    return problem(datei, zeile, "NZ105", meldung, hinweis, spalte)
+    # Die englische Meldung von libyaml hilft einer Verwaltungskraft nicht; Zeile und Spalte
+    # zeigen die Stelle, der Hinweis sagt, wo man suchen muss.
+    return problem(datei, zeile, "NZ105", meldung, _SYNTAX_HINWEIS, spalte)
+
+
+_SYNTAX_HINWEIS = (
+    "Hier konnte YAML nicht weiterlesen; oft liegt der Fehler kurz davor "
+    "(Einrückung, Doppelpunkt, Anführungszeichen)."
+)
 
 
 def dekodiere(datei: str, daten: bytes) -> tuple[str | None, list[Problem]]:
@@ -229,8 +240,8 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
         return Gelesen(None, None, [_syntax_problem(datei, e)])
     except yaml.reader.ReaderError as e:
         return Gelesen(None, None, [_lesefehler(datei, daten, e)])
-    except yaml.YAMLError as e:  # pragma: no cover - andere Fehler tragen eine Marke
-        return Gelesen(None, None, [problem(datei, 1, "NZ105", "YAML-Syntaxfehler", f"PyYAML meldet: {e}")])
+    except yaml.YAMLError:  # pragma: no cover - andere Fehler tragen eine Marke
+        return Gelesen(None, None, [problem(datei, 1, "NZ105", "YAML-Syntaxfehler", _SYNTAX_HINWEIS)])
     if knoten is None:
         return Gelesen(
             None,

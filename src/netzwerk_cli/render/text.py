@@ -19,9 +19,10 @@ from ..kern.abdeckung import RegionStand, Stand, Zaehlung
 from ..kern.befund import Problem
 from ..kern.bericht import Konferenzbericht, RegionBericht, Regionenbericht, StatusBericht
 from ..kern.datum import Zeitangabe, deutsch_tag
-from ..kern.zahlen import dezimal, ganz, prozent, spanne
+from ..kern.zahlen import anzahl, dezimal, es_fehlen, ganz, mit_vorzeichen, prozent, spanne
 from ..kern.zeitreihe import Meilenstein, Tempo
 from .konsole import konsole as _konsole
+from .konsole import umbrechen
 from .sicher import sichtbar as _s
 
 if TYPE_CHECKING:
@@ -36,10 +37,11 @@ STAND_STIL = {Stand.MIT: "green", Stand.UNGEWISS: "yellow", Stand.OHNE: "red"}
 
 def kopfzeile(z: Zaehlung) -> str:
     """„43 von 53 Regionen (81,1 %)“ – mit der möglichen Zahl, wo sie abweicht."""
-    s = f"{z.sicher} von {z.gesamt} Regionen ({prozent(z.quote)})"
+    s = f"{z.sicher} von {anzahl(z.gesamt, 'Region', 'Regionen')} ({prozent(z.quote)})"
+    haben = "hat" if z.sicher == 1 else "haben"  # „1 von 53 Regionen hat …“
     if z.eindeutig:
-        return s + " haben ein Regionales Bildungsnetzwerk"
-    return s + f" haben sicher ein Netzwerk, bis zu {z.moeglich} ({prozent(z.quote_moeglich)}) möglich"
+        return s + f" {haben} ein Regionales Bildungsnetzwerk"
+    return s + f" {haben} sicher ein Netzwerk, bis zu {z.moeglich} ({prozent(z.quote_moeglich)}) möglich"
 
 
 def kurz(z: Zaehlung) -> str:
@@ -113,13 +115,18 @@ def status(b: StatusBericht, con: Konsole) -> None:
 def tempo_zeile(t: Tempo) -> str:
     pro = f"{t.pro_jahr:.1f}".replace(".", ",")
     jahre = f"{t.jahre:.1f}".replace(".", ",").removesuffix(",0")
-    s = f"Tempo: {t.zuwachs:+d} Netzwerke (sicher) seit {deutsch_tag(t.von)} ({jahre} Jahre), {pro} pro Jahr."
+    netzwerke = "Netzwerk" if abs(t.zuwachs) == 1 else "Netzwerke"
+    s = (
+        f"Tempo: {mit_vorzeichen(t.zuwachs)} {netzwerke} (sicher) seit {deutsch_tag(t.von)} "
+        f"({jahre} {'Jahr' if jahre == '1' else 'Jahre'}), {pro} pro Jahr."
+    )
     if t.fehlen <= 0:
         return s
     if t.erreicht_etwa is None:
-        return s + f" Bei diesem Tempo wird das Ziel nie erreicht (es fehlen {t.fehlen})."
+        return s + f" Bei diesem Tempo wird das Ziel nie erreicht ({es_fehlen(t.fehlen)})."
+    fehlende = "wäre die fehlende Region" if t.fehlen == 1 else f"wären die fehlenden {t.fehlen}"
     return (
-        s + f" Bei diesem Tempo wären die fehlenden {t.fehlen} etwa im Jahr "
+        s + f" Bei diesem Tempo {fehlende} etwa im Jahr "
         f"{t.erreicht_etwa.year} erreicht (Hochrechnung, keine Prognose)."
     )
 
@@ -134,7 +141,10 @@ def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
     """Was über die jährlichen Konferenzen bekannt ist – und wie wenig das ist."""
     n = len(k.netzwerke)
     bekannt = len(k.mit_angabe)
-    zeilen = [f"Erfasst für {bekannt} von {n} Netzwerken; für {n - bekannt} ist keine Konferenz erfasst."]
+    zeilen = [
+        f"Erfasst für {bekannt} von {anzahl(n, 'Netzwerk', 'Netzwerken')}; "
+        f"für {n - bekannt} ist keine Konferenz erfasst."
+    ]
     if k.ueberfaellig:
         namen = ", ".join(
             f"{_s(s.region.bezeichnung)} (zuletzt {_s(s.letzte.deutsch())})"
@@ -157,13 +167,13 @@ def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
 def _ziel(b: StatusBericht) -> str:
     z = b.ziel
     assert z is not None
-    ziel = f"Ziel: {z.anzahl} Regionen bis {deutsch_tag(z.bis)}"
+    ziel = f"Ziel: {anzahl(z.anzahl, 'Region', 'Regionen')} bis {deutsch_tag(z.bis)}"
     if z.erreicht_sicher is not None and z.erreicht_sicher <= z.bis:
         return f"{ziel} – erreicht am {deutsch_tag(z.erreicht_sicher)}."
     am_ziel = f"am {deutsch_tag(z.bis)} {kurz(z.am_zieltag)}"
     if b.stichtag < z.bis:
         fehlen = z.anzahl - b.gesamt.sicher
-        return f"{ziel} – noch offen, es fehlen {fehlen}."
+        return f"{ziel} – noch offen, {es_fehlen(fehlen)}."
     if z.erreicht_sicher is not None:
         return f"{ziel} – verfehlt ({am_ziel}), erreicht erst am {deutsch_tag(z.erreicht_sicher)}."
     fehlen = z.anzahl - b.gesamt.sicher
@@ -172,7 +182,7 @@ def _ziel(b: StatusBericht) -> str:
         if z.erreicht_moeglich is None
         else f"; möglicherweise erreicht ab {deutsch_tag(z.erreicht_moeglich)}"
     )
-    return f"{ziel} – verfehlt ({am_ziel}); bis zum Stichtag nicht erreicht, es fehlen {fehlen}{moeglich}."
+    return f"{ziel} – verfehlt ({am_ziel}); bis zum Stichtag nicht erreicht, {es_fehlen(fehlen)}{moeglich}."
 
 
 def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
@@ -212,7 +222,9 @@ def liste(staende: Sequence[RegionStand], stichtag: date, con: Konsole) -> None:
             _unterzeichnet(s, stichtag),
         )
     con.print(t)
-    con.print(Text(f"{len(staende)} Regionen, Stichtag {deutsch_tag(stichtag)}", style="dim"))
+    con.print(
+        Text(f"{anzahl(len(staende), 'Region', 'Regionen')}, Stichtag {deutsch_tag(stichtag)}", style="dim")
+    )
 
 
 def fehlend(staende: Sequence[RegionStand], stichtag: date, gesamt: int, con: Konsole) -> None:
@@ -273,9 +285,7 @@ def region(b: RegionBericht, con: Konsole) -> None:
         v = d.modell
         con.print()
         con.print(Text(f"Vertrag {i}", style="bold"), Text(_s(d.anzeige), style="dim"))
-        t = Table(box=None, pad_edge=False, show_header=False)
-        t.add_column(style="bold")
-        t.add_column(overflow="fold")
+        t = _Zeilen()
         t.add_row("unterzeichnet", _mit_art(v.unterzeichnet))
         if v.beginn is not None:
             t.add_row("Beginn", _mit_art(v.beginn))
@@ -309,7 +319,29 @@ def region(b: RegionBericht, con: Konsole) -> None:
             t.add_row("Quellen" if j == 0 else "", _s(q))
         if not v.quellen:
             t.add_row("Quellen", Text("keine", style="yellow"))
-        con.print(t)
+        t.drucke(con)
+
+
+class _Zeilen:
+    """Bezeichnung und Wert je Zeile, der Wert mit hängendem Einzug umbrochen – statt einer
+    rich-Tabelle, die eine lange Webadresse mitten durchbräche (nicht mehr kopierbar)."""
+
+    def __init__(self) -> None:
+        self.zeilen: list[tuple[str, Text | str]] = []
+
+    def add_row(self, bezeichnung: str, wert: Text | str) -> None:
+        self.zeilen.append((bezeichnung, wert))
+
+    def drucke(self, con: Konsole) -> None:
+        breite = max((len(b) for b, _ in self.zeilen), default=0)
+        for b, w in self.zeilen:
+            wert = w.plain if isinstance(w, Text) else w
+            if not b and len(wert.split()) == 1 and breite + 2 + len(wert) > con.width:
+                # eine weitere Webadresse, die eingerückt nicht passt: wie die erste ohne Einzug
+                con.print(w, soft_wrap=True)
+                continue
+            zeile = Text.assemble((b.ljust(breite), "bold"), "  ", w)
+            con.print(umbrechen(zeile, con.width, einzug=breite + 2), soft_wrap=True)
 
 
 def _mit_art(z: Zeitangabe) -> str:
@@ -329,7 +361,10 @@ def _art_der_zeitangabe(z: Zeitangabe) -> str:
 def zusammenfassung(b: Pruefbericht) -> str:
     p = b.pruefung
     n_reg, n_ver = p.dateien.get("regionen", 0), p.dateien.get("vertraege", 0)
-    text = f"{n_reg} Regionen, {n_ver} Verträge geprüft: {p.fehler} Fehler, {p.warnungen} Warnungen"
+    text = (
+        f"{anzahl(n_reg, 'Region', 'Regionen')}, {anzahl(n_ver, 'Vertrag', 'Verträge')} geprüft: "
+        f"{p.fehler} Fehler, {anzahl(p.warnungen, 'Warnung', 'Warnungen')}"
+    )
     geprueft = [e for e in p.pruefpunkte if e.geprueft]
     if p.pruefpunkte:
         text += f"; Prüfpunkte: {sum(bool(e.erfuellt) for e in geprueft)} von {len(geprueft)} erfüllt"
@@ -370,11 +405,13 @@ def probleme(
         zeile = Text(f"{_s(p.datei)}:{p.zeile}:{p.spalte}: ")
         zeile.append(f"{art} {_s(p.code)}", style=stil)
         zeile.append(f" {_s(p.meldung)}")
-        con.print(zeile, soft_wrap=True)
+        # an Wortgrenzen umbrochen: „pfad:zeile:spalte:“ bleibt vorn und ganz (Editoren greifen es)
+        con.print(zeile)
         if auszuege is not None and (ausschnitt := _ausschnitt(p, auszuege.get((p.datei, p.zeile)))):
+            # die Quelltextzeile nie umbrechen: das ^ muss unter der Spalte stehen
             con.print(Text(ausschnitt, style="dim"), soft_wrap=True)
         if p.hinweis:
-            con.print(Text(f"    Hinweis: {_s(p.hinweis)}", style="dim"), soft_wrap=True)
+            con.print(Text(f"    Hinweis: {_s(p.hinweis)}", style="dim"))
 
 
 def _ausschnitt(p: Problem, text: str | None) -> str | None:

@@ -1,0 +1,183 @@
+"""Die Rückfragen von add und end an einem echten Pseudo-Terminal (pexpect).
+
+CliRunner ist kein Terminal: readline, Tab-Vervollständigung und „nur am Terminal wird
+gefragt“ lassen sich nur so prüfen, wie ein Mensch sie erlebt.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATEN, HEUTE
+
+pexpect = pytest.importorskip("pexpect")
+
+TAB = "\t"
+
+
+@pytest.fixture
+def ordner(tmp_path: Path) -> Path:
+    shutil.copytree(DATEN, tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def netz(ordner: Path) -> Iterator[object]:
+    kinder: list[object] = []
+
+    def starte(*args: str) -> object:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("NETZ_", "COLUMNS", "LINES"))}
+        # TERM=dumb: readline schreibt keine Steuerfolgen, die Vervollständigung geht trotzdem
+        env.update({"NETZ_HEUTE": HEUTE, "NETZ_CACHE": "aus", "TERM": "dumb", "NO_COLOR": "1"})
+        kind = pexpect.spawn(
+            sys.executable,
+            ["-m", "netzwerk_cli", "--data", str(ordner), *args],
+            env=env,
+            encoding="utf-8",
+            timeout=20,
+            dimensions=(40, 80),
+        )
+        kinder.append(kind)
+        return kind
+
+    yield starte
+    for k in kinder:
+        k.close(force=True)  # type: ignore[attr-defined]
+
+
+def _ende(kind: object) -> tuple[int, str]:
+    rest = kind.read()  # type: ignore[attr-defined]
+    kind.close()  # type: ignore[attr-defined]
+    return kind.exitstatus, rest  # type: ignore[attr-defined]
+
+
+def test_add_ganz_am_terminal(netz: object, ordner: Path) -> None:
+    """Tippfehler und falsche Antworten werden neu erfragt; deutsches Datum; „ja“ speichert."""
+    k = netz("add")  # type: ignore[operator]
+    k.expect("Region")
+    k.sendline("Atlantis")
+    k.expect("unbekannt")
+    k.expect("Region")
+    k.sendline("Wessel")
+    k.expect_exact("Region: Kreis Wesel (05170)")
+    j, m, t = HEUTE.split("-")
+    k.expect_exact(f"Tag der Unterzeichnung (TT.MM.JJJJ) [{t}.{m}.{j}]:")  # leer = heute
+    k.sendline("31.02.2026")
+    k.expect("Februar 2026 hat 28 Tage")
+    k.expect_exact("Tag der Unterzeichnung")
+    k.sendline("1.1.2099")
+    k.expect("Zukunft")
+    k.expect_exact("Tag der Unterzeichnung")
+    k.sendline("20.11.2026")
+    k.expect_exact("Quelle")
+    k.sendline("kreis-wesel.de")
+    k.expect("keine Webadresse")
+    k.expect_exact("Quelle")
+    k.sendline("https://www.kreis-wesel.de/bildung")
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("vielleicht")
+    k.expect_exact("Bitte „j“ (ja) oder „n“ (nein) eingeben.")
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("ja")
+    code, rest = _ende(k)
+    assert code == 0, rest
+    assert "Angelegt:" in rest and "05170-wesel-2026-11-20.yaml" in rest
+    text = (ordner / "vertraege" / "05170-wesel-2026-11-20.yaml").read_text(encoding="utf-8")
+    assert "unterzeichnet: 2026-11-20" in text
+
+
+@pytest.mark.parametrize(
+    ("tippen", "region"),
+    [
+        ("Mül", "Stadt Mülheim an der Ruhr (05117)"),
+        ("Rhein-Si", "Rhein-Sieg-Kreis (05382)"),
+        ("0538", "Rhein-Sieg-Kreis (05382)"),
+    ],
+)
+def test_tab_und_frueh_abgewiesen(netz: object, ordner: Path, tippen: str, region: str) -> None:
+    """Tab vervollständigt Namen mit Umlaut, Bindestrich und Schlüssel; eine Region mit Netzwerk
+    wird abgewiesen, bevor nach Datum und Quelle gefragt wird."""
+    vorher = sorted(p.name for p in (ordner / "vertraege").iterdir())
+    k = netz("add")  # type: ignore[operator]
+    k.expect("Region")
+    k.send(tippen + TAB)
+    k.send("\r")
+    k.expect_exact(f"Region: {region}")
+    code, rest = _ende(k)
+    assert code == 1
+    assert "schon ein Netzwerk" in rest and "Tag der Unterzeichnung" not in rest
+    assert sorted(p.name for p in (ordner / "vertraege").iterdir()) == vorher
+
+
+def test_end_fragt_nach_dem_grund(netz: object, ordner: Path) -> None:
+    k = netz("end", "Kreis", "Soest")  # type: ignore[operator]
+    k.expect_exact("Region: Kreis Soest (05974)")
+    k.expect_exact("Letzter Tag des Vertrags (TT.MM.JJJJ)")
+    k.sendline("31.01.2024")
+    k.expect_exact("Grund")
+    k.sendline("Kündigung durch den Kreis")
+    k.expect_exact("Quelle")
+    k.sendline("")
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("y")  # englische Finger: still angenommen
+    code, rest = _ende(k)
+    assert code == 0, rest
+    text = (ordner / "vertraege" / "05974-soest-2008-06-23.yaml").read_text(encoding="utf-8")
+    assert "endet: 2024-01-31" in text and "ende_grund: Kündigung durch den Kreis" in text
+
+
+def test_ablehnen_ist_kein_fehler(netz: object, ordner: Path) -> None:
+    vorher = (ordner / "vertraege" / "05974-soest-2008-06-23.yaml").read_bytes()
+    k = netz("conference", "soest")  # type: ignore[operator]
+    k.expect_exact("Tag der Bildungskonferenz (TT.MM.JJJJ)")
+    k.sendline("heute")
+    k.expect_exact("Quelle")
+    k.sendline("")
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("n")
+    code, rest = _ende(k)
+    assert code == 1
+    assert "Nichts gespeichert." in rest and "Fehler" not in rest
+    assert (ordner / "vertraege" / "05974-soest-2008-06-23.yaml").read_bytes() == vorher
+
+
+def test_ohne_geltenden_vertrag_frueh_abgewiesen(netz: object) -> None:
+    k = netz("end")  # type: ignore[operator]
+    k.expect("Region")
+    k.sendline("wesel")
+    k.expect_exact("Region: Kreis Wesel (05170)")
+    code, rest = _ende(k)
+    assert code == 1 and "keinen Vertrag in Kraft" in rest and "Letzter Tag" not in rest
+
+
+@pytest.mark.parametrize("befehl", ["show", "add", "end", "continue", "conference"])
+@pytest.mark.parametrize(
+    ("getippt", "erwartet"),
+    [
+        ("mul", "mulheim-an-der-Ruhr"),
+        ("Mül", "Mülheim-an-der-Ruhr"),
+        ("538", "5382"),
+        ("Rhein-Si", "Rhein-Sieg-Kreis"),
+    ],
+)
+def test_shell_vervollstaendigung(befehl: str, getippt: str, erwartet: str) -> None:
+    """Jeder Befehl mit REGION vervollständigt in der Shell (wie „netz --install-completion“ sie
+    einrichtet): ohne Umlaut, mit Bindestrich, Schlüssel ohne führende Null."""
+    import subprocess
+
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("NETZ_")},
+        "_NETZ_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"netz {befehl} {getippt}",
+        "COMP_CWORD": "2",
+        "NETZ_DATA": str(DATEN),
+        "NETZ_CACHE": "aus",
+    }
+    r = subprocess.run([sys.executable, "-m", "netzwerk_cli"], env=env, capture_output=True, text=True)
+    assert erwartet in r.stdout.split(), r.stdout + r.stderr

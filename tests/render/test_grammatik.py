@@ -1,0 +1,43 @@
+"""Sätze statt Schablonen: Einzahl und Mehrzahl, ein Minuszeichen."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from netzwerk_cli.kern.abdeckung import Zaehlung
+from netzwerk_cli.kern.zahlen import MINUS, anzahl, es_fehlen, mit_vorzeichen
+from netzwerk_cli.kern.zeitreihe import Tempo
+from netzwerk_cli.render.text import kopfzeile, tempo_zeile
+
+
+def test_anzahl_und_vorzeichen() -> None:
+    assert anzahl(1, "Region", "Regionen") == "1 Region"
+    assert anzahl(0, "Region", "Regionen") == "0 Regionen"
+    assert es_fehlen(1) == "es fehlt 1" and es_fehlen(3) == "es fehlen 3"
+    assert mit_vorzeichen(1) == "+1" and mit_vorzeichen(-2) == f"{MINUS}2" and mit_vorzeichen(0) == "0"
+
+
+def test_kopfzeile_einzahl() -> None:
+    assert kopfzeile(Zaehlung(1, 1, 1)).startswith("1 von 1 Region (100,0 %) hat ein")
+    assert kopfzeile(Zaehlung(53, 43, 43)).startswith("43 von 53 Regionen (81,1 %) haben ein")
+
+
+def test_tempo_einzahl_und_minus() -> None:
+    z = tempo_zeile(Tempo(1.0, date(2025, 1, 1), 1, 1.0, 1, date(2027, 1, 1)))
+    assert "Tempo: +1 Netzwerk (sicher)" in z and "(1 Jahr)" in z and "wäre die fehlende Region" in z
+    z = tempo_zeile(Tempo(2.0, date(2024, 1, 1), -1, -0.5, 1, None))
+    assert f"Tempo: {MINUS}1 Netzwerk" in z and "es fehlt 1" in z and "-1" not in z
+
+
+def test_validate_eine_warnung(netz: Any, daten: Path) -> None:
+    datei = next((daten / "vertraege").glob("05974-*.yaml"))
+    text = datei.read_text(encoding="utf-8")
+    anfang = text.index("quellen:")
+    rest = text[anfang:].split("\n")
+    # die Liste der Quellen samt Einträgen entfernen: eine Warnung NZ601 (ohne Quelle)
+    ende = next(i for i, z in enumerate(rest[1:], 1) if not z.startswith("  "))
+    datei.write_text(text[:anfang] + "\n".join(rest[ende:]), encoding="utf-8")
+    lauf = netz("validate")
+    assert "0 Fehler, 1 Warnung;" in lauf.stdout + lauf.stderr
