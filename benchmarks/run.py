@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import fcntl
+import json
 import os
 import platform
 import random
@@ -855,66 +856,64 @@ def main() -> int:
                     f"netz validate ({gr}) rechnet mit mehr als einem Prozess ({woran}). Das Ziel gilt "
                     "für einen Prozess; %M zählt parallele Prozesse nicht zusammen."
                 )
-        # 6. Feindliche Dateien: Zeit je Byte (linear?) – eine Angriffsdatei im eingebetteten Ordner
-        print("Feindliche Dateien (Zeit je Byte) …", flush=True)
-        angriffe = {
-            "unbekannte Schlüssel": lambda i: f"k{i}: 1\n",
-            "doppelte Schlüssel": lambda i: "bemerkung: x\n",
-            "Listeneinträge": lambda i: "  - 1\n",
-        }
-        auftraege = [Auftrag("netz validate (ohne Angriff)", E, [[*netz, *d, "validate"]], umgebung)]
-        for art, zeile in angriffe.items():
-            for bytes_ in FEINDLICH_GROESSEN:
-                o = tmp / f"feindlich-{len(auftraege)}"
-                shutil.copytree(eingebettet, o)
-                kopf = 'region: "05170"\nunterzeichnet: 2020-01-01\n' + (
-                    "quellen:\n" if "Liste" in art else ""
+        # 6. Feindliche Dateien: Zeit je Byte (linear?). Im Prozess gemessen (kleinste von sieben
+        # Wiederholungen): bei 10 KiB ginge die Prüfzeit im Rauschen des Prozessstarts unter.
+        print("Feindliche Dateien (Zeit je Byte, im Prozess) …", flush=True)
+        skript = tmp / "je_byte.py"
+        skript.write_text(JE_BYTE, encoding="utf-8")
+        r = subprocess.run([python, str(skript)], capture_output=True, text=True, env=umgebung)
+        if r.returncode != 0:
+            notizen.append(f"Zeit je Byte nicht messbar: {r.stderr.strip()[-200:]}")
+        else:
+            for art, kosten in json.loads(r.stdout).items():
+                notizen.append(
+                    f"Angriff „{art}“: µs je Byte (pruefe_datei, kleinste von 7) – "
+                    + ", ".join(f"{k}: {zahl(v, 3)}" for k, v in kosten.items())
                 )
-                teile, i, laenge = [kopf], 0, len(kopf)
-                while laenge < bytes_:
-                    teile.append(zeile(i))
-                    laenge += len(teile[-1])
-                    i += 1
-                (o / "vertraege" / "05170-wesel-2020-01-01.yaml").write_text("".join(teile), encoding="utf-8")
-                auftraege.append(
-                    Auftrag(
-                        f"netz validate ({art})",
-                        _bytes_text(bytes_),
-                        [[*netz, "--data", str(o), "validate"]],
-                        umgebung,
+                werte = [kosten["1 MiB"] / kosten["100 KiB"]] if kosten["100 KiB"] > 0 else []
+                verhaeltnisse.append(
+                    Verhaeltnis(
+                        f"Zeit je Byte bei „{art}“: 1 MiB ÷ 100 KiB (flach = linear)",
+                        werte,
+                        "≤ 2",
+                        lambda x: x <= 2,
                     )
                 )
-        g = gruppe(auftraege, 53 if args.quick else 1000)
-        basis = g[0]
-        je_art = len(FEINDLICH_GROESSEN)
-        for k, art in enumerate(angriffe):
-            reihe = g[1 + k * je_art : 1 + (k + 1) * je_art]
-            kosten = {
-                b: max(m.median - basis.median, 0.0) / b * 1e6
-                for b, m in zip(FEINDLICH_GROESSEN, reihe, strict=True)
-            }
-            notizen.append(
-                f"Angriff „{art}“: µs je Byte über dem Lauf ohne Angriff – "
-                + ", ".join(f"{_bytes_text(b)}: {zahl(c)}" for b, c in kosten.items())
-            )
-            gross, mittel = FEINDLICH_GROESSEN[-1], FEINDLICH_GROESSEN[-2]
-            werte = [kosten[gross] / kosten[mittel]] if kosten[mittel] > 0 else []
-            verhaeltnisse.append(
-                Verhaeltnis(
-                    f"Zeit je Byte bei „{art}“: 1 MiB ÷ 100 KiB (flach = linear)",
-                    werte,
-                    "≤ 2",
-                    lambda x: x <= 2,
-                    "" if werte else "zu schnell, um es zu messen",
-                )
-            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     return bericht(messungen, verhaeltnisse, notizen, groessen, python, args)
 
 
-FEINDLICH_GROESSEN = (10 * 1024, 100 * 1024, 1024 * 1024 - 4096)
+JE_BYTE = """import gc, json, time
+from netzwerk_cli.kern.modelle import Vertrag
+from netzwerk_cli.pruefen.datei import pruefe_datei
+
+KOPF = 'region: "05170"\\nunterzeichnet: 2020-01-01\\n'
+ANGRIFFE = {
+    "unbekannte Schlüssel": (KOPF, lambda i: f"k{i}: 1\\n"),
+    "doppelte Schlüssel": (KOPF, lambda i: "bemerkung: x\\n"),
+    "Listeneinträge": (KOPF + "quellen:\\n", lambda i: "  - 1\\n"),
+}
+gc.disable()  # wie netz selbst (cli.main)
+out = {}
+for art, (kopf, zeile) in ANGRIFFE.items():
+    out[art] = {}
+    for name, groesse in (("10 KiB", 10 * 1024), ("100 KiB", 100 * 1024), ("1 MiB", 1024 * 1024 - 4096)):
+        teile, laenge, i = [kopf], len(kopf), 0
+        while laenge < groesse:
+            teile.append(zeile(i))
+            laenge += len(teile[-1])
+            i += 1
+        daten = "".join(teile).encode()
+        zeiten = []
+        for _ in range(7):
+            t = time.perf_counter()
+            pruefe_datei("x.yaml", daten, Vertrag, "x.yaml")
+            zeiten.append(time.perf_counter() - t)
+        out[art][name] = min(zeiten) / len(daten) * 1e6
+print(json.dumps(out))
+"""
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -949,10 +948,6 @@ def _hundert_aenderungen(daten: Path) -> None:
     for p in sorted((daten / "vertraege").glob("*.yaml"))[:100]:
         text = p.read_text(encoding="utf-8") + "bildungsbuero:\n  name: Regionales Bildungsbüro\n"
         p.write_text(text, encoding="utf-8")
-
-
-def _bytes_text(n: int) -> str:
-    return f"{n // 1024} KiB" if n < 1024 * 1024 - 4096 else "1 MiB"
 
 
 # --- Bericht ------------------------------------------------------------------------
