@@ -33,7 +33,7 @@ def lies_datei(pfad: str | Path, anzeige: str, grenze: int = MAX_BYTES) -> bytes
         if not stat.S_ISREG(st.st_mode):
             return keine_datei(anzeige, art(st.st_mode))
         if st.st_size > grenze:
-            return _zu_gross(anzeige, st.st_size, grenze)
+            return zu_gross(anzeige, st.st_size, grenze)
         # Ein Byte mehr als fstat meldet: kommt weniger zurück, ist die reguläre Datei zu Ende –
         # meist ein einziger Aufruf. Ist sie inzwischen gewachsen, weiterlesen, nie über die Grenze.
         wunsch = min(st.st_size, grenze) + 1
@@ -47,7 +47,7 @@ def lies_datei(pfad: str | Path, anzeige: str, grenze: int = MAX_BYTES) -> bytes
             gelesen += len(stueck)
             wunsch = gelesen
         if gelesen > grenze:
-            return _zu_gross(anzeige, gelesen, grenze)
+            return zu_gross(anzeige, gelesen, grenze)
         return b"".join(teile)
     except OSError as e:
         return problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: {os_fehler(e)}")
@@ -79,7 +79,18 @@ def keine_datei(anzeige: str, art: str) -> Problem:
     )
 
 
-def _zu_gross(anzeige: str, groesse: int, grenze: int) -> Problem:
+def kein_ordner(anzeige: str, art_: str) -> Problem:
+    """regionen/ oder vertraege/ ist kein Ordner (auf der Platte wie in einer git-Revision)."""
+    return problem(
+        anzeige,
+        1,
+        "NZ112",
+        f"Ist {art_}, kein Ordner; netz liest darin nichts",
+        "Der Datenordner braucht echte Unterordner regionen/ und vertraege/.",
+    )
+
+
+def zu_gross(anzeige: str, groesse: int, grenze: int) -> Problem:
     return problem(
         anzeige,
         1,
@@ -90,4 +101,3 @@ def _zu_gross(anzeige: str, groesse: int, grenze: int) -> Problem:
 
 
 # Dieselbe Grenze gilt für Dateien aus einer git-Revision (daten/git.py).
-zu_gross = _zu_gross

@@ -25,14 +25,14 @@ from ..kern.bestand import Datenbestand, Dokument
 from ..kern.fehler import Exit, NetzFehler
 from ..kern.modelle import Programm, Region, Vertrag
 from ..pruefen.codes import MAX_BYTES, problem
-from .datei import keine_datei, zu_gross
+from .datei import kein_ordner, keine_datei, zu_gross
 from .laden import (
     TEMPORAER,
-    _temporaerdatei,
     aufnehmen,
     einordnen,
     programm_fehlt,
     pruefe_inhalt,
+    temporaerdatei,
 )
 from .ordner import PROGRAMM, QUELLEN, REGIONEN, VERTRAEGE, anzeigepfad
 from .zwischenspeicher import Zwischenspeicher
@@ -308,15 +308,8 @@ def lade_aus_git(
         if teile[0] in ziele and len(teile) == 1:
             if typ != "tree":
                 anzeige = vorne[teile[0]].rstrip("/\\")
-                bestand.probleme.append(
-                    problem(
-                        anzeige,
-                        1,
-                        "NZ112",
-                        "Ist kein Ordner; netz liest darin nichts",
-                        "Der Datenordner braucht echte Unterordner regionen/ und vertraege/.",
-                    )
-                )
+                art_ = "eine Datei" if typ == "blob" else "ein Submodul"
+                bestand.probleme.append(kein_ordner(anzeige, art_))
                 bestand.unvollstaendig.add(teile[0])
             continue
         if teile[0] in ziele and len(teile) == 2:
@@ -326,7 +319,7 @@ def lade_aus_git(
             anzeige = vorne[ordner] + name
             urteil = einordnen(name, anzeige, modus == _LINK)
             if urteil == TEMPORAER:  # in git eingecheckt: sicher ein Rest, nie ein laufender Schreiber
-                bestand.probleme.append(_temporaerdatei(anzeige))
+                bestand.probleme.append(temporaerdatei(anzeige))
                 continue
             if isinstance(urteil, Problem):
                 bestand.probleme.append(urteil)

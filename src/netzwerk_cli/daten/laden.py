@@ -19,14 +19,14 @@ from ..kern.bestand import Datenbestand, Dokument
 from ..kern.fehler import os_fehler
 from ..kern.modelle import Programm, Region, Vertrag
 from ..pruefen.codes import problem
-from .datei import art, keine_datei, lies_datei
+from .datei import art, kein_ordner, keine_datei, lies_datei
 from .ordner import PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
 from .zwischenspeicher import Zwischenspeicher
 
 Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
 
 
-def _temporaerdatei(anzeige: str) -> Problem:
+def temporaerdatei(anzeige: str) -> Problem:
     return problem(
         anzeige,
         1,
@@ -62,15 +62,7 @@ def _ordnerinhalt(
     except OSError as e:
         return [], [problem(vorne.rstrip("/\\"), 1, "NZ100", f"Ordner nicht lesbar: {os_fehler(e)}")]
     if not stat.S_ISDIR(st.st_mode):
-        return [], [
-            problem(
-                vorne.rstrip("/\\"),
-                1,
-                "NZ112",
-                f"Ist {art(st.st_mode)}, kein Ordner; netz liest darin nichts",
-                "Der Datenordner braucht echte Unterordner regionen/ und vertraege/.",
-            )
-        ]
+        return [], [kein_ordner(vorne.rstrip("/\\"), art(st.st_mode))]
     try:
         eintraege = sorted(os.scandir(ordner), key=lambda e: e.name)
     except OSError as e:
@@ -159,7 +151,7 @@ def _reste(wurzel: Path, kandidaten: list[tuple[str, str]]) -> list[Problem]:
     noch_da = [(p, a) for p, a in kandidaten if os.path.lexists(p)]
     if not noch_da or _schreiber_aktiv(wurzel):
         return []
-    return [_temporaerdatei(a) for _, a in noch_da]
+    return [temporaerdatei(a) for _, a in noch_da]
 
 
 def lade_dokument(
