@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..kern.befund import Problem
 from ..kern.fehler import os_fehler
+from ..kern.zahlen import ganz
 from ..pruefen.codes import MAX_BYTES, problem
 
 # O_NOFOLLOW: eine Verknüpfung als letzter Pfadteil wird nicht geöffnet (ELOOP);
@@ -95,7 +96,8 @@ def zu_gross(anzeige: str, groesse: int, grenze: int) -> Problem:
         anzeige,
         1,
         "NZ102",
-        f"Datei ist größer als {grenze // 1024} KiB (mindestens {groesse // 1024} KiB); netz liest sie nicht",
+        f"Datei ist größer als {ganz(grenze // 1024)} KiB (mindestens {ganz(groesse // 1024)} KiB); "
+        "netz liest sie nicht",
         "Eine Region- oder Vertragsdatei ist wenige Zeilen lang – ist es die richtige Datei?",
     )
 
