@@ -979,6 +979,18 @@ def bericht(
     zeilen = [
         "# Leistung von netz",
         "",
+        "netz läuft bei jedem Commit (pre-commit), in jedem Pull Request und oft am Tag an der",
+        "Eingabeaufforderung. Was netz für seine Geschwindigkeit tut – und nur, weil es messbar zahlt:",
+        "Ein Befehl lädt nur sein eigenes Modul; Pydantic baut seine Prüfer erst beim ersten Prüfen; die",
+        "lesenden Befehle nutzen einen Zwischenspeicher (docs/befehle.md). So misst man selbst:",
+        "",
+        "```sh",
+        ".venv/bin/pip install -r benchmarks/requirements.txt   # check-jsonschema, yamllint",
+        ".venv/bin/python benchmarks/run.py           # misst und schreibt docs/performance.md",
+        ".venv/bin/python benchmarks/run.py --check   # dazu: Exit 1, wenn ein Ziel verfehlt ist",
+        ".venv/bin/python benchmarks/run.py --quick   # Probelauf: nur 10.000 Regionen, wenige Runden",
+        "```",
+        "",
         *(
             ["**Probelauf mit `--quick`** (wenige Runden, Peers einmal): keine endgültigen Zahlen.", ""]
             if args.quick

@@ -29,14 +29,14 @@ def test_ci_ruft_make_test() -> None:
     assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_readme_nennt_jeden_befund_code_mit_seiner_schwere() -> None:
-    """Die Tabelle der Codes im README ist vollständig und stimmt mit pruefen/codes.py überein."""
+def test_doku_nennt_jeden_befund_code_mit_seiner_schwere() -> None:
+    """Die Tabelle der Codes in docs/befunde.md ist vollständig und stimmt mit pruefen/codes.py überein."""
     import re
 
     from netzwerk_cli.kern.befund import Schwere
     from netzwerk_cli.pruefen.codes import CODES
 
-    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "befunde.md").read_text(encoding="utf-8")
     tabelle = dict(re.findall(r"^\| (NZ\d{3}) \| (Fehler|Warnung) \|", text, re.MULTILINE))
     erwartet = {c: ("Fehler" if s is Schwere.FEHLER else "Warnung") for c, (_, s) in CODES.items()}
     assert tabelle == erwartet

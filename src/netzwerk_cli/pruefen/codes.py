@@ -1,6 +1,6 @@
 """Die Tabelle der Befund-Codes: Titel und Schwere je Code, und die Fabrik :func:`problem`.
 
-Die Codes sind stabil und im README dokumentiert; ein Code wird nie für eine
+Die Codes sind stabil und in docs/befunde.md dokumentiert; ein Code wird nie für eine
 andere Bedeutung wiederverwendet.
 """
 
@@ -14,7 +14,7 @@ MAX_BYTES = 1024 * 1024
 #: die Ausgabe fluten noch die Prüfung aufhalten).
 MAX_BEFUNDE = 50
 
-# Code -> (Kurztitel, Schwere). Die Reihenfolge ist die der README-Tabelle.
+# Code -> (Kurztitel, Schwere). Die Reihenfolge ist die der Tabelle in docs/befunde.md.
 CODES: dict[str, tuple[str, Schwere]] = {
     # Datei und YAML
     "NZ100": ("Datei nicht lesbar", Schwere.FEHLER),

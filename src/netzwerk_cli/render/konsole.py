@@ -130,7 +130,13 @@ class _OhneEndLeerzeichen(io.TextIOBase):
 class Konsole(Console):
     """rich.Console, die Fließtext selbst an Wortgrenzen umbricht (siehe Moduldoku)."""
 
+    fuer_meldungen = False
+
     def print(self, *objects: Any, **optionen: Any) -> None:  # type: ignore[override]
+        if self.fuer_meldungen:
+            # Erst das Ergebnis, dann die Meldung: in einer Pipe puffert Python stdout, stderr
+            # nicht – „netz validate 2>&1 | less“ zeigte sonst die Zusammenfassung vor den Befunden.
+            sys.stdout.flush()
         if not optionen.get("soft_wrap") and objects and all(isinstance(o, (str, Text)) for o in objects):
             sep = optionen.pop("sep", " ")
             t = Text(sep).join(o if isinstance(o, Text) else Text(o) for o in objects)
@@ -153,6 +159,7 @@ def konsole(fehler: bool = False) -> Console:
         emoji=False,
         markup=False,
     )
+    con.fuer_meldungen = fehler
     if not con.is_terminal:
         con.width = breite_ohne_terminal()
     return con
