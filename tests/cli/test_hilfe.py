@@ -121,3 +121,20 @@ def test_unbekannter_befehl(netz: Any) -> None:
     assert lauf.exit_code == 2
     assert "Unbekannter Befehl: statsu" in lauf.stderr
     assert "status" in lauf.stderr
+
+
+@pytest.mark.parametrize("befehl", BEFEHLE)
+def test_auswahl_bricht_bei_80_spalten_nur_zwischen_werten(befehl: str) -> None:
+    """Eine lange Auswahl (text|json|csv|markdown|github) darf die Hilfe bei 80 Spalten nicht
+    mitten in einem Wert trennen („gith“ / „ub“). Die Werte liest der Test aus der Hilfe bei 250
+    Spalten, wo nichts umbricht."""
+    import re
+
+    def hilfe(spalten: int) -> str:
+        r = CliRunner().invoke(app, [befehl, "--help"], env={"NO_COLOR": "1", "COLUMNS": str(spalten)})
+        return r.output
+
+    breit = re.findall(r"[\w-]+(?: ?\| ?[\w-]+)+", hilfe(250))
+    werte = {w for auswahl in breit for w in re.split(r" ?\| ?", auswahl)}
+    woerter = set(hilfe(80).replace("|", " ").replace("│", " ").split())
+    assert werte <= woerter, f"getrennt: {sorted(werte - woerter)}"

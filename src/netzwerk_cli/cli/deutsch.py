@@ -98,7 +98,10 @@ def _typ_deutsch(typ: str | None) -> str | None:
         return typ
     innen = typ[1:-1]
     if "|" in innen:  # eine feste Auswahl: die Werte selbst sind die Auskunft
-        return innen
+        # Eine lange Auswahl bekommt Leerzeichen, damit die Hilfe sie bei 80 Spalten zwischen den
+        # Werten umbricht statt mitten in einem („gith|ub“).
+        return innen if len(innen) <= 16 else innen.replace("|", " | ")
+
     return _TYPEN.get(innen.lower(), innen.upper())
 
 
