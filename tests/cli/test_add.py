@@ -128,3 +128,12 @@ def test_add_unsichtbare_zeichen_sind_aufruffehler(netz: Any, daten: Path, optio
     lauf = netz("add", "wesel", "--date", "2026-11-20", option, wert)
     assert lauf.exit_code == 2 and f"Ungültiger Wert für {option}" in lauf.stderr
     assert _dateien(daten) == vorher
+
+
+def test_add_quelle_ohne_schema_schlaegt_https_vor(netz: Any, daten: Path) -> None:
+    """Aus der Adresszeile des Browsers kopiert fehlt oft „https://“: netz nennt die Adresse mit."""
+    r = netz("add", "wesel", "--date", "20.11.2026", "--source", "www.kreis-wesel.de/presse")
+    assert r.exit_code == 2
+    assert "meinten Sie https://www.kreis-wesel.de/presse?" in r.flach
+    r = netz("add", "wesel", "--date", "20.11.2026", "--source", "Pressemitteilung")
+    assert r.exit_code == 2 and "meinten Sie" not in r.flach

@@ -259,7 +259,11 @@ def pruefe_quellen(quellen: list[str]) -> list[str]:
     for q in quellen:
         pruefe_text(q, "--source")
         if not ist_webadresse(q):
-            raise typer.BadParameter(f"„{q}“ ist keine Webadresse (https://…)", param_hint="--source")
+            meldung = f"„{q}“ ist keine Webadresse (https://…)"
+            # „www.kreis-wesel.de/…“ aus der Adresszeile kopiert: der Browser zeigt das Schema nicht
+            if ist_webadresse(f"https://{q}") and "." in q.split("/", 1)[0]:
+                meldung += f"; meinten Sie https://{q}?"
+            raise typer.BadParameter(meldung, param_hint="--source")
     return quellen
 
 
