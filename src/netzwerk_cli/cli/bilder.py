@@ -36,7 +36,7 @@ def timeline(
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Abdeckung über die Zeit: sicher und möglich je Periode, neue und beendete Verträge, Meilensteine."""
-    from ..kern.bericht import Zeitreihenbericht, beginn_der_zeitreihe
+    from ..kern.bericht import Zeitreihenbericht, anzahl_regionen, beginn_der_zeitreihe
     from ..kern.zeitreihe import zeitreihe
 
     bestand = lade(ctx.obj, rev)
@@ -45,7 +45,7 @@ def timeline(
     if ende < anfang:
         raise typer.BadParameter(f"--to {ende} liegt vor --from {anfang}", param_hint="--to")
     perioden = zeitreihe(bestand, anfang, ende, by.value)
-    darstellen("zeitreihe", format, Zeitreihenbericht(perioden, len(bestand.regionen)), "timeline")
+    darstellen("zeitreihe", format, Zeitreihenbericht(perioden, anzahl_regionen(bestand, ende)), "timeline")
 
 
 def karte(
@@ -67,7 +67,7 @@ def karte(
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
-    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
+    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag, bestand.programmbeginn)
     if svg is None:
         from ..render import terminal
 
@@ -103,11 +103,16 @@ def report(
     perioden = zeitreihe(bestand, bericht.beginn_der_zeitreihe(bestand), stichtag, "year")
     ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
     seite = html_render.bericht(
-        len(bestand.regionen),
+        bericht.anzahl_regionen(bestand, stichtag),
         len(bestand.vertraege),
         b,
         svg_render.karte(flaechen, b.abdeckung, titel, eigenstaendig=False),
-        svg_render.zeitreihe(perioden, len(bestand.regionen), ziel, "Regionen mit Netzwerk am Jahresende"),
+        svg_render.zeitreihe(
+            perioden,
+            max((p.zaehlung.gesamt for p in perioden), default=0),
+            ziel,
+            "Regionen mit Netzwerk am Jahresende",
+        ),
         pruefpunkte(bestand, heute()),
         heute(),
     )
