@@ -78,7 +78,13 @@ def karte(
 
     flaechen = lade_flaechen(bestand.wurzel, rev)
     _schreibe(svg, svg_render.karte(flaechen, ab, svg_render.stichtag_titel(stichtag)))
-    konsole().print(f"Karte geschrieben: {svg} ({len(flaechen)} Regionen)")
+    n = ab.gesamt.gesamt
+    anzahl = (
+        f"{len(flaechen)} Regionen"
+        if n == len(flaechen)
+        else f"{len(flaechen)} Flächen; am Stichtag {n} {'Region' if n == 1 else 'Regionen'}"
+    )
+    konsole().print(f"Karte geschrieben: {svg} ({anzahl})")
 
 
 def report(

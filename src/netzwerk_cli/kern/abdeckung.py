@@ -81,8 +81,10 @@ class Abdeckung(NamedTuple):
     gebiete: tuple[RegionStand, ...] = ()
 
     def fuer_karte(self) -> dict[str, RegionStand]:
-        """Was auf jeder Fläche der Karte steht, nach AGS: die Regionen und die Gebiete."""
-        return {s.region.ags: s for s in (*self.regionen, *self.gebiete)}
+        """Was auf jeder Fläche der Karte steht, nach AGS: die Regionen und die Gebiete – ohne
+        die Vorgänger, deren Fläche ein Gebiet schon zeigt."""
+        im_gebiet = {a for g in self.gebiete for a in g.region.vorgaenger}
+        return {s.region.ags: s for s in (*self.regionen, *self.gebiete) if s.region.ags not in im_gebiet}
 
     @property
     def kartenhinweise(self) -> list[str]:
@@ -177,9 +179,9 @@ def _gebiet(r: Region, teile: list[RegionStand]) -> RegionStand:
     vertraege = tuple({id(v): v for t in teile for v in t.vertraege}.values())
     maszgeblich = {id(t.vertrag): t.vertrag for t in teile}
     vertrag = next(iter(maszgeblich.values())) if len(maszgeblich) == 1 else None
-    ab = f"vor dem {deutsch_tag(r.gueltig_ab)}" if r.gueltig_ab else "früher"
+    ab = f" vor dem {deutsch_tag(r.gueltig_ab)}" if r.gueltig_ab else ""
     namen = " und ".join(t.region.bezeichnung for t in teile)
-    region = r.model_copy(update={"bezeichnung": f"{r.name}: Gebiet {ab}: {namen}"})
+    region = r.model_copy(update={"bezeichnung": f"Gebiet der {r.bezeichnung}{ab}: {namen}"})
     return RegionStand(region, stand, vertrag, vertraege)
 
 

@@ -51,7 +51,7 @@ ZEICHEN = {Stand.MIT: "█", Stand.UNGEWISS: "▒", Stand.OHNE: "·"}
 
 def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
     """Jede Region eine Kachel, ungefähr an ihrem Ort; je Kachel Name und Zeichen für den Stand."""
-    staende = {s.region.ags: s for s in ab.regionen}
+    staende = ab.fuer_karte()  # mit den Gebieten späterer Regionen (Vorgänger zusammengefasst)
     con.print(Text(f"NRW am {deutsch_tag(ab.stichtag)}: {kurz(ab.gesamt)}", style="bold"))
     raster: dict[tuple[int, int], str] = {zelle: ags for ags, zelle in KACHELN.items()}
     for r in range(ZEILEN):
@@ -74,6 +74,8 @@ def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
     for stand in (Stand.MIT, Stand.UNGEWISS, Stand.OHNE):
         legende.append(f"{ZEICHEN[stand] * 2} {STAND_KURZ[stand]}   ", style=STAND_STIL[stand])
     con.print(legende)
+    for hinweis in ab.kartenhinweise:
+        con.print(sichtbar(hinweis))
     fehlt = [a for a in staende if a not in KACHELN]
     if fehlt:  # eine Region ohne Kachel (neue Daten) wird wenigstens genannt
         con.print(f"Ohne Kachel: {', '.join(sichtbar(staende[a].region.bezeichnung) for a in fehlt)}")
