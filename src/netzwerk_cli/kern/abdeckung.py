@@ -205,12 +205,18 @@ def abdeckung(
     return Abdeckung(stichtag, tuple(staende), tuple(gebiete))
 
 
-def wendepunkte(vertraege: Iterable[Vertrag]) -> list[date]:
-    """Alle Tage, an denen sich eine sichere oder mögliche Zählung ändern kann.
+def wendepunkte(vertraege: Iterable[Vertrag], regionen: Iterable[Region] = ()) -> list[date]:
+    """Alle Tage, an denen sich eine sichere oder mögliche Zählung ändern kann – mit
+    ``regionen`` auch die Tage, an denen eine Region entsteht oder endet.
 
     Zwischen zwei Wendepunkten sind beide Zählungen konstant.
     """
     tage: set[date] = set()
+    for r in regionen:
+        if r.gueltig_ab is not None:
+            tage.add(r.gueltig_ab)
+        if r.gueltig_bis is not None and r.gueltig_bis < date.max:
+            tage.add(r.gueltig_bis + timedelta(days=1))
     for v in vertraege:
         tage.update(v.unterzeichnet.grenzen())
         if v.endet is not None:

@@ -206,14 +206,15 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
                 )
             je_region.setdefault(v.region, []).append(dok)
         out += _daten(dok, heute, beginn)
-        out += _umfasst(dok, regionen)
+        if "regionen" not in bestand.unvollstaendig:  # sonst wäre jede Region „unbekannt“
+            out += _umfasst(dok, regionen, kaputt)
         out += _quellen(dok, bestand.quellen)
     for doks in je_region.values():
         out += _ueberschneidungen(doks)
     return out
 
 
-def _umfasst(dok: Dokument[Vertrag], regionen: dict[str, Region]) -> list[Problem]:
+def _umfasst(dok: Dokument[Vertrag], regionen: dict[str, Region], kaputt: set[str]) -> list[Problem]:
     """Gab es die Regionen, für die der Vertrag geschlossen wurde, am Tag der Unterzeichnung?
 
     Das sind die unter ``umfasst`` – ohne sie die ``region`` selbst. Nennt ein Vertrag
@@ -226,7 +227,7 @@ def _umfasst(dok: Dokument[Vertrag], regionen: dict[str, Region]) -> list[Proble
     for ags in v.umfasst or [v.region]:
         r = regionen.get(ags)
         if r is None:
-            if v.umfasst:
+            if v.umfasst and ags not in kaputt:
                 out.append(
                     problem(dok.anzeige, dok.zeile(feld), "NZ404", f"„umfasst“: Region {ags} gibt es nicht")
                 )
