@@ -292,6 +292,13 @@ def region(b: RegionBericht, con: Konsole) -> None:
         stand = Text(f"Stand am {deutsch_tag(b.stichtag)}: {nicht_gezaehlt(b)}", style="dim")
     con.print(stand)
     con.print(Text(_s(b.datei), style="dim"))
+    if r.bemerkung or r.quellen:  # Belege des Gebietsstands (z. B. das Aachen-Gesetz)
+        t = _Zeilen()
+        if r.bemerkung:
+            t.add_row("Gebiet", _s(r.bemerkung))
+        for j, q in enumerate(r.quellen):
+            t.add_row("Quellen" if j == 0 else "", _s(q))
+        t.drucke(con)
     if not b.vertraege:
         con.print()
         con.print("Kein Kooperationsvertrag bekannt.")
