@@ -18,7 +18,14 @@ BALKEN = 45
 def zeitreihe(b: Zeitreihenbericht, con: Konsole) -> None:
     """Eine Zeile je Periode: Balken (█ sicher, ▒ nur möglich), Zahlen, Ereignisse, Meilensteine."""
     perioden, gesamt = b.perioden, b.gesamt
-    con.print(Text(f"Abdeckung am Ende jeder Periode (von {gesamt}); █ sicher, ▒ nur möglich", style="bold"))
+    # der Nenner je Periode: 54 Regionen bis zum 20.10.2009, danach 53
+    stufen: list[tuple[str, int]] = []
+    for p in perioden:
+        n = p.zaehlung.gesamt
+        if n and (not stufen or stufen[-1][1] != n):
+            stufen.append((sichtbar(p.name), n))
+    von = ", ".join([str(stufen[0][1]), *(f"ab {name} {n}" for name, n in stufen[1:])]) if stufen else gesamt
+    con.print(Text(f"Abdeckung am Ende jeder Periode (von {von}); █ sicher, ▒ nur möglich", style="bold"))
     for p in perioden:
         z = p.zaehlung
         zeile = Text(f"{sichtbar(p.name):<8}")
