@@ -201,3 +201,18 @@ def test_add_fuer_eine_aufgeloeste_region_wird_abgelehnt(netz: Any, daten: Path)
     assert vorher.exit_code == 1
     assert "StädteRegion Aachen (05334) gibt es erst seit dem 21.10.2009" in vorher.flach
     assert "Kreis Aachen (05354), Stadt Aachen (05313)" in vorher.flach
+
+
+def test_je_paar_ein_befund_zu_den_daten(netz: Any, daten: Path) -> None:
+    _ersetze(
+        daten / "regionen/05334-staedteregion-aachen.yaml", "gueltig_ab: 2009-10-21", "gueltig_ab: 2009-10-23"
+    )
+    nz304 = [m for c, m in _codes(netz) if c == "NZ304" and "muss am Tag nach dem Ende" in m]
+    assert len(nz304) == 2  # Kreis und Stadt Aachen je einmal, nicht noch einmal von ihrer Seite
+
+
+def test_kaputte_nachfolgerin_ohne_folgebefunde(netz: Any, daten: Path) -> None:
+    _ersetze(
+        daten / "regionen/05334-staedteregion-aachen.yaml", "gueltig_ab: 2009-10-21", "gueltig_ab: 21.10.2009"
+    )
+    assert [c for c, _ in _codes(netz)] == ["NZ301"]

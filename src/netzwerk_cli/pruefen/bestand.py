@@ -97,6 +97,7 @@ def _gebietsstand(bestand: Datenbestand) -> list[Problem]:
     """
     out: list[Problem] = []
     regionen = {d.modell.ags: d.modell for d in bestand.regionen}
+    kaputt = _kaputte_regionen(bestand)
     for dok in bestand.regionen:
         r = dok.modell
         if r.gueltig_ab is not None and r.gueltig_bis is not None and r.gueltig_ab > r.gueltig_bis:
@@ -111,6 +112,8 @@ def _gebietsstand(bestand: Datenbestand) -> list[Problem]:
         for feld, liste in (("vorgaenger", r.vorgaenger), ("nachfolger", r.nachfolger)):
             for ags in liste:
                 andere = regionen.get(ags)
+                if andere is None and (ags in kaputt or "regionen" in bestand.unvollstaendig):
+                    continue  # der Befund zur Datei (oder zum Ordner) steht schon da
                 if andere is None:
                     out.append(
                         problem(
@@ -144,6 +147,8 @@ def _paar(dok: Dokument[Region], feld: str, r: Region, andere: Region) -> list[P
             )
         )
     ende, anfang = frueher.gueltig_bis, spaeter.gueltig_ab
+    if feld == "nachfolger" and r.ags in gegenliste:
+        return out  # die Daten prüft die Seite des Nachfolgers (sonst stünde der Befund doppelt)
     if ende is None or anfang is None or anfang != ende + timedelta(days=1):
         out.append(
             problem(
@@ -167,11 +172,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
     praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
     sortiert: list[str] = []
     # Regionen, deren Datei kaputt ist: ihre Verträge bekommen keinen Folgebefund „gibt es nicht“
-    kaputt = {
-        os.path.basename(d).split("-", 1)[0]
-        for d in bestand.fehlerhaft
-        if os.path.basename(os.path.dirname(d)) == "regionen"
-    }
+    kaputt = _kaputte_regionen(bestand)
     for dok in bestand.vertraege:
         v = dok.modell
         r = regionen.get(v.region)
@@ -212,6 +213,15 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
     for doks in je_region.values():
         out += _ueberschneidungen(doks)
     return out
+
+
+def _kaputte_regionen(bestand: Datenbestand) -> set[str]:
+    """Die AGS (aus dem Dateinamen) der Regionsdateien, die nicht gültig gelesen wurden."""
+    return {
+        os.path.basename(d).split("-", 1)[0]
+        for d in bestand.fehlerhaft
+        if os.path.basename(os.path.dirname(d)) == "regionen"
+    }
 
 
 def _umfasst(dok: Dokument[Vertrag], regionen: dict[str, Region], kaputt: set[str]) -> list[Problem]:
