@@ -68,7 +68,8 @@ def test_list_json_felder(netz: Any) -> None:
     assert koeln["art"] == "kreisfreie Stadt"
     assert koeln["regierungsbezirk"] == "Köln"
     assert koeln["stand"] == "mit"
-    assert koeln["unterzeichnet"] == {"text": "2008", "frueh": "2008-01-01", "spaet": "2008-12-31"}
+    # „2008“ beginnt frühestens mit dem Programm (erste Verträge am 23.06.2008)
+    assert koeln["unterzeichnet"] == {"text": "2008", "frueh": "2008-06-23", "spaet": "2008-12-31"}
 
 
 def test_list_filter(netz: Any) -> None:

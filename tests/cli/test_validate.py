@@ -17,14 +17,14 @@ def _hashes(ordner: Path) -> dict[str, str]:
 def test_validate_eingebettete_daten(netz: Any) -> None:
     lauf = netz("validate")
     assert lauf.exit_code == 0
-    assert "53 Regionen, 53 Verträge geprüft: 0 Fehler, 0 Warnungen" in lauf.stdout
+    assert "55 Regionen, 53 Verträge geprüft: 0 Fehler, 0 Warnungen" in lauf.stdout  # 53 und 2 aufgelöste
     assert "Prüfpunkte: 20 von 20 erfüllt, 2 bewusst nicht geprüft" in lauf.flach
 
 
 def test_validate_json_vertrag(netz: Any) -> None:
     j = netz("validate", "--format", "json").json()
     assert j["gueltig"] is True and j["fehler"] == 0 and j["warnungen"] == 0
-    assert j["dateien"] == {"regionen": 53, "vertraege": 53}
+    assert j["dateien"] == {"regionen": 55, "vertraege": 53}  # Dateien: 53 heutige, 2 aufgelöste
     assert len(j["pruefpunkte"]) == 22
     p = j["pruefpunkte"][0]
     assert set(p) == {
@@ -181,7 +181,7 @@ def test_validate_markdown(netz: Any, daten: Path) -> None:
 
 def test_validate_markdown_gueltig(netz: Any) -> None:
     md = netz("validate", "--format", "markdown").stdout
-    assert md.startswith("## netz validate\n\n✅ 53 Regionen")
+    assert md.startswith("## netz validate\n\n✅ 55 Regionen")
     assert "| Datei |" not in md
 
 

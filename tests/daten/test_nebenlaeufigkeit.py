@@ -69,7 +69,11 @@ def test_16_prozesse_dieselbe_region(tmp_path: Path) -> None:
 
 def test_16_prozesse_16_regionen(tmp_path: Path) -> None:
     daten = _ohne_vertraege(tmp_path)
-    ags = sorted(p.name[:5] for p in (daten / "regionen").iterdir())[:16]
+    # heutige Regionen: einen Vertrag von 2020 für den 2009 aufgelösten Kreis Aachen lehnt netz ab
+    heutige = (
+        p for p in (daten / "regionen").iterdir() if "gueltig_bis" not in p.read_text(encoding="utf-8")
+    )
+    ags = sorted(p.name[:5] for p in heutige)[:16]
     prozesse = [_netz(daten, "add", a, "--date", "2020-01-01", "--source", "https://x.example") for a in ags]
     ergebnisse = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in prozesse]
     assert [c for c, _ in ergebnisse] == [0] * 16, ergebnisse

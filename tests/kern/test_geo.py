@@ -5,7 +5,7 @@ import math
 from netzwerk_cli.daten.geo import lade_flaechen
 from netzwerk_cli.kern.geo import KACHELN, SPALTEN, ZEILEN, ideale_zellen, kurzname
 from tests.conftest import DATEN
-from tests.kern.test_abdeckung import REGIONEN
+from tests.kern.test_abdeckung import HEUTIGE as REGIONEN  # Flächen und Kacheln: der heutige Stand
 
 FLAECHEN = lade_flaechen(DATEN)
 

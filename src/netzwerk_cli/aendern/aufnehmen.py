@@ -31,6 +31,8 @@ class Entwurf:
 def vorab(bestand: Datenbestand, region: Region, heute: date) -> None:
     """Was vor allen weiteren Fragen feststeht: hat die Region heute ein Netzwerk, ist ein
     neuer Vertrag nicht möglich, solange der alte nicht beendet ist."""
+    if not region.gilt_am(heute):
+        return  # eine aufgelöste Region: entwurf() sagt, wann es sie gab
     je = vertraege_je_region(d.modell for d in bestand.vertraege)
     stand = abdeckung([region], je, heute).regionen[0]
     if stand.stand is Stand.MIT and stand.vertrag is not None:
@@ -61,6 +63,7 @@ def entwurf(
         raise NetzFehler(
             f"Der Beginn {deutsch_tag(beginn)} liegt vor der Unterzeichnung {deutsch_tag(unterzeichnet)}."
         )
+    _gab_es(bestand, region, unterzeichnet)
     je = vertraege_je_region(d.modell for d in bestand.vertraege)
     stand = abdeckung([region], je, unterzeichnet).regionen[0]
     hinweise: list[str] = []
@@ -92,6 +95,28 @@ def entwurf(
     # Vor dem Schreiben: den Bestand mit dem neuen Vertrag im Speicher prüfen.
     gemeinsam.pruefe_mit(bestand, Dokument(str(pfad), anzeigepfad(pfad, bestand.wurzel), v, {}), heute)
     return Entwurf(pfad, anzeigepfad(pfad, bestand.wurzel), v, text, region, tuple(hinweise))
+
+
+def _gab_es(bestand: Datenbestand, region: Region, tag: date) -> None:
+    """Ein Vertrag nur an einem Tag, an dem es die Region gab (Gebietsstand, z. B. Aachen 2009)."""
+    if region.gilt_am(tag):
+        return
+    namen = {d.modell.ags: f"{d.modell.bezeichnung} ({d.modell.ags})" for d in bestand.regionen}
+    wer = f"{region.bezeichnung} ({region.ags})"
+    if region.gueltig_bis is not None and tag > region.gueltig_bis:
+        andere = ", ".join(namen.get(a, a) for a in region.nachfolger)
+        raise NetzFehler(
+            f"{wer} gab es nur bis zum {deutsch_tag(region.gueltig_bis)}; "
+            f"ein Vertrag vom {deutsch_tag(tag)} ist nicht möglich.",
+            f"Gemeint ist wohl die Nachfolgerin: {andere}." if andere else "",
+        )
+    assert region.gueltig_ab is not None
+    andere = ", ".join(namen.get(a, a) for a in region.vorgaenger)
+    raise NetzFehler(
+        f"{wer} gibt es erst seit dem {deutsch_tag(region.gueltig_ab)}; "
+        f"ein Vertrag vom {deutsch_tag(tag)} ist so nicht möglich.",
+        f"Einen Vertrag der Vorgänger ({andere}) in der Datei unter „umfasst:“ eintragen." if andere else "",
+    )
 
 
 def speichere(e: Entwurf) -> None:

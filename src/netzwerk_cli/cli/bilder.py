@@ -36,7 +36,7 @@ def timeline(
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Abdeckung über die Zeit: sicher und möglich je Periode, neue und beendete Verträge, Meilensteine."""
-    from ..kern.bericht import Zeitreihenbericht, beginn_der_zeitreihe
+    from ..kern.bericht import Zeitreihenbericht, anzahl_regionen, beginn_der_zeitreihe
     from ..kern.zeitreihe import zeitreihe
 
     bestand = lade(ctx.obj, rev)
@@ -45,7 +45,7 @@ def timeline(
     if ende < anfang:
         raise typer.BadParameter(f"--to {ende} liegt vor --from {anfang}", param_hint="--to")
     perioden = zeitreihe(bestand, anfang, ende, by.value)
-    darstellen("zeitreihe", format, Zeitreihenbericht(perioden, len(bestand.regionen)), "timeline")
+    darstellen("zeitreihe", format, Zeitreihenbericht(perioden, anzahl_regionen(bestand, ende)), "timeline")
 
 
 def karte(
@@ -67,7 +67,7 @@ def karte(
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
-    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
+    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag, bestand.programmbeginn)
     if svg is None:
         from ..render import terminal
 
@@ -78,7 +78,13 @@ def karte(
 
     flaechen = lade_flaechen(bestand.wurzel, rev)
     _schreibe(svg, svg_render.karte(flaechen, ab, svg_render.stichtag_titel(stichtag)))
-    konsole().print(f"Karte geschrieben: {svg} ({len(flaechen)} Regionen)")
+    n = ab.gesamt.gesamt
+    anzahl = (
+        f"{len(flaechen)} Regionen"
+        if n == len(flaechen)
+        else f"{len(flaechen)} Flächen; am Stichtag {n} {'Region' if n == 1 else 'Regionen'}"
+    )
+    konsole().print(f"Karte geschrieben: {svg} ({anzahl})")
 
 
 def report(
@@ -103,11 +109,16 @@ def report(
     perioden = zeitreihe(bestand, bericht.beginn_der_zeitreihe(bestand), stichtag, "year")
     ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
     seite = html_render.bericht(
-        len(bestand.regionen),
+        bericht.anzahl_regionen(bestand, stichtag),
         len(bestand.vertraege),
         b,
         svg_render.karte(flaechen, b.abdeckung, titel, eigenstaendig=False),
-        svg_render.zeitreihe(perioden, len(bestand.regionen), ziel, "Regionen mit Netzwerk am Jahresende"),
+        svg_render.zeitreihe(
+            perioden,
+            max((p.zaehlung.gesamt for p in perioden), default=0),
+            ziel,
+            "Regionen mit Netzwerk am Jahresende",
+        ),
         pruefpunkte(bestand, heute()),
         heute(),
     )

@@ -22,7 +22,9 @@ def missing(
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
-    b = bericht.Regionenbericht(True, stichtag, bericht.fehlend(bestand, stichtag), len(bestand.regionen))
+    b = bericht.Regionenbericht(
+        True, stichtag, bericht.fehlend(bestand, stichtag), bericht.anzahl_regionen(bestand, stichtag)
+    )
     darstellen("regionen", format, b, "missing")
 
 
@@ -74,7 +76,7 @@ def liste(
         stand=Stand(stand_wert) if stand_wert else None,
         sortierung=sort_wert,
     )
-    b = bericht.Regionenbericht(False, stichtag, staende, len(bestand.regionen))
+    b = bericht.Regionenbericht(False, stichtag, staende, bericht.anzahl_regionen(bestand, stichtag))
     darstellen("regionen", format, b, "list")
 
 

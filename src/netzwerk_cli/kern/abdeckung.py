@@ -6,6 +6,13 @@ letzte Tag in Kraft). Bei ungenauen Daten gibt es zwei Zählungen:
 
 * **sicher**: unter jeder Lesart der ungenauen Daten wahr;
 * **möglich**: unter mindestens einer Lesart wahr.
+
+Gezählt wird über die Regionen, die es am Tag gab (``gueltig_ab``/``gueltig_bis``): bis zum
+20.10.2009 54, danach 53. Ein Vertrag gilt für seine ``region`` und für jede Region unter
+``umfasst`` – je an den Tagen, an denen es sie gab. Mit dem Programmbeginn ``beginn``
+(``erste_vertraege``) gibt es davor weder Regionen noch Verträge: vorher ist alles
+„0 von 0“, und eine nach unten offene Zeitangabe beginnt frühestens dort
+(:meth:`~.datum.Zeitangabe.nicht_vor`).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import NamedTuple
 
+from .datum import deutsch_tag
 from .modelle import Region, Vertrag
 
 
@@ -66,7 +74,22 @@ class Zaehlung(NamedTuple):
 
 class Abdeckung(NamedTuple):
     stichtag: date
-    regionen: tuple[RegionStand, ...]
+    regionen: tuple[RegionStand, ...]  # die Regionen, die es am Stichtag gab
+    # Für die Karte: Gebiete heutiger Regionen, die es am Stichtag noch nicht gab, mit dem
+    # zusammengefassten Stand ihrer Vorgänger (z. B. die StädteRegion Aachen vor dem
+    # 21.10.2009: Kreis Aachen und Stadt Aachen). Sie zählen nicht mit.
+    gebiete: tuple[RegionStand, ...] = ()
+
+    def fuer_karte(self) -> dict[str, RegionStand]:
+        """Was auf jeder Fläche der Karte steht, nach AGS: die Regionen und die Gebiete – ohne
+        die Vorgänger, deren Fläche ein Gebiet schon zeigt."""
+        im_gebiet = {a for g in self.gebiete for a in g.region.vorgaenger}
+        return {s.region.ags: s for s in (*self.regionen, *self.gebiete) if s.region.ags not in im_gebiet}
+
+    @property
+    def kartenhinweise(self) -> list[str]:
+        """Ein Satz je zusammengefasstem Gebiet, z. B. „Aachen: Gebiet vor dem 21.10.2009: …“."""
+        return [g.region.bezeichnung for g in self.gebiete]
 
     def zaehle(self, auswahl: Iterable[RegionStand] | None = None) -> Zaehlung:
         rs = list(self.regionen if auswahl is None else auswahl)
@@ -91,44 +114,109 @@ class Abdeckung(NamedTuple):
         return {k: self.zaehle(v) for k, v in sorted(gruppen.items())}
 
 
-def _sortkey(v: Vertrag) -> tuple[date, date]:
+def sortierschluessel(v: Vertrag) -> tuple[date, date]:
+    """Verträge nach Unterzeichnung: erst die früheste, dann die späteste Möglichkeit."""
     return (v.unterzeichnet.frueh or date.min, v.unterzeichnet.spaet or date.max)
 
 
-def vertraege_je_region(vertraege: Iterable[Vertrag]) -> dict[str, tuple[Vertrag, ...]]:
+def im_programm(v: Vertrag, beginn: date) -> Vertrag:
+    """Der Vertrag, wie er zählt: Unterzeichnung und Ende frühestens am Programmbeginn.
+
+    Der Text jeder Zeitangabe bleibt; nur die frühe Grenze rückt (siehe
+    :meth:`~.datum.Zeitangabe.nicht_vor`). Ohne Änderung derselbe Vertrag.
+    """
+    neu: dict[str, object] = {}
+    if (u := v.unterzeichnet.nicht_vor(beginn)) is not v.unterzeichnet:
+        neu["unterzeichnet"] = u
+    if v.endet is not None and (e := v.endet.nicht_vor(beginn)) is not v.endet:
+        neu["endet"] = e
+    return v.model_copy(update=neu) if neu else v
+
+
+def vertraege_je_region(
+    vertraege: Iterable[Vertrag], beginn: date | None = None
+) -> dict[str, tuple[Vertrag, ...]]:
+    """Die Verträge, die für eine Region gelten: ihre eigenen und die, die sie ``umfasst``en.
+
+    Mit ``beginn`` (Programmbeginn) auf das Programm begrenzt (:func:`im_programm`).
+    """
     je: dict[str, list[Vertrag]] = {}
     for v in vertraege:
-        je.setdefault(v.region, []).append(v)
-    return {k: tuple(sorted(vs, key=_sortkey)) for k, vs in je.items()}
+        if beginn is not None:
+            v = im_programm(v, beginn)
+        for ags in dict.fromkeys((v.region, *v.umfasst)):
+            je.setdefault(ags, []).append(v)
+    return {k: tuple(sorted(vs, key=sortierschluessel)) for k, vs in je.items()}
+
+
+def gilt(r: Region, d: date, beginn: date | None = None) -> bool:
+    """Zählt die Region am Tag ``d`` mit? (Es gab sie, und das Programm hatte begonnen.)"""
+    return (beginn is None or beginn <= d) and r.gilt_am(d)
+
+
+def regionen_am(regionen: Iterable[Region], d: date, beginn: date | None = None) -> list[Region]:
+    """Die Regionen, die am Tag ``d`` zählen – der Nenner jeder Quote an diesem Tag."""
+    return [r for r in regionen if gilt(r, d, beginn)]
+
+
+def _stand(r: Region, vs: tuple[Vertrag, ...], stichtag: date) -> RegionStand:
+    bester: tuple[Stand, Vertrag | None] = (Stand.OHNE, None)
+    for v in vs:
+        s = vertrag_stand(v, stichtag)
+        if s is Stand.MIT:
+            bester = (s, v)
+            break
+        if s is Stand.UNGEWISS and bester[0] is Stand.OHNE:
+            bester = (s, v)
+    return RegionStand(r, bester[0], bester[1], vs)
+
+
+def _gebiet(r: Region, teile: list[RegionStand]) -> RegionStand:
+    """Das Gebiet einer späteren Region, zusammengefasst aus ihren Vorgängern."""
+    staende = {t.stand for t in teile}
+    stand = staende.pop() if len(staende) == 1 else Stand.UNGEWISS
+    # nach Identität: Modelle mit Listen lassen sich nicht hashen
+    vertraege = tuple({id(v): v for t in teile for v in t.vertraege}.values())
+    maszgeblich = {id(t.vertrag): t.vertrag for t in teile}
+    vertrag = next(iter(maszgeblich.values())) if len(maszgeblich) == 1 else None
+    ab = f" vor dem {deutsch_tag(r.gueltig_ab)}" if r.gueltig_ab else ""
+    namen = " und ".join(t.region.bezeichnung for t in teile)
+    region = r.model_copy(update={"bezeichnung": f"Gebiet der {r.bezeichnung}{ab}: {namen}"})
+    return RegionStand(region, stand, vertrag, vertraege)
 
 
 def abdeckung(
     regionen: Sequence[Region],
     vertraege: Iterable[Vertrag] | dict[str, tuple[Vertrag, ...]],
     stichtag: date,
+    beginn: date | None = None,
 ) -> Abdeckung:
-    je = vertraege if isinstance(vertraege, dict) else vertraege_je_region(vertraege)
-    staende: list[RegionStand] = []
+    """Der Stand jeder Region, die es am ``stichtag`` gab (vor ``beginn``: keine)."""
+    je = vertraege if isinstance(vertraege, dict) else vertraege_je_region(vertraege, beginn)
+    staende = [_stand(r, je.get(r.ags, ()), stichtag) for r in regionen if gilt(r, stichtag, beginn)]
+    nach_ags = {s.region.ags: s for s in staende}
+    gebiete = []
     for r in regionen:
-        vs = je.get(r.ags, ())
-        bester: tuple[Stand, Vertrag | None] = (Stand.OHNE, None)
-        for v in vs:
-            s = vertrag_stand(v, stichtag)
-            if s is Stand.MIT:
-                bester = (s, v)
-                break
-            if s is Stand.UNGEWISS and bester[0] is Stand.OHNE:
-                bester = (s, v)
-        staende.append(RegionStand(r, bester[0], bester[1], vs))
-    return Abdeckung(stichtag, tuple(staende))
+        if r.ags in nach_ags or not r.vorgaenger:
+            continue
+        teile = [nach_ags[a] for a in r.vorgaenger if a in nach_ags]
+        if teile:
+            gebiete.append(_gebiet(r, teile))
+    return Abdeckung(stichtag, tuple(staende), tuple(gebiete))
 
 
-def wendepunkte(vertraege: Iterable[Vertrag]) -> list[date]:
-    """Alle Tage, an denen sich eine sichere oder mögliche Zählung ändern kann.
+def wendepunkte(vertraege: Iterable[Vertrag], regionen: Iterable[Region] = ()) -> list[date]:
+    """Alle Tage, an denen sich eine sichere oder mögliche Zählung ändern kann – mit
+    ``regionen`` auch die Tage, an denen eine Region entsteht oder endet.
 
     Zwischen zwei Wendepunkten sind beide Zählungen konstant.
     """
     tage: set[date] = set()
+    for r in regionen:
+        if r.gueltig_ab is not None:
+            tage.add(r.gueltig_ab)
+        if r.gueltig_bis is not None and r.gueltig_bis < date.max:
+            tage.add(r.gueltig_bis + timedelta(days=1))
     for v in vertraege:
         tage.update(v.unterzeichnet.grenzen())
         if v.endet is not None:
@@ -169,59 +257,95 @@ def _vereinige(spannen: list[Spanne]) -> list[Spanne]:
 
 
 class Verlauf(NamedTuple):
-    """Sichere und mögliche Zählung an jedem Tag, als Stufenfunktion.
+    """Sichere und mögliche Zählung und die Zahl der Regionen an jedem Tag, als Stufenfunktion.
 
-    Ab ``tage[i]`` (bis vor ``tage[i+1]``) gelten ``sicher[i]`` und ``moeglich[i]``. Aufbau
-    in O(n log n), Abfrage je Tag in O(log n) – statt die Abdeckung für jeden Tag neu zu zählen.
+    Ab ``tage[i]`` (bis vor ``tage[i+1]``) gelten ``sicher[i]``, ``moeglich[i]`` und
+    ``regionen[i]``; vor ``tage[0]`` ist alles 0. Aufbau in O(n log n), Abfrage je Tag in
+    O(log n) – statt die Abdeckung für jeden Tag neu zu zählen.
     """
 
     tage: tuple[date, ...]
     sicher: tuple[int, ...]
     moeglich: tuple[int, ...]
-    gesamt: int
+    regionen: tuple[int, ...]
 
     def am(self, d: date) -> Zaehlung:
         i = bisect.bisect_right(self.tage, d) - 1
         if i < 0:
-            return Zaehlung(self.gesamt, 0, 0)
-        return Zaehlung(self.gesamt, self.sicher[i], self.moeglich[i])
+            return Zaehlung(0, 0, 0)
+        return Zaehlung(self.regionen[i], self.sicher[i], self.moeglich[i])
 
     def zwischen(self, a: date, b: date) -> Iterator[tuple[date, Zaehlung]]:
         """Der Stand an ``a`` und an jedem Wendepunkt in (a, b]."""
         yield a, self.am(a)
         i = bisect.bisect_right(self.tage, a)
         while i < len(self.tage) and self.tage[i] <= b:
-            yield self.tage[i], Zaehlung(self.gesamt, self.sicher[i], self.moeglich[i])
+            yield self.tage[i], Zaehlung(self.regionen[i], self.sicher[i], self.moeglich[i])
             i += 1
+
+    @property
+    def gesamt(self) -> int:
+        """Die größte Zahl von Regionen an einem Tag (für Achsen und Skalen)."""
+        return max(self.regionen, default=0)
+
+
+def _fenster(r: Region, beginn: date | None) -> Spanne | None:
+    """Die Tage, an denen die Region zählt (siehe :func:`gilt`)."""
+    a = max(r.gueltig_ab or date.min, beginn or date.min)
+    b = r.gueltig_bis or date.max
+    return (a, b) if a <= b else None
+
+
+def _schneide(spannen: Iterable[Spanne], fenster: Spanne) -> list[Spanne]:
+    out = []
+    for a, b in spannen:
+        a, b = max(a, fenster[0]), min(b, fenster[1])
+        if a <= b:
+            out.append((a, b))
+    return out
 
 
 def verlauf(
-    regionen: Sequence[Region], vertraege: Iterable[Vertrag] | dict[str, tuple[Vertrag, ...]]
+    regionen: Sequence[Region],
+    vertraege: Iterable[Vertrag] | dict[str, tuple[Vertrag, ...]],
+    beginn: date | None = None,
 ) -> Verlauf:
-    je = vertraege if isinstance(vertraege, dict) else vertraege_je_region(vertraege)
+    je = vertraege if isinstance(vertraege, dict) else vertraege_je_region(vertraege, beginn)
     delta_s: dict[date, int] = {}
     delta_m: dict[date, int] = {}
+    delta_r: dict[date, int] = {}
+
+    def zaehle(delta: dict[date, int], a: date, b: date) -> None:
+        delta[a] = delta.get(a, 0) + 1
+        if b < date.max:
+            nach = b + timedelta(days=1)
+            delta[nach] = delta.get(nach, 0) - 1
+
     for r in regionen:
+        fenster = _fenster(r, beginn)
+        if fenster is None:
+            continue
+        zaehle(delta_r, *fenster)
         vs = je.get(r.ags, ())
-        # je Region vereinigen: eine Region zählt einmal, auch wenn sich Spannen überlappen
+        # je Region vereinigen: eine Region zählt einmal, auch wenn sich Spannen überlappen;
+        # und nur an den Tagen, an denen es sie gab
         for spannen, delta in (
             ([x for v in vs if (x := _sicher_in_kraft(v)) is not None], delta_s),
             ([_moeglich_in_kraft(v) for v in vs], delta_m),
         ):
-            for a, b in _vereinige(spannen):
-                delta[a] = delta.get(a, 0) + 1
-                if b < date.max:
-                    nach = b + timedelta(days=1)
-                    delta[nach] = delta.get(nach, 0) - 1
-    tage = sorted(set(delta_s) | set(delta_m))
-    sicher, moeglich = [], []
-    s = m = 0
+            for a, b in _vereinige(_schneide(spannen, fenster)):
+                zaehle(delta, a, b)
+    tage = sorted(set(delta_s) | set(delta_m) | set(delta_r))
+    sicher, moeglich, anzahl = [], [], []
+    s = m = n = 0
     for d in tage:
         s += delta_s.get(d, 0)
         m += delta_m.get(d, 0)
+        n += delta_r.get(d, 0)
         sicher.append(s)
         moeglich.append(m)
-    return Verlauf(tuple(tage), tuple(sicher), tuple(moeglich), len(regionen))
+        anzahl.append(n)
+    return Verlauf(tuple(tage), tuple(sicher), tuple(moeglich), tuple(anzahl))
 
 
 class ZielAuswertung(NamedTuple):

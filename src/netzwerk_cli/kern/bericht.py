@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import NamedTuple
 
 from .abdeckung import (
@@ -12,6 +14,10 @@ from .abdeckung import (
     Zaehlung,
     ZielAuswertung,
     abdeckung,
+    gilt,
+    im_programm,
+    regionen_am,
+    sortierschluessel,
     verlauf,
     vertraege_je_region,
     ziel_auswertung,
@@ -30,6 +36,11 @@ class StatusBericht(NamedTuple):
     ziel: ZielAuswertung | None
     konferenzen: Konferenzbericht
     tempo: Tempo | None
+    programmbeginn: date | None = None  # erste Verträge: davor zählt keine Region
+
+    @property
+    def vor_programmbeginn(self) -> bool:
+        return self.programmbeginn is not None and self.stichtag < self.programmbeginn
 
     @property
     def gesamt(self) -> Zaehlung:
@@ -46,18 +57,24 @@ def vertraege(bestand: Datenbestand) -> list[Vertrag]:
 
 def status(bestand: Datenbestand, stichtag: date) -> StatusBericht:
     rs = regionen(bestand)
-    je = vertraege_je_region(vertraege(bestand))
-    ab = abdeckung(rs, je, stichtag)
+    beginn = bestand.programmbeginn
+    je = vertraege_je_region(vertraege(bestand), beginn)
+    ab = abdeckung(rs, je, stichtag, beginn)
     ziel = None
     t = None
     name = "Regionale Bildungsnetzwerke"
     if bestand.programm is not None:
         p = bestand.programm.modell
         name = p.name
-        v = verlauf(rs, je)
+        v = verlauf(rs, je, beginn)
         ziel = ziel_auswertung(v, p.ziel.anzahl, p.ziel.bis, stichtag)
         t = tempo(v, stichtag, p.ziel.anzahl, p.erste_vertraege)
-    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t)
+    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t, beginn)
+
+
+def anzahl_regionen(bestand: Datenbestand, tag: date) -> int:
+    """Wie viele Regionen am Tag zählen (54 bis zum 20.10.2009, 53 danach, 0 vor dem Programm)."""
+    return len(regionen_am(regionen(bestand), tag, bestand.programmbeginn))
 
 
 SORTIERUNGEN = ("pressemitteilung", "ags", "name")
@@ -79,7 +96,7 @@ def liste(
     stand: Stand | None = None,
     sortierung: str = "pressemitteilung",
 ) -> list[RegionStand]:
-    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
+    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag, bestand.programmbeginn)
     out = [
         s
         for s in ab.regionen
@@ -92,7 +109,7 @@ def liste(
 
 def fehlend(bestand: Datenbestand, stichtag: date) -> list[RegionStand]:
     """Regionen ohne sicheres Netzwerk: erst die sicher ohne, dann die ungewissen."""
-    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
+    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag, bestand.programmbeginn)
     ohne = sortiere(ab.mit(Stand.OHNE), "pressemitteilung")
     ungewiss = sortiere(ab.mit(Stand.UNGEWISS), "pressemitteilung")
     return ohne + ungewiss
@@ -120,18 +137,35 @@ class RegionBericht(NamedTuple):
     vertraege: list[Dokument[Vertrag]]
     # Bildungskonferenzen des maßgeblichen Vertrags, wenn die Region sicher ein Netzwerk hat
     konferenz: KonferenzStand | None
+    programmbeginn: date | None = None  # davor zählt nichts; offene Daten beginnen frühestens hier
+    zaehlt: bool = True  # gab es die Region am Stichtag (und das Programm)?
+    namen: Mapping[str, str] = MappingProxyType(
+        {}
+    )  # Bezeichnung je AGS: für Vorgänger, Nachfolger, „umfasst“
+
+    def name(self, ags: str) -> str:
+        """„Kreis Aachen (05354)“ – oder nur der Schlüssel, wenn es die Region nicht gibt."""
+        return f"{self.namen[ags]} ({ags})" if ags in self.namen else ags
 
 
 def region_bericht(bestand: Datenbestand, region: Region, stichtag: date) -> RegionBericht:
     datei = next(d.anzeige for d in bestand.regionen if d.modell.ags == region.ags)
-    doks = [d for d in bestand.vertraege if d.modell.region == region.ags]
-    je = vertraege_je_region(d.modell for d in doks)
-    ab = abdeckung([region], je, stichtag)
-    reihenfolge = {id(v): i for i, v in enumerate(je.get(region.ags, ()))}
-    doks.sort(key=lambda d: reihenfolge.get(id(d.modell), 0))
-    s = ab.regionen[0]
+    # die eigenen Verträge und die, die die Region bei der Unterzeichnung umfassten
+    doks = [d for d in bestand.vertraege if region.ags in (d.modell.region, *d.modell.umfasst)]
+    beginn = bestand.programmbeginn
+    je = vertraege_je_region((d.modell for d in doks), beginn)
+    doks.sort(key=lambda d: sortierschluessel(d.modell))
+    if gilt(region, stichtag, beginn):
+        s = abdeckung([region], je, stichtag, beginn).regionen[0]
+        if s.vertrag is not None and beginn is not None:
+            # der maßgebliche Vertrag, wie er in der Datei steht (nicht die begrenzte Lesart)
+            original = (d.modell for d in doks if im_programm(d.modell, beginn) == s.vertrag)
+            s = s._replace(vertrag=next(original, s.vertrag))
+    else:  # am Stichtag gab es die Region nicht (oder das Programm noch nicht)
+        s = RegionStand(region, Stand.OHNE, None, je.get(region.ags, ()))
     k = konferenz_stand(region, s.vertrag, stichtag) if s.stand is Stand.MIT and s.vertrag else None
-    return RegionBericht(region, stichtag, datei, s, doks, k)
+    namen = {r.ags: r.bezeichnung for r in regionen(bestand)}
+    return RegionBericht(region, stichtag, datei, s, doks, k, beginn, gilt(region, stichtag, beginn), namen)
 
 
 # --- Gremien: die jährliche Bildungskonferenz --------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -55,6 +56,11 @@ class Datenbestand:
     # Die gelesenen Bytes je Anzeigepfad: Quelltextausschnitte kommen von hier, nie aus einem
     # zweiten Lesen (die Datei könnte inzwischen eine Verknüpfung nach draußen sein)
     inhalte: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def programmbeginn(self) -> date | None:
+        """Der Tag der ersten Verträge (``erste_vertraege``): davor zählt nichts."""
+        return self.programm.modell.erste_vertraege if self.programm is not None else None
 
     @property
     def fehlerfrei(self) -> bool:

@@ -201,6 +201,24 @@ class Zeitangabe:
         """Liegt das Ereignis unter jeder Lesart nach ``d``?"""
         return self.frueh is not None and self.frueh > d
 
+    def nicht_vor(self, beginn: date) -> Zeitangabe:
+        """Dieselbe Angabe, frühestens am Tag ``beginn`` (dem Programmbeginn).
+
+        Ein Vertrag kann nicht vor dem Programm unterzeichnet sein: „spätestens 2010-05-06“
+        heißt dann „zwischen ``beginn`` und 2010-05-06“, „2008“ frühestens ab ``beginn``. Der
+        Text bleibt, wie er in der Datei steht; nur die Grenze rückt. Liegt schon die späteste
+        Möglichkeit vor ``beginn`` (ein Befund NZ303), bleibt die Angabe unverändert.
+        """
+        if (self.frueh is not None and self.frueh >= beginn) or (
+            self.spaet is not None and self.spaet < beginn
+        ):
+            return self
+        return Zeitangabe(beginn, self.spaet, self.text)
+
+    def begrenzt_durch(self, beginn: date) -> bool:
+        """Rückt :meth:`nicht_vor` die frühe Grenze dieser Angabe?"""
+        return self.nicht_vor(beginn) is not self
+
     def grenzen(self) -> tuple[date, ...]:
         """Die Tage, an denen sich sicher/möglich-Aussagen ändern können."""
         out: list[date] = []

@@ -120,6 +120,24 @@ class Region(BaseModel):
     flaeche_km2: Annotated[float, Field(gt=0)] | None = None
     statistik_stand: Tag | None = None
     statistik_quelle: Text | None = None
+    # Gebietsstand: eine Region gilt von gueltig_ab bis gueltig_bis (beide eingeschlossen);
+    # fehlt eine Grenze, gilt sie nach dieser Seite offen (so die heutigen Regionen).
+    gueltig_ab: Tag | None = Field(default=None, description="Erster Tag, an dem es die Region gab")
+    gueltig_bis: Tag | None = Field(default=None, description="Letzter Tag, an dem es die Region gab")
+    vorgaenger: list[AGS] = Field(
+        default_factory=list, description="Regionen, aus denen diese am Tag gueltig_ab hervorging"
+    )
+    nachfolger: list[AGS] = Field(
+        default_factory=list, description="Regionen, in denen diese nach gueltig_bis aufging"
+    )
+    quellen: list[Text] = Field(default_factory=list, description="Belege für Gebietsstand und Zahlen")
+    bemerkung: Text | None = None
+
+    def gilt_am(self, d: date) -> bool:
+        """Gab es die Region am Tag ``d``?"""
+        return (self.gueltig_ab is None or self.gueltig_ab <= d) and (
+            self.gueltig_bis is None or d <= self.gueltig_bis
+        )
 
 
 class Ereignis(BaseModel):
@@ -161,6 +179,11 @@ class Vertrag(BaseModel):
 
     region: AGS = Field(description="AGS der Region, z. B. '05970'")
     unterzeichnet: ZeitangabeFeld
+    umfasst: list[AGS] = Field(
+        default_factory=list,
+        description="Die Regionen, für die der Vertrag bei der Unterzeichnung geschlossen wurde, "
+        "wenn es nicht (nur) „region“ war – z. B. die Vorgänger einer später gebildeten Region",
+    )
     beginn: ZeitangabeFeld | None = None
     endet: ZeitangabeFeld | None = Field(
         default=None, description="Letzter Tag in Kraft (Kündigung, Auslaufen)"

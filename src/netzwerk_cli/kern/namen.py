@@ -144,6 +144,13 @@ def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
         return Treffer(None, ())
     varianten = {r.ags: _varianten(r) for r in regionen}
     genau = [r for r in regionen if suchen & varianten[r.ags]]
+    if len(genau) > 1:
+        # „Kreis Aachen“ meint den Kreis, nicht jede Region, die „Aachen“ heißt: erst die
+        # ganze Eingabe; sonst die heutige Region vor aufgelösten (StädteRegion vor Stadt Aachen)
+        voll = {s, grob(s), s.replace("-", " ")}
+        ganz = [r for r in genau if voll & varianten[r.ags]]
+        heutige = [r for r in genau if r.gueltig_bis is None]
+        genau = ganz if len(ganz) == 1 else heutige if len(heutige) == 1 else genau
     if len(genau) == 1:
         return Treffer(genau[0], ())
     if len(genau) > 1:

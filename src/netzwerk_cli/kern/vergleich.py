@@ -310,7 +310,9 @@ def _ags(d: Dokument[Any]) -> str:
 
 
 def _abdeckung(b: Datenbestand, tag: date) -> Abdeckung:
-    return abdeckung([d.modell for d in b.regionen], vertraege_je_region(d.modell for d in b.vertraege), tag)
+    beginn = b.programmbeginn
+    je = vertraege_je_region((d.modell for d in b.vertraege), beginn)
+    return abdeckung([d.modell for d in b.regionen], je, tag, beginn)
 
 
 def abdeckungswechsel(alt: Abdeckung, neu: Abdeckung) -> Abdeckungswechsel:

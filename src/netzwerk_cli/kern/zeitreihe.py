@@ -6,9 +6,10 @@ import calendar
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .abdeckung import Verlauf, Zaehlung, verlauf, vertraege_je_region
+from .abdeckung import Verlauf, Zaehlung, im_programm, sortierschluessel, verlauf, vertraege_je_region
 from .bestand import Datenbestand
 from .datum import Zeitangabe, jahre_vor
+from .modelle import Vertrag
 
 
 class Ereigniszahl(NamedTuple):
@@ -74,8 +75,14 @@ def meilensteine(bestand: Datenbestand) -> list[Meilenstein]:
 
 def zeitreihe(bestand: Datenbestand, von: date, bis: date, nach: str = "year") -> list[Periode]:
     regionen = [d.modell for d in bestand.regionen]
-    je = vertraege_je_region(d.modell for d in bestand.vertraege)
-    v = verlauf(regionen, je)
+    beginn = bestand.programmbeginn
+    v = verlauf(regionen, vertraege_je_region((d.modell for d in bestand.vertraege), beginn), beginn)
+    # Ereignisse je Vertrag (nicht je umfasster Region: ein Vertrag ist ein Ereignis)
+    eigene: dict[str, list[Vertrag]] = {}
+    for d in bestand.vertraege:
+        vertrag = im_programm(d.modell, beginn) if beginn is not None else d.modell
+        eigene.setdefault(d.modell.region, []).append(vertrag)
+    je = {k: sorted(vs, key=sortierschluessel) for k, vs in eigene.items()}
     erste = [vs[0].unterzeichnet for vs in je.values()]
     weitere = [v.unterzeichnet for vs in je.values() for v in vs[1:]]
     enden = [v.endet for vs in je.values() for v in vs if v.endet is not None]

@@ -9,7 +9,7 @@ import bisect
 import os
 import posixpath
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
@@ -23,7 +23,7 @@ FRUEHESTES_JAHR = 2008
 
 def dateiuebergreifend(bestand: Datenbestand, heute: date) -> list[Problem]:
     """Alle dateiübergreifenden Prüfungen (ohne die Befunde des Einlesens, ohne Prüfpunkte)."""
-    return _regionen(bestand, heute) + _vertraege(bestand, heute)
+    return _regionen(bestand, heute) + _gebietsstand(bestand) + _vertraege(bestand, heute)
 
 
 def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
@@ -68,16 +68,97 @@ def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
             )
     soll_anzahl = bestand.programm.modell.regionen if bestand.programm else None
     fehlerfrei = bestand.dateien.get("regionen", 0) == len(bestand.regionen) and not bestand.unvollstaendig
-    if soll_anzahl is not None and fehlerfrei and len(gesehen) != soll_anzahl:
+    # gezählt werden die Regionen von heute; aufgelöste (gueltig_bis) stehen daneben
+    heutige = [r for r in gesehen.values() if r.modell.gilt_am(heute)]
+    if soll_anzahl is not None and fehlerfrei and len(heutige) != soll_anzahl:
         prog = bestand.programm
         assert prog is not None
+        frueher = len(gesehen) - len(heutige)
         out.append(
             problem(
                 prog.anzeige,
                 prog.zeile("regionen"),
                 "NZ403",
-                f"{len(gesehen)} Regionen in regionen/, das Programm umfasst {soll_anzahl}",
+                f"{len(heutige)} Regionen in regionen/ bestehen heute"
+                + (f" (dazu {frueher} aufgelöste)" if frueher else "")
+                + f", das Programm umfasst {soll_anzahl}",
                 "Jede der Regionen braucht genau eine Datei in regionen/.",
+            )
+        )
+    return out
+
+
+def _gebietsstand(bestand: Datenbestand) -> list[Problem]:
+    """Gültigkeit, Vorgänger und Nachfolger der Regionen: ein lückenloser Gebietsstand.
+
+    Eine Region gilt von ``gueltig_ab`` bis ``gueltig_bis``; wer ``nachfolger`` nennt, endet,
+    und jeder Nachfolger beginnt am Tag danach und nennt sie unter ``vorgaenger`` (und
+    umgekehrt). Codes: NZ304 für Daten, die nicht zusammenpassen, NZ404 für unbekannte Regionen.
+    """
+    out: list[Problem] = []
+    regionen = {d.modell.ags: d.modell for d in bestand.regionen}
+    kaputt = _kaputte_regionen(bestand)
+    for dok in bestand.regionen:
+        r = dok.modell
+        if r.gueltig_ab is not None and r.gueltig_bis is not None and r.gueltig_ab > r.gueltig_bis:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("gueltig_bis"),
+                    "NZ304",
+                    f"„gueltig_bis: {r.gueltig_bis}“ liegt vor „gueltig_ab: {r.gueltig_ab}“",
+                )
+            )
+        for feld, liste in (("vorgaenger", r.vorgaenger), ("nachfolger", r.nachfolger)):
+            for ags in liste:
+                andere = regionen.get(ags)
+                if andere is None and (ags in kaputt or "regionen" in bestand.unvollstaendig):
+                    continue  # der Befund zur Datei (oder zum Ordner) steht schon da
+                if andere is None:
+                    out.append(
+                        problem(
+                            dok.anzeige,
+                            dok.zeile(feld),
+                            "NZ404",
+                            f"„{feld}“: Region {ags} gibt es nicht in regionen/",
+                            "Auch aufgelöste Regionen brauchen eine Datei (mit gueltig_bis).",
+                        )
+                    )
+                    continue
+                out += _paar(dok, feld, r, andere)
+    return out
+
+
+def _paar(dok: Dokument[Region], feld: str, r: Region, andere: Region) -> list[Problem]:
+    """Passen eine Region und ihr Vorgänger oder Nachfolger zueinander?"""
+    frueher, spaeter = (andere, r) if feld == "vorgaenger" else (r, andere)
+    gegenfeld, gegenliste = (
+        ("nachfolger", andere.nachfolger) if feld == "vorgaenger" else ("vorgaenger", andere.vorgaenger)
+    )
+    out = []
+    if r.ags not in gegenliste:
+        out.append(
+            problem(
+                dok.anzeige,
+                dok.zeile(feld),
+                "NZ404",
+                f"„{feld}: {andere.ags}“, aber {andere.bezeichnung} nennt {r.ags} nicht unter „{gegenfeld}“",
+                "Vorgänger und Nachfolger gehören in beide Dateien.",
+            )
+        )
+    ende, anfang = frueher.gueltig_bis, spaeter.gueltig_ab
+    if feld == "nachfolger" and r.ags in gegenliste:
+        return out  # die Daten prüft die Seite des Nachfolgers (sonst stünde der Befund doppelt)
+    if ende is None or anfang is None or anfang != ende + timedelta(days=1):
+        out.append(
+            problem(
+                dok.anzeige,
+                dok.zeile(feld),
+                "NZ304",
+                f"„{feld}: {andere.ags}“: {spaeter.bezeichnung} muss am Tag nach dem Ende von "
+                f"{frueher.bezeichnung} beginnen (gueltig_bis {ende or 'fehlt'}, "
+                f"gueltig_ab {anfang or 'fehlt'})",
+                "gueltig_bis beim Vorgänger und gueltig_ab beim Nachfolger eintragen, lückenlos.",
             )
         )
     return out
@@ -91,11 +172,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
     praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
     sortiert: list[str] = []
     # Regionen, deren Datei kaputt ist: ihre Verträge bekommen keinen Folgebefund „gibt es nicht“
-    kaputt = {
-        os.path.basename(d).split("-", 1)[0]
-        for d in bestand.fehlerhaft
-        if os.path.basename(os.path.dirname(d)) == "regionen"
-    }
+    kaputt = _kaputte_regionen(bestand)
     for dok in bestand.vertraege:
         v = dok.modell
         r = regionen.get(v.region)
@@ -130,9 +207,68 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
                 )
             je_region.setdefault(v.region, []).append(dok)
         out += _daten(dok, heute, beginn)
+        if "regionen" not in bestand.unvollstaendig:  # sonst wäre jede Region „unbekannt“
+            out += _umfasst(dok, regionen, kaputt)
         out += _quellen(dok, bestand.quellen)
     for doks in je_region.values():
         out += _ueberschneidungen(doks)
+    return out
+
+
+def _kaputte_regionen(bestand: Datenbestand) -> set[str]:
+    """Die AGS (aus dem Dateinamen) der Regionsdateien, die nicht gültig gelesen wurden."""
+    return {
+        os.path.basename(d).split("-", 1)[0]
+        for d in bestand.fehlerhaft
+        if os.path.basename(os.path.dirname(d)) == "regionen"
+    }
+
+
+def _umfasst(dok: Dokument[Vertrag], regionen: dict[str, Region], kaputt: set[str]) -> list[Problem]:
+    """Gab es die Regionen, für die der Vertrag geschlossen wurde, am Tag der Unterzeichnung?
+
+    Das sind die unter ``umfasst`` – ohne sie die ``region`` selbst. Nennt ein Vertrag
+    ``umfasst`` ohne seine ``region``, muss sie Nachfolgerin jeder dieser Regionen sein:
+    sonst zählte der Vertrag später für ein fremdes Gebiet.
+    """
+    v = dok.modell
+    out: list[Problem] = []
+    feld = "umfasst" if v.umfasst else "region"
+    for ags in v.umfasst or [v.region]:
+        r = regionen.get(ags)
+        if r is None:
+            if v.umfasst and ags not in kaputt:
+                out.append(
+                    problem(dok.anzeige, dok.zeile(feld), "NZ404", f"„umfasst“: Region {ags} gibt es nicht")
+                )
+            continue
+        z = v.unterzeichnet
+        vorher = r.gueltig_ab is not None and z.spaet is not None and z.spaet < r.gueltig_ab
+        nachher = r.gueltig_bis is not None and z.frueh is not None and z.frueh > r.gueltig_bis
+        if vorher or nachher:
+            von = f"vom {r.gueltig_ab.isoformat()}" if r.gueltig_ab else ""
+            bis = f"bis zum {r.gueltig_bis.isoformat()}" if r.gueltig_bis else ""
+            zeit = " ".join(x for x in (von, bis) if x)
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("unterzeichnet"),
+                    "NZ304",
+                    f"„unterzeichnet: {z}“: {r.bezeichnung} ({ags}) gab es nur {zeit}",
+                    "Für einen Vertrag vor der Bildung einer Region unter „umfasst“ die Regionen nennen, "
+                    "für die er damals geschlossen wurde.",
+                )
+            )
+        if v.umfasst and v.region not in v.umfasst and r is not None and v.region not in r.nachfolger:
+            out.append(
+                problem(
+                    dok.anzeige,
+                    dok.zeile("umfasst"),
+                    "NZ204",
+                    f"„umfasst: {ags}“: {v.region} ist keine Nachfolgerin von {r.bezeichnung}",
+                    "„umfasst“ nennt die Regionen, aus denen „region“ später hervorging.",
+                )
+            )
     return out
 
 

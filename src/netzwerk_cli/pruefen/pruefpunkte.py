@@ -28,7 +28,8 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
     prog = bestand.programm
     if prog is None:
         return []
-    je = vertraege_je_region(d.modell for d in bestand.vertraege)
+    beginn = bestand.programmbeginn
+    je = vertraege_je_region((d.modell for d in bestand.vertraege), beginn)
     verlaeufe: dict[str | None, Verlauf] = {}
     out = []
     for i, p in enumerate(prog.modell.pruefpunkte):
@@ -42,7 +43,7 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
                 for d in bestand.regionen
                 if p.regierungsbezirk is None or d.modell.regierungsbezirk == p.regierungsbezirk
             ]
-            verlaeufe[p.regierungsbezirk] = verlauf(regionen, je)
+            verlaeufe[p.regierungsbezirk] = verlauf(regionen, je, beginn)
         # Ohne Datum: trifft die Zahl irgendwann seit den ersten Verträgen zu?
         anfang = (p.datum.frueh if p.datum else None) or prog.modell.erste_vertraege
         ende = min((p.datum.spaet if p.datum else None) or heute, heute)

@@ -104,10 +104,20 @@ def region_bericht(b: RegionBericht) -> dict[str, Any]:
         **r.model_dump(mode="json"),
         "datei": b.datei,
         "stand": b.stand.stand.value,
+        # zählt die Region am Stichtag (gab es sie, hatte das Programm begonnen)?
+        "zaehlt": b.zaehlt,
+        "programmbeginn": b.programmbeginn.isoformat() if b.programmbeginn else None,
         "vertraege": [
             {
                 "datei": d.anzeige,
                 "unterzeichnet": zeitangabe(d.modell.unterzeichnet),
+                # die Lesart, die zählt: frühestens am Programmbeginn
+                "unterzeichnet_im_programm": zeitangabe(
+                    d.modell.unterzeichnet.nicht_vor(b.programmbeginn)
+                    if b.programmbeginn
+                    else d.modell.unterzeichnet
+                ),
+                "umfasst": list(d.modell.umfasst),
                 "beginn": zeitangabe(d.modell.beginn),
                 "endet": zeitangabe(d.modell.endet),
                 "quellen": list(d.modell.quellen),
@@ -190,6 +200,7 @@ def zeitreihe(b: Zeitreihenbericht) -> dict[str, Any]:
                 "periode": p.name,
                 "von": p.anfang.isoformat(),
                 "bis": p.ende.isoformat(),
+                "regionen": p.zaehlung.gesamt,  # am letzten Tag der Periode (54 bis 20.10.2009)
                 "mit_netzwerk": p.zaehlung.sicher,
                 "mit_netzwerk_moeglich": p.zaehlung.moeglich,
                 "unterzeichnet": zahl(p.unterzeichnet),

@@ -28,7 +28,7 @@ def breite_ohne_terminal() -> int:
 
 
 _WORT = re.compile(r"\S+")
-# Lücken, an denen nie umgebrochen wird: Zahl und Einheit, „z. B.“
+# Lücken, an denen nie umgebrochen wird: Zahl und Einheit, „z. B.“, „§ 2“
 _ZAHL_ENDE = re.compile(r"\d$")
 _EINHEIT = re.compile(r"^(?:%|km²|Einwohner\b)")
 
@@ -42,6 +42,8 @@ def _geschuetzt(links: str, rechts: str) -> bool:
     return (
         bool(_ZAHL_ENDE.search(links) and _EINHEIT.match(rechts))
         or (links == "z." and rechts == "B.")
+        # „§ 2“, „Abs. 1“: Fundstellen in Gesetzen (Gebietsstand, Aachen-Gesetz)
+        or (links in ("§", "§§", "Abs.", "Art.", "Nr.") and rechts[:1].isdigit())
         or (bool(_ORT.search(links)) and rechts in ("Fehler", "Warnung"))
         or (links in ("Fehler", "Warnung") and rechts.startswith("NZ"))
     )

@@ -58,7 +58,7 @@ def karte(flaechen: Sequence[Flaeche], ab: Abdeckung, titel: str, eigenstaendig:
         x, y = pt
         return f"{_zahl(RAND + (x - x0) * massstab)},{_zahl(oben + (y1 - y) * massstab)}"
 
-    staende = {s.region.ags: s for s in ab.regionen}
+    staende = ab.fuer_karte()  # mit den Gebieten späterer Regionen (Vorgänger zusammengefasst)
     teile: list[str] = []
     for f in sorted(flaechen, key=lambda f: f.ags):
         s = staende.get(f.ags)
@@ -78,7 +78,7 @@ def karte(flaechen: Sequence[Flaeche], ab: Abdeckung, titel: str, eigenstaendig:
         )
     # Bezirksgrenzen: Kanten, die nur eine Region des Bezirks hat (die Daten sind
     # topologisch sauber, gemeinsame Kanten sind identisch)
-    bezirk = {s.region.ags: s.region.regierungsbezirk for s in ab.regionen}
+    bezirk = {ags: s.region.regierungsbezirk for ags, s in staende.items()}
     kanten: Counter[tuple[str, tuple[Punkt, Punkt]]] = Counter()
     for f in flaechen:
         for a, b in itertools.pairwise(f.ring):
@@ -101,6 +101,12 @@ def karte(flaechen: Sequence[Flaeche], ab: Abdeckung, titel: str, eigenstaendig:
         f'y2="{_zahl(y_bezirk + 7)}" stroke="#111" stroke-width="2"/>'
         f'<text x="{BREITE / 2 + 20}" y="{_zahl(y_bezirk + 11)}" class="klein">Regierungsbezirk</text>'
     )
+    # Gebiete späterer Regionen (z. B. Aachen vor dem 21.10.2009): eine Fläche, zwei Regionen
+    hinweise = [z for h in ab.kartenhinweise for z in _umbrechen(h, 48)]
+    legende += [
+        f'<text x="{BREITE / 2}" y="{_zahl(y_bezirk + 31 + i * 14)}" class="klein">{escape(z)}</text>'
+        for i, z in enumerate(hinweise[:3])
+    ]
     quelle = "".join(
         f'<text x="{RAND}" y="{_zahl(oben + kartenhoehe + 86 + i * 12)}" class="quelle">{escape(z)}</text>'
         for i, z in enumerate(_umbrechen(ATTRIBUTION, 118))

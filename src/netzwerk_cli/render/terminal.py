@@ -18,7 +18,14 @@ BALKEN = 45
 def zeitreihe(b: Zeitreihenbericht, con: Konsole) -> None:
     """Eine Zeile je Periode: Balken (█ sicher, ▒ nur möglich), Zahlen, Ereignisse, Meilensteine."""
     perioden, gesamt = b.perioden, b.gesamt
-    con.print(Text(f"Abdeckung am Ende jeder Periode (von {gesamt}); █ sicher, ▒ nur möglich", style="bold"))
+    # der Nenner je Periode: 54 Regionen bis zum 20.10.2009, danach 53
+    stufen: list[tuple[str, int]] = []
+    for p in perioden:
+        n = p.zaehlung.gesamt
+        if n and (not stufen or stufen[-1][1] != n):
+            stufen.append((sichtbar(p.name), n))
+    von = ", ".join([str(stufen[0][1]), *(f"ab {name} {n}" for name, n in stufen[1:])]) if stufen else gesamt
+    con.print(Text(f"Abdeckung am Ende jeder Periode (von {von}); █ sicher, ▒ nur möglich", style="bold"))
     for p in perioden:
         z = p.zaehlung
         zeile = Text(f"{sichtbar(p.name):<8}")
@@ -51,7 +58,7 @@ ZEICHEN = {Stand.MIT: "█", Stand.UNGEWISS: "▒", Stand.OHNE: "·"}
 
 def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
     """Jede Region eine Kachel, ungefähr an ihrem Ort; je Kachel Name und Zeichen für den Stand."""
-    staende = {s.region.ags: s for s in ab.regionen}
+    staende = ab.fuer_karte()  # mit den Gebieten späterer Regionen (Vorgänger zusammengefasst)
     con.print(Text(f"NRW am {deutsch_tag(ab.stichtag)}: {kurz(ab.gesamt)}", style="bold"))
     raster: dict[tuple[int, int], str] = {zelle: ags for ags, zelle in KACHELN.items()}
     for r in range(ZEILEN):
@@ -74,6 +81,8 @@ def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
     for stand in (Stand.MIT, Stand.UNGEWISS, Stand.OHNE):
         legende.append(f"{ZEICHEN[stand] * 2} {STAND_KURZ[stand]}   ", style=STAND_STIL[stand])
     con.print(legende)
+    for hinweis in ab.kartenhinweise:
+        con.print(sichtbar(hinweis))
     fehlt = [a for a in staende if a not in KACHELN]
     if fehlt:  # eine Region ohne Kachel (neue Daten) wird wenigstens genannt
         con.print(f"Ohne Kachel: {', '.join(sichtbar(staende[a].region.bezeichnung) for a in fehlt)}")

@@ -37,6 +37,8 @@ STAND_STIL = {Stand.MIT: "green", Stand.UNGEWISS: "yellow", Stand.OHNE: "red"}
 
 def kopfzeile(z: Zaehlung) -> str:
     """„43 von 53 Regionen (81,1 %)“ – mit der möglichen Zahl, wo sie abweicht."""
+    if z.gesamt == 0:  # vor dem Programmbeginn zählt keine Region
+        return "0 von 0 Regionen haben ein Netzwerk, 0 möglich"
     s = f"{z.sicher} von {anzahl(z.gesamt, 'Region', 'Regionen')} ({prozent(z.quote)})"
     haben = "hat" if z.sicher == 1 else "haben"  # „1 von 53 Regionen hat …“
     if z.eindeutig:
@@ -67,6 +69,12 @@ def status(b: StatusBericht, con: Konsole) -> None:
     con.print(Text(f"{_s(b.programm)} – Stichtag {deutsch_tag(b.stichtag)}", style="bold"))
     con.print()
     con.print(kopfzeile(g) + ".")
+    if b.vor_programmbeginn and b.programmbeginn is not None:
+        con.print(
+            f"Vor dem Programmbeginn (erste Verträge am {deutsch_tag(b.programmbeginn)}) zählt keine "
+            "Region: kein Vertrag kann früher unterzeichnet sein."
+        )
+        return
     zeile = balken(g)
     zeile.append(f"  {prozent(g.quote)}")
     con.print(zeile)
@@ -273,11 +281,24 @@ def region(b: RegionBericht, con: Konsole) -> None:
     if r.flaeche_km2 is not None:
         teile.append(f"{dezimal(r.flaeche_km2)} km²")
     con.print(" · ".join(teile))
+    for zeile in gebietsstand_zeilen(b):
+        con.print(zeile)
     s = b.stand
-    con.print(
-        Text.assemble(f"Stand am {deutsch_tag(b.stichtag)}: ", (STAND_TEXT[s.stand], STAND_STIL[s.stand]))
-    )
+    if b.zaehlt:
+        stand = Text.assemble(
+            f"Stand am {deutsch_tag(b.stichtag)}: ", (STAND_TEXT[s.stand], STAND_STIL[s.stand])
+        )
+    else:
+        stand = Text(f"Stand am {deutsch_tag(b.stichtag)}: {nicht_gezaehlt(b)}", style="dim")
+    con.print(stand)
     con.print(Text(_s(b.datei), style="dim"))
+    if r.bemerkung or r.quellen:  # Belege des Gebietsstands (z. B. das Aachen-Gesetz)
+        t = _Zeilen()
+        if r.bemerkung:
+            t.add_row("Gebiet", _s(r.bemerkung))
+        for j, q in enumerate(r.quellen):
+            t.add_row("Quellen" if j == 0 else "", _s(q))
+        t.drucke(con)
     if not b.vertraege:
         con.print()
         con.print("Kein Kooperationsvertrag bekannt.")
@@ -287,10 +308,16 @@ def region(b: RegionBericht, con: Konsole) -> None:
         con.print(Text(f"Vertrag {i}", style="bold"), Text(_s(d.anzeige), style="dim"))
         t = _Zeilen()
         t.add_row("unterzeichnet", _mit_art(v.unterzeichnet))
+        if b.programmbeginn is not None and v.unterzeichnet.begrenzt_durch(b.programmbeginn):
+            t.add_row("", f"frühestens {deutsch_tag(b.programmbeginn)} (Programmbeginn)")
+        if v.umfasst:
+            t.add_row("umfasste", ", ".join(_s(b.name(a)) for a in v.umfasst) + " (bei der Unterzeichnung)")
         if v.beginn is not None:
             t.add_row("Beginn", _mit_art(v.beginn))
         if v.endet is not None:
             t.add_row("endet", _mit_art(v.endet))
+            if b.programmbeginn is not None and v.endet.begrenzt_durch(b.programmbeginn):
+                t.add_row("", f"frühestens {deutsch_tag(b.programmbeginn)} (Programmbeginn)")
         if v.ende_grund:
             t.add_row("Grund", _s(v.ende_grund))
         for f in v.fortsetzungen:
@@ -320,6 +347,29 @@ def region(b: RegionBericht, con: Konsole) -> None:
         if not v.quellen:
             t.add_row("Quellen", Text("keine", style="yellow"))
         t.drucke(con)
+
+
+def gebietsstand_zeilen(b: RegionBericht) -> list[str]:
+    """„Gebildet am 21.10.2009 aus …“, „Bestand bis 20.10.2009, aufgegangen in …“."""
+    r = b.region
+    out = []
+    if r.gueltig_ab is not None:
+        aus = f" aus {', '.join(_s(b.name(a)) for a in r.vorgaenger)}" if r.vorgaenger else ""
+        out.append(f"Gebildet am {deutsch_tag(r.gueltig_ab)}{aus}.")
+    if r.gueltig_bis is not None:
+        in_ = f", aufgegangen in {', '.join(_s(b.name(a)) for a in r.nachfolger)}" if r.nachfolger else ""
+        out.append(f"Bestand bis {deutsch_tag(r.gueltig_bis)}{in_}.")
+    return out
+
+
+def nicht_gezaehlt(b: RegionBericht) -> str:
+    """Warum die Region am Stichtag nicht zählt."""
+    r = b.region
+    if b.programmbeginn is not None and b.stichtag < b.programmbeginn:
+        return f"vor dem Programmbeginn ({deutsch_tag(b.programmbeginn)}), zählt nicht"
+    if r.gueltig_ab is not None and b.stichtag < r.gueltig_ab:
+        return "die Region gab es noch nicht, sie zählt nicht"
+    return "die Region gab es nicht mehr, sie zählt nicht"
 
 
 class _Zeilen:
