@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import TYPE_CHECKING
 
 from ..kern.quellen import Antwort, Fehlerart, ist_sauber
@@ -53,13 +53,18 @@ def pruefe_adressen(
         trust_env=True,
     )
     out: dict[str, Antwort] = {}
-    fertig = 0
-    with client, ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="netz-link") as pool:
-        for url, antwort in zip(urls, pool.map(lambda u: _frage(client, u), urls), strict=True):
-            out[url] = antwort
-            fertig += 1
+    pool = ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="netz-link")
+    try:
+        auftraege = {pool.submit(_frage, client, u): u for u in urls}
+        for fertig, auftrag in enumerate(as_completed(auftraege), 1):
+            out[auftraege[auftrag]] = auftrag.result()
             if fortschritt is not None:
                 fortschritt(fertig, len(urls))
+    finally:
+        # Strg+C: wartende Anfragen verwerfen statt sie noch alle zu stellen; laufende enden
+        # spätestens mit ihrer Frist
+        pool.shutdown(wait=False, cancel_futures=True)
+        client.close()
     return out
 
 

@@ -75,8 +75,9 @@ ART_TEXT = {
 }
 
 _SCHEMA = re.compile(r"^https?://", re.IGNORECASE)
-# was ein HTTP-Client ohne Umdeutung anfragen kann: druckbares ASCII ohne Leerraum
-_SAUBER = re.compile(r"^https?://[!-~]+$", re.IGNORECASE)
+# was ein HTTP-Client ohne Umdeutung anfragen kann und jedes Ausgabeformat als Link setzt:
+# druckbares ASCII ohne Leerraum, ohne " ' < > \ ` (dieselbe Regel wie render.sicher.sichere_url)
+_SAUBER = re.compile(r"https?://[!#-&(-;=?-\[\]-_a-~]+")
 
 
 def ist_web(text: str) -> bool:
@@ -85,7 +86,7 @@ def ist_web(text: str) -> bool:
 
 def ist_sauber(text: str) -> bool:
     """Lässt sich die Adresse anfragen, ohne sie umzudeuten? (Kein Leerraum, keine Steuerzeichen.)"""
-    return _SAUBER.match(text) is not None
+    return _SAUBER.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
