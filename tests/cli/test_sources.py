@@ -280,10 +280,21 @@ def test_kein_netz_ist_ein_fehler_der_welt(daten: Path, netz: Any) -> None:
     assert not bericht.exists()
 
 
-def test_falsche_frist(netz: Any) -> None:
-    lauf = netz("sources", "check", "--timeout", "0")
+@pytest.mark.parametrize(
+    ("option", "wert"),
+    [
+        ("--timeout", "0"),
+        ("--timeout", "abc"),
+        ("--timeout", "nan"),
+        ("--parallel", "0"),
+        ("--parallel", "x"),
+    ],
+)
+def test_falsche_angaben(netz: Any, option: str, wert: str) -> None:
+    lauf = netz("sources", "check", option, wert)
     assert lauf.exit_code == 2
-    assert "--timeout" in lauf.flach and "erlaubt sind mehr als 0 bis 300" in lauf.flach
+    assert f"Ungültiger Wert für {option}: „{wert}“ – erlaubt sind" in lauf.flach
+    assert "Input should" not in lauf.flach
 
 
 def test_bericht_nicht_schreibbar(daten: Path, netz: Any, server: tuple[str, _Zaehler]) -> None:

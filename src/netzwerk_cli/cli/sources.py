@@ -25,19 +25,21 @@ sources = typer.Typer(
 )
 
 
-def _frist(wert: float) -> float:
-    if not 0 < wert <= 300:
-        raise typer.BadParameter(
-            f"{wert:g} Sekunden – erlaubt sind mehr als 0 bis 300", param_hint="--timeout"
-        )
+def _frist(text: str) -> float:
+    """Sekunden, wie Menschen sie tippen: 10, 2.5 oder 2,5 (Clicks eigene Meldung wäre englisch)."""
+    try:
+        wert = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        wert = float("nan")
+    if not 0 < wert <= 300:  # auch nan und inf
+        raise typer.BadParameter(f"„{text}“ – erlaubt sind Sekunden über 0 bis 300, z. B. 10 oder 2,5")
     return wert
 
 
-def _parallel(wert: int) -> int:
+def _parallel(text: str) -> int:
+    wert = int(text) if str(text).strip().isdigit() else 0
     if not 1 <= wert <= 32:
-        raise typer.BadParameter(
-            f"{wert} – erlaubt sind 1 bis 32 gleichzeitige Anfragen", param_hint="--parallel"
-        )
+        raise typer.BadParameter(f"„{text}“ – erlaubt sind 1 bis 32 gleichzeitige Anfragen")
     return wert
 
 
@@ -49,15 +51,19 @@ def check(
         typer.Option(
             "--timeout",
             metavar="SEKUNDEN",
-            help="Frist je Anfrage in Sekunden (Verbinden, Senden, Lesen je für sich).",
-            callback=_frist,
-            show_default="10",
+            help="Frist je Anfrage in Sekunden, für Verbinden, Senden und Lesen je für sich (Vorgabe: 10).",
+            parser=_frist,
+            show_default=False,
         ),
     ] = 10.0,
     parallel: Annotated[
         int,
         typer.Option(
-            "--parallel", metavar="ZAHL", help="Höchstens so viele Anfragen gleichzeitig.", callback=_parallel
+            "--parallel",
+            metavar="ZAHL",
+            help="Höchstens so viele Anfragen gleichzeitig (Vorgabe: 8).",
+            parser=_parallel,
+            show_default=False,
         ),
     ] = 8,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]

@@ -16,9 +16,10 @@ HTTP/1.1-Verbindungen und ein Client, den mehrere Threads teilen dürfen.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import TYPE_CHECKING
 
 from ..kern.quellen import Antwort, Fehlerart, ist_sauber
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 MAX_UMLEITUNGEN = 10
 PARALLEL = 8
-# Manche Server antworten Programmen ohne Namen gar nicht; netz nennt sich und sein Repository.
+# Manche Server antworten Programmen ohne Namen gar nicht; netz nennt sich.
 KENNUNG = "netz-quellenpruefung (Regionale Bildungsnetzwerke NRW)"
 
 
@@ -52,18 +53,41 @@ def pruefe_adressen(
         # HTTPS_PROXY und Zertifikate aus der Umgebung gelten: ein Behördennetz braucht oft einen Proxy
         trust_env=True,
     )
+    auftraege: queue.SimpleQueue[str] = queue.SimpleQueue()
+    for u in urls:
+        auftraege.put(u)
+    fertig: queue.SimpleQueue[tuple[str, Antwort | BaseException]] = queue.SimpleQueue()
+
+    def arbeite() -> None:
+        while True:
+            try:
+                u = auftraege.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                fertig.put((u, _frage(client, u)))
+            except BaseException as e:  # im Hauptthread neu werfen, sonst wartete er ewig
+                fertig.put((u, e))
+
+    # Daemon-Threads: nach Strg+C wartet der Prozess nicht auf laufende Anfragen (bis zu ihrer
+    # Frist), wie es die Threads eines ThreadPoolExecutor beim Beenden täten.
+    for i in range(min(max(1, parallel), len(urls))):
+        threading.Thread(target=arbeite, name=f"netz-link-{i}", daemon=True).start()
     out: dict[str, Antwort] = {}
-    pool = ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="netz-link")
     try:
-        auftraege = {pool.submit(_frage, client, u): u for u in urls}
-        for fertig, auftrag in enumerate(as_completed(auftraege), 1):
-            out[auftraege[auftrag]] = auftrag.result()
+        for n in range(1, len(urls) + 1):
+            u, antwort = fertig.get()
+            if isinstance(antwort, BaseException):
+                raise antwort
+            out[u] = antwort
             if fortschritt is not None:
-                fortschritt(fertig, len(urls))
+                fortschritt(n, len(urls))
     finally:
-        # Strg+C: wartende Anfragen verwerfen statt sie noch alle zu stellen; laufende enden
-        # spätestens mit ihrer Frist
-        pool.shutdown(wait=False, cancel_futures=True)
+        while True:  # wartende Anfragen verwerfen (nach Strg+C oder einem Fehler)
+            try:
+                auftraege.get_nowait()
+            except queue.Empty:
+                break
         client.close()
     return out
 
