@@ -140,3 +140,7 @@ def test_steuerzeichen_in_adressen_erscheinen_entschaerft() -> None:
 
     js = json_text(umschlag("sources check", linkbericht_daten(b)))
     assert "\x1b" not in js and "\\u001b[2J\\u202e" in js
+    from netzwerk_cli.render.quellen import linkbericht_csv
+
+    tabelle = linkbericht_csv(b)
+    assert "\x1b" not in tabelle and "https://a.de/\\x1b[2JU+202E" in tabelle

@@ -224,6 +224,10 @@ def test_strict_und_bericht(daten: Path, netz: Any, server: tuple[str, _Zaehler]
     assert f"→ {basis}/ok?nach=umzug" in lauf.stdout
     ohne_strict = netz("sources", "check")
     assert ohne_strict.exit_code == 0
+    tabelle = netz("sources", "check", "--format", "csv").stdout.splitlines()
+    assert tabelle[0] == "url,art,stufe,ergebnis,status,ziel,umleitungen,sekunden,dateien"
+    weg = next(z for z in tabelle if z.startswith(f"{basis}/weg,"))
+    assert weg.startswith(f"{basis}/weg,quelle,warnung,nicht_gefunden,404,{basis}/weg,0,")
 
 
 def test_nebenlaeufigkeit_begrenzt(daten: Path, netz: Any, server: tuple[str, _Zaehler]) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -32,21 +32,80 @@ Ort = tuple[str | int, ...]
 def quellen_in(modell: BaseModel, ort: Ort = ()) -> Iterator[tuple[Ort, str | Quelle]]:
     """Jede Quelle eines Modells mit ihrem Ort (wie pydantics ``loc``: ``("fortsetzungen", 0,
     "quellen", 1)``) – in Verträgen, Ereignissen, Regionen, Prüfpunkten und dem Ziel."""
-    for name in type(modell).model_fields:
+    for name, art in _felder(type(modell)):
         wert = getattr(modell, name)
         if wert is None:
             continue
-        if name in _LISTEN:
+        if art == "liste":
             for i, q in enumerate(wert):
                 yield (*ort, name, i), q
-        elif name in _EINZELN:
+        elif art == "einzeln":
             yield (*ort, name), wert
-        elif isinstance(wert, BaseModel) and not isinstance(wert, Quelle):
+        elif art == "modell":
             yield from quellen_in(wert, (*ort, name))
-        elif isinstance(wert, list):
+        else:
             for i, w in enumerate(wert):
-                if isinstance(w, BaseModel):
-                    yield from quellen_in(w, (*ort, name, i))
+                yield from quellen_in(w, (*ort, name, i))
+
+
+def hat_quellenobjekt(modell: BaseModel) -> bool:
+    """Nennt das Modell irgendwo ein Quellenobjekt? Der schnelle Weg für die Prüfung beim
+    Laden: die allermeisten Dateien nennen nur Text, und für sie entsteht kein einziger Ort."""
+    for name, art in _felder(type(modell)):
+        wert = getattr(modell, name)
+        if not wert:
+            continue
+        if art == "liste":
+            for q in wert:
+                if type(q) is Quelle:
+                    return True
+        elif art == "einzeln":
+            if type(wert) is Quelle:
+                return True
+        elif art == "modell":
+            if hat_quellenobjekt(wert):
+                return True
+        else:
+            for w in wert:
+                if hat_quellenobjekt(w):
+                    return True
+    return False
+
+
+_FELDER: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
+
+
+def _felder(modell: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """Die Felder einer Modellklasse, in denen Quellen stecken können – einmal je Klasse
+    bestimmt: die Prüfung läuft bei jedem Laden über jede Datei, auch bei 10.000 Regionen."""
+    if modell not in _FELDER:
+        felder = []
+        for name, feld in modell.model_fields.items():
+            innen = _modell_in(feld.annotation)
+            if name in _LISTEN:
+                felder.append((name, "liste"))
+            elif name in _EINZELN:
+                felder.append((name, "einzeln"))
+            elif innen is not None and innen is not Quelle and _felder(innen):
+                felder.append((name, "modellliste" if _ist_liste(feld.annotation) else "modell"))
+        _FELDER[modell] = tuple(felder)
+    return _FELDER[modell]
+
+
+def _modell_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        t = _modell_in(arg)
+        if t is not None:
+            return t
+    return None
+
+
+def _ist_liste(annotation: Any) -> bool:
+    if get_origin(annotation) is list:
+        return True
+    return any(_ist_liste(a) for a in get_args(annotation))
 
 
 def ortstext(ort: Ort) -> str:

@@ -13,7 +13,7 @@ from datetime import date
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.modelle import Quelle
-from ..kern.quellen import Ort, ist_sauber, ortstext, quellen_in
+from ..kern.quellen import Ort, hat_quellenobjekt, ist_sauber, ortstext, quellen_in
 from .codes import problem
 from .yamlio import finde, lies_yaml
 
@@ -27,6 +27,8 @@ def quellenobjekte(bestand: Datenbestand, heute: date) -> list[Problem]:
     if bestand.programm is not None:
         docs.append(bestand.programm)
     for dok in docs:
+        if not hat_quellenobjekt(dok.modell):
+            continue
         befunde = [
             b for ort, q in quellen_in(dok.modell) if isinstance(q, Quelle) for b in _pruefe(ort, q, heute)
         ]

@@ -75,6 +75,7 @@ RENDERER: dict[str, dict[str, Renderer]] = {
     "linkpruefung": {
         "text": Renderer("konsole", "quellen:linkbericht"),
         "json": Renderer("daten", "quellen:linkbericht_daten"),
+        "csv": Renderer("text", "quellen:linkbericht_csv"),
         "markdown": Renderer("text", "quellen:linkbericht_markdown"),
     },
     "pruefung": {

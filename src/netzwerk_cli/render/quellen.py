@@ -6,6 +6,8 @@ eine Adresse mit Steuerzeichen erscheint mit ``\\x1b`` statt das Terminal zu ste
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from rich.console import Console as Konsole
@@ -15,7 +17,7 @@ from ..kern.datum import deutsch_tag
 from ..kern.quellen import ART_TEXT, Art, Ergebnis, Linkbericht, Stufe
 from ..kern.zahlen import anzahl, dezimal
 from .konsole import umbrechen
-from .sicher import markdown_code, markdown_zelle, sichere_url, sichtbar
+from .sicher import csv_zelle, markdown_code, markdown_zelle, sichere_url, sichtbar
 
 _UEBERSCHRIFT = {
     Stufe.WARNUNG: "Warnungen",
@@ -135,6 +137,23 @@ def linkbericht_daten(b: Linkbericht) -> dict[str, Any]:
         "uebergangene_dateien": b.uebergangen,
         "adressen": [_eintrag_daten(e) for e in b.ergebnisse],
     }
+
+
+# --- CSV --------------------------------------------------------------------------------
+
+CSV_SPALTEN = ("url", "art", "stufe", "ergebnis", "status", "ziel", "umleitungen", "sekunden", "dateien")
+
+
+def linkbericht_csv(b: Linkbericht) -> str:
+    """Eine Zeile je Adresse; die zitierenden Dateien durch Leerzeichen getrennt."""
+    puffer = io.StringIO()
+    w = csv.writer(puffer, lineterminator="\n")
+    w.writerow(CSV_SPALTEN)
+    for e in b.ergebnisse:
+        d = _eintrag_daten(e)
+        zeile = [*(d[k] for k in CSV_SPALTEN[:-1]), " ".join(d["dateien"])]
+        w.writerow([csv_zelle("" if z is None else z) for z in zeile])
+    return puffer.getvalue()
 
 
 # --- Markdown ---------------------------------------------------------------------------
