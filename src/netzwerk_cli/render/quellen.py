@@ -99,7 +99,7 @@ def _eintrag(e: Ergebnis, con: Konsole, stil: str) -> None:
     # die Adresse allein auf ihrer Zeile: sie wird nie umbrochen und bleibt kopierbar
     con.print(Text(sichtbar(e.adresse.url)), soft_wrap=True)
     con.print(umbrechen(Text("  " + _ergebnis_text(e), style=stil), con.width, einzug=4), soft_wrap=True)
-    if e.stufe is Stufe.UMGELEITET and e.antwort.ziel:
+    if e.antwort.umleitungen and e.antwort.ziel and e.antwort.ziel != e.adresse.url:
         con.print(Text(f"  → {sichtbar(e.antwort.ziel)}"), soft_wrap=True)
     dateien = ", ".join(sichtbar(d) for d in e.adresse.dateien)
     con.print(umbrechen(f"  zitiert in {dateien}", con.width, einzug=4), soft_wrap=True)
