@@ -97,4 +97,6 @@ def test_befehlstabelle_ist_die_eine_quelle() -> None:
     from netzwerk_cli.cli import BEFEHLE, alle_befehle
 
     app = alle_befehle()
-    assert [c.name for c in app.registered_commands] == list(BEFEHLE)
+    gruppen = [g.name for g in app.registered_groups]  # netz sources check: ein typer.Typer
+    assert gruppen == ["sources"]
+    assert [c.name for c in app.registered_commands] == [b for b in BEFEHLE if b not in gruppen]

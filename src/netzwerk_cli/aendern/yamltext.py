@@ -7,7 +7,7 @@ import re
 import textwrap
 
 from ..kern.datum import Zeitangabe
-from ..kern.modelle import Ereignis, Region, Vertrag
+from ..kern.modelle import Ereignis, Quelle, Region, Vertrag
 
 SCHEMA_KOPF = "# yaml-language-server: $schema=../../schemas/{art}.schema.json\n"
 
@@ -44,10 +44,28 @@ def zeitangabe(z: Zeitangabe) -> str:
     return f'"{z.text}"' if " " in z.text else z.text
 
 
-def liste(schluessel: str, werte: list[str], einrueckung: str = "") -> list[str]:
+def liste(schluessel: str, werte: list[str] | list[str | Quelle], einrueckung: str = "") -> list[str]:
     if not werte:
         return []
-    return [f"{einrueckung}{schluessel}:\n"] + [f"{einrueckung}  - {text(w)}\n" for w in werte]
+    zeilen = [f"{einrueckung}{schluessel}:\n"]
+    for w in werte:
+        zeilen += quelle(w, einrueckung + "  - ", einrueckung + "    ")
+    return zeilen
+
+
+def quelle(q: str | Quelle, erste: str, innen: str) -> list[str]:
+    """Eine Quelle als Listeneintrag: Text schlicht, ein Quellenobjekt mit seinen Schlüsseln
+    (so bleiben Archiv, Abrufdatum und Zitat erhalten, wenn netz eine Liste neu schreibt)."""
+    if isinstance(q, str):
+        return [f"{erste}{text(q)}\n"]
+    zeilen = [f"{erste}url: {text(q.url)}\n"]
+    if q.abgerufen is not None:
+        zeilen.append(f"{innen}abgerufen: {q.abgerufen.isoformat()}\n")
+    if q.archiv is not None:
+        zeilen.append(f"{innen}archiv: {text(q.archiv)}\n")
+    if q.zitat is not None:
+        zeilen.append(lang("zitat", q.zitat, innen))
+    return zeilen
 
 
 def ereignis(e: Ereignis, einrueckung: str = "  ") -> list[str]:
@@ -122,6 +140,8 @@ def region_yaml(r: Region) -> str:
         zeilen.append(f"flaeche_km2: {r.flaeche_km2:.2f}\n")
     if r.statistik_stand is not None:
         zeilen.append(f"statistik_stand: {r.statistik_stand.isoformat()}\n")
-    if r.statistik_quelle:
+    if isinstance(r.statistik_quelle, Quelle):
+        zeilen += ["statistik_quelle:\n", *quelle(r.statistik_quelle, "  ", "  ")]
+    elif r.statistik_quelle:
         zeilen.append(f"statistik_quelle: {text(r.statistik_quelle)}\n")
     return "".join(zeilen)

@@ -42,6 +42,8 @@ BEFEHLE: dict[str, str] = {
     "diff": "diff:diff",
     "log": "log:log",
     "schema": "schema:schema",
+    # eine Gruppe: ein typer.Typer statt einer Funktion (netz sources check)
+    "sources": "sources:sources",
 }
 # Globale Optionen mit Wert (stehen vor dem Befehl)
 _MIT_WERT = ("--data",)
@@ -56,7 +58,10 @@ def _registriere(namen: Sequence[str]) -> None:
         # __import__ statt importlib.import_module: so zeigt „python -X importtime“ das Modul an
         __import__(f"{__name__}.{modul}")
         f = getattr(sys.modules[f"{__name__}.{modul}"], funktion)
-        app.command(name, cls=deutsch.DeutscherBefehl)(f)
+        if isinstance(f, typer.Typer):
+            app.add_typer(f, name=name)
+        else:
+            app.command(name, cls=deutsch.DeutscherBefehl)(f)
         _registriert.add(name)
 
 

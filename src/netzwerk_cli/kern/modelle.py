@@ -13,7 +13,17 @@ from datetime import date
 from types import UnionType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic import Tag as Marke
 from pydantic_core import PydanticCustomError
 
 from .datum import DatumFehler, Zeitangabe, tag
@@ -105,6 +115,80 @@ _STRENG = ConfigDict(
 )
 
 
+# --- Quellen: eine Webadresse (oder Datei unter quellen/) als Text – oder als Objekt ----------
+
+
+def _zitat(wert: str) -> str:
+    if not wert.strip():  # nur Leerraum ist so leer wie ""
+        raise PydanticCustomError("zitat_leer", "darf nicht leer sein", {})
+    return wert
+
+
+_WEB = r"^https?://\S+$"
+
+
+class Quelle(BaseModel):
+    """Eine Quelle, die ihren Link überlebt: die Webadresse mit dem Tag des Abrufs, einer
+    archivierten Kopie und dem Satz, den sie belegt. Nur ``url`` ist Pflicht; netz erfindet
+    weder Abrufdatum noch Archivadresse (siehe docs/quellen.md)."""
+
+    model_config = _STRENG
+
+    # das Muster nur im JSON Schema (Hilfe im Editor); netz selbst prüft in pruefen.quellen (NZ602)
+    url: Text = Field(
+        description="Webadresse der Quelle (https:// oder http://)", json_schema_extra={"pattern": _WEB}
+    )
+    abgerufen: Tag | None = Field(
+        default=None, description="Tag, an dem die Seite gelesen wurde (JJJJ-MM-TT)"
+    )
+    archiv: Text | None = Field(
+        default=None,
+        description="Webadresse einer archivierten Kopie, z. B. https://web.archive.org/web/2024…/https://…",
+        json_schema_extra={"pattern": _WEB},
+    )
+    zitat: (
+        Annotated[
+            str,
+            AfterValidator(_zitat),
+            WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
+        ]
+        | None
+    ) = Field(default=None, description="Der Satz der Quelle, der die Angabe stützt (wörtlich)")
+
+    def __str__(self) -> str:
+        # so erscheint ein Quellenobjekt in Texten, die nur eine Adresse erwarten (netz diff)
+        return self.url if self.archiv is None else f"{self.url} (Archiv: {self.archiv})"
+
+
+# Die Marken der beiden Formen. Pydantic nennt sie im Ort eines Schemafehlers
+# („quellen.0.<objekt>.archiv“); pruefen.datei lässt sie dort weg (QUELLEN_MARKEN).
+_ALS_TEXT = "<text>"
+_ALS_OBJEKT = "<objekt>"
+QUELLEN_MARKEN = frozenset({_ALS_TEXT, _ALS_OBJEKT})
+
+
+def _form(wert: Any) -> str:
+    # eine Zuordnung ist ein Quellenobjekt; alles andere muss Text sein (sonst „Text erwartet“)
+    return _ALS_OBJEKT if isinstance(wert, (dict, Quelle)) else _ALS_TEXT
+
+
+#: Eine Quelle, wo immer die Daten eine nennen: Text (wie bisher) oder :class:`Quelle`.
+QuelleFeld = Annotated[
+    Union[Annotated[Text, Marke(_ALS_TEXT)], Annotated[Quelle, Marke(_ALS_OBJEKT)]],  # noqa: UP007
+    Discriminator(_form),
+]
+
+
+def quelle_url(q: str | Quelle) -> str:
+    """Die Adresse einer Quelle, welche Form sie auch hat."""
+    return q.url if isinstance(q, Quelle) else q
+
+
+def quelle_archiv(q: str | Quelle) -> str | None:
+    """Die archivierte Kopie einer Quelle, wenn die Daten eine nennen."""
+    return q.archiv if isinstance(q, Quelle) else None
+
+
 class Region(BaseModel):
     """Ein Kreis oder eine kreisfreie Stadt (eine Datei in ``regionen/``)."""
 
@@ -119,7 +203,7 @@ class Region(BaseModel):
     einwohner: Annotated[int, Field(ge=0)] | None = None
     flaeche_km2: Annotated[float, Field(gt=0)] | None = None
     statistik_stand: Tag | None = None
-    statistik_quelle: Text | None = None
+    statistik_quelle: QuelleFeld | None = None
     # Gebietsstand: eine Region gilt von gueltig_ab bis gueltig_bis (beide eingeschlossen);
     # fehlt eine Grenze, gilt sie nach dieser Seite offen (so die heutigen Regionen).
     gueltig_ab: Tag | None = Field(default=None, description="Erster Tag, an dem es die Region gab")
@@ -130,7 +214,7 @@ class Region(BaseModel):
     nachfolger: list[AGS] = Field(
         default_factory=list, description="Regionen, in denen diese nach gueltig_bis aufging"
     )
-    quellen: list[Text] = Field(default_factory=list, description="Belege für Gebietsstand und Zahlen")
+    quellen: list[QuelleFeld] = Field(default_factory=list, description="Belege für Gebietsstand und Zahlen")
     bemerkung: Text | None = None
 
     def gilt_am(self, d: date) -> bool:
@@ -146,7 +230,7 @@ class Ereignis(BaseModel):
     model_config = _STRENG
 
     datum: ZeitangabeFeld
-    quellen: list[Text] = Field(default_factory=list)
+    quellen: list[QuelleFeld] = Field(default_factory=list)
     bemerkung: Text | None = None
 
 
@@ -161,14 +245,14 @@ class Bildungsbuero(BaseModel):
     telefon: Text | None = None
     email: Text | None = None
     web: Text | None = None
-    quellen: list[Text] = Field(default_factory=list)
+    quellen: list[QuelleFeld] = Field(default_factory=list)
 
 
 class Lenkungskreis(BaseModel):
     model_config = _STRENG
 
     konstituiert: ZeitangabeFeld
-    quellen: list[Text] = Field(default_factory=list)
+    quellen: list[QuelleFeld] = Field(default_factory=list)
     bemerkung: Text | None = None
 
 
@@ -189,8 +273,8 @@ class Vertrag(BaseModel):
         default=None, description="Letzter Tag in Kraft (Kündigung, Auslaufen)"
     )
     ende_grund: Text | None = Field(default=None, description="Kündigung, Auslaufen …")
-    ende_quellen: list[Text] = Field(default_factory=list)
-    quellen: list[Text] = Field(default_factory=list)
+    ende_quellen: list[QuelleFeld] = Field(default_factory=list)
+    quellen: list[QuelleFeld] = Field(default_factory=list)
     bemerkung: Text | None = None
     fortsetzungen: list[Ereignis] = Field(
         default_factory=list, description="Beschlüsse, den Vertrag fortzuführen (kein neuer Vertrag)"
@@ -205,7 +289,7 @@ class Ziel(BaseModel):
 
     anzahl: Annotated[int, Field(ge=1)]
     bis: Tag
-    quelle: Text
+    quelle: QuelleFeld
 
 
 class Pruefpunkt(BaseModel):
@@ -218,7 +302,7 @@ class Pruefpunkt(BaseModel):
     mindestens: Annotated[int, Field(ge=0)] | None = None
     regierungsbezirk: Regierungsbezirk | None = None
     aussage: Text
-    quelle: Text
+    quelle: QuelleFeld
     pruefen: bool = True
     bemerkung: Text | None = None
 
@@ -292,8 +376,11 @@ def _aus_daten(typ: Any, wert: Any) -> Any:
         return _aus_daten(get_args(typ)[0], wert)
     if get_origin(typ) is list:
         return [_aus_daten(get_args(typ)[0], w) for w in wert]
-    if get_origin(typ) in (Union, UnionType):  # X | None
-        return _aus_daten(next(t for t in get_args(typ) if t is not type(None)), wert)
+    if get_origin(typ) in (Union, UnionType):  # X | None, und die Quelle: Text oder Objekt
+        arten = [t for t in get_args(typ) if t is not type(None)]
+        if len(arten) > 1:  # die Form der Daten entscheidet, wie beim Prüfen (_form)
+            arten = [t for t in arten if _ist_modell(t) == isinstance(wert, dict)]
+        return _aus_daten(arten[0], wert)
     if typ is Zeitangabe:
         return Zeitangabe.lies(wert)
     if typ is date:
@@ -301,3 +388,9 @@ def _aus_daten(typ: Any, wert: Any) -> Any:
     if isinstance(typ, type) and issubclass(typ, BaseModel):
         return aus_daten(typ, wert)
     return wert
+
+
+def _ist_modell(typ: Any) -> bool:
+    while get_origin(typ) is Annotated:
+        typ = get_args(typ)[0]
+    return isinstance(typ, type) and issubclass(typ, BaseModel)

@@ -204,7 +204,10 @@ def felder(
         if a == n:
             continue
         pfad = vorne + name
-        if isinstance(a, BaseModel) and isinstance(n, BaseModel):
+        if name in QUELLENFELDER:
+            # eine Quelle (Text oder Objekt) ist ein Wert: hinzu/weg, nie Feld für Feld
+            out.append(_feld(pfad, a, n, bezug))
+        elif isinstance(a, BaseModel) and isinstance(n, BaseModel):
             out += felder(a, n, pfad + ".", bezug)
         elif isinstance(a, BaseModel) or isinstance(n, BaseModel):
             out.append(_feld(pfad, _kurzwert(a) if a else None, _kurzwert(n) if n else None, bezug))

@@ -14,16 +14,22 @@ from datetime import date, timedelta
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe
-from ..kern.modelle import Region, Vertrag
+from ..kern.modelle import Quelle, Region, Vertrag
 from ..kern.namen import region_dateiname, vertrag_dateiname
 from .codes import problem
+from .quellen import quellenobjekte
 
 FRUEHESTES_JAHR = 2008
 
 
 def dateiuebergreifend(bestand: Datenbestand, heute: date) -> list[Problem]:
     """Alle dateiübergreifenden Prüfungen (ohne die Befunde des Einlesens, ohne Prüfpunkte)."""
-    return _regionen(bestand, heute) + _gebietsstand(bestand) + _vertraege(bestand, heute)
+    return (
+        _regionen(bestand, heute)
+        + _gebietsstand(bestand)
+        + _vertraege(bestand, heute)
+        + quellenobjekte(bestand, heute)
+    )
 
 
 def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
@@ -395,6 +401,8 @@ def _quellen(dok: Dokument[Vertrag], dateien: frozenset[str]) -> list[Problem]:
         ]
     out = []
     for q in v.quellen:
+        if isinstance(q, Quelle):
+            continue  # ein Quellenobjekt prüft .quellen.quellenobjekte, mit der Zeile seines Felds
         if q.startswith(("https://", "http://")):
             if not ist_webadresse(q):
                 out.append(

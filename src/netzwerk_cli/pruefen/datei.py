@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from ..kern.befund import Problem
 from ..kern.bestand import Dokument, M
 from ..kern.datum import iso_vorschlag
+from ..kern.modelle import QUELLEN_MARKEN
 from .codes import MAX_BEFUNDE, begrenze, problem
 from .yamlio import Fundstelle, Gelesen, finde, lies_yaml
 
@@ -70,7 +71,7 @@ def schemafehler(
     alle = fehler.errors(include_url=False)
     # Jede Fundstelle kostet einen Gang durch den Knotenbaum: nur für die gezeigten Befunde.
     for e in alle[:MAX_BEFUNDE]:
-        loc: tuple[str | int, ...] = tuple(e["loc"])
+        loc = _ohne_marken(tuple(e["loc"]))
         typ = e["type"]
         feld = _kurz(_pfadtext(loc))
         if typ == "missing":
@@ -132,8 +133,28 @@ def schemafehler(
                 )
             )
         else:
-            out.append(problem(datei, f.zeile, "NZ204", f"„{feld}“: {_deutsch(e)}", "", f.spalte))
+            hinweis = _HINWEISE.get(typ, "")
+            out.append(problem(datei, f.zeile, "NZ204", f"„{feld}“: {_deutsch(e)}", hinweis, f.spalte))
     return begrenze(out, datei, max(0, len(alle) - MAX_BEFUNDE))
+
+
+# Hinweise zu eigenen Fehlerarten der Modelle (PydanticCustomError)
+_HINWEISE = {
+    "zitat_leer": "Den Satz der Quelle wörtlich angeben, der die Angabe stützt – oder „zitat:“ weglassen.",
+}
+
+
+def _ohne_marken(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Der Ort ohne die Marke der Quellenform („quellen.0.<objekt>.url“ → „quellen.0.url“).
+
+    Nur eine Marke direkt hinter einem Listenplatz oder Feld fällt weg – ein Schlüssel, der
+    zufällig so heißt, bleibt im Ort stehen."""
+    out: list[str | int] = []
+    for i, teil in enumerate(loc):
+        if teil in QUELLEN_MARKEN and (i == 0 or loc[i - 1] not in QUELLEN_MARKEN):
+            continue
+        out.append(teil)
+    return tuple(out)
 
 
 def _typfehler(datei: str, f: Fundstelle, feld: str, erwartet: str, wert: Any) -> Problem:

@@ -72,6 +72,12 @@ RENDERER: dict[str, dict[str, Renderer]] = {
         "vergleich:regionslog_csv",
         "vergleich:regionslog_markdown",
     ),
+    "linkpruefung": {
+        "text": Renderer("konsole", "quellen:linkbericht"),
+        "json": Renderer("daten", "quellen:linkbericht_daten"),
+        "csv": Renderer("text", "quellen:linkbericht_csv"),
+        "markdown": Renderer("text", "quellen:linkbericht_markdown"),
+    },
     "pruefung": {
         **_formate("text:pruefung", "daten:pruefung", "formate:pruefung_csv", "markdown:pruefung"),
         "github": Renderer("text", "formate:github"),

@@ -7,6 +7,7 @@ JSON-Daten entstehen hier und nur hier.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,7 @@ from ..kern.abdeckung import RegionStand, Stand, Zaehlung
 from ..kern.befund import Problem
 from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
 from ..kern.datum import Zeitangabe
-from ..kern.modelle import Ereignis
+from ..kern.modelle import Ereignis, Quelle
 from ..kern.vergleich import Abdeckungswechsel, Dateiaenderung, Regionslog, Vergleich
 from ..kern.zeitreihe import Ereigniszahl
 from ..pruefen import Pruefbericht, PruefErgebnis
@@ -120,17 +121,24 @@ def region_bericht(b: RegionBericht) -> dict[str, Any]:
                 "umfasst": list(d.modell.umfasst),
                 "beginn": zeitangabe(d.modell.beginn),
                 "endet": zeitangabe(d.modell.endet),
-                "quellen": list(d.modell.quellen),
+                "quellen": quellen(d.modell.quellen),
                 "bemerkung": d.modell.bemerkung,
                 "ende_grund": d.modell.ende_grund,
-                "ende_quellen": list(d.modell.ende_quellen),
+                "ende_quellen": quellen(d.modell.ende_quellen),
                 "fortsetzungen": [ereignis(f) for f in d.modell.fortsetzungen],
                 "bildungskonferenzen": [ereignis(f) for f in d.modell.bildungskonferenzen],
-                "bildungsbuero": d.modell.bildungsbuero.model_dump() if d.modell.bildungsbuero else None,
+                "bildungsbuero": (
+                    {
+                        **d.modell.bildungsbuero.model_dump(),
+                        "quellen": quellen(d.modell.bildungsbuero.quellen),
+                    }
+                    if d.modell.bildungsbuero
+                    else None
+                ),
                 "lenkungskreis": (
                     {
                         "konstituiert": zeitangabe(d.modell.lenkungskreis.konstituiert),
-                        "quellen": list(d.modell.lenkungskreis.quellen),
+                        "quellen": quellen(d.modell.lenkungskreis.quellen),
                         "bemerkung": d.modell.lenkungskreis.bemerkung,
                     }
                     if d.modell.lenkungskreis
@@ -143,7 +151,24 @@ def region_bericht(b: RegionBericht) -> dict[str, Any]:
 
 
 def ereignis(e: Ereignis) -> dict[str, Any]:
-    return {"datum": zeitangabe(e.datum), "quellen": list(e.quellen), "bemerkung": e.bemerkung}
+    return {"datum": zeitangabe(e.datum), "quellen": quellen(e.quellen), "bemerkung": e.bemerkung}
+
+
+def quelle(q: str | Quelle) -> str | dict[str, Any]:
+    """Eine Quelle, wie die Daten sie nennen: Text bleibt Text, ein Quellenobjekt wird eines –
+    immer mit allen vier Schlüsseln (``null``, wo die Daten nichts sagen)."""
+    if isinstance(q, str):
+        return q
+    return {
+        "url": q.url,
+        "abgerufen": q.abgerufen.isoformat() if q.abgerufen else None,
+        "archiv": q.archiv,
+        "zitat": q.zitat,
+    }
+
+
+def quellen(qs: Sequence[str | Quelle]) -> list[str | dict[str, Any]]:
+    return [quelle(q) for q in qs]
 
 
 def problem(p: Problem) -> dict[str, Any]:
@@ -167,7 +192,7 @@ def pruefergebnis(e: PruefErgebnis) -> dict[str, Any]:
         "regierungsbezirk": p.regierungsbezirk,
         "anzahl": p.anzahl,
         "mindestens": p.mindestens,
-        "quelle": p.quelle,
+        "quelle": quelle(p.quelle),
         "geprueft": e.geprueft,
         "erfuellt": e.erfuellt,
         "sicher": list(e.sicher) if e.sicher else None,
@@ -224,7 +249,9 @@ def _vergleichswert(w: Any) -> Any:
     if isinstance(w, date):
         return w.isoformat()
     if isinstance(w, list):
-        return [str(x) for x in w]
+        return [quelle(x) if isinstance(x, Quelle) else str(x) for x in w]
+    if isinstance(w, Quelle):
+        return quelle(w)
     return w
 
 

@@ -68,7 +68,7 @@ def region_csv(b: RegionBericht) -> str:
                 v["datei"],
                 *(_text(v[k]) for k in ("unterzeichnet", "beginn", "endet")),
                 v["ende_grund"] or "",
-                " ".join(v["quellen"]),
+                " ".join(q if isinstance(q, str) else q["url"] for q in v["quellen"]),
                 v["bemerkung"] or "",
             ]
             for v in daten.region_bericht(b)["vertraege"]

@@ -138,7 +138,9 @@ class Konsole(Console):
         if self.fuer_meldungen:
             # Erst das Ergebnis, dann die Meldung: in einer Pipe puffert Python stdout, stderr
             # nicht – „netz validate 2>&1 | less“ zeigte sonst die Zusammenfassung vor den Befunden.
-            sys.stdout.flush()
+            aus = sys.stdout
+            if aus is not None and not aus.closed:  # geschlossene Standardausgabe („>&-“)
+                aus.flush()
         if not optionen.get("soft_wrap") and objects and all(isinstance(o, (str, Text)) for o in objects):
             sep = optionen.pop("sep", " ")
             t = Text(sep).join(o if isinstance(o, Text) else Text(o) for o in objects)

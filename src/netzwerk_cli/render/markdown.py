@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
 from ..kern.datum import deutsch_tag
+from ..kern.modelle import Quelle
 from ..kern.zahlen import prozent
 from ..pruefen import Pruefbericht
 from ..pruefen.codes import titel
@@ -18,8 +19,12 @@ from .sicher import markdown_zelle as _zelle
 from .text import STAND_TEXT, kopfzeile, zusammenfassung
 
 
-def _quelle(q: str) -> str:
-    """Eine Webadresse als Autolink ``<…>`` (darin wirkt keine Auszeichnung), alles andere als Text."""
+def _quelle(q: str | Quelle) -> str:
+    """Eine Webadresse als Autolink ``<…>`` (darin wirkt keine Auszeichnung), alles andere als Text;
+    die archivierte Kopie eines Quellenobjekts daneben."""
+    if isinstance(q, Quelle):
+        archiv = f" (Archiv: {_quelle(q.archiv)})" if q.archiv else ""
+        return _quelle(q.url) + archiv
     url = sichere_url(q)
     return f"<{url}>" if url else _zelle(q)
 

@@ -19,6 +19,7 @@ from ..kern.abdeckung import RegionStand, Stand, Zaehlung
 from ..kern.befund import Problem
 from ..kern.bericht import Konferenzbericht, RegionBericht, Regionenbericht, StatusBericht
 from ..kern.datum import Zeitangabe, deutsch_tag
+from ..kern.modelle import Quelle
 from ..kern.zahlen import anzahl, dezimal, es_fehlen, ganz, mit_vorzeichen, prozent, spanne
 from ..kern.zeitreihe import Meilenstein, Tempo
 from .konsole import konsole as _konsole
@@ -342,8 +343,8 @@ def region(b: RegionBericht, con: Konsole) -> None:
                 t.add_row("Konferenzen", Text("keine erfasst (unbekannt, nicht: keine)", style="dim"))
         if v.bemerkung:
             t.add_row("Bemerkung", _s(v.bemerkung))
-        for j, q in enumerate(v.quellen):
-            t.add_row("Quellen" if j == 0 else "", _s(q))
+        for j, zeile in enumerate(z for q in v.quellen for z in quellenzeilen(q)):
+            t.add_row("Quellen" if j == 0 else "", zeile)
         if not v.quellen:
             t.add_row("Quellen", Text("keine", style="yellow"))
         t.drucke(con)
@@ -370,6 +371,21 @@ def nicht_gezaehlt(b: RegionBericht) -> str:
     if r.gueltig_ab is not None and b.stichtag < r.gueltig_ab:
         return "die Region gab es noch nicht, sie zählt nicht"
     return "die Region gab es nicht mehr, sie zählt nicht"
+
+
+def quellenzeilen(q: str | Quelle) -> list[str]:
+    """Eine Quelle als Zeilen: die Adresse, bei einem Quellenobjekt darunter die archivierte
+    Kopie, der Tag des Abrufs und das Zitat (entschärft)."""
+    if isinstance(q, str):
+        return [_s(q)]
+    zeilen = [_s(q.url)]
+    if q.archiv:
+        zeilen.append(f"  Archiv: {_s(q.archiv)}")
+    if q.abgerufen:
+        zeilen.append(f"  abgerufen am {deutsch_tag(q.abgerufen)}")
+    if q.zitat:
+        zeilen.append(f"  „{_s(q.zitat)}“")
+    return zeilen
 
 
 class _Zeilen:

@@ -1,0 +1,146 @@
+"""Quellenobjekte in jeder Ausgabe: show zeigt die Archivkopie neben dem Original, JSON das Objekt."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from netzwerk_cli.kern.quellen import Adresse, Antwort, Art, Fehlerart, Linkbericht, einordnen
+from netzwerk_cli.render.quellen import linkbericht, linkbericht_daten, linkbericht_markdown
+from tests.conftest import FIXTURES
+
+ARCHIV = "https://web.archive.org/web/20240301000000/https://example.org/dueren/vertrag"
+
+
+def _objekte(daten: Path) -> Path:
+    ziel = daten / "vertraege" / "05358-dueren-2009-01-14.yaml"
+    shutil.copy(FIXTURES / "valid" / "quelle-objekt.yaml", ziel)
+    return ziel
+
+
+def test_show_text_zeigt_archiv_neben_original(daten: Path, netz: Any) -> None:
+    _objekte(daten)
+    lauf = netz("show", "Düren")
+    assert lauf.exit_code == 0, lauf.stderr
+    zeilen = lauf.stdout.splitlines()
+    i = next(i for i, z in enumerate(zeilen) if z.endswith("https://example.org/dueren/vertrag"))
+    danach = "\n".join(zeilen[i + 1 : i + 6])
+    assert ARCHIV in danach.split()  # ungebrochen, kopierbar
+    assert "Archiv:" in danach
+    assert "abgerufen am 01.03.2024" in danach
+    assert "„Der Kreis Düren und das Land unterzeichnen" in danach
+
+
+def test_show_json_gibt_das_objekt(daten: Path, netz: Any) -> None:
+    _objekte(daten)
+    v = netz("show", "05358", "--format", "json").json()["vertraege"][0]
+    assert v["quellen"][0] == "https://example.org/dueren"  # schlichte Quelle bleibt Text
+    assert v["quellen"][1] == {
+        "url": "https://example.org/dueren/vertrag",
+        "abgerufen": "2024-03-01",
+        "archiv": ARCHIV,
+        "zitat": "Der Kreis Düren und das Land unterzeichnen den Kooperationsvertrag: "
+        "ein Netzwerk für alle Schulen.",
+    }
+    assert v["bildungskonferenzen"][0]["quellen"][0]["archiv"] == "https://archive.ph/abcde"
+
+
+def test_markdown_csv_html_mit_objekten(daten: Path, netz: Any, tmp_path: Path) -> None:
+    _objekte(daten)
+    md = netz("show", "05358", "--format", "markdown").stdout
+    assert f"<https://example.org/dueren/vertrag> (Archiv: <{ARCHIV}>)" in md
+    csv = netz("show", "05358", "--format", "csv").stdout
+    assert "https://example.org/dueren https://example.org/dueren/vertrag https://example.org" in csv
+    html = tmp_path / "b.html"
+    lauf = netz("report", "--html", str(html))
+    assert lauf.exit_code == 0, lauf.stderr
+    assert 'href="https://example.org/dueren/vertrag"' in html.read_text(encoding="utf-8")
+
+
+def test_zwischenspeicher_behaelt_das_objekt(daten: Path, netz: Any) -> None:
+    _objekte(daten)
+    erst = netz("show", "05358", "--format", "json").json()
+    zweit = netz("show", "05358", "--format", "json").json()  # jetzt aus dem Zwischenspeicher
+    assert erst == zweit
+
+
+def test_yaml_schreiben_erhaelt_quellenobjekte(daten: Path) -> None:
+    """Wo netz Quellen neu schreibt (add, end, continue), bleibt ein Quellenobjekt ganz erhalten."""
+    from netzwerk_cli.aendern.yamltext import region_yaml, vertrag_yaml
+    from netzwerk_cli.kern.modelle import Region, Vertrag
+    from netzwerk_cli.pruefen.datei import pruefe_datei
+
+    pfad = _objekte(daten)
+    v, probleme = pruefe_datei(str(pfad), pfad.read_bytes(), Vertrag, "v.yaml")
+    assert v is not None and not probleme
+    text = vertrag_yaml(v.modell)
+    assert (
+        f"  - url: https://example.org/dueren/vertrag\n    abgerufen: 2024-03-01\n    archiv: {ARCHIV}\n"
+        in text
+    )
+    zurueck, probleme = pruefe_datei("v", text.encode(), Vertrag, "v.yaml")
+    assert zurueck is not None and not probleme and zurueck.modell == v.modell
+    r = Region.model_validate(
+        {
+            "ags": "05170",
+            "name": "Wesel",
+            "bezeichnung": "Kreis Wesel",
+            "art": "Kreis",
+            "regierungsbezirk": "Düsseldorf",
+            "statistik_quelle": {"url": "https://a.de/x", "zitat": "Ein Satz: mit Doppelpunkt # und Raute"},
+        }
+    )
+    zurueck_r, probleme = pruefe_datei("r", region_yaml(r).encode(), Region, "r.yaml")
+    assert zurueck_r is not None and not probleme and zurueck_r.modell == r
+
+
+def test_diff_archiv_nachgetragen_ist_nur_quelle(daten: Path) -> None:
+    from netzwerk_cli.kern.modelle import Vertrag
+    from netzwerk_cli.kern.vergleich import felder
+
+    alt = Vertrag.model_validate({"region": "05358", "unterzeichnet": "2009", "quellen": ["https://a.de"]})
+    neu = Vertrag.model_validate(
+        {
+            "region": "05358",
+            "unterzeichnet": "2009",
+            "quellen": [{"url": "https://a.de", "archiv": "https://ar.ch/a"}],
+        }
+    )
+    (a,) = felder(alt, neu)
+    assert a.nur_quellen
+    assert a.hinzu == ("https://a.de (Archiv: https://ar.ch/a)",)
+    assert a.weg == ("https://a.de",)
+
+
+def _feindlich() -> Linkbericht:
+    url = "https://a.de/\x1b[2J\u202e"
+    datei = "vertraege/\x1b]0;x\x07.yaml"
+    return Linkbericht(
+        date(2026, 11, 27),
+        10,
+        [einordnen(Adresse(url, Art.QUELLE, (datei,)), Antwort(fehler=Fehlerart.UNGUELTIG))],
+    )
+
+
+def test_steuerzeichen_in_adressen_erscheinen_entschaerft() -> None:
+    b = _feindlich()
+    con = Console(width=80, record=True, force_terminal=False, color_system=None)
+    linkbericht(b, con)
+    text = con.export_text()
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "https://a.de/\\x1b[2JU+202E" in text
+    assert "vertraege/\\x1b]0;x\\x07.yaml" in text
+    md = linkbericht_markdown(b)
+    assert "\x1b" not in md and "\u202e" not in md and "<https://a.de" not in md  # kein Link
+    from netzwerk_cli.render import json_text, umschlag
+
+    js = json_text(umschlag("sources check", linkbericht_daten(b)))
+    assert "\x1b" not in js and "\\u001b[2J\\u202e" in js
+    from netzwerk_cli.render.quellen import linkbericht_csv
+
+    tabelle = linkbericht_csv(b)
+    assert "\x1b" not in tabelle and "https://a.de/\\x1b[2JU+202E" in tabelle
