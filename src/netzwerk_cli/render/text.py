@@ -411,7 +411,12 @@ def probleme(
             # die Quelltextzeile nie umbrechen: das ^ muss unter der Spalte stehen
             con.print(Text(ausschnitt, style="dim"), soft_wrap=True)
         if p.hinweis:
-            con.print(Text(f"    Hinweis: {_s(p.hinweis)}", style="dim"))
+            # „Text:  befehl“ – was nach zwei Leerzeichen folgt, ist zum Kopieren (ein Befehl,
+            # die berichtigte Zeile): eigene Zeile, nie umbrochen
+            text, _, kopie = p.hinweis.partition(":  ")
+            con.print(Text(f"    Hinweis: {_s(text)}" + (":" if kopie else ""), style="dim"))
+            if kopie:
+                con.print(Text(f"      {_s(kopie)}", style="dim"), soft_wrap=True)
 
 
 def _ausschnitt(p: Problem, text: str | None) -> str | None:
