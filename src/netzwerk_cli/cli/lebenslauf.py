@@ -75,6 +75,7 @@ def _aendern(
         ),
         dry_run=dry_run,
         bestaetigen=gefragt,
+        region=region_wert,
     )
 
 

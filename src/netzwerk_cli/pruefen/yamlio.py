@@ -138,6 +138,9 @@ _SYNTAX_DEUTSCH = {
     "expected a single document in the stream": "mehrere YAML-Dokumente in einer Datei; "
     "bitte nur eines (kein zweites „---“)",
     "found undefined alias": "Alias ohne Anker",
+    "did not find expected node content": "hier fehlt ein Wert (eine „[“ oder „{“ nicht geschlossen?)",
+    "did not find expected ',' or '}'": "„{“ nicht geschlossen oder Komma fehlt",
+    "did not find expected ',' or ']'": "„[“ nicht geschlossen oder Komma fehlt",
     "control characters are not allowed": "Steuerzeichen sind nicht erlaubt",
     "special characters are not allowed": "Sonderzeichen (Steuerzeichen) sind nicht erlaubt",
     "found a tab character that violates indentation": "Tabulatorzeichen in der Einrückung; "
