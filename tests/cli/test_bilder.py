@@ -129,7 +129,9 @@ def test_auswahl_fehler_auf_deutsch(netz: Any) -> None:
     assert "„week“ gibt es nicht. Erlaubt: „jahr“, „monat“" in " ".join(lauf.stderr.replace("│", " ").split())
 
 
-@pytest.mark.parametrize(("by", "erste"), [("jahr", "2008 "), ("Monat", "2008-01 "), ("year", "2008 "), ("monate", "2008-01 ")])
+@pytest.mark.parametrize(
+    ("by", "erste"), [("jahr", "2008 "), ("Monat", "2008-01 "), ("year", "2008 "), ("monate", "2008-01 ")]
+)
 def test_by_deutsch_und_englisch(netz: Any, by: str, erste: str) -> None:
     lauf = netz("timeline", "--by", by)
     assert lauf.exit_code == 0, lauf.stderr

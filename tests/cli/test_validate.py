@@ -162,7 +162,8 @@ def test_validate_text_mit_quelltext_und_caret(netz: Any, daten: Path, monkeypat
     zeilen = netz("validate").stdout.splitlines()
     i = next(i for i, z in enumerate(zeilen) if "NZ203" in z)
     assert zeilen[i].endswith(
-        ":1:9: Fehler NZ203 „region“: Schlüssel ohne Anführungszeichen – YAML liest 05170 als Oktalzahl (= 2680)"
+        ":1:9: Fehler NZ203 „region“: Schlüssel ohne Anführungszeichen – "
+        "YAML liest 05170 als Oktalzahl (= 2680)"
     )
     assert zeilen[i + 1] == "     1 | region: 05170"
     assert zeilen[i + 2] == "       |         ^"

@@ -180,7 +180,9 @@ def nur_andere_regionen(bestand: Datenbestand, fehler: list[Problem], eingabe: s
             if os.path.basename(os.path.dirname(d)) == REGIONEN and (
                 (g and g in grob(name)) or ziffern in (ags, ags.lstrip("0"))
             ):
-                datenfehler([p for p in fehler if p.datei == d], f"Die Datei der Region {sichtbar(d)} enthält")
+                datenfehler(
+                    [p for p in fehler if p.datei == d], f"Die Datei der Region {sichtbar(d)} enthält"
+                )
         raise
     eigene = {d.anzeige for d in bestand.regionen if d.modell.ags == r.ags}
     eigene |= {d.anzeige for d in bestand.vertraege if d.modell.region == r.ags}

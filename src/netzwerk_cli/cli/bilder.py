@@ -32,7 +32,9 @@ def _schritt(wert: str) -> Schritt:
         deutsch = {"year": "jahr", "month": "monat"}
         meinten = " oder ".join(f"„{v}“" for v in dict.fromkeys(deutsch.get(v, v) for v in vorschlaege))
         raise typer.BadParameter(
-            f"„{wert}“ gibt es nicht." + (f" Meinten Sie {meinten}?" if meinten else "") + " Erlaubt: „jahr“, „monat“",
+            f"„{wert}“ gibt es nicht."
+            + (f" Meinten Sie {meinten}?" if meinten else "")
+            + " Erlaubt: „jahr“, „monat“",
             param_hint="--by",
         )
     return _SCHRITTE[treffer]
@@ -42,7 +44,9 @@ def timeline(
     ctx: typer.Context,
     by: Annotated[
         str,
-        typer.Option("--by", metavar="PERIODE", help="Perioden: jahr (Jahre) oder monat (Monate); auch year, month."),
+        typer.Option(
+            "--by", metavar="PERIODE", help="Perioden: jahr (Jahre) oder monat (Monate); auch year, month."
+        ),
     ] = "jahr",
     von: Annotated[
         Optional[str],  # noqa: UP045

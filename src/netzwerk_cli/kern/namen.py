@@ -123,7 +123,12 @@ def _ohne_akzente(text: str) -> str:
 
 
 def _varianten(r: Region, locker: bool = True) -> set[str]:
-    namen = {_schluessel(r.name), _schluessel(r.bezeichnung), _ohne_akzente(r.name), _ohne_akzente(r.bezeichnung)}
+    namen = {
+        _schluessel(r.name),
+        _schluessel(r.bezeichnung),
+        _ohne_akzente(r.name),
+        _ohne_akzente(r.bezeichnung),
+    }
     namen.add(r.ags)
     for n in list(namen):
         for p in (*_PRAEFIXE, "stadteregion "):
@@ -171,7 +176,9 @@ def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
     # Erst streng (Groß-/Kleinschreibung, Umlaute als ae oder a, Bindestriche, „Kreis“), dann
     # locker (auch ss = s, oe = o): „Kreis Wessel“ träfe locker Kreis Wesel – das ist ein
     # anderes Wort, also ein Vorschlag („Meinten Sie …?“), nie still die andere Region.
-    treffer = _stufen(_gesucht(eingabe, locker=False), {r.ags: _varianten(r, locker=False) for r in regionen}, regionen)
+    treffer = _stufen(
+        _gesucht(eingabe, locker=False), {r.ags: _varianten(r, locker=False) for r in regionen}, regionen
+    )
     if treffer is not None:
         return treffer
     varianten = {r.ags: _varianten(r) for r in regionen}

@@ -31,7 +31,9 @@ def _sh(pfad: str) -> str:
     return "'" + pfad.replace("'", "'\\''") + "'"
 
 
-def _falscher_name(dok: Dokument[Region] | Dokument[Vertrag], soll: str, namen: set[str], feld: str) -> Problem:
+def _falscher_name(
+    dok: Dokument[Region] | Dokument[Vertrag], soll: str, namen: set[str], feld: str
+) -> Problem:
     """NZ401 mit einem Befehl, der ihn behebt – Pfade relativ zum Arbeitsverzeichnis, wie sie
     in der Meldung stehen. Gibt es die richtige Datei schon, ist diese eine Kopie
     („… (Kopie).yaml“ aus dem Explorer): dann löschen statt umbenennen."""

@@ -158,7 +158,8 @@ def _ags_ohne_anfuehrungszeichen(datei: str, f: Fundstelle, feld: str, wert: Any
             gelesen += ", die führende Null fehlt"
             soll = "0" + roh
     else:
-        gelesen = f"YAML 1.1 liest {roh} als Text, YAML 1.2 und Tabellenprogramme als Zahl {int(roh) if roh.isdigit() else roh}"
+        zahl = int(roh) if roh.isdigit() else roh
+        gelesen = f"YAML 1.1 liest {roh} als Text, YAML 1.2 und Tabellenprogramme als Zahl {zahl}"
     return problem(
         datei,
         f.zeile,

@@ -212,10 +212,7 @@ def _doppelpunkt_im_text(zeile: str, spalte0: int) -> str | None:
     wert, kommentar = m.group("wert"), ""
     if (i := wert.find(" #")) >= 0:  # ein Kommentar bleibt Kommentar
         wert, kommentar = wert[:i].rstrip(), wert[i:]
-    if '"' in wert:
-        zitiert = "'" + wert.replace("'", "''") + "'"
-    else:
-        zitiert = '"' + wert.replace("\\", "\\\\") + '"'
+    zitiert = "'" + wert.replace("'", "''") + "'" if '"' in wert else '"' + wert.replace("\\", "\\\\") + '"'
     return m.group("kopf") + zitiert + kommentar
 
 
@@ -243,7 +240,10 @@ def dekodiere(datei: str, daten: bytes) -> tuple[str | None, list[Problem]]:
             # Fast jede nicht-UTF-8-Datei hier kommt aus einem Windows-Editor („ANSI“)
             zeichen = bytes([byte]).decode("cp1252")
             daten.decode("cp1252")
-            was = f"Byte 0x{byte:02X} („{zeichen}“ in Windows-1252): die Datei ist wohl in Windows-1252 (ANSI) gespeichert"
+            was = (
+                f"Byte 0x{byte:02X} („{zeichen}“ in Windows-1252): "
+                "die Datei ist wohl in Windows-1252 (ANSI) gespeichert"
+            )
         except UnicodeDecodeError:
             was = f"Byte 0x{byte:02X} ist kein gültiges UTF-8; die Kodierung der Datei ist unbekannt"
         return None, [_kodierung_problem(datei, zeile, spalte, was)]
