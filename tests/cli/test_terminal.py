@@ -64,7 +64,12 @@ def test_add_ganz_am_terminal(netz: object, ordner: Path) -> None:
     k.sendline("Atlantis")
     k.expect("unbekannt")
     k.expect("Region")
-    k.sendline("Wessel")
+    k.sendline("Wessel")  # ein anderes Wort: nie still Kreis Wesel, sondern nachgefragt
+    k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
+    k.expect("Region")
+    k.sendline("Wesl")
+    k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
+    k.sendline("wesel")
     k.expect_exact("Region: Kreis Wesel (05170)")
     j, m, t = HEUTE.split("-")
     k.expect_exact(f"Tag der Unterzeichnung (TT.MM.JJJJ) [{t}.{m}.{j}]:")  # leer = heute

@@ -12,7 +12,7 @@ from ..kern.befund import Problem
 from ..kern.bestand import Dokument, M
 from ..kern.datum import iso_vorschlag
 from .codes import MAX_BEFUNDE, begrenze, problem
-from .yamlio import Fundstelle, Gelesen, finde, lies_yaml
+from .yamlio import Fundstelle, Gelesen, finde, lies_yaml, oben
 
 # --- Schemafehler übersetzen ---------------------------------------------
 
@@ -237,8 +237,8 @@ def pruefe_datei(
         return None, schemafehler(anzeige, gelesen, e, modell)
     # Ein gültiger Schlüssel kann trotzdem ohne Anführungszeichen stehen (05958: keine Oktalzahl,
     # also Text) – er wird abgewiesen wie jeder andere, damit die Regel eine ist.
-    for loc in _AGS_FELDER.get(modell.__name__, ()):
-        f = finde(gelesen.knoten, loc)
-        if f.gefunden and not f.zitiert:
-            return None, [_ags_ohne_anfuehrungszeichen(anzeige, f, _pfadtext(loc), f.roh)]
+    for (schluessel,) in _AGS_FELDER.get(modell.__name__, ()):
+        f = oben(gelesen.knoten, str(schluessel))
+        if f is not None and not f.zitiert:
+            return None, [_ags_ohne_anfuehrungszeichen(anzeige, f, str(schluessel), f.roh)]
     return Dokument(pfad, anzeige, obj, gelesen.zeilen), []

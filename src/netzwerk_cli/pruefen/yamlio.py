@@ -612,6 +612,18 @@ class Fundstelle:
     zitiert: bool = False  # ein Skalar in Anführungszeichen (oder als Block-Text)
 
 
+def oben(knoten: Node | None, schluessel: str) -> Fundstelle | None:
+    """Der Wert eines Schlüssels der obersten Ebene, wenn er ein einfacher Wert ist – ein Blick
+    über die wenigen Schlüssel, kein Gang durch die Datei (für jede gültige Datei bezahlbar)."""
+    if type(knoten) is not MappingNode:
+        return None
+    for k, v in knoten.value:
+        if type(k) is ScalarNode and k.value == schluessel and type(v) is ScalarNode:
+            z, s = _pos(v)
+            return Fundstelle(z, s, v.value, True, bool(v.style) or v.tag == STR)
+    return None
+
+
 def finde(knoten: Node | None, pfad: tuple[str | int, ...], als_schluessel: bool = False) -> Fundstelle:
     """Folgt ``pfad`` (wie pydantic ``loc``) durch den Knotenbaum."""
     if knoten is None:
