@@ -128,7 +128,8 @@ def ende(
                 raise NetzFehler(
                     f"{dok.anzeige} hat schon „endet: {v.endet}“; "
                     f"der {deutsch_tag(tag)} liegt nicht in dieser Spanne.",
-                    "Ein bekanntes Ende bitte von Hand in der Datei berichtigen.",
+                    f"Ein bekanntes Ende berichtigt netz nicht selbst: in {dok.anzeige} die Zeile "
+                    f"„endet: {v.endet}“ ändern, dann „netz validate“.",
                 )
             if (grund and v.ende_grund) or (quellen and v.ende_quellen):
                 raise NetzFehler(

@@ -310,6 +310,7 @@ def ablauf(
     dry_run: bool,
     bestaetigen: bool,
     region: str | None = None,
+    bedenken: Callable[[E], bool] | None = None,
 ) -> None:
     """Führt einen schreibenden Befehl sicher aus; siehe Moduldoku. ``region``: die Eingabe
     der Region – Fehler in Dateien anderer Regionen halten die Änderung dann nicht auf."""
@@ -324,7 +325,9 @@ def ablauf(
         out.print(text, end="", soft_wrap=True)  # YAML und Diff nie umbrechen
         if dry_run:
             return
-        if not frage_ja("Speichern?"):
+        # Gibt es Bedenken (ein ähnlicher Eintrag ist schon da), ist „nein“ die Vorgabe
+        zweifel = bedenken is not None and bedenken(e)
+        if not frage_ja("Trotzdem speichern?" if zweifel else "Speichern?", vorgabe=not zweifel):
             raise Verzichtet
     wurzel = ctx.wurzel()
     with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):

@@ -76,6 +76,7 @@ def _aendern(
         dry_run=dry_run,
         bestaetigen=gefragt,
         region=region_wert,
+        bedenken=lambda a: bool(a.hinweise),
     )
 
 
