@@ -132,5 +132,20 @@ def test_schreibfehler_auf_deutsch(netz: Any, tmp_path: Path) -> None:
 def test_auswahl_fehler_auf_deutsch(netz: Any) -> None:
     lauf = netz("timeline", "--by", "week")
     assert lauf.exit_code == 2
-    assert "„week“ – erlaubt:" in lauf.stderr
+    assert "„week“ gibt es nicht. Erlaubt: „jahr“, „monat“" in " ".join(lauf.stderr.replace("│", " ").split())
+
+
+@pytest.mark.parametrize(
+    ("by", "erste"), [("jahr", "2008 "), ("Monat", "2008-01 "), ("year", "2008 "), ("monate", "2008-01 ")]
+)
+def test_by_deutsch_und_englisch(netz: Any, by: str, erste: str) -> None:
+    lauf = netz("timeline", "--by", by)
+    assert lauf.exit_code == 0, lauf.stderr
+    assert lauf.stdout.splitlines()[1].startswith(erste)
+
+
+def test_by_tippfehler_mit_vorschlag(netz: Any) -> None:
+    lauf = netz("timeline", "--by", "mnat")
+    assert lauf.exit_code == 2
+    assert "Meinten Sie „monat“?" in " ".join(lauf.stderr.replace("│", " ").split())
     assert "Value error" not in lauf.stderr

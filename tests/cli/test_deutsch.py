@@ -76,6 +76,17 @@ def englisch(text: str) -> list[str]:
     return _MUSTER.findall(_ERLAUBT.sub(" ", text))
 
 
+# Einzahl und Mehrzahl: „1 Regionen“, „1 Warnungen“, „es fehlen 1“, „+1 Netzwerke“
+_MEHRZAHL_NACH_EINS = re.compile(
+    r"(?<![\d,.])[+−-]?1 (Regionen|Warnungen|Netzwerke|Dateien|Verträge|Befunde|Jahre|Einträge|Webadressen)\b"
+    r"|\bes fehlen 1\b|\b1 weitere Befunde\b"
+)
+
+
+def grammatikfehler(text: str) -> list[str]:
+    return [m.group(0) for m in _MEHRZAHL_NACH_EINS.finditer(" ".join(text.split()))]
+
+
 AUFRUFE = [
     ["--help"],
     *[[b, "--help"] for b in ("status", "missing", "list", "show", "timeline", "map", "report")],
@@ -115,6 +126,16 @@ AUFRUFE = [
     ["conference", "--version"],
     ["--data"],
     ["--data", "/gibt/es/nicht", "status"],
+    # Issue 12, zweite Runde
+    ["timeline", "--by", "mnat"],
+    ["timeline", "--by", "monat"],
+    ["show", "Kreis", "Wessel"],
+    ["list", "--sort", "nam"],
+    ["list", "--sort", "name"],
+    ["missing", "--format", "markdown"],
+    ["status", "--as-of", "31.12.2010"],
+    ["add", "köln", "--date", "01.01.2020"],
+    ["continue", "soest", "--date", "09.07.2013", "--dry-run"],
 ]
 
 
@@ -125,6 +146,58 @@ def test_aufrufe_ohne_englisch(netz: Any, argumente: list[str]) -> None:
     assert ausgabe.strip()
     assert "Traceback" not in ausgabe
     assert englisch(ausgabe) == [], ausgabe
+    assert grammatikfehler(ausgabe) == [], ausgabe
+
+
+# Kaputte Dateien, die nicht in den Korpus passen (keine „# ziel:“-Zeile möglich) oder die
+# einen anderen Befehl als validate betreffen: (Datei, Inhalt als Funktion des alten, Befehl)
+def _utf16(alt: bytes) -> bytes:
+    return alt.decode("utf-8").encode("utf-16")
+
+
+def _bemerkung(alt: bytes) -> bytes:
+    return alt + b"bemerkung: Achtung: laut Presse\n"
+
+
+FALSCHE_DATEIEN = [
+    ("regionen/05111-duesseldorf.yaml", _utf16, ["validate"]),
+    ("regionen/05111-duesseldorf.yaml", _utf16, ["show", "köln"]),
+    ("regionen/05111-duesseldorf.yaml", _utf16, ["show", "düsseldorf"]),
+    ("vertraege/05111-duesseldorf-2009-08-24.yaml", _bemerkung, ["validate"]),
+    ("vertraege/05111-duesseldorf-2009-08-24.yaml", _bemerkung, ["show", "köln"]),
+    ("vertraege/05111-duesseldorf-2009-08-24.yaml", _bemerkung, ["status"]),
+    ("vertraege/05111-duesseldorf-2009-08-24.yaml", _bemerkung, ["end", "köln", "--date", "01.01.2026"]),
+]
+
+
+@pytest.mark.parametrize(("datei", "aendere", "argumente"), FALSCHE_DATEIEN, ids=lambda x: str(x))
+def test_falsche_dateien_ohne_englisch(
+    netz: Any, daten: Path, datei: str, aendere: Any, argumente: list[str]
+) -> None:
+    f = daten / datei
+    f.write_bytes(aendere(f.read_bytes()))
+    lauf = netz(*argumente)
+    ausgabe = lauf.stdout + lauf.stderr
+    assert "Traceback" not in ausgabe and "\x00" not in ausgabe
+    assert englisch(ausgabe) == [], ausgabe
+    assert grammatikfehler(ausgabe) == [], ausgabe
+
+
+def test_kopie_ohne_englisch(netz: Any, daten: Path) -> None:
+    quelle = daten / "vertraege" / "05111-duesseldorf-2009-08-24.yaml"
+    (daten / "vertraege" / "05111-duesseldorf-2009-08-24 (Kopie).yaml").write_bytes(quelle.read_bytes())
+    ausgabe = netz("validate").stdout
+    assert englisch(ausgabe) == [] and grammatikfehler(ausgabe) == [], ausgabe
+
+
+def test_grammatikliste_trifft() -> None:
+    assert grammatikfehler("1 Regionen, 1 Warnungen, es fehlen 1, +1 Netzwerke") == [
+        "1 Regionen",
+        "1 Warnungen",
+        "es fehlen 1",
+        "+1 Netzwerke",
+    ]
+    assert grammatikfehler("11 Regionen, 2,1 Netzwerke pro Jahr, 1 Region, es fehlt 1") == []
 
 
 KAPUTT = sorted((FIXTURES / "invalid").glob("*.yaml"))
@@ -141,6 +214,7 @@ def test_befunde_ohne_englisch(fixture: Path, daten: Path, netz: Any) -> None:
     assert befunde
     for b in befunde:
         assert englisch(b) == [], b
+        assert grammatikfehler(b) == [], b
 
 
 def test_wortliste_trifft() -> None:

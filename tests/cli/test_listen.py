@@ -105,7 +105,11 @@ def test_list_text(netz: Any) -> None:
 
 def test_missing_formate(netz: Any) -> None:
     md = netz("missing", "--format", "markdown").stdout
-    assert md == "- Kreis Wesel\n- Kreis Viersen\n"
+    # wie im Text: sicher ohne und ungewiss getrennt
+    assert md == (
+        "**Ohne Netzwerk am 27.11.2026: 1 von 53**\n\n- Kreis Wesel\n\n"
+        "**Ungewiss: 1** (ein Vertrag ist möglich, aber nicht sicher in Kraft)\n\n- Kreis Viersen\n"
+    )
     text = netz("missing").stdout
     assert "Ohne Netzwerk am 27.11.2026: 1 von 53" in text
     assert "Ungewiss: 1" in text

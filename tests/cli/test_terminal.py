@@ -64,7 +64,12 @@ def test_add_ganz_am_terminal(netz: object, ordner: Path) -> None:
     k.sendline("Atlantis")
     k.expect("unbekannt")
     k.expect("Region")
-    k.sendline("Wessel")
+    k.sendline("Wessel")  # ein anderes Wort: nie still Kreis Wesel, sondern nachgefragt
+    k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
+    k.expect("Region")
+    k.sendline("Wesl")
+    k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
+    k.sendline("wesel")
     k.expect_exact("Region: Kreis Wesel (05170)")
     j, m, t = HEUTE.split("-")
     k.expect_exact(f"Tag der Unterzeichnung (TT.MM.JJJJ) [{t}.{m}.{j}]:")  # leer = heute
@@ -181,3 +186,20 @@ def test_shell_vervollstaendigung(befehl: str, getippt: str, erwartet: str) -> N
     }
     r = subprocess.run([sys.executable, "-m", "netzwerk_cli"], env=env, capture_output=True, text=True)
     assert erwartet in r.stdout.split(), r.stdout + r.stderr
+
+
+def test_continue_neben_aehnlichem_eintrag_fragt_mit_nein_als_vorgabe(netz: object, ordner: Path) -> None:
+    """Neben „datum: 2013-07“ ein zweiter Beschluss am 09.07.2013: netz warnt und fragt mit [j/N]."""
+    datei = ordner / "vertraege" / "05974-soest-2008-06-23.yaml"
+    vorher = datei.read_bytes()
+    k = netz("continue", "soest")  # type: ignore[operator]
+    k.expect_exact("Tag des Beschlusses (TT.MM.JJJJ)")
+    k.sendline("09.07.2013")
+    k.expect_exact("Quelle")
+    k.sendline("")
+    k.expect_exact("hat schon eine Fortsetzung")
+    k.expect_exact("Trotzdem speichern? [j/N]")
+    k.sendline("")  # Vorgabe: nein
+    code, rest = _ende(k)
+    assert code == 1 and "Nichts gespeichert." in rest
+    assert datei.read_bytes() == vorher

@@ -123,7 +123,7 @@ def test_validate_oktal_hinweis(netz: Any, daten: Path) -> None:
     )
     p = netz("validate", "--format", "json").json()["probleme"][0]
     assert p["code"] == "NZ203"
-    assert "als Zahl 2633 gelesen" in p["meldung"]
+    assert "als Oktalzahl (= 2633)" in p["meldung"]
     assert p["hinweis"] == "Bitte in Anführungszeichen schreiben: '05111'"
 
 
@@ -161,7 +161,10 @@ def test_validate_text_mit_quelltext_und_caret(netz: Any, daten: Path, monkeypat
     )
     zeilen = netz("validate").stdout.splitlines()
     i = next(i for i, z in enumerate(zeilen) if "NZ203" in z)
-    assert zeilen[i].endswith(":1:9: Fehler NZ203 „region“: Text erwartet, aber als Zahl 2680 gelesen")
+    assert zeilen[i].endswith(
+        ":1:9: Fehler NZ203 „region“: Schlüssel ohne Anführungszeichen – "
+        "YAML liest 05170 als Oktalzahl (= 2680)"
+    )
     assert zeilen[i + 1] == "     1 | region: 05170"
     assert zeilen[i + 2] == "       |         ^"
     assert zeilen[i + 3] == "    Hinweis: Bitte in Anführungszeichen schreiben: '05170'"

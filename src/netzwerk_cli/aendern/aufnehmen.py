@@ -13,7 +13,7 @@ from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.fehler import NetzFehler
 from ..kern.modelle import Region, Vertrag
-from ..kern.namen import vertrag_dateiname
+from ..kern.namen import slug, vertrag_dateiname
 from . import gemeinsam
 from .yamltext import vertrag_yaml
 
@@ -39,8 +39,9 @@ def vorab(bestand: Datenbestand, region: Region, heute: date) -> None:
         raise NetzFehler(
             f"{region.bezeichnung} hat schon ein Netzwerk "
             f"(Vertrag unterzeichnet {stand.vertrag.unterzeichnet.deutsch()}).",
-            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist („netz end“). Einen früheren, "
-            "beendeten Vertrag mit Datum nachtragen: netz add REGION --date TT.MM.JJJJ",
+            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist: "
+            f"netz end {slug(region.name)} --date TT.MM.JJJJ. Einen früheren, "
+            f"beendeten Vertrag mit Datum nachtragen: netz add {slug(region.name)} --date TT.MM.JJJJ",
         )
 
 
@@ -72,12 +73,13 @@ def entwurf(
         raise NetzFehler(
             f"{region.bezeichnung} hat am {deutsch_tag(unterzeichnet)} schon ein Netzwerk "
             f"(Vertrag unterzeichnet {stand.vertrag.unterzeichnet.deutsch()}).",
-            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist (endet: … in seiner Datei).",
+            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist; sein Ende eintragen mit "
+            f"netz end {slug(region.name)} --date TT.MM.JJJJ (letzter Tag des alten Vertrags).",
         )
     if stand.stand is Stand.UNGEWISS and stand.vertrag is not None:
         hinweise.append(
             f"Der Vertrag vom {stand.vertrag.unterzeichnet.deutsch()} ist möglicherweise noch in Kraft; "
-            "falls er endete, das Ende in seiner Datei eintragen."
+            f"falls er endete: netz end {slug(region.name)} --date TT.MM.JJJJ"
         )
     if not quellen:
         hinweise.append("Ohne Quelle: bitte mit --source die Webadresse nachtragen (Warnung NZ601).")

@@ -31,6 +31,8 @@ class Aenderung:
     nachher: bytes
     vertrag: Vertrag  # der Vertrag nach der Änderung
     beschreibung: str
+    # Was der Mensch vor dem Speichern wissen sollte (ein ähnlicher Eintrag ist schon da …)
+    hinweise: tuple[str, ...] = ()
 
     @property
     def anzeige(self) -> str:
@@ -61,6 +63,7 @@ def _fertig(
     heute: date,
     text: str,
     erwartet: Vertrag,
+    hinweise: tuple[str, ...] = (),
 ) -> Aenderung:
     """Liest die geänderte Fassung, prüft den ganzen Bestand damit, gibt die Änderung zurück.
 
@@ -87,7 +90,7 @@ def _fertig(
             "und „netz validate“ ausführen.",
         )
     gemeinsam.pruefe_mit(bestand, neuer_dok, heute, ersetzt=dok)
-    return Aenderung(dok, region, datei.original, neu, neuer_dok.modell, text)
+    return Aenderung(dok, region, datei.original, neu, neuer_dok.modell, text, hinweise)
 
 
 def _datei(dok: Dokument[Vertrag]) -> Datei:
@@ -125,7 +128,8 @@ def ende(
                 raise NetzFehler(
                     f"{dok.anzeige} hat schon „endet: {v.endet}“; "
                     f"der {deutsch_tag(tag)} liegt nicht in dieser Spanne.",
-                    "Ein bekanntes Ende bitte von Hand in der Datei berichtigen.",
+                    f"Ein bekanntes Ende berichtigt netz nicht selbst: in {dok.anzeige} die Zeile "
+                    f"„endet: {v.endet}“ ändern, dann „netz validate“.",
                 )
             if (grund and v.ende_grund) or (quellen and v.ende_quellen):
                 raise NetzFehler(
@@ -171,6 +175,18 @@ def _ereignis(
     vorhandene: list[Ereignis] = getattr(dok.modell, schluessel)
     if any(e.datum.genau and e.datum.frueh == tag for e in vorhandene):
         raise NetzFehler(f"{was} am {deutsch_tag(tag)} ist in {dok.anzeige} schon eingetragen.")
+    # Ein ungenauer Eintrag, in dessen Spanne der Tag fällt („2013-07“ und 15.07.2013), ist
+    # womöglich derselbe Beschluss: nicht still einen zweiten anlegen
+    aehnlich = [
+        e.datum.deutsch()
+        for e in vorhandene
+        if not e.datum.genau and (e.datum.frueh or date.min) <= tag <= (e.datum.spaet or date.max)
+    ]
+    hinweise = tuple(
+        f"Achtung: {dok.anzeige} hat schon eine {was.removeprefix('Die ')} „{a}“. Ist es dieselbe, "
+        f"dann statt eines zweiten Eintrags dort das Datum genauer angeben („{a}“ → {deutsch_tag(tag)})."
+        for a in aehnlich
+    )
     e = Ereignis(datum=Zeitangabe.am(tag), quellen=list(quellen or []), bemerkung=bemerkung or None)
     datei = _datei(dok)
     try:
@@ -179,7 +195,7 @@ def _ereignis(
         raise NetzFehler(f"{dok.anzeige}: {fehler}") from None
     erwartet = mit_feldern(dok.modell, **{schluessel: [*vorhandene, e]})
     beschreibung = f"{was.removeprefix('Die ')} am {deutsch_tag(tag)}"
-    return _fertig(bestand, dok, region, datei, heute, beschreibung, erwartet)
+    return _fertig(bestand, dok, region, datei, heute, beschreibung, erwartet, hinweise)
 
 
 #: Ein Beschluss, den Vertrag nach der Evaluation fortzuführen – kein neuer Vertrag.

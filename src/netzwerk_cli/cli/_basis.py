@@ -6,7 +6,7 @@ import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -15,6 +15,7 @@ from ..kern.fehler import Exit, NetzFehler
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..kern.befund import Problem
     from ..kern.bestand import Datenbestand
 
 
@@ -117,8 +118,23 @@ def lies(ctx: Kontext, rev: str | None, speicher: Any = None, fortschritt: Any =
     return git.lade_aus_git(repo, git.commit(repo, rev), speicher)
 
 
-def lade(ctx: Kontext, rev: str | None = None) -> Datenbestand:
-    """Lädt und prüft die Daten (ohne Prüfpunkte); bei Fehlern: Befunde und Exit 1."""
+def lade(ctx: Kontext, rev: str | None = None, region: str | None = None) -> Datenbestand:
+    """Lädt und prüft die Daten (ohne Prüfpunkte); bei Fehlern: Befunde und Exit 1.
+
+    Mit ``region`` (ein Befehl über eine Region: show, add, end, continue, conference) genügt
+    es, dass deren Dateien gültig sind: Fehler anderswo nennt eine Warnung, der Befehl läuft.
+    Befehle über alle Regionen (status, list, report …) rechnen nur auf fehlerfreien Daten.
+    """
+    bestand, fehler = lade_mit_fehlern(ctx, rev)
+    if fehler and region is not None:
+        nur_andere_regionen(bestand, fehler, region)
+    elif fehler:
+        datenfehler(fehler)
+    return bestand
+
+
+def lade_mit_fehlern(ctx: Kontext, rev: str | None = None) -> tuple[Datenbestand, list[Problem]]:
+    """Der Datenbestand und seine Fehler (ohne Prüfpunkte) – der eine Ladeweg aller Befehle."""
     from ..daten.zwischenspeicher import Zwischenspeicher, ablage
     from ..pruefen import pruefe
 
@@ -128,12 +144,62 @@ def lade(ctx: Kontext, rev: str | None = None) -> Datenbestand:
     speicher = Zwischenspeicher(wurzel, ablage() if rev is None else None)
     bestand = lies(ctx, rev, speicher)
     speicher.speichere()
-    fehler = [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False).probleme if p.ist_fehler]
-    if fehler:
-        mehr = f" (die ersten 20 von {len(fehler)})" if len(fehler) > 20 else ""
-        raise NetzFehler(
-            f"Die Daten enthalten {len(fehler)} Fehler{mehr}; die Zahlen wären nicht verlässlich.",
-            "Erst beheben; „netz validate“ zeigt alle Befunde.",
-            probleme=fehler[:20],
+    return bestand, [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False).probleme if p.ist_fehler]
+
+
+def datenfehler(fehler: list[Problem], wessen: str = "Die Daten enthalten") -> NoReturn:
+    mehr = f" (die ersten 20 von {len(fehler)})" if len(fehler) > 20 else ""
+    raise NetzFehler(
+        f"{wessen} {len(fehler)} Fehler{mehr}; die Zahlen wären nicht verlässlich.",
+        "Erst beheben; „netz validate“ zeigt alle Befunde.",
+        probleme=fehler[:20],
+    )
+
+
+# Warnungen über geduldete Fehler: einmal je Aufruf, auch wenn ein schreibender Befehl mehrmals lädt
+_GEWARNT: set[frozenset[str]] = set()
+
+
+def nur_andere_regionen(bestand: Datenbestand, fehler: list[Problem], eingabe: str) -> None:
+    """Teildaten für einen Befehl über eine Region: sind die Dateien dieser Region gültig, nimmt
+    der Befehl Fehler anderer Dateien hin (Warnung auf stderr, ``bestand.geduldet``); sonst die
+    Befunde wie immer. Ist die Region nicht zu finden und eine Regionsdatei kaputt, könnte es
+    genau diese sein – dann ebenfalls die Befunde statt „unbekannt“."""
+    from ..daten.ordner import REGIONEN
+    from ..kern.namen import grob, region_finden, slug
+    from ..render.sicher import sichtbar
+
+    try:
+        r = region_finden(eingabe, [d.modell for d in bestand.regionen])
+    except NetzFehler:
+        # Meint die Eingabe eine Region, deren Datei kaputt ist? Dann deren Befunde.
+        g = grob(slug(eingabe))
+        ziffern = "".join(c for c in eingabe if c.isdigit())
+        for d in sorted(bestand.fehlerhaft):
+            ags, _, name = os.path.basename(d).removesuffix(".yaml").partition("-")
+            if os.path.basename(os.path.dirname(d)) == REGIONEN and (
+                (g and g in grob(name)) or ziffern in (ags, ags.lstrip("0"))
+            ):
+                datenfehler(
+                    [p for p in fehler if p.datei == d], f"Die Datei der Region {sichtbar(d)} enthält"
+                )
+        raise
+    eigene = {d.anzeige for d in bestand.regionen if d.modell.ags == r.ags}
+    eigene |= {d.anzeige for d in bestand.vertraege if d.modell.region == r.ags}
+    # eine kaputte Vertragsdatei gehört nach ihrem Namen („05170-wesel-….yaml“) zur Region
+    eigene |= {d for d in bestand.fehlerhaft if os.path.basename(d).startswith(r.ags + "-")}
+    betroffen = [p for p in fehler if p.datei in eigene]
+    if betroffen:
+        datenfehler(betroffen, f"Die Dateien von {r.bezeichnung} enthalten")
+    dateien = sorted({p.datei for p in fehler})
+    bestand.geduldet = frozenset(fehler)
+    if frozenset(dateien) not in _GEWARNT:
+        _GEWARNT.add(frozenset(dateien))
+        from ..kern.zahlen import anzahl
+
+        konsole(fehler=True).print(
+            f"Warnung: {anzahl(len(dateien), 'Datei', 'Dateien')} mit Fehlern, hier nicht berücksichtigt: "
+            + ", ".join(sichtbar(d) for d in dateien)
+            + f". {sichtbar(r.bezeichnung)} betreffen sie nicht; „netz validate“ zeigt die Befunde.",
+            markup=False,
         )
-    return bestand

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from ..kern.fehler import Exit, NetzFehler, Verzichtet
-from ._basis import Kontext, heute, konsole, lade, stichtag_option
+from ._basis import Kontext, heute, konsole, lade, lade_mit_fehlern, nur_andere_regionen, stichtag_option
 
 if TYPE_CHECKING:
     from ..kern.bestand import Datenbestand
@@ -138,7 +138,11 @@ def frage_region(
     from ..kern.namen import region_finden
     from ..render.sicher import sichtbar
 
-    bestand = lade(ctx)
+    if wert is not None:
+        bestand = lade(ctx, region=wert)
+    else:
+        # Teildaten: ob Fehler anderer Dateien hinnehmbar sind, zeigt erst die gewählte Region
+        bestand, fehler = lade_mit_fehlern(ctx)
     regionen = [d.modell for d in bestand.regionen]
     if wert is not None:
         r = region_finden(wert, regionen)  # von der Kommandozeile: bleibt ein Fehler
@@ -153,6 +157,8 @@ def frage_region(
                 break
             except NetzFehler as e:
                 sage(f"{e.meldung} {e.hinweis}".strip() if eingabe else "Bitte eine Region angeben.")
+        if fehler:
+            nur_andere_regionen(bestand, fehler, r.ags)
     konsole().print(f"Region: {sichtbar(r.bezeichnung)} ({sichtbar(r.ags)})")
     if vorab is not None:
         _nichts_geschrieben(lambda b: vorab(b, r), bestand)
@@ -307,25 +313,30 @@ def ablauf(
     erfolg: Callable[[E], str],
     dry_run: bool,
     bestaetigen: bool,
+    region: str | None = None,
+    bedenken: Callable[[E], bool] | None = None,
 ) -> None:
-    """Führt einen schreibenden Befehl sicher aus; siehe Moduldoku."""
+    """Führt einen schreibenden Befehl sicher aus; siehe Moduldoku. ``region``: die Eingabe
+    der Region – Fehler in Dateien anderer Regionen halten die Änderung dann nicht auf."""
     from ..daten.ordner import SPERRDATEI, anzeigepfad
     from ..daten.sperre import sperre
 
     out = konsole()
     if dry_run or bestaetigen:
-        e = _nichts_geschrieben(erstelle, lade(ctx))
+        e = _nichts_geschrieben(erstelle, lade(ctx, region=region))
         titel, text = vorschau(e)
         out.print(titel)
         out.print(text, end="", soft_wrap=True)  # YAML und Diff nie umbrechen
         if dry_run:
             return
-        if not frage_ja("Speichern?"):
+        # Gibt es Bedenken (ein ähnlicher Eintrag ist schon da), ist „nein“ die Vorgabe
+        zweifel = bedenken is not None and bedenken(e)
+        if not frage_ja("Trotzdem speichern?" if zweifel else "Speichern?", vorgabe=not zweifel):
             raise Verzichtet
     wurzel = ctx.wurzel()
     with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
         # erst unter der Sperre lesen: so sieht netz, was ein anderer Prozess gerade schrieb
-        e = _nichts_geschrieben(erstelle, lade(ctx))
+        e = _nichts_geschrieben(erstelle, lade(ctx, region=region))
         _nichts_geschrieben(speichere, e)
     out.print(erfolg(e))
 
@@ -351,4 +362,8 @@ def neuer_stand(ctx: Kontext) -> str:
     from ..kern import bericht
     from ..render import text
 
-    return "Neuer Stand: " + text.kopfzeile(bericht.status(lade(ctx), heute()).gesamt) + "."
+    try:
+        bestand = lade(ctx)
+    except NetzFehler:  # Teildaten: über alle Regionen lässt sich erst nach der Behebung zählen
+        return "Neuer Stand: erst nach Behebung der fehlerhaften Dateien („netz validate“)."
+    return "Neuer Stand: " + text.kopfzeile(bericht.status(bestand, heute()).gesamt) + "."

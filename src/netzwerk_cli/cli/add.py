@@ -78,4 +78,5 @@ def add(
         erfolg,
         dry_run=dry_run,
         bestaetigen=gefragt,
+        region=region_wert,
     )

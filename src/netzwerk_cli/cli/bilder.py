@@ -19,11 +19,35 @@ class Schritt(str, Enum):
     month = "month"
 
 
+# --by auf Deutsch wie auf Englisch; gezeigt werden die deutschen Namen
+_SCHRITTE = {"jahr": Schritt.year, "monat": Schritt.month, "year": Schritt.year, "month": Schritt.month}
+_SCHRITTE_MEHRZAHL = {"jahre": "jahr", "monate": "monat", "years": "year", "months": "month"}
+
+
+def _schritt(wert: str) -> Schritt:
+    from ..kern.namen import waehle
+
+    treffer, vorschlaege = waehle(_SCHRITTE_MEHRZAHL.get(wert.strip().casefold(), wert), tuple(_SCHRITTE))
+    if treffer is None:
+        deutsch = {"year": "jahr", "month": "monat"}
+        meinten = " oder ".join(f"„{v}“" for v in dict.fromkeys(deutsch.get(v, v) for v in vorschlaege))
+        raise typer.BadParameter(
+            f"„{wert}“ gibt es nicht."
+            + (f" Meinten Sie {meinten}?" if meinten else "")
+            + " Erlaubt: „jahr“, „monat“",
+            param_hint="--by",
+        )
+    return _SCHRITTE[treffer]
+
+
 def timeline(
     ctx: typer.Context,
     by: Annotated[
-        Schritt, typer.Option("--by", help="Perioden: year (Jahre) oder month (Monate).")
-    ] = Schritt.year,
+        str,
+        typer.Option(
+            "--by", metavar="PERIODE", help="Perioden: jahr (Jahre) oder monat (Monate); auch year, month."
+        ),
+    ] = "jahr",
     von: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--from", metavar="DATUM", help="Beginn, z. B. 01.01.2008 (Vorgabe: erste Verträge)."),
@@ -39,12 +63,13 @@ def timeline(
     from ..kern.bericht import Zeitreihenbericht, anzahl_regionen, beginn_der_zeitreihe
     from ..kern.zeitreihe import zeitreihe
 
+    schritt = _schritt(by)  # ein Aufruffehler vor dem Laden
     bestand = lade(ctx.obj, rev)
     anfang = stichtag_option(von, "--from") or beginn_der_zeitreihe(bestand)
     ende = stichtag_option(bis, "--to") or heute()
     if ende < anfang:
         raise typer.BadParameter(f"--to {ende} liegt vor --from {anfang}", param_hint="--to")
-    perioden = zeitreihe(bestand, anfang, ende, by.value)
+    perioden = zeitreihe(bestand, anfang, ende, schritt.value)
     darstellen("zeitreihe", format, Zeitreihenbericht(perioden, anzahl_regionen(bestand, ende)), "timeline")
 
 

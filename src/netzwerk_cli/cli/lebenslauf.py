@@ -64,12 +64,19 @@ def _aendern(
         ctx.obj,
         lambda bestand: aendere(bestand, region_wert, tag, heute_, q, text),
         speichere_aenderung,
-        lambda a: (f"Würde ändern: {a.anzeige}", s.diff(a.vorher, a.nachher, a.anzeige)),
         lambda a: (
-            f"Geändert: {a.anzeige} ({a.region.bezeichnung}: {a.beschreibung})\n" + s.neuer_stand(ctx.obj)
+            f"Würde ändern: {a.anzeige}" + "".join(f"\n{h}" for h in a.hinweise),
+            s.diff(a.vorher, a.nachher, a.anzeige),
+        ),
+        lambda a: (
+            f"Geändert: {a.anzeige} ({a.region.bezeichnung}: {a.beschreibung})\n"
+            + "".join(f"{h}\n" for h in a.hinweise)
+            + s.neuer_stand(ctx.obj)
         ),
         dry_run=dry_run,
         bestaetigen=gefragt,
+        region=region_wert,
+        bedenken=lambda a: bool(a.hinweise),
     )
 
 

@@ -31,6 +31,7 @@ def show(
     from ..kern.namen import region_finden
 
     stichtag = stichtag_option(as_of) or heute()
-    bestand = lade(ctx.obj, rev)
-    r = region_finden(" ".join(region), [d.modell for d in bestand.regionen])
+    eingabe = " ".join(region)
+    bestand = lade(ctx.obj, rev, region=eingabe)  # Fehler anderer Regionen: nur eine Warnung
+    r = region_finden(eingabe, [d.modell for d in bestand.regionen])
     darstellen("region", format, bericht.region_bericht(bestand, r, stichtag), "show")

@@ -25,7 +25,7 @@ from .abdeckung import (
 from .bestand import Datenbestand, Dokument
 from .datum import Zeitangabe, jahre_vor
 from .modelle import Region, Vertrag
-from .namen import reihenfolge_pressemitteilung, sortiername
+from .namen import namensreihenfolge, reihenfolge_pressemitteilung
 from .zeitreihe import Periode, Tempo, tempo
 
 
@@ -84,7 +84,7 @@ def sortiere(staende: list[RegionStand], nach: str) -> list[RegionStand]:
     if nach == "ags":
         return sorted(staende, key=lambda s: s.region.ags)
     if nach == "name":
-        return sorted(staende, key=lambda s: sortiername(s.region.bezeichnung))
+        return sorted(staende, key=lambda s: namensreihenfolge(s.region))
     return sorted(staende, key=lambda s: reihenfolge_pressemitteilung(s.region))
 
 

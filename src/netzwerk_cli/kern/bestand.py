@@ -56,6 +56,9 @@ class Datenbestand:
     # Die gelesenen Bytes je Anzeigepfad: Quelltextausschnitte kommen von hier, nie aus einem
     # zweiten Lesen (die Datei könnte inzwischen eine Verknüpfung nach draußen sein)
     inhalte: dict[str, bytes] = field(default_factory=dict, repr=False)
+    # Fehler in Dateien anderer Regionen, die ein Befehl über eine Region hingenommen hat
+    # (cli._basis.lade mit ``region``); eine Änderung wird an ihnen nicht gemessen
+    geduldet: frozenset[Problem] = frozenset()
 
     @property
     def programmbeginn(self) -> date | None:

@@ -54,6 +54,23 @@ def sortiername(text: str) -> str:
     return falte(text)
 
 
+def din5007_1(text: str) -> str:
+    """Sortierschlüssel nach DIN 5007 Variante 1 (Wörterbücher, Namenslisten): Umlaute wie
+    ihr Grundbuchstabe (ä = a), ß = ss – „Duisburg“ vor „Düren“ vor „Düsseldorf“."""
+    t = unicodedata.normalize("NFKD", text.casefold())  # casefold macht aus ß schon ss
+    return "".join(c for c in t if not unicodedata.combining(c))
+
+
+# Was vor dem Namen steht und beim Sortieren nach Namen nicht zählt
+_ZUSATZ = re.compile(r"^(?:Kreis|Stadt|StädteRegion|Städteregion)\s+")
+
+
+def namensreihenfolge(r: Region) -> tuple[str, str, str]:
+    """``list --sort name``: nach dem Namen ohne „Kreis“, „Stadt“, „StädteRegion“ (Kreis Wesel
+    unter W, StädteRegion Aachen unter A), DIN 5007-1; bei Gleichstand Bezeichnung und AGS."""
+    return din5007_1(_ZUSATZ.sub("", r.bezeichnung)), din5007_1(r.bezeichnung), r.ags
+
+
 def region_dateiname(r: Region) -> str:
     return f"{r.ags}-{slug(r.name)}.yaml"
 
@@ -100,18 +117,29 @@ def _schluessel(text: str) -> str:
     return t
 
 
-def _varianten(r: Region) -> set[str]:
-    namen = {_schluessel(r.name), _schluessel(r.bezeichnung), r.ags}
+def _ohne_akzente(text: str) -> str:
+    """„Mülheim“ → „mulheim“: so tippt, wer keine Umlaute auf der Tastatur hat."""
+    return re.sub(r"[\s_]+", " ", din5007_1(text)).strip()
+
+
+def _varianten(r: Region, locker: bool = True) -> set[str]:
+    namen = {
+        _schluessel(r.name),
+        _schluessel(r.bezeichnung),
+        _ohne_akzente(r.name),
+        _ohne_akzente(r.bezeichnung),
+    }
+    namen.add(r.ags)
     for n in list(namen):
-        for p in _PRAEFIXE:
+        for p in (*_PRAEFIXE, "stadteregion "):
             if n.startswith(p):
                 namen.add(n[len(p) :])
     # Bindestrich und Leerzeichen gleich behandeln: "rhein kreis neuss"
     namen |= {n.replace("-", " ") for n in namen}
-    return namen | {grob(n) for n in namen}
+    return namen | {grob(n) for n in namen} if locker else namen
 
 
-def _gesucht(eingabe: str) -> set[str]:
+def _gesucht(eingabe: str, locker: bool = True) -> set[str]:
     """Was eine Eingabe alles meinen kann: mit und ohne „Kreis“/„Stadt“, Bindestrich als
     Leerzeichen, grob (ohne Umlaute) – und eine vierstellige Zahl als AGS mit führender
     Null (Tabellenprogramme verschlucken sie: „5315“ ist 05315), acht Stellen als Gemeindeschlüssel."""
@@ -122,9 +150,13 @@ def _gesucht(eingabe: str) -> set[str]:
         if len(s) == 8 and s.endswith("000"):
             return {s[:5]}
         return {s}
-    s_ohne = next((s[len(p) :] for p in _PRAEFIXE if s.startswith(p)), s)
-    suchen = {s, s_ohne, s.replace("-", " "), s_ohne.replace("-", " ")}
-    return {x for x in suchen | {grob(x) for x in suchen} if x}
+    suchen: set[str] = set()
+    for t in {s, _ohne_akzente(eingabe)}:
+        t_ohne = next((t[len(p) :] for p in (*_PRAEFIXE, "stadteregion ") if t.startswith(p)), t)
+        suchen |= {t, t_ohne, t.replace("-", " "), t_ohne.replace("-", " ")}
+    if locker:
+        suchen |= {grob(x) for x in suchen}
+    return {x for x in suchen if x}
 
 
 class Treffer(NamedTuple):
@@ -139,10 +171,28 @@ def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
     „siegen-wittgenstein“, „Koeln“, „05315“ und „Stadt Köln“ gehen alle.
     """
     s = _schluessel(eingabe)
-    suchen = _gesucht(eingabe)
-    if not suchen:
+    if not _gesucht(eingabe):
         return Treffer(None, ())
+    # Erst streng (Groß-/Kleinschreibung, Umlaute als ae oder a, Bindestriche, „Kreis“), dann
+    # locker (auch ss = s, oe = o): „Kreis Wessel“ träfe locker Kreis Wesel – das ist ein
+    # anderes Wort, also ein Vorschlag („Meinten Sie …?“), nie still die andere Region.
+    treffer = _stufen(
+        s, _gesucht(eingabe, locker=False), {r.ags: _varianten(r, locker=False) for r in regionen}, regionen
+    )
+    if treffer is not None:
+        return treffer
     varianten = {r.ags: _varianten(r) for r in regionen}
+    locker = _stufen(s, _gesucht(eingabe), varianten, regionen)
+    if locker is not None:
+        return Treffer(None, (locker.region,) if locker.region else locker.kandidaten, locker.mehrdeutig)
+    return _aehnlich(s, varianten, regionen)
+
+
+def _stufen(
+    s: str, suchen: set[str], varianten: dict[str, set[str]], regionen: Sequence[Region]
+) -> Treffer | None:
+    """Gleich, Anfang, ganzes Wort – die erste Stufe mit Treffern entscheidet (``s``: die
+    Eingabe als Schlüssel, für den Vorrang der ganzen Eingabe)."""
     genau = [r for r in regionen if suchen & varianten[r.ags]]
     if len(genau) > 1:
         # „Kreis Aachen“ meint den Kreis, nicht jede Region, die „Aachen“ heißt: erst die
@@ -170,6 +220,11 @@ def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
         return Treffer(wort[0], ())
     if len(wort) > 1:
         return Treffer(None, tuple(wort), mehrdeutig=True)
+    return None
+
+
+def _aehnlich(s: str, varianten: dict[str, set[str]], regionen: Sequence[Region]) -> Treffer:
+    """Nichts passt: die ähnlichsten Namen als Vorschlag."""
     alle = {v: r for r in regionen for v in varianten[r.ags]}
     nah = difflib.get_close_matches(grob(s), list(alle), n=8, cutoff=0.6)
     if not nah:

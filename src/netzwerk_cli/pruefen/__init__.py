@@ -107,6 +107,7 @@ def auszuege(probleme: Collection[Problem], inhalte: dict[str, bytes]) -> dict[t
         for n in nummern:
             if 1 <= n <= len(zeilen) and len(zeilen[n - 1]) <= 4 * MAX_AUSZUG:
                 text = zeilen[n - 1].decode("utf-8", errors="replace").lstrip("\ufeff")
-                if text.strip() and len(text) <= MAX_AUSZUG:
+                # Null-Bytes: eine UTF-16-Datei (NZ103) – als UTF-8 gelesen ist die Zeile nur Rauschen
+                if text.strip() and len(text) <= MAX_AUSZUG and "\x00" not in text:
                     out[(datei, n)] = text
     return out

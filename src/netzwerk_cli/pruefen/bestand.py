@@ -32,25 +32,41 @@ def dateiuebergreifend(bestand: Datenbestand, heute: date) -> list[Problem]:
     )
 
 
+def _sh(pfad: str) -> str:
+    """Ein Pfad für die Shell: in einfachen Anführungszeichen (Leerzeichen, Klammern)."""
+    return "'" + pfad.replace("'", "'\\''") + "'"
+
+
+def _falscher_name(
+    dok: Dokument[Region] | Dokument[Vertrag], soll: str, namen: set[str], feld: str
+) -> Problem:
+    """NZ401 mit einem Befehl, der ihn behebt – Pfade relativ zum Arbeitsverzeichnis, wie sie
+    in der Meldung stehen. Gibt es die richtige Datei schon, ist diese eine Kopie
+    („… (Kopie).yaml“ aus dem Explorer): dann löschen statt umbenennen."""
+    ziel = os.path.join(os.path.dirname(dok.anzeige), soll)
+    if soll in namen:
+        hinweis = f"Eine Kopie von {ziel}? Dann löschen:  rm {_sh(dok.anzeige)}"
+    else:
+        hinweis = f"Datei umbenennen:  git mv {_sh(dok.anzeige)} {_sh(ziel)}"
+    return problem(
+        dok.anzeige, dok.zeile(feld), "NZ401", f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“", hinweis
+    )
+
+
 def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
     out: list[Problem] = []
     gesehen: dict[str, Dokument[Region]] = {}
     praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
+    namen = {d.name for d in bestand.regionen}
     for dok in bestand.regionen:
         r = dok.modell
         if praefix and not r.ags.startswith(praefix):
             out.append(_fremde_ags(dok, "ags", r.ags, praefix))
         soll = region_dateiname(r)
         if dok.name != soll:
-            out.append(
-                problem(
-                    dok.anzeige,
-                    dok.zeile("name"),
-                    "NZ401",
-                    f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
-                    f"Datei umbenennen: git mv {dok.name} {soll}",
-                )
-            )
+            out.append(_falscher_name(dok, soll, namen, "name"))
+            if soll in namen:
+                continue  # eine Kopie: kein zweiter Befund „AGS doppelt“ zu demselben Fehler
         if r.ags in gesehen:
             out.append(
                 problem(
@@ -177,6 +193,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
     je_region: dict[str, list[Dokument[Vertrag]]] = {}
     praefix = bestand.programm.modell.ags_praefix if bestand.programm else None
     sortiert: list[str] = []
+    namen = {d.name for d in bestand.vertraege}
     # Regionen, deren Datei kaputt ist: ihre Verträge bekommen keinen Folgebefund „gibt es nicht“
     kaputt = _kaputte_regionen(bestand)
     for dok in bestand.vertraege:
@@ -185,7 +202,9 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
         if praefix and not v.region.startswith(praefix):
             out.append(_fremde_ags(dok, "region", v.region, praefix))
         elif r is None and ("regionen" in bestand.unvollstaendig or v.region in kaputt):
-            pass  # der Befund zur Regionsdatei (oder zum Ordner) steht schon da
+            # kein „gibt es nicht“ je Vertrag: die Region gibt es, nur ihre Datei ist kaputt – der
+            # Befund dazu steht einmal bei ihr (ein Folgebefund je Vertrag wäre derselbe Fehler)
+            pass
         elif r is None:
             nah = _nachbarn(v.region, sortiert or (sortiert := sorted(regionen)))
             out.append(
@@ -202,16 +221,10 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
         else:
             soll = vertrag_dateiname(r, v.unterzeichnet)
             if dok.name != soll:
-                out.append(
-                    problem(
-                        dok.anzeige,
-                        dok.zeile("unterzeichnet"),
-                        "NZ401",
-                        f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
-                        f"Datei umbenennen: git mv {dok.name} {soll}",
-                    )
-                )
-            je_region.setdefault(v.region, []).append(dok)
+                out.append(_falscher_name(dok, soll, namen, "unterzeichnet"))
+            # eine Kopie überschneidet sich mit ihrem Original – das ist derselbe Fehler
+            if dok.name == soll or soll not in namen:
+                je_region.setdefault(v.region, []).append(dok)
         out += _daten(dok, heute, beginn)
         if "regionen" not in bestand.unvollstaendig:  # sonst wäre jede Region „unbekannt“
             out += _umfasst(dok, regionen, kaputt)
@@ -400,29 +413,45 @@ def _quellen(dok: Dokument[Vertrag], dateien: frozenset[str]) -> list[Problem]:
             )
         ]
     out = []
-    for q in v.quellen:
+    for i, q in enumerate(v.quellen):
         if isinstance(q, Quelle):
             continue  # ein Quellenobjekt prüft .quellen.quellenobjekte, mit der Zeile seines Felds
+        zeile = dok.zeilen.get(f"quellen[{i}]") or dok.zeile("quellen")  # die Zeile des Eintrags
         if q.startswith(("https://", "http://")):
             if not ist_webadresse(q):
-                out.append(
-                    problem(
-                        dok.anzeige, dok.zeile("quellen"), "NZ602", f"Webadresse enthält Leerzeichen: {q}"
-                    )
-                )
+                out.append(_leerzeichen_in_adresse(dok.anzeige, zeile, q))
             continue
         # nur Dateien, die das Einlesen unter quellen/ gefunden hat (keine Pfade nach draußen)
         if posixpath.normpath(q.replace("\\", "/")) not in dateien:
             out.append(
                 problem(
                     dok.anzeige,
-                    dok.zeile("quellen"),
+                    zeile,
                     "NZ602",
                     f"Quelle „{q}“ ist weder eine Webadresse noch eine Datei im Datenordner",
                     "Webadresse mit https:// angeben oder Datei unter quellen/ ablegen.",
                 )
             )
     return out
+
+
+_ZWEITE_ADRESSE = re.compile(r"\s+(?=https?://)")
+
+
+def _leerzeichen_in_adresse(datei: str, zeile: int, q: str) -> Problem:
+    """Zwei Adressen in einem Eintrag: YAML hat eine zu weit eingerückte Zeile ohne „- “ an
+    den Eintrag davor gehängt – ein stiller Fehler beim Bearbeiten, darum eigens erklärt."""
+    teile = _ZWEITE_ADRESSE.split(q)
+    if len(teile) > 1:
+        return problem(
+            datei,
+            zeile,
+            "NZ602",
+            f"{len(teile)} Webadressen zu einer zusammengefügt: {teile[0]} {teile[1]}",
+            f"Zeile {zeile + 1} ist wohl zu weit eingerückt, oder ihr fehlt das „- “: "
+            "jede Adresse braucht eine eigene Zeile „  - https://…“.",
+        )
+    return problem(datei, zeile, "NZ602", f"Webadresse enthält Leerzeichen: {q}")
 
 
 def _ueberschneidungen(doks: list[Dokument[Vertrag]]) -> list[Problem]:

@@ -13,7 +13,7 @@ from ..kern.bestand import Dokument, M
 from ..kern.datum import iso_vorschlag
 from ..kern.modelle import QUELLEN_MARKEN
 from .codes import MAX_BEFUNDE, begrenze, problem
-from .yamlio import Fundstelle, Gelesen, finde, lies_yaml
+from .yamlio import Fundstelle, Gelesen, finde, lies_yaml, oben
 
 # --- Schemafehler übersetzen ---------------------------------------------
 
@@ -101,7 +101,9 @@ def schemafehler(
             out.append(problem(datei, f.zeile, "NZ202", f"Unbekannter Schlüssel „{feld}“", hinweis, f.spalte))
             continue
         f = finde(gelesen.knoten, loc)
-        if typ in _TYPEN or (typ == "string_type"):
+        if loc in _AGS_FELDER.get(modell.__name__, ()) and f.roh is not None and not f.zitiert:
+            out.append(_ags_ohne_anfuehrungszeichen(datei, f, feld, e.get("input")))
+        elif typ in _TYPEN or (typ == "string_type"):
             out.append(_typfehler(datei, f, feld, _TYPEN.get(typ, "Text"), e.get("input")))
         elif typ == "datum":
             eingabe = e.get("input")
@@ -122,12 +124,14 @@ def schemafehler(
         elif typ == "literal_error":
             erwartet = e.get("ctx", {}).get("expected", "")
             erwartet = erwartet.replace("' or '", "', '")
+            # Was der Mensch schrieb („no“), nicht was YAML daraus machte (False)
+            geschrieben = f.roh if f.roh is not None else str(e.get("input"))
             out.append(
                 problem(
                     datei,
                     f.zeile,
                     "NZ204",
-                    f"„{feld}“: „{_kurz(str(e.get('input')))}“ ist nicht erlaubt",
+                    f"„{feld}“: „{_kurz(geschrieben)}“ ist nicht erlaubt",
                     f"Erlaubt: {erwartet}.",
                     f.spalte,
                 )
@@ -155,6 +159,36 @@ def _ohne_marken(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
             continue
         out.append(teil)
     return tuple(out)
+
+
+# Amtliche Schlüssel je Modell: sie brauchen Anführungszeichen, sonst liest YAML (oder ein
+# anderes Werkzeug) sie als Zahl, und die führende Null ist weg.
+_AGS_FELDER: dict[str, tuple[tuple[str | int, ...], ...]] = {"Region": (("ags",),), "Vertrag": (("region",),)}
+
+
+def _ags_ohne_anfuehrungszeichen(datei: str, f: Fundstelle, feld: str, wert: Any) -> Problem:
+    """Jeder amtliche Schlüssel ohne Anführungszeichen, gleich wie YAML ihn gerade liest: als
+    Oktalzahl (05111 → 2633), als Zahl (5111) oder – bei 8 und 9 in den Ziffern – als Text."""
+    roh = f.roh or ""
+    soll = roh
+    if isinstance(wert, int) and not isinstance(wert, bool) and roh.startswith("0") and roh.isdigit():
+        gelesen = f"YAML liest {roh} als Oktalzahl (= {wert})"
+    elif isinstance(wert, (int, float)) and not isinstance(wert, bool):
+        gelesen = f"YAML liest {roh} als Zahl"
+        if roh.isdigit() and len(roh) in (4, 7):  # aus einer Tabelle: die führende Null fehlt
+            gelesen += ", die führende Null fehlt"
+            soll = "0" + roh
+    else:
+        zahl = int(roh) if roh.isdigit() else roh
+        gelesen = f"YAML 1.1 liest {roh} als Text, YAML 1.2 und Tabellenprogramme als Zahl {zahl}"
+    return problem(
+        datei,
+        f.zeile,
+        "NZ203",
+        f"„{feld}“: Schlüssel ohne Anführungszeichen – {gelesen}",
+        f"Bitte in Anführungszeichen schreiben: '{soll}'",
+        f.spalte,
+    )
 
 
 def _typfehler(datei: str, f: Fundstelle, feld: str, erwartet: str, wert: Any) -> Problem:
@@ -222,4 +256,10 @@ def pruefe_datei(
         obj = modell.model_validate(gelesen.wert)
     except ValidationError as e:
         return None, schemafehler(anzeige, gelesen, e, modell)
+    # Ein gültiger Schlüssel kann trotzdem ohne Anführungszeichen stehen (05958: keine Oktalzahl,
+    # also Text) – er wird abgewiesen wie jeder andere, damit die Regel eine ist.
+    for (schluessel,) in _AGS_FELDER.get(modell.__name__, ()):
+        f = oben(gelesen.knoten, str(schluessel))
+        if f is not None and not f.zitiert:
+            return None, [_ags_ohne_anfuehrungszeichen(anzeige, f, str(schluessel), f.roh)]
     return Dokument(pfad, anzeige, obj, gelesen.zeilen), []

@@ -82,6 +82,10 @@ class _Loader(_Parser):  # type: ignore[misc,valid-type]
                 for tag, muster in _KANDIDATEN.get(value[:1], ()):
                     if muster.match(value):
                         return _IMPLIZIT[tag]
+                if value[:1].isdigit():
+                    # Ziffern ohne Anführungszeichen, die YAML 1.1 als Text liest („05958“):
+                    # für die Schlüsselregel von einem ausdrücklichen „!!str 05958“ zu unterscheiden
+                    return STR_I
             return STR
         return MAP if kind is MappingNode else SEQ
 
@@ -90,6 +94,7 @@ _SCALARS = SafeConstructor()
 # Kennungen für Tags, die netz selbst aufgelöst hat (nicht in der Datei geschrieben)
 _IMPLIZIT = {t: f"{t}#implizit" for liste in _KANDIDATEN.values() for t, _ in liste}
 INT_I, FLOAT_I, BOOL_I, NULL_I = (_IMPLIZIT[t] for t in (INT, FLOAT, BOOL, NULL))
+STR_I = f"{STR}#implizit"
 # Ungequotete Werte bis zu dieser Länge können Zahlen sein; mehr Ziffern hat keine Angabe.
 _LANG = 64
 _MAX_ZIFFERN = 20
@@ -133,6 +138,9 @@ _SYNTAX_DEUTSCH = {
     "expected a single document in the stream": "mehrere YAML-Dokumente in einer Datei; "
     "bitte nur eines (kein zweites „---“)",
     "found undefined alias": "Alias ohne Anker",
+    "did not find expected node content": "hier fehlt ein Wert (eine „[“ oder „{“ nicht geschlossen?)",
+    "did not find expected ',' or '}'": "„{“ nicht geschlossen oder Komma fehlt",
+    "did not find expected ',' or ']'": "„[“ nicht geschlossen oder Komma fehlt",
     "control characters are not allowed": "Steuerzeichen sind nicht erlaubt",
     "special characters are not allowed": "Sonderzeichen (Steuerzeichen) sind nicht erlaubt",
     "found a tab character that violates indentation": "Tabulatorzeichen in der Einrückung; "
@@ -145,13 +153,26 @@ _SYNTAX_DEUTSCH = {
 }
 
 
-def _syntax_problem(datei: str, err: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(datei: str, err: yaml.MarkedYAMLError, daten: bytes = b"") -> Problem:
     roh = (err.problem or "").strip()
     kontext = (err.context or "").strip()
     mark = err.problem_mark or err.context_mark
     if kontext.startswith("while scanning a quoted scalar") and err.context_mark:
         mark = err.context_mark  # dort beginnt das offene Anführungszeichen
     zeile, spalte = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if roh.startswith("mapping values are not allowed") and mark is not None:
+        # Der häufigste Fehler beim Bearbeiten von Hand: ein Doppelpunkt im Text
+        # („bemerkung: Achtung: laut Presse“). Die Lösung gleich als fertige Zeile zeigen.
+        korrigiert = _doppelpunkt_im_text(_zeile_aus(daten, mark.line), mark.column)
+        if korrigiert is not None:
+            return problem(
+                datei,
+                zeile,
+                "NZ105",
+                "YAML-Syntaxfehler: Doppelpunkt im Text – Text in Anführungszeichen setzen",
+                f"So liest YAML die Zeile richtig:  {korrigiert}",
+                spalte,
+            )
     deutsch = _SYNTAX_DEUTSCH.get(roh) or _SYNTAX_DEUTSCH.get(kontext)
     if deutsch is None:
         for englisch, text in _SYNTAX_DEUTSCH.items():
@@ -170,6 +191,31 @@ _SYNTAX_HINWEIS = (
 )
 
 
+def _zeile_aus(daten: bytes, index: int) -> str:
+    """Zeile ``index`` (ab 0) der Bytes als Text – leer, wenn es sie nicht gibt."""
+    zeilen = daten.splitlines()
+    if not 0 <= index < len(zeilen) or len(zeilen[index]) > 2000:
+        return ""
+    return zeilen[index].decode("utf-8", errors="replace").lstrip("\ufeff")
+
+
+# „  - schlüssel: wert“ oder „schlüssel: wert“, der Wert ohne Anführungszeichen
+_SCHLUESSEL_WERT = re.compile(r"^(?P<kopf>\s*(?:-\s+)?[A-Za-z_][\w-]*:[ \t]+)(?P<wert>[^\s\"'].*?)\s*$")
+
+
+def _doppelpunkt_im_text(zeile: str, spalte0: int) -> str | None:
+    """Die Zeile mit dem Wert in Anführungszeichen, wenn der Doppelpunkt an ``spalte0`` im Wert
+    einer „schlüssel: wert“-Zeile steht; sonst None (dann ist es ein anderer Fehler)."""
+    m = _SCHLUESSEL_WERT.match(zeile)
+    if m is None or spalte0 < m.end("kopf"):
+        return None
+    wert, kommentar = m.group("wert"), ""
+    if (i := wert.find(" #")) >= 0:  # ein Kommentar bleibt Kommentar
+        wert, kommentar = wert[:i].rstrip(), wert[i:]
+    zitiert = "'" + wert.replace("'", "''") + "'" if '"' in wert else '"' + wert.replace("\\", "\\\\") + '"'
+    return m.group("kopf") + zitiert + kommentar
+
+
 def dekodiere(datei: str, daten: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes zu Text: UTF-8, BOM erlaubt; zu groß oder kaputt ist ein Befund."""
     if len(daten) > MAX_BYTES:
@@ -182,21 +228,25 @@ def dekodiere(datei: str, daten: bytes) -> tuple[str | None, list[Problem]]:
                 "Eine Region- oder Vertragsdatei ist wenige Zeilen lang – ist es die richtige Datei?",
             )
         ]
+    if (fremd := fremde_kodierung(daten)) is not None:
+        return None, [_kodierung_problem(datei, 1, 1, f"Die Datei ist in {fremd} gespeichert")]
     try:
         text = daten.decode("utf-8")
     except UnicodeDecodeError as e:
         zeile = daten.count(b"\n", 0, e.start) + 1
         spalte = e.start - (daten.rfind(b"\n", 0, e.start) + 1) + 1
-        return None, [
-            problem(
-                datei,
-                zeile,
-                "NZ103",
-                f"Byte 0x{daten[e.start]:02X} ist kein gültiges UTF-8",
-                "Datei im Editor als UTF-8 speichern (nicht ANSI/Windows-1252).",
-                spalte,
+        byte = daten[e.start]
+        try:
+            # Fast jede nicht-UTF-8-Datei hier kommt aus einem Windows-Editor („ANSI“)
+            zeichen = bytes([byte]).decode("cp1252")
+            daten.decode("cp1252")
+            was = (
+                f"Byte 0x{byte:02X} („{zeichen}“ in Windows-1252): "
+                "die Datei ist wohl in Windows-1252 (ANSI) gespeichert"
             )
-        ]
+        except UnicodeDecodeError:
+            was = f"Byte 0x{byte:02X} ist kein gültiges UTF-8; die Kodierung der Datei ist unbekannt"
+        return None, [_kodierung_problem(datei, zeile, spalte, was)]
     if text.startswith("\ufeff"):
         text = text[1:]
     return text, []
@@ -204,11 +254,47 @@ def dekodiere(datei: str, daten: bytes) -> tuple[str | None, list[Problem]]:
 
 # UTF-16/32 erkennt libyaml am BOM und läse sie; netz verlangt UTF-8.
 _FREMDE_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16 (im Windows-Editor „Unicode“)"),
+    (b"\xfe\xff", "UTF-16 (im Windows-Editor „Unicode Big Endian“)"),
+)
+
+
+def fremde_kodierung(daten: bytes) -> str | None:
+    """UTF-16 oder UTF-32 – mit BOM oder ohne (dann an den Null-Bytes erkannt); sonst None.
+
+    Solche Dateien als UTF-8 zu lesen, ergäbe Null-Bytes in jeder Meldung und den falschen
+    Rat „nicht Windows-1252“."""
+    for bom, name in _BOMS:
+        if daten.startswith(bom):
+            return name
+    if b"\x00" not in daten:
+        return None
+    probe = daten[:4000]
+    # Text aus lateinischen Buchstaben hat in UTF-16 jedes zweite Byte null
+    if probe[1::2].count(0) * 4 >= len(probe) // 2 * 3:
+        return "UTF-16 (im Windows-Editor „Unicode“, ohne BOM)"
+    if probe[0::2].count(0) * 4 >= len(probe) // 2 * 3:
+        return "UTF-16 (im Windows-Editor „Unicode Big Endian“, ohne BOM)"
+    return None
+
+
+def _kodierung_problem(datei: str, zeile: int, spalte: int, was: str) -> Problem:
+    return problem(
+        datei,
+        zeile,
+        "NZ103",
+        f"{was}; netz liest nur UTF-8",
+        "Im Editor „Speichern unter …“ wählen und als Codierung „UTF-8“ einstellen.",
+        spalte,
+    )
 
 
 def lies_yaml(datei: str, daten: bytes) -> Gelesen:
     """Liest eine YAML-Datei streng. ``datei`` ist nur der Name für Meldungen."""
-    if len(daten) > MAX_BYTES or daten.startswith(_FREMDE_BOMS):
+    if len(daten) > MAX_BYTES or daten.startswith(_FREMDE_BOMS) or b"\x00" in daten:
         text, probleme = dekodiere(datei, daten)
         if text is None:
             return Gelesen(None, None, probleme)
@@ -237,7 +323,7 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
             ],
         )
     except yaml.MarkedYAMLError as e:
-        return Gelesen(None, None, [_syntax_problem(datei, e)])
+        return Gelesen(None, None, [_syntax_problem(datei, e, daten)])
     except yaml.reader.ReaderError as e:
         return Gelesen(None, None, [_lesefehler(datei, daten, e)])
     except yaml.YAMLError:  # pragma: no cover - andere Fehler tragen eine Marke
@@ -523,6 +609,19 @@ class Fundstelle:
     spalte: int
     roh: str | None  # Originaltext eines Skalars, z. B. "05111"
     gefunden: bool  # False: Pfad endet vorher (z. B. fehlender Schlüssel)
+    zitiert: bool = False  # ein Skalar in Anführungszeichen (oder als Block-Text)
+
+
+def oben(knoten: Node | None, schluessel: str) -> Fundstelle | None:
+    """Der Wert eines Schlüssels der obersten Ebene, wenn er ein einfacher Wert ist – ein Blick
+    über die wenigen Schlüssel, kein Gang durch die Datei (für jede gültige Datei bezahlbar)."""
+    if type(knoten) is not MappingNode:
+        return None
+    for k, v in knoten.value:
+        if type(k) is ScalarNode and k.value == schluessel and type(v) is ScalarNode:
+            z, s = _pos(v)
+            return Fundstelle(z, s, v.value, True, bool(v.style) or v.tag == STR)
+    return None
 
 
 def finde(knoten: Node | None, pfad: tuple[str | int, ...], als_schluessel: bool = False) -> Fundstelle:
@@ -547,5 +646,7 @@ def finde(knoten: Node | None, pfad: tuple[str | int, ...], als_schluessel: bool
             return Fundstelle(z, s, None, False)
         node = naechster
     z, s = _pos(node)
-    roh = node.value if isinstance(node, ScalarNode) else None
-    return Fundstelle(z, s, roh, True)
+    if isinstance(node, ScalarNode):
+        # libyaml: Stil "" für ungequotet; ein ausdrückliches „!!str“ zählt wie Anführungszeichen
+        return Fundstelle(z, s, node.value, True, bool(node.style) or node.tag == STR)
+    return Fundstelle(z, s, None, True)

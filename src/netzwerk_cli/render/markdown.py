@@ -7,6 +7,9 @@ geht durch :mod:`.sicher` (``_zelle``, ``markdown_text``, ``_code``, ``_quelle``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..kern.abdeckung import RegionStand, Stand
 from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
 from ..kern.datum import deutsch_tag
 from ..kern.modelle import Quelle
@@ -64,8 +67,26 @@ def status(b: StatusBericht) -> str:
 
 
 def regionen(b: Regionenbericht) -> str:
-    """Eine Zeile je Region, wie in der Pressemitteilung: ``- Kreis Borken``."""
-    return "".join(f"- {markdown_text(s.region.bezeichnung)}\n" for s in b.staende)
+    """Eine Zeile je Region, wie in der Pressemitteilung: ``- Kreis Borken``; ``missing``
+    trennt wie im Text die Regionen sicher ohne Netzwerk von den ungewissen."""
+    if not b.fehlende:
+        return _punkte(b.staende)
+    if not b.staende:
+        return f"Am {deutsch_tag(b.stichtag)} haben alle {b.gesamt} Regionen sicher ein Netzwerk.\n"
+    ohne = [s for s in b.staende if s.stand is Stand.OHNE]
+    ungewiss = [s for s in b.staende if s.stand is Stand.UNGEWISS]
+    out = f"**Ohne Netzwerk am {deutsch_tag(b.stichtag)}: {len(ohne)} von {b.gesamt}**\n\n"
+    out += _punkte(ohne) or "(keine)\n"
+    if ungewiss:
+        out += (
+            f"\n**Ungewiss: {len(ungewiss)}** (ein Vertrag ist möglich, aber nicht sicher in Kraft)\n\n"
+            + _punkte(ungewiss)
+        )
+    return out
+
+
+def _punkte(staende: Sequence[RegionStand]) -> str:
+    return "".join(f"- {markdown_text(s.region.bezeichnung)}\n" for s in staende)
 
 
 def region(b: RegionBericht) -> str:

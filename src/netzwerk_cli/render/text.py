@@ -122,13 +122,19 @@ def status(b: StatusBericht, con: Konsole) -> None:
 
 
 def tempo_zeile(t: Tempo) -> str:
-    pro = f"{t.pro_jahr:.1f}".replace(".", ",")
+    """„Tempo: +2 Netzwerke …, 0,4 pro Jahr“ – ein Rückgang in Worten („1 Netzwerk weniger“),
+    nie „−1 Netzwerke … −0,2 pro Jahr“."""
+    pro = f"{abs(t.pro_jahr):.1f}".replace(".", ",")
     jahre = f"{t.jahre:.1f}".replace(".", ",").removesuffix(",0")
-    netzwerke = "Netzwerk" if abs(t.zuwachs) == 1 else "Netzwerke"
-    s = (
-        f"Tempo: {mit_vorzeichen(t.zuwachs)} {netzwerke} (sicher) seit {deutsch_tag(t.von)} "
-        f"({jahre} {'Jahr' if jahre == '1' else 'Jahre'}), {pro} pro Jahr."
-    )
+    seit = f"(sicher) seit {deutsch_tag(t.von)} ({jahre} {'Jahr' if jahre == '1' else 'Jahre'})"
+    n = abs(t.zuwachs)
+    netzwerke = "Netzwerk" if n == 1 else "Netzwerke"
+    if t.zuwachs > 0:
+        s = f"Tempo: {mit_vorzeichen(t.zuwachs)} {netzwerke} {seit}, {pro} pro Jahr."
+    elif t.zuwachs < 0:
+        s = f"Tempo: {n} {netzwerke} weniger {seit}, im Schnitt {pro} weniger pro Jahr."
+    else:
+        s = f"Tempo: kein Netzwerk hinzugekommen {seit}."
     if t.fehlen <= 0:
         return s
     if t.erreicht_etwa is None:
@@ -477,7 +483,12 @@ def probleme(
             # die Quelltextzeile nie umbrechen: das ^ muss unter der Spalte stehen
             con.print(Text(ausschnitt, style="dim"), soft_wrap=True)
         if p.hinweis:
-            con.print(Text(f"    Hinweis: {_s(p.hinweis)}", style="dim"))
+            # „Text:  befehl“ – was nach zwei Leerzeichen folgt, ist zum Kopieren (ein Befehl,
+            # die berichtigte Zeile): eigene Zeile, nie umbrochen
+            text, _, kopie = p.hinweis.partition(":  ")
+            con.print(Text(f"    Hinweis: {_s(text)}" + (":" if kopie else ""), style="dim"))
+            if kopie:
+                con.print(Text(f"      {_s(kopie)}", style="dim"), soft_wrap=True)
 
 
 def _ausschnitt(p: Problem, text: str | None) -> str | None:
