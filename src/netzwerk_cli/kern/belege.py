@@ -102,7 +102,7 @@ def neuester_pruefpunkt(programm: Programm) -> Pruefpunkt | None:
     for p in programm.pruefpunkte:
         if not p.pruefen or p.regierungsbezirk is not None or p.datum is None or p.datum.frueh is None:
             continue
-        if p.anzahl is None and p.mindestens is None and p.hoechstens is None and p.regionen is None:
+        if not p.prueft_etwas:
             continue
         if beste is None or _schluessel(p) > _schluessel(beste):
             beste = p

@@ -64,9 +64,8 @@ def pruefe(
     ``hoechstalter``: so alt darf die neueste landesweite Zählung sein („3y“); sonst gilt
     programm.yaml oder die Vorgabe.
     """
-    probleme = (
-        list(bestand.probleme) + dateiuebergreifend(bestand, heute) + form(bestand, heute, hoechstalter)
-    )
+    probleme = list(bestand.probleme) + dateiuebergreifend(bestand, heute)
+    probleme += form(bestand, heute, hoechstalter, regionen_ganz=not any(p.ist_fehler for p in probleme))
     ergebnisse: list[PruefErgebnis] = []
     geprueft = False
     if mit_pruefpunkten and not any(p.ist_fehler for p in probleme):

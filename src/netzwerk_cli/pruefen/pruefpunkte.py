@@ -244,8 +244,9 @@ def _widersprueche(p: Pruefpunkt, alle: Sequence[Region], regionen_ganz: bool = 
         out.append(f"{', '.join(beide)} steht in „regionen“ und in „ohne“")
     for a in sorted(set(genannt) | set(p.ohne)):
         r = bekannt.get(a)
-        if r is None and regionen_ganz:
-            out.append(f"{a} ist keine bekannte Region")
+        if r is None:
+            if regionen_ganz:
+                out.append(f"{a} ist keine bekannte Region")
         elif p.regierungsbezirk is not None and r.regierungsbezirk != p.regierungsbezirk:
             out.append(f"{r.bezeichnung} ({a}) liegt nicht im Regierungsbezirk {p.regierungsbezirk}")
     n = len(set(genannt))
@@ -266,19 +267,24 @@ def _widersprueche(p: Pruefpunkt, alle: Sequence[Region], regionen_ganz: bool = 
     return out
 
 
-def form(bestand: Datenbestand, heute: date, hoechstalter: str | None = None) -> list[Problem]:
+def form(
+    bestand: Datenbestand, heute: date, hoechstalter: str | None = None, regionen_ganz: bool = True
+) -> list[Problem]:
     """Was ohne Rechnen über programm.yaml zu sagen ist – läuft auch, wenn andere Dateien Fehler
-    haben: widersprüchliche Prüfpunkte (NZ506), Datenstand in der Zukunft (NZ302) und zu alte
-    Belege (NZ507, Warnung wie hledgers ``check recentassertions``)."""
+    haben: widersprüchliche Prüfpunkte (NZ506) und zu alte Belege (NZ507, eine Warnung wie
+    hledgers ``check recentassertions``).
+
+    ``regionen_ganz``: ohne Fehler bis hierher (sonst ist eine fehlende Region kein Befund hier).
+    ``geprueft_am`` wird nicht gegen „heute“ geprüft: der Tag des Abgleichs ist eine Angabe
+    über die Arbeit an den Daten, kein Ereignis des Programms."""
     prog = bestand.programm
     if prog is None:
         return []
     p = prog.modell
     alle = [d.modell for d in bestand.regionen]
-    ganz = not any(x.ist_fehler for x in bestand.probleme)
     out = []
     for i, punkt in enumerate(p.pruefpunkte):
-        for w in _widersprueche(punkt, alle, ganz):
+        for w in _widersprueche(punkt, alle, regionen_ganz):
             out.append(
                 problem(
                     prog.anzeige,
@@ -288,17 +294,6 @@ def form(bestand: Datenbestand, heute: date, hoechstalter: str | None = None) ->
                     "Den Prüfpunkt mit der Quelle vergleichen; er wird erst nach der Korrektur geprüft.",
                 )
             )
-    if p.geprueft_am is not None and p.geprueft_am > heute:
-        out.append(
-            problem(
-                prog.anzeige,
-                prog.zeilen.get("geprueft_am", 1),
-                "NZ302",
-                f"„geprueft_am: {p.geprueft_am.isoformat()}“ liegt in der Zukunft (heute ist "
-                f"{heute.isoformat()})",
-                "Den Tag eintragen, an dem die Daten mit den Quellen abgeglichen wurden.",
-            )
-        )
     out += _belegalter(prog, p, heute, hoechstalter)
     return out
 
@@ -329,7 +324,8 @@ def _belegalter(
                 _zeile_pruefpunkt(prog, i),
                 "NZ507",
                 f"Die neueste landesweite Zählung ({neueste.datum.deutsch()}) ist älter als "
-                f"{alter.deutsch()} (vor dem {deutsch_tag(grenze)}): der Stand von heute ruht auf alten Belegen",
+                f"{alter.deutsch()} (vor dem {deutsch_tag(grenze)}): der Stand von heute ruht auf "
+                "alten Belegen",
                 "Eine neuere veröffentlichte Zahl suchen und als Prüfpunkt eintragen, dann „geprueft_am“ "
                 "fortschreiben; die Grenze setzt „pruefpunkte_hoechstalter“ oder „--max-alter“.",
             )
