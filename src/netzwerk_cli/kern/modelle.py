@@ -96,6 +96,27 @@ Text = Annotated[str, Field(min_length=1)]
 #: „90d“. Ohne Schalter für Groß-/Kleinschreibung, damit dasselbe Muster im JSON Schema gilt.
 ALTER_MUSTER = r"^\s*[1-9][0-9]{0,3}\s*(y|j|J|Jahr|Jahre|m|M|Monat|Monate|d|t|T|Tag|Tage)\s*$"
 
+_ALTER = re.compile(ALTER_MUSTER)
+
+
+def _hoechstalter(wert: Any) -> str:
+    if isinstance(wert, str) and _ALTER.match(wert):
+        return wert
+    if isinstance(wert, str):
+        raise PydanticCustomError(
+            "hoechstalter",
+            "„{wert}“ ist kein Höchstalter; erlaubt sind z. B. 3y, 3 Jahre, 18m, 18 Monate, 90d, 90 Tage",
+            {"wert": wert},
+        )
+    raise PydanticCustomError("string_type", "Text erwartet", {})
+
+
+HoechstalterFeld = Annotated[
+    str,
+    BeforeValidator(_hoechstalter),
+    WithJsonSchema({"type": "string", "pattern": ALTER_MUSTER, "description": "Alter, z. B. 3y oder 18m"}),
+]
+
 # defer_build: die Prüfer entstehen erst beim ersten Prüfen; Befehle, die nichts prüfen
 # (Hilfe, schema, Daten aus dem Zwischenspeicher), bezahlen sie nicht.
 _STRENG = ConfigDict(
@@ -249,7 +270,7 @@ class Programm(BaseModel):
     geprueft_durch: Text | None = Field(
         default=None, description="Wer oder was den Abgleich von „geprueft_am“ gemacht hat"
     )
-    pruefpunkte_hoechstalter: Annotated[str, Field(pattern=ALTER_MUSTER)] | None = Field(
+    pruefpunkte_hoechstalter: HoechstalterFeld | None = Field(
         default=None,
         description="validate warnt, wenn der neueste landesweite Prüfpunkt älter ist, z. B. '3y', "
         "'18m', '90d' (Vorgabe 3y)",
