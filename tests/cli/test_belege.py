@@ -29,6 +29,10 @@ def _stand(netz: Any, region: str, tag: str) -> str:
         ("wuppertal", "2010-09-01", "ungewiss"),
         ("wuppertal", "2010-12-20", "ungewiss"),
         ("wuppertal", "2010-12-21", "mit"),
+        # Paderborn: „im Frühjahr 2009“ – 01.03. bis 21.06.2009
+        ("paderborn", "2009-02-28", "ohne"),
+        ("paderborn", "2009-03-01", "ungewiss"),
+        ("paderborn", "2009-06-21", "mit"),
         # Münster: Ende als Deutung zwischen August 2019 und 2022, Wiederaufnahme 2022
         ("münster", "2019-07-31", "mit"),
         ("münster", "2020-06-01", "ungewiss"),
