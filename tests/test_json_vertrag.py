@@ -31,9 +31,11 @@ AUFRUFE: dict[str, tuple[list[str], type]] = {
 MIT_GIT = ("diff", "log")
 
 
-def test_format_version_ist_2() -> None:
+def test_format_version_ist_3() -> None:
     # Version 2: der Umschlag {format_version, befehl, ergebnis} für alle Befehle (28.11.2026)
-    assert FORMAT_VERSION == 2
+    # Version 3: status.bildungskonferenzen.ueberfaellig entfällt – ein fehlender Eintrag belegt
+    # keine ausgefallene Konferenz; dafür zuletzt_erfasst_vor_grenze (docs/json.md)
+    assert FORMAT_VERSION == 3
 
 
 def test_jeder_befehl_mit_json_ist_erfasst() -> None:
@@ -75,3 +77,33 @@ def test_jeder_renderer_ist_aufloesbar() -> None:
     for art, formate in RENDERER.items():
         for name, r in formate.items():
             assert callable(r.funktion()), (art, name)
+
+
+def test_status_datenstand(netz: Any) -> None:
+    """Wie alt die Belege sind (seit Version 3): Abgleich mit den Quellen und neueste Zählung."""
+    e = netz("status", "--format", "json").json()
+    assert e["datenstand"] == {
+        "geprueft_am": "2026-11-28",
+        "geprueft_durch": e["datenstand"]["geprueft_durch"],
+        "neueste_zaehlung": {
+            "datum": {"text": "2024-04-10", "frueh": "2024-04-10", "spaet": "2024-04-10"},
+            "anzahl": 51,
+            "mindestens": None,
+            "hoechstens": None,
+            "aussage": e["datenstand"]["neueste_zaehlung"]["aussage"],
+            "quelle": "https://www.regionale.bildungsnetzwerke.nrw.de/Regionale-Bildungsnetzwerke/"
+            "Metanavigation/Service/Dokumentationen/2024/24a.html",
+        },
+        "alter_tage": 961,  # 10.04.2024 bis 27.11.2026 (HEUTE der Tests)
+        "alter_monate": 31,
+    }
+    assert "Audit" in e["datenstand"]["geprueft_durch"]
+    # vor der Zählung kein Alter: der Stichtag liegt nicht nach ihr
+    frueh = netz("status", "--as-of", "2020-01-01", "--format", "json").json()["datenstand"]
+    assert frueh["alter_tage"] is None and frueh["neueste_zaehlung"]["anzahl"] == 51
+
+
+def test_status_bildungskonferenzen_schluessel(netz: Any) -> None:
+    k = netz("status", "--format", "json").json()["bildungskonferenzen"]
+    assert set(k) == {"netzwerke", "mit_angabe", "ohne_angabe", "zuletzt_erfasst_vor_grenze", "grenze"}
+    assert k["grenze"] == "2025-11-27"

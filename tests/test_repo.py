@@ -36,8 +36,16 @@ def test_doku_nennt_jeden_befund_code_mit_seiner_schwere() -> None:
     from netzwerk_cli.kern.befund import Schwere
     from netzwerk_cli.pruefen.codes import CODES
 
-    text = (REPO / "docs" / "befunde.md").read_text(encoding="utf-8")
-    tabelle = dict(re.findall(r"^\| (NZ\d{3}) \| (Fehler|Warnung) \|", text, re.MULTILINE))
+    # README.md und die Referenzen in docs/ (die Prüfpunkt-Codes NZ502–NZ507 stehen in
+    # docs/pruefpunkte.md); jeder Code genau einmal
+    dateien = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    zeilen = [
+        z
+        for f in dateien
+        for z in re.findall(r"^\| (NZ\d{3}) \| (Fehler|Warnung) \|", f.read_text("utf-8"), re.M)
+    ]
+    tabelle = dict(zeilen)
+    assert len(zeilen) == len(tabelle), "ein Code steht in mehr als einer Tabelle"
     erwartet = {c: ("Fehler" if s is Schwere.FEHLER else "Warnung") for c, (_, s) in CODES.items()}
     assert tabelle == erwartet
 

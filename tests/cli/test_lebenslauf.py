@@ -73,18 +73,35 @@ def test_conference_und_continue_nur_neue_zeilen(netz: Any, daten: Path) -> None
     assert netz("conference", "soest", "--date", "2026-10-01").exit_code == 1
 
 
-def test_konferenz_ueberfaellig(netz: Any) -> None:
+def test_konferenz_nie_ueberfaellig_nur_nicht_erfasst(netz: Any) -> None:
+    """Ein fehlender Eintrag belegt keine ausgefallene Konferenz (Audit vom 28.11.2026): netz
+    sagt „keine Konferenz seit … erfasst“, nie „überfällig“."""
     j = netz("status", "--format", "json").json()["bildungskonferenzen"]
+    assert "ueberfaellig" not in j
     assert j["netzwerke"] == 51
-    assert j["mit_angabe"] == 4 and j["ohne_angabe"] == 47
-    assert "05382" in j["ueberfaellig"]  # Rhein-Sieg: zuletzt 07.12.2009
-    text = netz("status").stdout
-    assert "Bildungskonferenz überfällig" in text
-    assert "für 47 ist keine Konferenz erfasst" in text
+    assert j["mit_angabe"] == 6 and j["ohne_angabe"] == 45
+    assert "05382" in j["zuletzt_erfasst_vor_grenze"]  # Rhein-Sieg: zuletzt erfasst 18.03.2025
+    lauf = netz("status")
+    assert "überfällig" not in lauf.stdout
+    assert "Keine Konferenz seit dem 27.11.2025 erfasst: 6 –" in lauf.flach
+    assert "Rhein-Sieg-Kreis (letzte erfasste: 18.03.2025)" in lauf.flach
+    assert "für 45 ist keine Konferenz erfasst" in lauf.flach
+    assert "Nicht erfasst heißt nicht „keine Konferenz“" in lauf.flach
+    show = netz("show", "rhein-sieg").flach
+    assert "keine Konferenz seit 18.03.2025 erfasst (nicht: keine abgehalten)" in show
+    assert "überfällig" not in show
     assert netz("conference", "rhein-sieg-kreis", "--date", "2026-11-01").exit_code == 0
     j = netz("status", "--format", "json").json()["bildungskonferenzen"]
-    assert "05382" not in j["ueberfaellig"]
-    assert "überfällig" not in netz("show", "rhein-sieg").stdout
+    assert "05382" not in j["zuletzt_erfasst_vor_grenze"]
+    assert "keine Konferenz seit" not in netz("show", "rhein-sieg").flach
+
+
+def test_konferenz_als_stichtag_vor_dem_naechsten_eintrag(netz: Any) -> None:
+    """Am 01.01.2025 ist die letzte erfasste Konferenz des Rhein-Sieg-Kreises die vom 07.12.2009
+    (die 14. am 18.03.2025 liegt nach dem Stichtag) – auch dann nur „nicht erfasst“."""
+    show = netz("show", "rhein-sieg", "--as-of", "2025-01-01").flach
+    assert "keine Konferenz seit 07.12.2009 erfasst" in show
+    assert "keine Konferenz seit" not in netz("show", "rhein-sieg", "--as-of", "2025-06-01").flach
 
 
 def test_dry_run_zeigt_diff(netz: Any, daten: Path) -> None:

@@ -35,7 +35,9 @@ def test_am_programmbeginn_54_regionen_19_bis_21_moeglich(netz: Any) -> None:
 
 def test_show_nennt_die_grenze_des_programmbeginns(netz: Any) -> None:
     text = netz("show", "Rhein-Sieg-Kreis").flach
-    assert "spätestens 06.05.2010 (ungenau) frühestens 23.06.2008 (Programmbeginn)" in text
+    assert "spätestens 07.12.2009 (ungenau) frühestens 23.06.2008 (Programmbeginn)" in text
+    bonn = netz("show", "Bonn").flach
+    assert "spätestens 06.05.2010 (ungenau) frühestens 23.06.2008 (Programmbeginn)" in bonn
     koeln = netz("show", "Köln").flach
     assert "2008 (nur Jahr bekannt) frühestens 23.06.2008 (Programmbeginn)" in koeln
     genau = netz("show", "Soest").flach  # 23.06.2008 genau: keine Grenze nötig

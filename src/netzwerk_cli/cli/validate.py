@@ -39,6 +39,16 @@ def validate(
         format_option("Ausgabeformat; Vorgabe: github, wenn GITHUB_ACTIONS=true, sonst text."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit 1.")] = False,
+    max_alter: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--max-alter",
+            metavar="ALTER",
+            help="Warnen, wenn die neueste landesweite Zählung älter ist (z. B. 3y, 18m, 90d); "
+            "Vorgabe: pruefpunkte_hoechstalter in programm.yaml, sonst 3 Jahre.",
+            show_default=False,
+        ),
+    ] = None,
     rev: Rev = None,
     fix: Annotated[
         bool,
@@ -53,8 +63,14 @@ def validate(
     ] = False,
 ) -> None:
     """Alle Dateien prüfen und jeden Befund melden (Syntax, Schema, Dateinamen, Daten, Prüfpunkte)."""
+    from ..kern.belege import AlterFehler, Hoechstalter
     from ..pruefen import Pruefbericht, auszuege, pruefe
 
+    if max_alter is not None:
+        try:
+            Hoechstalter.lies(max_alter)
+        except AlterFehler as e:
+            raise typer.BadParameter(str(e), param_hint="--max-alter") from None
     if format is None:
         format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if fix and rev is not None:
@@ -63,12 +79,12 @@ def validate(
     nur = _anzeigepfade(pfade, wurzel) if pfade else None
     with _fortschritt() as melde:
         bestand = lies(ctx.obj, rev, fortschritt=melde)
-    pruefung = pruefe(bestand, heute(), nur=nur)
+    pruefung = pruefe(bestand, heute(), nur=nur, hoechstalter=max_alter)
     if fix:
         _repariere(wurzel, pruefung.probleme, bestand.inhalte, dry_run)
         if not dry_run:  # danach neu lesen und prüfen: gemeldet wird der Stand nach der Reparatur
             bestand = lies(ctx.obj, None)
-            pruefung = pruefe(bestand, heute(), nur=nur)
+            pruefung = pruefe(bestand, heute(), nur=nur, hoechstalter=max_alter)
     b = Pruefbericht(pruefung, strict, auszuege(pruefung.probleme, bestand.inhalte))
     darstellen("pruefung", format, b, "validate")
     raise typer.Exit(int(Exit.OK if b.gueltig else Exit.DATEN))

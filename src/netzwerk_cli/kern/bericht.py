@@ -22,6 +22,7 @@ from .abdeckung import (
     vertraege_je_region,
     ziel_auswertung,
 )
+from .belege import Belegstand, belegstand
 from .bestand import Datenbestand, Dokument
 from .datum import Zeitangabe, jahre_vor
 from .modelle import Region, Vertrag
@@ -37,6 +38,8 @@ class StatusBericht(NamedTuple):
     konferenzen: Konferenzbericht
     tempo: Tempo | None
     programmbeginn: date | None = None  # erste Verträge: davor zählt keine Region
+    # Wie alt die Belege sind: Datenstand und neueste landesweite Zählung
+    datenstand: Belegstand | None = None
 
     @property
     def vor_programmbeginn(self) -> bool:
@@ -69,7 +72,8 @@ def status(bestand: Datenbestand, stichtag: date) -> StatusBericht:
         v = verlauf(rs, je, beginn)
         ziel = ziel_auswertung(v, p.ziel.anzahl, p.ziel.bis, stichtag)
         t = tempo(v, stichtag, p.ziel.anzahl, p.erste_vertraege)
-    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t, beginn)
+    prog = bestand.programm.modell if bestand.programm is not None else None
+    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t, beginn, belegstand(prog, stichtag))
 
 
 def anzahl_regionen(bestand: Datenbestand, tag: date) -> int:
@@ -174,7 +178,9 @@ def region_bericht(bestand: Datenbestand, region: Region, stichtag: date) -> Reg
 class KonferenzStand(NamedTuple):
     region: Region
     letzte: Zeitangabe | None  # zuletzt erfasste Bildungskonferenz bis zum Stichtag
-    ueberfaellig: bool  # letzte sicher mehr als 12 Monate vor dem Stichtag
+    # Die letzte erfasste liegt sicher mehr als 12 Monate vor dem Stichtag. Das heißt nur: seitdem
+    # ist keine erfasst – nicht, dass keine stattfand (fehlende Einträge sind kein Beleg).
+    alt_erfasst: bool
 
 
 class Konferenzbericht(NamedTuple):
@@ -187,8 +193,9 @@ class Konferenzbericht(NamedTuple):
         return [k for k in self.netzwerke if k.letzte is not None]
 
     @property
-    def ueberfaellig(self) -> list[KonferenzStand]:
-        return [k for k in self.netzwerke if k.ueberfaellig]
+    def zuletzt_erfasst_vor_grenze(self) -> list[KonferenzStand]:
+        """Netzwerke, für die seit mehr als 12 Monaten keine Konferenz erfasst ist."""
+        return [k for k in self.netzwerke if k.alt_erfasst]
 
     @property
     def ohne_angabe(self) -> list[KonferenzStand]:
@@ -199,12 +206,12 @@ def konferenz_stand(region: Region, vertrag: Vertrag, stichtag: date) -> Konfere
     bisher = [e.datum for e in vertrag.bildungskonferenzen if e.datum.moeglich_bis(stichtag)]
     letzte = max(bisher, key=lambda z: (z.spaet or stichtag, z.frueh or date.min), default=None)
     grenze = jahre_vor(stichtag, 1)
-    ueberfaellig = letzte is not None and letzte.spaet is not None and letzte.spaet < grenze
-    return KonferenzStand(region, letzte, ueberfaellig)
+    alt = letzte is not None and letzte.spaet is not None and letzte.spaet < grenze
+    return KonferenzStand(region, letzte, alt)
 
 
 def konferenzen(ab: Abdeckung) -> Konferenzbericht:
-    """Wie aktuell sind die Bildungskonferenzen – und wie viel ist darüber überhaupt bekannt?"""
+    """Wie aktuell sind die erfassten Bildungskonferenzen – und wie viel ist überhaupt erfasst?"""
     staende = [
         konferenz_stand(s.region, s.vertrag, ab.stichtag)
         for s in ab.regionen

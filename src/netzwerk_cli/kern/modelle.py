@@ -102,6 +102,30 @@ Tag = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "JJJJ-MM-TT"}),
 ]
 Text = Annotated[str, Field(min_length=1)]
+#: Schreibweise eines Höchstalters (kern.belege): Zahl und Einheit, „3y“, „3 Jahre“, „18m“,
+#: „90d“. Ohne Schalter für Groß-/Kleinschreibung, damit dasselbe Muster im JSON Schema gilt.
+ALTER_MUSTER = r"^\s*[1-9][0-9]{0,3}\s*(y|j|J|Jahr|Jahre|m|M|Monat|Monate|d|t|T|Tag|Tage)\s*$"
+
+_ALTER = re.compile(ALTER_MUSTER)
+
+
+def _hoechstalter(wert: Any) -> str:
+    if isinstance(wert, str) and _ALTER.match(wert):
+        return wert
+    if isinstance(wert, str):
+        raise PydanticCustomError(
+            "hoechstalter",
+            "„{wert}“ ist kein Höchstalter; erlaubt sind z. B. 3y, 3 Jahre, 18m, 18 Monate, 90d, 90 Tage",
+            {"wert": wert},
+        )
+    raise PydanticCustomError("string_type", "Text erwartet", {})
+
+
+HoechstalterFeld = Annotated[
+    str,
+    BeforeValidator(_hoechstalter),
+    WithJsonSchema({"type": "string", "pattern": ALTER_MUSTER, "description": "Alter, z. B. 3y oder 18m"}),
+]
 
 # defer_build: die Prüfer entstehen erst beim ersten Prüfen; Befehle, die nichts prüfen
 # (Hilfe, schema, Daten aus dem Zwischenspeicher), bezahlen sie nicht.
@@ -293,18 +317,46 @@ class Ziel(BaseModel):
 
 
 class Pruefpunkt(BaseModel):
-    """Eine veröffentlichte Zahl, gegen die die Vertragsdaten geprüft werden."""
+    """Eine veröffentlichte Zahl oder Liste, gegen die die Vertragsdaten geprüft werden –
+    wie eine Saldenbehauptung in hledger: die Quelle behauptet, die Daten müssen es zulassen.
+
+    Zahlen: ``anzahl`` (genau), ``mindestens``, ``hoechstens``. Namen: ``regionen`` (die Quelle
+    nennt sie als Regionen mit Netzwerk; mit ``vollstaendig`` ist die Liste abschließend, also
+    die genaue Menge) und ``ohne`` (die Quelle nennt oder lässt sie als Regionen ohne Netzwerk).
+    """
 
     model_config = _STRENG
 
     datum: ZeitangabeFeld | None = None
     anzahl: Annotated[int, Field(ge=0)] | None = None
     mindestens: Annotated[int, Field(ge=0)] | None = None
+    hoechstens: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Obergrenze: höchstens so viele Regionen mit Netzwerk"
+    )
     regierungsbezirk: Regierungsbezirk | None = None
+    regionen: list[AGS] | None = Field(
+        default=None, description="AGS der Regionen, die die Quelle mit Netzwerk aufführt"
+    )
+    vollstaendig: bool = Field(
+        default=False, description="Die Liste in „regionen“ ist abschließend: sonst hat keine ein Netzwerk"
+    )
+    ohne: list[AGS] = Field(
+        default_factory=list, description="AGS der Regionen, die laut Quelle kein Netzwerk haben"
+    )
     aussage: Text
     quelle: QuelleFeld
     pruefen: bool = True
     bemerkung: Text | None = None
+
+    @property
+    def prueft_etwas(self) -> bool:
+        return (
+            self.anzahl is not None
+            or self.mindestens is not None
+            or self.hoechstens is not None
+            or self.regionen is not None
+            or bool(self.ohne)
+        )
 
 
 class Programm(BaseModel):
@@ -319,6 +371,17 @@ class Programm(BaseModel):
     )
     erste_vertraege: Tag = Field(description="Tag der ersten Unterzeichnungen")
     ziel: Ziel
+    geprueft_am: Tag | None = Field(
+        default=None, description="Datenstand: an diesem Tag zuletzt vollständig mit den Quellen abgeglichen"
+    )
+    geprueft_durch: Text | None = Field(
+        default=None, description="Wer oder was den Abgleich von „geprueft_am“ gemacht hat"
+    )
+    pruefpunkte_hoechstalter: HoechstalterFeld | None = Field(
+        default=None,
+        description="validate warnt, wenn der neueste landesweite Prüfpunkt älter ist, z. B. '3y', "
+        "'18m', '90d' (Vorgabe 3y)",
+    )
     pruefpunkte: list[Pruefpunkt] = Field(default_factory=list)
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
 from .bestand import dateiuebergreifend
-from .pruefpunkte import PruefErgebnis, pruefpunkte
+from .pruefpunkte import PruefErgebnis, form, pruefpunkte
 
 __all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "auszuege", "pruefe"]
 
@@ -54,14 +54,18 @@ def pruefe(
     *,
     mit_pruefpunkten: bool = True,
     nur: Collection[str] | None = None,
+    hoechstalter: str | None = None,
 ) -> Pruefung:
     """Alle Prüfungen eines Datenbestands: die Befunde des Einlesens, die dateiübergreifenden
     und – nur wenn bis dahin kein Fehler auftrat – die Prüfpunkte.
 
     ``nur``: Anzeigepfade; Befunde einzelner Dateien werden dann auf diese beschränkt,
     dateiübergreifende bleiben (pre-commit übergibt nur die geänderten Dateien).
+    ``hoechstalter``: so alt darf die neueste landesweite Zählung sein („3y“); sonst gilt
+    programm.yaml oder die Vorgabe.
     """
     probleme = list(bestand.probleme) + dateiuebergreifend(bestand, heute)
+    probleme += form(bestand, heute, hoechstalter, regionen_ganz=not any(p.ist_fehler for p in probleme))
     ergebnisse: list[PruefErgebnis] = []
     geprueft = False
     if mit_pruefpunkten and not any(p.ist_fehler for p in probleme):

@@ -56,6 +56,12 @@ CODES: dict[str, tuple[str, Schwere]] = {
     "NZ406": ("Programmdatei fehlt", Schwere.FEHLER),
     # Prüfpunkte
     "NZ501": ("Prüfpunkt verfehlt", Schwere.FEHLER),
+    "NZ502": ("genannte Region ohne Netzwerk", Schwere.FEHLER),
+    "NZ503": ("Region fehlt in vollständiger Liste", Schwere.FEHLER),
+    "NZ504": ("Region laut Quelle ohne Netzwerk", Schwere.FEHLER),
+    "NZ505": ("Prüfpunkt an keinem Tag ganz erfüllt", Schwere.FEHLER),
+    "NZ506": ("Prüfpunkt widersprüchlich", Schwere.FEHLER),
+    "NZ507": ("Belege veraltet", Schwere.WARNUNG),
     # Quellen
     "NZ601": ("Vertrag ohne Quelle", Schwere.WARNUNG),
     "NZ602": ("Quelle ungültig", Schwere.FEHLER),

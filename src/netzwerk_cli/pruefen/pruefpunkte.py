@@ -1,14 +1,28 @@
-"""Die Prüfpunkte: veröffentlichte Zahlen, gegen die die Vertragsdaten geprüft werden."""
+"""Die Prüfpunkte: veröffentlichte Zahlen und Listen, gegen die die Vertragsdaten geprüft werden.
+
+Nach dem Vorbild der Saldenbehauptungen von hledger: jede Quelle behauptet etwas über einen
+Tag oder Zeitraum, und die Daten müssen es zulassen. „Zulassen“ heißt: an mindestens einem Tag
+des Zeitraums gibt es eine Lesart der ungenauen Daten, unter der alles zugleich stimmt – die
+Zahl (``anzahl``, ``mindestens``, ``hoechstens``), jede genannte Region hat ein Netzwerk
+(``regionen``), bei ``vollstaendig`` keine andere, und keine aus ``ohne``.
+
+Die Lesarten der Regionen sind voneinander unabhängig (jede Region hat ihre eigenen Verträge);
+darum genügt je Tag: die Zahl der Netzwerke kann jeden Wert zwischen „sicher oder genannt“ und
+„möglich, aber nicht als ohne genannt“ annehmen.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from ..kern.abdeckung import Verlauf, verlauf, vertraege_je_region
+from ..kern.abdeckung import Stand, Verlauf, abdeckung, verlauf, vertraege_je_region, wendepunkte
 from ..kern.befund import Problem
+from ..kern.belege import VORGABE_HOECHSTALTER, AlterFehler, Hoechstalter, neuester_pruefpunkt
 from ..kern.bestand import Datenbestand, Dokument
-from ..kern.modelle import Pruefpunkt
+from ..kern.datum import deutsch_tag
+from ..kern.modelle import Programm, Pruefpunkt, Region, Vertrag
 from ..kern.zahlen import spanne
 from .codes import problem
 
@@ -30,50 +44,306 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
         return []
     beginn = bestand.programmbeginn
     je = vertraege_je_region((d.modell for d in bestand.vertraege), beginn)
+    alle = [d.modell for d in bestand.regionen]
     verlaeufe: dict[str | None, Verlauf] = {}
     out = []
     for i, p in enumerate(prog.modell.pruefpunkte):
         zeile = _zeile_pruefpunkt(prog, i)
-        if not p.pruefen or (p.anzahl is None and p.mindestens is None):
+        if not p.pruefen or not p.prueft_etwas or _widersprueche(p, alle):
             out.append(PruefErgebnis(p, zeile, False, None, None, None, None))
             continue
+        gebiet_regionen = _gebiet(p, alle)
         if p.regierungsbezirk not in verlaeufe:
-            regionen = [
-                d.modell
-                for d in bestand.regionen
-                if p.regierungsbezirk is None or d.modell.regierungsbezirk == p.regierungsbezirk
-            ]
-            verlaeufe[p.regierungsbezirk] = verlauf(regionen, je, beginn)
-        # Ohne Datum: trifft die Zahl irgendwann seit den ersten Verträgen zu?
+            verlaeufe[p.regierungsbezirk] = verlauf(gebiet_regionen, je, beginn)
+        # Ohne Datum: trifft die Aussage irgendwann seit den ersten Verträgen zu?
         anfang = (p.datum.frueh if p.datum else None) or prog.modell.erste_vertraege
         ende = min((p.datum.spaet if p.datum else None) or heute, heute)
-        erfuellt = False
         sicher: list[int] = []
         moeglich: list[int] = []
+        zahl_erfuellt = False
         for _, z in verlaeufe[p.regierungsbezirk].zwischen(anfang, ende):
             sicher.append(z.sicher)
             moeglich.append(z.moeglich)
-            if p.anzahl is not None and z.sicher <= p.anzahl <= z.moeglich:
-                erfuellt = True
-            if p.mindestens is not None and z.moeglich >= p.mindestens:
-                erfuellt = True
+            zahl_erfuellt = zahl_erfuellt or _zahl_passt(p, z.sicher, z.moeglich)
         spanne_s = (min(sicher), max(sicher))
         spanne_m = (min(moeglich), max(moeglich))
-        fehler = None
-        if not erfuellt:
-            soll = f"{p.anzahl}" if p.anzahl is not None else f"mindestens {p.mindestens}"
-            gebiet = f"im Regierungsbezirk {p.regierungsbezirk}" if p.regierungsbezirk else "in NRW"
-            fehler = problem(
-                prog.anzeige,
-                zeile,
-                "NZ501",
-                f"Prüfpunkt {p.datum or '(undatiert)'}: veröffentlicht {soll} {gebiet}, die Daten geben "
-                f"{spanne(spanne_s)} sicher und {spanne(spanne_m)} möglich",
-                "Vertragsdaten oder den Prüfpunkt prüfen; ein bekannt veralteter Prüfpunkt "
-                "bekommt „pruefen: false“ mit Begründung.",
-            )
+        if p.regionen is None and not p.ohne:
+            fehler = None if zahl_erfuellt else _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
+            out.append(PruefErgebnis(p, zeile, True, zahl_erfuellt, spanne_s, spanne_m, fehler))
+            continue
+        befund = _namen(prog.anzeige, zeile, p, gebiet_regionen, je, anfang, ende, zahl_erfuellt)
+        if befund == _NUR_ZAHL:
+            befund = _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
+        fehler = befund if isinstance(befund, Problem) else None
+        erfuellt = fehler is None
         out.append(PruefErgebnis(p, zeile, True, erfuellt, spanne_s, spanne_m, fehler))
     return out
+
+
+_NUR_ZAHL = "zahl"
+
+
+def _gebiet(p: Pruefpunkt, alle: Sequence[Region]) -> list[Region]:
+    return [r for r in alle if p.regierungsbezirk is None or r.regierungsbezirk == p.regierungsbezirk]
+
+
+def _zahl_passt(p: Pruefpunkt, unten: int, oben: int) -> bool:
+    """Kann die Zahl der Netzwerke (zwischen ``unten`` und ``oben``) die Aussage erfüllen?"""
+    if p.anzahl is not None and not unten <= p.anzahl <= oben:
+        return False
+    if p.mindestens is not None and oben < p.mindestens:
+        return False
+    return p.hoechstens is None or unten <= p.hoechstens
+
+
+def _soll(p: Pruefpunkt) -> str:
+    teile = []
+    if p.anzahl is not None:
+        teile.append(str(p.anzahl))
+    if p.mindestens is not None:
+        teile.append(f"mindestens {p.mindestens}")
+    if p.hoechstens is not None:
+        teile.append(f"höchstens {p.hoechstens}")
+    return ", ".join(teile)
+
+
+def _wo(p: Pruefpunkt) -> str:
+    return f"im Regierungsbezirk {p.regierungsbezirk}" if p.regierungsbezirk else "in NRW"
+
+
+def _kopf(p: Pruefpunkt) -> str:
+    return f"Prüfpunkt {p.datum or '(undatiert)'}"
+
+
+def _zahl_verfehlt(
+    datei: str, zeile: int, p: Pruefpunkt, spanne_s: tuple[int, int], spanne_m: tuple[int, int]
+) -> Problem:
+    return problem(
+        datei,
+        zeile,
+        "NZ501",
+        f"{_kopf(p)}: veröffentlicht {_soll(p)} {_wo(p)}, die Daten geben "
+        f"{spanne(spanne_s)} sicher und {spanne(spanne_m)} möglich",
+        "Vertragsdaten oder den Prüfpunkt prüfen; ein bekannt veralteter Prüfpunkt "
+        "bekommt „pruefen: false“ mit Begründung.",
+    )
+
+
+def _namen(
+    datei: str,
+    zeile: int,
+    p: Pruefpunkt,
+    gebiet: list[Region],
+    je: dict[str, tuple[Vertrag, ...]],
+    anfang: date,
+    ende: date,
+    zahl_erfuellt: bool,
+) -> Problem | str | None:
+    """Prüfpunkt mit Namen: gibt es einen Tag, an dem eine Lesart alles zugleich erfüllt?
+
+    Sonst der genaueste Befund: eine genannte Region, die nie ein Netzwerk haben kann (NZ502),
+    eine ungenannte, die trotz vollständiger Liste sicher eines hat (NZ503), eine als „ohne“
+    genannte, die sicher eines hat (NZ504), die Zahl allein (NZ501) – oder nur das Zugleich (NZ505).
+    """
+    genannt = set(p.regionen or ())
+    ohne = set(p.ohne)
+    tage = [anfang] + [
+        d for d in wendepunkte(v for r in gebiet for v in je.get(r.ags, ())) if anfang < d <= ende
+    ]
+    je_moeglich: set[str] = set()  # an irgendeinem Tag möglich
+    je_nicht_sicher: set[str] = set()  # an irgendeinem Tag nicht sicher
+    for d in tage:
+        # nur die Regionen, die es am Tag gab: eine noch nicht gebildete (StädteRegion Aachen
+        # vor dem 21.10.2009) oder aufgelöste hat kein Netzwerk, weder sicher noch möglich
+        staende = {s.region.ags: s.stand for s in abdeckung(gebiet, je, d).regionen}
+        je_moeglich |= {a for a, s in staende.items() if s is not Stand.OHNE}
+        je_nicht_sicher |= {r.ags for r in gebiet if staende.get(r.ags, Stand.OHNE) is not Stand.MIT}
+        if any(staende.get(a, Stand.OHNE) is Stand.OHNE for a in genannt) or any(
+            staende.get(a) is Stand.MIT for a in ohne
+        ):
+            continue
+        if p.vollstaendig and any(s is Stand.MIT for a, s in staende.items() if a not in genannt):
+            continue
+        unten = sum(1 for a, s in staende.items() if s is Stand.MIT or a in genannt)
+        oben = (
+            len(genannt)
+            if p.vollstaendig
+            else sum(1 for a, s in staende.items() if s is not Stand.OHNE and a not in ohne)
+        )
+        if _zahl_passt(p, unten, oben):
+            return None
+    namen = {r.ags: r.bezeichnung for r in gebiet}
+    zeitraum = _zeitraum(anfang, ende)
+    if nie := sorted(genannt - je_moeglich):
+        return problem(
+            datei,
+            zeile,
+            "NZ502",
+            f"{_kopf(p)}: die Quelle nennt {_aufzaehlung(nie, namen)} mit Netzwerk, die Daten lassen "
+            f"{zeitraum} keines zu",
+            "Den Vertrag der Region prüfen (Datum, Ende) oder die Liste des Prüfpunkts.",
+        )
+    if p.vollstaendig and (
+        immer := sorted(a for a in namen if a not in genannt and a not in je_nicht_sicher)
+    ):
+        return problem(
+            datei,
+            zeile,
+            "NZ503",
+            f"{_kopf(p)}: die Liste ist vollständig, aber {_aufzaehlung(immer, namen)} "
+            f"{'hat' if len(immer) == 1 else 'haben'} {zeitraum} sicher ein Netzwerk",
+            "Fehlt die Region in der Liste, oder ist ihr Vertrag zu früh datiert? Ist die Liste der "
+            "Quelle nicht abschließend, „vollstaendig: false“ setzen.",
+        )
+    if immer_ohne := sorted(a for a in ohne if a not in je_nicht_sicher):
+        return problem(
+            datei,
+            zeile,
+            "NZ504",
+            f"{_kopf(p)}: laut Quelle ohne Netzwerk: {_aufzaehlung(immer_ohne, namen)}; die Daten "
+            f"geben {zeitraum} sicher eines",
+            "Den Vertrag der Region prüfen (Ende, Datum) oder die Angabe „ohne“ des Prüfpunkts.",
+        )
+    if not zahl_erfuellt:
+        return _NUR_ZAHL  # die Zahl allein passt an keinem Tag: der Befund mit den Spannen
+    return problem(
+        datei,
+        zeile,
+        "NZ505",
+        f"{_kopf(p)}: Zahl und Namen passen je für sich, aber an keinem Tag {zeitraum} zugleich",
+        "Die Verträge der genannten Regionen und die Zahl gemeinsam prüfen.",
+    )
+
+
+def _zeitraum(anfang: date, ende: date) -> str:
+    if anfang == ende:
+        return f"am {deutsch_tag(anfang)}"
+    return f"vom {deutsch_tag(anfang)} bis {deutsch_tag(ende)}"
+
+
+def _aufzaehlung(ags: list[str], namen: dict[str, str], hoechstens: int = 5) -> str:
+    teile = [f"{namen.get(a, a)} ({a})" for a in ags[:hoechstens]]
+    if len(ags) > hoechstens:
+        teile.append(f"{len(ags) - hoechstens} weitere")
+    return teile[0] if len(teile) == 1 else ", ".join(teile[:-1]) + " und " + teile[-1]
+
+
+# --- Form der Prüfpunkte: was ein Prüfpunkt in sich behauptet ---------------------------
+
+
+def _widersprueche(p: Pruefpunkt, alle: Sequence[Region], regionen_ganz: bool = True) -> list[str]:
+    """Was ein Prüfpunkt sich selbst oder den Regionen widerspricht (leer: in Ordnung).
+
+    ``regionen_ganz``: alle Regionsdateien sind lesbar (sonst wäre jede Region einer kaputten
+    Datei „unbekannt“ – der Befund der Datei genügt)."""
+    out = []
+    bekannt = {r.ags: r for r in alle}
+    genannt = list(p.regionen or ())
+    if p.vollstaendig and p.regionen is None:
+        out.append("„vollstaendig: true“ ohne Liste „regionen“")
+    for liste, name in ((genannt, "regionen"), (list(p.ohne), "ohne")):
+        doppelt = sorted({a for a in liste if liste.count(a) > 1})
+        if doppelt:
+            out.append(f"„{name}“ nennt {', '.join(doppelt)} mehrfach")
+    if beide := sorted(set(genannt) & set(p.ohne)):
+        out.append(f"{', '.join(beide)} steht in „regionen“ und in „ohne“")
+    for a in sorted(set(genannt) | set(p.ohne)):
+        r = bekannt.get(a)
+        if r is None:
+            if regionen_ganz:
+                out.append(f"{a} ist keine bekannte Region")
+        elif p.regierungsbezirk is not None and r.regierungsbezirk != p.regierungsbezirk:
+            out.append(f"{r.bezeichnung} ({a}) liegt nicht im Regierungsbezirk {p.regierungsbezirk}")
+    n = len(set(genannt))
+    if p.anzahl is not None and p.regionen is not None:
+        if p.vollstaendig and p.anzahl != n:
+            out.append(f"„anzahl: {p.anzahl}“, aber die vollständige Liste nennt {n}")
+        elif p.anzahl < n:
+            out.append(f"„anzahl: {p.anzahl}“, aber die Liste nennt {n}")
+    if p.hoechstens is not None and p.regionen is not None and p.hoechstens < n:
+        out.append(f"„hoechstens: {p.hoechstens}“, aber die Liste nennt {n}")
+    if p.mindestens is not None and p.hoechstens is not None and p.mindestens > p.hoechstens:
+        out.append(f"„mindestens: {p.mindestens}“ ist größer als „hoechstens: {p.hoechstens}“")
+    if p.anzahl is not None and (
+        (p.mindestens is not None and p.anzahl < p.mindestens)
+        or (p.hoechstens is not None and p.anzahl > p.hoechstens)
+    ):
+        out.append(f"„anzahl: {p.anzahl}“ liegt außerhalb von „mindestens“/„hoechstens“")
+    return out
+
+
+def form(
+    bestand: Datenbestand, heute: date, hoechstalter: str | None = None, regionen_ganz: bool = True
+) -> list[Problem]:
+    """Was ohne Rechnen über programm.yaml zu sagen ist – läuft auch, wenn andere Dateien Fehler
+    haben: widersprüchliche Prüfpunkte (NZ506) und zu alte Belege (NZ507, eine Warnung wie
+    hledgers ``check recentassertions``).
+
+    ``regionen_ganz``: ohne Fehler bis hierher (sonst ist eine fehlende Region kein Befund hier).
+    ``geprueft_am`` wird nicht gegen „heute“ geprüft: der Tag des Abgleichs ist eine Angabe
+    über die Arbeit an den Daten, kein Ereignis des Programms."""
+    prog = bestand.programm
+    if prog is None:
+        return []
+    p = prog.modell
+    alle = [d.modell for d in bestand.regionen]
+    out = []
+    for i, punkt in enumerate(p.pruefpunkte):
+        for w in _widersprueche(punkt, alle, regionen_ganz):
+            out.append(
+                problem(
+                    prog.anzeige,
+                    _zeile_pruefpunkt(prog, i),
+                    "NZ506",
+                    f"{_kopf(punkt)}: {w}",
+                    "Den Prüfpunkt mit der Quelle vergleichen; er wird erst nach der Korrektur geprüft.",
+                )
+            )
+    out += _belegalter(prog, p, heute, hoechstalter)
+    return out
+
+
+def hoechstalter_von(programm: Programm, vorgabe: str | None = None) -> Hoechstalter:
+    """Das geltende Höchstalter: Kommandozeile vor programm.yaml vor der Vorgabe (3 Jahre)."""
+    return Hoechstalter.lies(vorgabe or programm.pruefpunkte_hoechstalter or VORGABE_HOECHSTALTER)
+
+
+def _belegalter(
+    prog: Dokument[Programm], p: Programm, heute: date, hoechstalter: str | None
+) -> list[Problem]:
+    try:
+        alter = hoechstalter_von(p, hoechstalter)
+    except AlterFehler:  # das Schema hat das Feld schon geprüft; die Kommandozeile prüft validate
+        return []
+    if not p.pruefpunkte:
+        return []
+    neueste = neuester_pruefpunkt(p)
+    grenze = alter.grenze(heute)
+    if neueste is not None and neueste.datum is not None and neueste.datum.frueh is not None:
+        if neueste.datum.frueh >= grenze:
+            return []
+        i = next(i for i, x in enumerate(p.pruefpunkte) if x is neueste)
+        return [
+            problem(
+                prog.anzeige,
+                _zeile_pruefpunkt(prog, i),
+                "NZ507",
+                f"Die neueste landesweite Zählung ({neueste.datum.deutsch()}) ist älter als "
+                f"{alter.deutsch()} (vor dem {deutsch_tag(grenze)}): der Stand von heute ruht auf "
+                "alten Belegen",
+                "Eine neuere veröffentlichte Zahl suchen und als Prüfpunkt eintragen, dann „geprueft_am“ "
+                "fortschreiben; die Grenze setzt „pruefpunkte_hoechstalter“ oder „--max-alter“.",
+            )
+        ]
+    return [
+        problem(
+            prog.anzeige,
+            prog.zeilen.get("pruefpunkte", 1),
+            "NZ507",
+            "Kein geprüfter, datierter landesweiter Prüfpunkt: wie alt die Belege sind, ist unbekannt",
+            "Eine datierte landesweite Zahl mit Quelle als Prüfpunkt eintragen.",
+        )
+    ]
 
 
 def _zeile_pruefpunkt(prog: Dokument[object], i: int) -> int:

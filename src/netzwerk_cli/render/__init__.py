@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from .konsole import konsole
 
 #: Version des JSON-Umschlags und der Schlüssel darin; steigt bei jeder inkompatiblen Änderung.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def umschlag(befehl: str, ergebnis: Any) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..kern.abdeckung import RegionStand, Stand, Zaehlung
 from ..kern.befund import Problem
+from ..kern.belege import Belegstand
 from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
 from ..kern.datum import Zeitangabe
 from ..kern.modelle import Ereignis, Quelle
@@ -62,10 +63,15 @@ def status(b: StatusBericht) -> dict[str, Any]:
             "netzwerke": len(b.konferenzen.netzwerke),
             "mit_angabe": len(b.konferenzen.mit_angabe),
             "ohne_angabe": len(b.konferenzen.ohne_angabe),
-            "ueberfaellig": sorted(k.region.ags for k in b.konferenzen.ueberfaellig),
+            # AGS der Netzwerke, deren letzte erfasste Konferenz vor „grenze“ liegt (seitdem keine
+            # erfasst – nicht: keine abgehalten); ersetzt „ueberfaellig“ aus Version 2
+            "zuletzt_erfasst_vor_grenze": sorted(
+                k.region.ags for k in b.konferenzen.zuletzt_erfasst_vor_grenze
+            ),
             "grenze": b.konferenzen.grenze.isoformat(),
         },
     }
+    out["datenstand"] = None if b.datenstand is None else datenstand(b.datenstand)
     if b.ziel is not None:
         z = b.ziel
         out["ziel"] = {
@@ -77,6 +83,29 @@ def status(b: StatusBericht) -> dict[str, Any]:
             "am_zieltag": zaehlung(z.am_zieltag),
         }
     return out
+
+
+def datenstand(d: Belegstand) -> dict[str, Any]:
+    """Wie alt die Belege sind: Abgleich mit den Quellen und neueste landesweite Zählung."""
+    p = d.neueste
+    return {
+        "geprueft_am": d.geprueft_am.isoformat() if d.geprueft_am else None,
+        "geprueft_durch": d.geprueft_durch,
+        "neueste_zaehlung": (
+            None
+            if p is None
+            else {
+                "datum": zeitangabe(p.datum),
+                "anzahl": p.anzahl,
+                "mindestens": p.mindestens,
+                "hoechstens": p.hoechstens,
+                "aussage": p.aussage,
+                "quelle": p.quelle,
+            }
+        ),
+        "alter_tage": d.alter_tage,
+        "alter_monate": d.alter_monate,
+    }
 
 
 def regionen(b: Regionenbericht) -> list[dict[str, Any]]:
@@ -192,6 +221,10 @@ def pruefergebnis(e: PruefErgebnis) -> dict[str, Any]:
         "regierungsbezirk": p.regierungsbezirk,
         "anzahl": p.anzahl,
         "mindestens": p.mindestens,
+        "hoechstens": p.hoechstens,
+        "regionen": list(p.regionen) if p.regionen is not None else None,
+        "vollstaendig": p.vollstaendig,
+        "ohne": list(p.ohne),
         "quelle": quelle(p.quelle),
         "geprueft": e.geprueft,
         "erfuellt": e.erfuellt,

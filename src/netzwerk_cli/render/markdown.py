@@ -19,7 +19,7 @@ from ..pruefen.codes import titel
 from .sicher import markdown_code as _code
 from .sicher import markdown_text, sichere_url
 from .sicher import markdown_zelle as _zelle
-from .text import STAND_TEXT, kopfzeile, zusammenfassung
+from .text import STAND_TEXT, datenstand_zeile, kopfzeile, zusammenfassung
 
 
 def _quelle(q: str | Quelle) -> str:
@@ -53,6 +53,9 @@ def status(b: StatusBericht) -> str:
         kopfzeile(b.gesamt) + ".",
         "",
     ]
+    # Wie alt die Belege sind: nur Zahlen und Tage aus netz selbst, nichts aus den Daten zitiert
+    if b.datenstand is not None and (ds := datenstand_zeile(b.datenstand)):
+        zeilen += [ds, ""]
     for titel_, merkmal in (("Regierungsbezirk", "regierungsbezirk"), ("Art", "art")):
         zeilen += _tabelle(
             [titel_, "sicher", "möglich", "Regionen", "Quote"],

@@ -17,9 +17,10 @@ from rich.text import Text
 
 from ..kern.abdeckung import RegionStand, Stand, Zaehlung
 from ..kern.befund import Problem
+from ..kern.belege import Belegstand, dauer_deutsch
 from ..kern.bericht import Konferenzbericht, RegionBericht, Regionenbericht, StatusBericht
 from ..kern.datum import Zeitangabe, deutsch_tag
-from ..kern.modelle import Quelle
+from ..kern.modelle import Pruefpunkt, Quelle
 from ..kern.zahlen import anzahl, dezimal, es_fehlen, ganz, mit_vorzeichen, prozent, spanne
 from ..kern.zeitreihe import Meilenstein, Tempo
 from .konsole import konsole as _konsole
@@ -83,6 +84,8 @@ def status(b: StatusBericht, con: Konsole) -> None:
         con.print(_ziel(b))
     if b.tempo is not None:
         con.print(tempo_zeile(b.tempo))
+    if b.datenstand is not None and (zeile_ds := datenstand_zeile(b.datenstand)):
+        con.print(zeile_ds)
     con.print()
     for titel, merkmal in (("Nach Regierungsbezirk", "regierungsbezirk"), ("Nach Art", "art")):
         t = Table(title=titel, title_justify="left", box=None, pad_edge=False, show_header=False)
@@ -146,6 +149,37 @@ def tempo_zeile(t: Tempo) -> str:
     )
 
 
+def zaehlung_der_quelle(p: Pruefpunkt) -> str:
+    """Was ein Prüfpunkt behauptet, kurz: „51“, „mindestens 31“, „43 genannte Regionen“."""
+    if p.anzahl is not None:
+        return str(p.anzahl)
+    if p.mindestens is not None and p.hoechstens is not None:
+        return f"{p.mindestens} bis {p.hoechstens}"
+    if p.mindestens is not None:
+        return f"mindestens {p.mindestens}"
+    if p.hoechstens is not None:
+        return f"höchstens {p.hoechstens}"
+    if p.regionen is not None:
+        return anzahl(len(p.regionen), "genannte Region", "genannte Regionen")
+    return "ohne Zahl"
+
+
+def datenstand_zeile(d: Belegstand) -> str | None:
+    """„Datenstand: … Neueste landesweite Zählung: 51 am 10.04.2024, 2 Jahre und 7 Monate vor
+    dem Stichtag.“ – wie alt die Belege sind, auf denen der Stand ruht."""
+    teile = []
+    if d.geprueft_am is not None:
+        teile.append(f"Datenstand: mit den Quellen abgeglichen am {deutsch_tag(d.geprueft_am)}.")
+    if d.neueste is not None and d.neueste.datum is not None:
+        z = d.neueste.datum
+        wann = f"am {deutsch_tag(z.frueh)}" if z.genau and z.frueh else f"({_s(z.deutsch())})"
+        s = f"Neueste landesweite Zählung: {zaehlung_der_quelle(d.neueste)} {wann}"
+        if d.alter_monate is not None:
+            s += f", {dauer_deutsch(d.alter_monate)} vor dem Stichtag"
+        teile.append(s + ".")
+    return " ".join(teile) or None
+
+
 def meilenstein_zeile(m: Meilenstein) -> str:
     if m.datum.genau and m.datum.frueh:
         return f"{deutsch_tag(m.datum.frueh)} {_s(m.text)}"
@@ -160,21 +194,23 @@ def konferenz_zeilen(k: Konferenzbericht) -> list[str]:
         f"Erfasst für {bekannt} von {anzahl(n, 'Netzwerk', 'Netzwerken')}; "
         f"für {n - bekannt} ist keine Konferenz erfasst."
     ]
-    if k.ueberfaellig:
+    # Nur was erfasst ist: ein fehlender Eintrag ist kein Beleg, dass keine Konferenz stattfand,
+    # also heißt kein Netzwerk hier „überfällig“ (Audit vom 28.11.2026).
+    if k.zuletzt_erfasst_vor_grenze:
         namen = ", ".join(
-            f"{_s(s.region.bezeichnung)} (zuletzt {_s(s.letzte.deutsch())})"
-            for s in k.ueberfaellig
+            f"{_s(s.region.bezeichnung)} (letzte erfasste: {_s(s.letzte.deutsch())})"
+            for s in k.zuletzt_erfasst_vor_grenze
             if s.letzte
         )
         zeilen.append(
-            f"Bildungskonferenz überfällig (letzte erfasste vor dem {deutsch_tag(k.grenze)}): "
-            f"{len(k.ueberfaellig)} – {namen}"
+            f"Keine Konferenz seit dem {deutsch_tag(k.grenze)} erfasst: "
+            f"{len(k.zuletzt_erfasst_vor_grenze)} – {namen}"
         )
-    else:
-        zeilen.append("Keine erfasste Bildungskonferenz ist überfällig.")
-    if bekannt < n:
+    elif bekannt:
+        zeilen.append("Für jedes Netzwerk mit Angabe ist eine Konferenz aus den letzten 12 Monaten erfasst.")
+    if bekannt < n or k.zuletzt_erfasst_vor_grenze:
         zeilen.append(
-            "Ohne Angabe heißt nicht „keine Konferenz“: die Zahlen sagen über diese Netzwerke nichts."
+            "Nicht erfasst heißt nicht „keine Konferenz“: die Daten sagen nur, was eine Quelle belegt."
         )
     return zeilen
 
@@ -341,9 +377,13 @@ def region(b: RegionBericht, con: Konsole) -> None:
                 _s(e.datum.deutsch()) + (f" – {_s(e.bemerkung)}" if e.bemerkung else ""),
             )
         if d.modell is s.vertrag and (k := b.konferenz) is not None:
-            if k.ueberfaellig and k.letzte is not None:
+            if k.alt_erfasst and k.letzte is not None:
                 t.add_row(
-                    "", Text(f"Bildungskonferenz überfällig (zuletzt {_s(k.letzte.deutsch())})", style="red")
+                    "",
+                    Text(
+                        f"keine Konferenz seit {_s(k.letzte.deutsch())} erfasst (nicht: keine abgehalten)",
+                        style="dim",
+                    ),
                 )
             elif k.letzte is None:
                 t.add_row("Konferenzen", Text("keine erfasst (unbekannt, nicht: keine)", style="dim"))
@@ -508,7 +548,13 @@ def _ausschnitt(p: Problem, text: str | None) -> str | None:
 def pruefpunkte(ergebnisse: Sequence[PruefErgebnis], con: Konsole) -> None:
     for e in ergebnisse:
         p = e.punkt
-        soll = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"
+        soll = zaehlung_der_quelle(p)
+        if p.regionen is not None and soll[0].isdigit() and "genannt" not in soll:
+            soll += f", {len(p.regionen)} genannt{' (vollständig)' if p.vollstaendig else ''}"
+        elif p.vollstaendig:
+            soll += " (vollständig)"
+        if p.ohne:
+            soll += f", {len(p.ohne)} ohne"
         wann = _s(p.datum.deutsch()) if p.datum else "undatiert"
         gebiet = f" (RB {_s(p.regierungsbezirk)})" if p.regierungsbezirk else ""
         if not e.geprueft:

@@ -21,6 +21,7 @@ from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.vergleich import Abdeckungswechsel, Aenderung, Dateiaenderung, Regionslog, Vergleich
 from .formate import _csv
 from .sicher import markdown_code, markdown_zelle, sichtbar
+from .text import zaehlung_der_quelle
 
 # So viele Einträge je Abschnitt zeigt ein Pull-Request-Kommentar; der Rest wird gezählt
 # (GitHub nimmt Kommentare nur bis zu einer Länge an).
@@ -100,7 +101,7 @@ def abdeckung_text(titel: str, w: Abdeckungswechsel) -> list[str]:
 
 
 def _punkt(p: Any, s: Callable[[str], str]) -> str:
-    soll = str(p.punkt.anzahl) if p.punkt.anzahl is not None else f"mindestens {p.punkt.mindestens}"
+    soll = zaehlung_der_quelle(p.punkt)
     wann = s(p.punkt.datum.deutsch()) if p.punkt.datum else "undatiert"
     gebiet = f" (RB {s(p.punkt.regierungsbezirk)})" if p.punkt.regierungsbezirk else ""
     jetzt = "jetzt erfüllt" if p.neu else "jetzt verfehlt"
