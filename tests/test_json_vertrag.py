@@ -75,3 +75,29 @@ def test_jeder_renderer_ist_aufloesbar() -> None:
     for art, formate in RENDERER.items():
         for name, r in formate.items():
             assert callable(r.funktion()), (art, name)
+
+
+def test_status_nennt_einwohner(netz: Any) -> None:
+    """Abdeckung nach Einwohnern (docs/json.md): hinzugekommen, ohne die Version zu heben."""
+    e = netz("status", "--format", "json").json()["einwohner"]
+    assert {
+        "regionen",
+        "gesamt",
+        "sicher",
+        "moeglich",
+        "anteil_sicher",
+        "anteil_moeglich",
+        "anteil_sicher_spanne",
+        "anteil_moeglich_spanne",
+        "ohne_angabe",
+        "stand",
+        "quellen",
+        "nach_regierungsbezirk",
+        "nach_art",
+    } == set(e)
+    assert e["stand"] == ["2018-12-31"]
+    assert round(e["anteil_sicher"] * 100, 1) == 95.8
+    assert round(e["anteil_moeglich"] * 100, 1) == 97.4
+    assert set(e["nach_regierungsbezirk"]) == {"Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"}
+    duesseldorf = e["nach_regierungsbezirk"]["Düsseldorf"]
+    assert duesseldorf["sicher"] < duesseldorf["moeglich"] < duesseldorf["gesamt"]

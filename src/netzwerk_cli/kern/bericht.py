@@ -17,6 +17,7 @@ from .abdeckung import (
     ziel_auswertung,
 )
 from .bestand import Datenbestand, Dokument
+from .bevoelkerung import Einwohnerbericht, einwohner
 from .datum import Zeitangabe, jahre_vor
 from .modelle import Region, Vertrag
 from .namen import reihenfolge_pressemitteilung, sortiername
@@ -30,6 +31,8 @@ class StatusBericht(NamedTuple):
     ziel: ZielAuswertung | None
     konferenzen: Konferenzbericht
     tempo: Tempo | None
+    # Abdeckung nach Einwohnern (kern/bevoelkerung.py), aus denselben Regionen wie ``abdeckung``
+    einwohner: Einwohnerbericht
 
     @property
     def gesamt(self) -> Zaehlung:
@@ -57,7 +60,7 @@ def status(bestand: Datenbestand, stichtag: date) -> StatusBericht:
         v = verlauf(rs, je)
         ziel = ziel_auswertung(v, p.ziel.anzahl, p.ziel.bis, stichtag)
         t = tempo(v, stichtag, p.ziel.anzahl, p.erste_vertraege)
-    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t)
+    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t, einwohner(ab))
 
 
 SORTIERUNGEN = ("pressemitteilung", "ags", "name")
