@@ -50,6 +50,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="xlsx (Excel), ods (LibreOffice), csv (Ordner mit einer CSV je Tabelle), sqlite "
             "(Datenbank für Datasette) oder datapackage (Frictionless-Datenpaket). Vorgabe: aus der "
             "Endung von ZIEL (.xlsx, .ods, .sqlite, .db).",

@@ -89,7 +89,7 @@ def pruefe_ziel(ziel: Path, ordner: bool, force: bool) -> bool:
     except FileNotFoundError:
         return False
     except OSError as e:
-        raise NetzFehler(f"{ziel} lässt sich nicht prüfen: {os_fehler(e)}.", code=Exit.UMGEBUNG) from None
+        raise NetzFehler(f"{ziel} lässt sich nicht schreiben: {os_fehler(e)}.", code=Exit.UMGEBUNG) from None
     if force:
         return True
     hinweis = "Ein anderes Ziel wählen oder mit --force ausdrücklich ersetzen."

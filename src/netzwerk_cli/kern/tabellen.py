@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal, NamedTuple, Protocol
 
 from .abdeckung import Stand, abdeckung, vertraege_je_region, vertrag_stand, wendepunkte
@@ -498,7 +498,22 @@ def abdeckung_tabelle(bestand: Datenbestand, stichtag: date) -> Tabelle:
     )
 
 
-def hinweise_tabelle(ds: Datensatz, tabellen: Sequence[Tabelle]) -> Tabelle:
+def _davor(bestand: Datenbestand, tabelle: Tabelle) -> str | None:
+    """Der Stand vor der ersten Zeile der Abdeckung: ohne untere Grenze („spätestens …“) ist
+    ein Vertrag schon vorher möglich – das gehört gesagt, nicht als erfundene Zeile."""
+    if not tabelle.zeilen or not isinstance(tabelle.zeilen[0][0], date) or tabelle.zeilen[0][0] == date.min:
+        return None
+    tag = tabelle.zeilen[0][0] - timedelta(days=1)
+    je = vertraege_je_region(d.modell for d in bestand.vertraege)
+    z = abdeckung(gezaehlte_regionen(bestand, tag), je, tag).gesamt
+    return (
+        f"Vor dem {tabelle.zeilen[0][0]:%d.%m.%Y} (erste Zeile der Tabelle abdeckung): sicher {z.sicher}, "
+        f"möglich {z.moeglich} von {z.gesamt} Regionen – Verträge ohne untere Grenze "
+        "(„spätestens …“) sind beliebig früh möglich."
+    )
+
+
+def hinweise_tabelle(ds: Datensatz, tabellen: Sequence[Tabelle], davor: str | None = None) -> Tabelle:
     """Was ein Leser der Tabellen wissen muss, als Tabelle: auch in xlsx und SQLite dabei."""
     stand = ", ".join(d.strftime("%d.%m.%Y") for d in ds.statistik_stand) or "unbekannt"
     zeilen: list[tuple[str, str]] = [
@@ -516,6 +531,7 @@ def hinweise_tabelle(ds: Datensatz, tabellen: Sequence[Tabelle]) -> Tabelle:
             "Ungenaue Zeitangaben stehen in drei Spalten: Schreibweise der Daten, frühester und "
             "spätester möglicher Tag (leer: offen). Kein Tag ist erfunden.",
         ),
+        *((("abdeckung_davor", davor),) if davor else ()),
         ("einwohner_stand", stand),
         *(("einwohner_quelle", q) for q in ds.statistik_quellen),
         *((f"tabelle_{t.name}", t.beschreibung) for t in tabellen),
@@ -558,4 +574,5 @@ def datensatz(
         tuple(dict.fromkeys(r.statistik_quelle for r in regionen if r.statistik_quelle)),
         tuple(sorted({r.statistik_stand for r in regionen if r.statistik_stand})),
     )
-    return ds._replace(tabellen=(hinweise_tabelle(ds, tabellen), *tabellen))
+    davor = _davor(bestand, tabellen[-1])
+    return ds._replace(tabellen=(hinweise_tabelle(ds, tabellen, davor), *tabellen))
