@@ -446,3 +446,24 @@ def test_hilfe_nennt_formate_und_excel(netz: Any) -> None:
     hilfe = netz("export", "--help").flach
     for f in ("xlsx", "ods", "csv", "sqlite", "datapackage", "BOM", "Semikolon", "Dezimalkomma", "--force"):
         assert f in hilfe
+
+
+def test_sigterm_beim_schreiben_laesst_nichts_liegen(
+    netz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import signal
+
+    ziel = tmp_path / "csv"
+    assert netz("export", str(ziel), "--format", "csv").exit_code == 0
+    vorher = {p.name: p.read_bytes() for p in ziel.iterdir()}
+    echt = ausgabe._datei_anlegen
+
+    def beenden(pfad: Path, inhalt: bytes) -> None:
+        echt(pfad, inhalt)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(ausgabe, "_datei_anlegen", beenden)
+    lauf = netz("export", str(ziel), "--format", "csv", "--as-of", "2010-05-06")
+    assert lauf.exit_code == Exit.BEENDET
+    assert {p.name: p.read_bytes() for p in ziel.iterdir()} == vorher
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".netz-")]

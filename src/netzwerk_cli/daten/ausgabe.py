@@ -29,6 +29,7 @@ from ..kern.fehler import Exit, NetzFehler, os_fehler
 from .datei import art
 from .ordner import TEMP_PRAEFIX
 from .schreiben import schreibe_alles
+from .sperre import sigterm_als_ausnahme
 
 # Die Marke in einem Ordner, den netz export geschrieben hat
 MARKE = ".netz-export"
@@ -197,6 +198,12 @@ def schreibe_ausgabe(ziel: Path, ziel_art: str, inhalt: Any, force: bool = False
     """Schreibt ``inhalt`` nach ``ziel``: ``datei`` (Bytes), ``ordner`` (Name → Bytes) oder
     ``sqlite`` (ein Plan) – erst neben das Ziel, dann umbenannt; nie halb."""
     vorhanden = pruefe_ziel(ziel, ziel_art == "ordner", force)
+    # SIGTERM wird zur Ausnahme: auch dann räumt finally die Temporärdatei weg (Exit 143)
+    with sigterm_als_ausnahme():
+        _schreibe(ziel, ziel_art, inhalt, vorhanden)
+
+
+def _schreibe(ziel: Path, ziel_art: str, inhalt: Any, vorhanden: bool) -> None:
     tmp = _temp_name(ziel)
     alt: Path | None = None
     try:
@@ -208,9 +215,6 @@ def schreibe_ausgabe(ziel: Path, ziel_art: str, inhalt: Any, force: bool = False
         os.replace(tmp, ziel)
         _fsync(ziel.parent)
     except (OSError, sqlite3.OperationalError) as e:
-        if alt is not None and not os.path.lexists(ziel):
-            os.rename(alt, ziel)  # das alte Ziel zurück
-            alt = None
         grund = os_fehler(e) if isinstance(e, OSError) else _sqlite_fehler(e)
         raise NetzFehler(
             f"{ziel} lässt sich nicht schreiben: {grund}.",
@@ -218,6 +222,8 @@ def schreibe_ausgabe(ziel: Path, ziel_art: str, inhalt: Any, force: bool = False
             Exit.UMGEBUNG,
         ) from None
     finally:
-        _entferne(tmp)
-        if alt is not None:
+        if alt is not None and not os.path.lexists(ziel):
+            os.rename(alt, ziel)  # gescheitert zwischen den beiden Umbenennungen: das alte Ziel zurück
+        elif alt is not None:
             _entferne(alt)
+        _entferne(tmp)
