@@ -45,8 +45,12 @@ class Einwohnerzahl(NamedTuple):
 
     @property
     def eindeutig(self) -> bool:
-        """Sicher und möglich fallen zusammen (keine ungewisse Region mit Einwohnern)."""
-        return self.anteil_sicher == self.anteil_moeglich
+        """Sicher und möglich fallen zusammen: keine ungewisse Region, ob mit Einwohnerzahl oder ohne."""
+        return (
+            self.sicher == self.moeglich
+            and self.anteil_sicher == self.anteil_moeglich
+            and all(s.stand is not Stand.UNGEWISS for s in self.ohne_angabe)
+        )
 
 
 class Einwohnerbericht(NamedTuple):

@@ -117,15 +117,20 @@ def status(b: StatusBericht, con: Konsole) -> None:
 
 
 def anteil_text(a: Anteil) -> str:
-    """„95,8 %“ – oder „95,8 % bis 100,0 %“, wenn Einwohnerzahlen fehlen."""
-    return prozent(a.unten) if a.genau else f"{prozent(a.unten)} bis {prozent(a.oben)}"
+    """„95,8 %“ – oder „zwischen 0,0 % und 95,8 %“, wenn Einwohnerzahlen fehlen."""
+    return prozent(a.unten) if a.genau else f"zwischen {prozent(a.unten)} und {prozent(a.oben)}"
 
 
 def einwohner_zeile(e: Einwohnerbericht) -> str:
     """„95,8 % der Einwohner sicher, bis zu 97,4 % möglich (Einwohner: Stand 31.12.2018).“"""
     g = e.gesamt
     s = f"{anteil_text(g.anteil_sicher)} der Einwohner"
-    s += " mit Netzwerk" if g.eindeutig else f" sicher, bis zu {anteil_text(g.anteil_moeglich)} möglich"
+    if g.eindeutig:
+        s += " mit Netzwerk"
+    elif g.anteil_moeglich.genau:
+        s += f" sicher, bis zu {anteil_text(g.anteil_moeglich)} möglich"
+    else:
+        s += f" sicher, möglich {anteil_text(g.anteil_moeglich)}"
     stand = e.stand_einheitlich
     if stand is not None:
         s += f" (Einwohner: Stand {deutsch_tag(stand)})"
@@ -143,7 +148,7 @@ def einwohner_nach(gruppen: Mapping[str, Einwohnerzahl]) -> str:
     for name, z in gruppen.items():
         t = f"{_s(name)} {anteil_text(z.anteil_sicher)}"
         if not z.eindeutig:
-            t += f" (bis zu {anteil_text(z.anteil_moeglich)})"
+            t += f" ({'bis zu ' if z.anteil_moeglich.genau else 'möglich '}{anteil_text(z.anteil_moeglich)})"
         teile.append(t)
     return "Einwohner mit Netzwerk: " + ", ".join(teile)
 
