@@ -467,3 +467,18 @@ def test_sigterm_beim_schreiben_laesst_nichts_liegen(
     assert lauf.exit_code == Exit.BEENDET
     assert {p.name: p.read_bytes() for p in ziel.iterdir()} == vorher
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".netz-")]
+
+
+def test_force_loescht_keine_ordnerbaeume(netz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ablage = tmp_path / "ablage"
+    (ablage / "2025").mkdir(parents=True)
+    (ablage / "brief.txt").write_text("wichtig", encoding="utf-8")
+    lauf = netz("export", str(ablage), "--format", "csv", "--force")
+    assert lauf.exit_code == Exit.DATEN and "Unterordner (2025)" in lauf.flach
+    assert (ablage / "brief.txt").exists()
+    monkeypatch.chdir(ablage / "2025")
+    for ziel in (".", ".."):
+        lauf = netz("export", ziel, "--format", "csv", "--force")
+        assert lauf.exit_code == Exit.DATEN, ziel
+        assert "Arbeitsverzeichnis" in lauf.flach or "Unterordner" in lauf.flach
+    assert (ablage / "brief.txt").exists() and (ablage / "2025").is_dir()

@@ -92,6 +92,8 @@ def pruefe_ziel(ziel: Path, ordner: bool, force: bool) -> bool:
     except OSError as e:
         raise NetzFehler(f"{ziel} lässt sich nicht schreiben: {os_fehler(e)}.", code=Exit.UMGEBUNG) from None
     if force:
+        if stat.S_ISDIR(st.st_mode):
+            _ordner_ersetzbar(ziel)
         return True
     hinweis = "Ein anderes Ziel wählen oder mit --force ausdrücklich ersetzen."
     if stat.S_ISLNK(st.st_mode):
@@ -115,6 +117,28 @@ def pruefe_ziel(ziel: Path, ordner: bool, force: bool) -> bool:
             hinweis,
         )
     return True
+
+
+def _ordner_ersetzbar(ziel: Path) -> None:
+    """Auch ``--force`` ersetzt keinen Ordner mit Unterordnern und nicht das Arbeitsverzeichnis
+    oder einen Ordner darüber: ``netz export ~ --format csv --force`` darf kein Zuhause löschen."""
+    try:
+        hier = Path.cwd().resolve()
+        echt = ziel.resolve()
+        unterordner = [e.name for e in os.scandir(ziel) if e.is_dir(follow_symlinks=False)]
+    except OSError as e:
+        raise NetzFehler(f"{ziel} lässt sich nicht schreiben: {os_fehler(e)}.", code=Exit.UMGEBUNG) from None
+    if echt == hier or echt in hier.parents:
+        raise NetzFehler(
+            f"{ziel} ist das Arbeitsverzeichnis oder ein Ordner darüber; netz ersetzt ihn nie.",
+            "Einen neuen Ordner als Ziel angeben, z. B. export-csv.",
+        )
+    if unterordner:
+        raise NetzFehler(
+            f"Der Ordner {ziel} enthält Unterordner ({', '.join(sorted(unterordner)[:3])}); netz ersetzt "
+            "ihn auch mit --force nicht.",
+            "Einen neuen Ordner als Ziel angeben, z. B. export-csv.",
+        )
 
 
 def _temp_name(ziel: Path) -> Path:
