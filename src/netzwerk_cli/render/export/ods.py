@@ -175,10 +175,15 @@ def _einstellungen(ds: Datensatz) -> str:
 
     blaetter = "".join(
         f"<config:config-item-map-entry config:name={quoteattr(blattname(t.titel))}>"
+        + item("CursorPositionX", "int", "0")
+        + item("CursorPositionY", "int", "1")
         + item("HorizontalSplitMode", "short", "0")
         + item("VerticalSplitMode", "short", "2")
+        + item("HorizontalSplitPosition", "int", "0")
         + item("VerticalSplitPosition", "int", "1")
         + item("ActiveSplitRange", "short", "2")
+        + item("PositionLeft", "int", "0")
+        + item("PositionRight", "int", "0")
         + item("PositionTop", "int", "0")
         + item("PositionBottom", "int", "1")
         + "</config:config-item-map-entry>"
