@@ -166,6 +166,17 @@ def test_ods_typen_und_zuruecklesen(netz: Any, tmp_path: Path) -> None:
     assert "".join(muenster[8].itertext()) == "31.12.2018"
     pruef = blaetter["Prüfpunkte"]
     assert {z[10].get(f"{o}value-type") for z in pruef[1:]} >= {"boolean"}
+    # fixierte Kopfzeile je Blatt, wie LibreOffice sie in settings.xml liest
+    with zipfile.ZipFile(ziel) as z:
+        einstellungen = ElementTree.fromstring(z.read("settings.xml"))
+    c = "{urn:oasis:names:tc:opendocument:xmlns:config:1.0}"
+    tabellen = next(
+        e for e in einstellungen.iter(f"{c}config-item-map-named") if e.get(f"{c}name") == "Tables"
+    )
+    for eintrag in tabellen:
+        werte = {i.get(f"{c}name"): i.text for i in eintrag}
+        assert (werte["VerticalSplitMode"], werte["VerticalSplitPosition"]) == ("2", "1")
+    assert [e.get(f"{c}name") for e in tabellen] == list(BLAETTER)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice ist nicht installiert")
