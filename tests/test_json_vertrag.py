@@ -107,3 +107,29 @@ def test_status_bildungskonferenzen_schluessel(netz: Any) -> None:
     k = netz("status", "--format", "json").json()["bildungskonferenzen"]
     assert set(k) == {"netzwerke", "mit_angabe", "ohne_angabe", "zuletzt_erfasst_vor_grenze", "grenze"}
     assert k["grenze"] == "2025-11-27"
+
+
+def test_status_nennt_einwohner(netz: Any) -> None:
+    """Abdeckung nach Einwohnern (docs/json.md): hinzugekommen, ohne die Version zu heben."""
+    e = netz("status", "--format", "json").json()["einwohner"]
+    assert {
+        "regionen",
+        "gesamt",
+        "sicher",
+        "moeglich",
+        "anteil_sicher",
+        "anteil_moeglich",
+        "anteil_sicher_spanne",
+        "anteil_moeglich_spanne",
+        "ohne_angabe",
+        "stand",
+        "quellen",
+        "nach_regierungsbezirk",
+        "nach_art",
+    } == set(e)
+    assert e["stand"] == ["2018-12-31"]
+    assert round(e["anteil_sicher"] * 100, 1) == 95.8
+    assert round(e["anteil_moeglich"] * 100, 1) == 97.4
+    assert set(e["nach_regierungsbezirk"]) == {"Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster"}
+    duesseldorf = e["nach_regierungsbezirk"]["Düsseldorf"]
+    assert duesseldorf["sicher"] < duesseldorf["moeglich"] < duesseldorf["gesamt"]

@@ -24,6 +24,7 @@ def test_alle_befehle_da() -> None:
         "continue",
         "diff",
         "end",
+        "export",
         "list",
         "log",
         "map",

@@ -86,3 +86,29 @@ def test_status_kaputte_daten_verweigert(netz: Any, daten: Any) -> None:
     assert "05170-wesel-2020-01-01.yaml:2:" in lauf.stderr
     assert "NZ101" in lauf.stderr
     assert lauf.stdout == ""
+
+
+def test_status_nennt_einwohner(netz: Any) -> None:
+    """„95,8 % der Einwohner sicher, bis zu 97,4 % möglich (Einwohner: Stand 31.12.2018)“"""
+    text = netz("status").flach
+    assert "95,8 % der Einwohner sicher, bis zu 97,4 % möglich (Einwohner: Stand 31.12.2018)." in text
+    assert "Einwohner mit Netzwerk: Arnsberg 100,0 %" in text
+    assert "Düsseldorf 85,4 % (bis zu 91,2 %)" in text
+
+
+def test_status_ohne_einwohnerzahl_gibt_eine_spanne(netz: Any, daten: Any) -> None:
+    for datei in ("05170-wesel.yaml", "05315-koeln.yaml"):
+        p = daten / "regionen" / datei
+        p.write_text(
+            "".join(
+                z for z in p.read_text(encoding="utf-8").splitlines(True) if not z.startswith("einwohner:")
+            ),
+            encoding="utf-8",
+        )
+    text = netz("status").flach
+    assert "ohne Einwohnerzahl: Kreis Wesel, Stadt Köln." in text
+    assert "zwischen 0,0 % und 100,0 % der Einwohner sicher" in text  # Wesel ohne, Köln mit Netzwerk
+    e = netz("status", "--format", "json").json()["einwohner"]
+    assert e["anteil_sicher"] is None and e["anteil_sicher_spanne"] == [0.0, 1.0]
+    assert e["ohne_angabe"] == ["05170", "05315"]
+    assert e["nach_regierungsbezirk"]["Köln"]["anteil_sicher"] == 1.0  # dort haben alle ein Netzwerk

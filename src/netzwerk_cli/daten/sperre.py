@@ -187,7 +187,7 @@ def _ersetze_verwaiste(pfad: Path, anzeige: str) -> bool:
 
 
 @contextlib.contextmanager
-def _sigterm_als_ausnahme() -> Iterator[None]:
+def sigterm_als_ausnahme() -> Iterator[None]:
     """Während des gesperrten Abschnitts wird SIGTERM zur Ausnahme :class:`Beendet`."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
         yield  # Signale lassen sich nur im Hauptfaden umlenken
@@ -215,7 +215,7 @@ def sperre(wurzel: Path, anzeige: str, warten: float = WARTEN_SEKUNDEN) -> Itera
     jetzt = datetime.now().isoformat(timespec="seconds")
     inhalt = f"{os.getpid()} {socket.gethostname()} {jetzt} {start}".rstrip() + "\n"
     frist = time.monotonic() + warten
-    with _sigterm_als_ausnahme():
+    with sigterm_als_ausnahme():
         while True:
             try:
                 fd = os.open(pfad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

@@ -24,6 +24,7 @@ from .abdeckung import (
 )
 from .belege import Belegstand, belegstand
 from .bestand import Datenbestand, Dokument
+from .bevoelkerung import Einwohnerbericht, einwohner
 from .datum import Zeitangabe, jahre_vor
 from .modelle import Region, Vertrag
 from .namen import namensreihenfolge, reihenfolge_pressemitteilung
@@ -37,6 +38,8 @@ class StatusBericht(NamedTuple):
     ziel: ZielAuswertung | None
     konferenzen: Konferenzbericht
     tempo: Tempo | None
+    # Abdeckung nach Einwohnern (kern/bevoelkerung.py), aus denselben Regionen wie ``abdeckung``
+    einwohner: Einwohnerbericht
     programmbeginn: date | None = None  # erste Verträge: davor zählt keine Region
     # Wie alt die Belege sind: Datenstand und neueste landesweite Zählung
     datenstand: Belegstand | None = None
@@ -73,7 +76,9 @@ def status(bestand: Datenbestand, stichtag: date) -> StatusBericht:
         ziel = ziel_auswertung(v, p.ziel.anzahl, p.ziel.bis, stichtag)
         t = tempo(v, stichtag, p.ziel.anzahl, p.erste_vertraege)
     prog = bestand.programm.modell if bestand.programm is not None else None
-    return StatusBericht(name, stichtag, ab, ziel, konferenzen(ab), t, beginn, belegstand(prog, stichtag))
+    return StatusBericht(
+        name, stichtag, ab, ziel, konferenzen(ab), t, einwohner(ab), beginn, belegstand(prog, stichtag)
+    )
 
 
 def anzahl_regionen(bestand: Datenbestand, tag: date) -> int:

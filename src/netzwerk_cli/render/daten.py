@@ -15,6 +15,7 @@ from ..kern.abdeckung import RegionStand, Stand, Zaehlung
 from ..kern.befund import Problem
 from ..kern.belege import Belegstand
 from ..kern.bericht import RegionBericht, Regionenbericht, StatusBericht, Zeitreihenbericht
+from ..kern.bevoelkerung import Einwohnerbericht, Einwohnerzahl
 from ..kern.datum import Zeitangabe
 from ..kern.modelle import Ereignis, Quelle
 from ..kern.vergleich import Abdeckungswechsel, Dateiaenderung, Regionslog, Vergleich
@@ -29,6 +30,31 @@ def zaehlung(z: Zaehlung) -> dict[str, Any]:
 
 def zeitangabe(z: Zeitangabe | None) -> dict[str, Any] | None:
     return None if z is None else z.als_json()
+
+
+def einwohnerzahl(z: Einwohnerzahl) -> dict[str, Any]:
+    """Einwohner einer Gruppe; die Anteile als [unten, oben] – gleich, wenn alle Zahlen bekannt sind."""
+    return {
+        "regionen": z.regionen,
+        "gesamt": z.gesamt,
+        "sicher": z.sicher,
+        "moeglich": z.moeglich,
+        "anteil_sicher": z.anteil_sicher.unten if z.anteil_sicher.genau else None,
+        "anteil_moeglich": z.anteil_moeglich.unten if z.anteil_moeglich.genau else None,
+        "anteil_sicher_spanne": list(z.anteil_sicher),
+        "anteil_moeglich_spanne": list(z.anteil_moeglich),
+        "ohne_angabe": sorted(s.region.ags for s in z.ohne_angabe),
+    }
+
+
+def einwohner(e: Einwohnerbericht) -> dict[str, Any]:
+    return {
+        **einwohnerzahl(e.gesamt),
+        "stand": [d.isoformat() for d in e.stand],
+        "quellen": list(e.quellen),
+        "nach_regierungsbezirk": {k: einwohnerzahl(v) for k, v in e.nach_regierungsbezirk.items()},
+        "nach_art": {k: einwohnerzahl(v) for k, v in e.nach_art.items()},
+    }
 
 
 def status(b: StatusBericht) -> dict[str, Any]:
@@ -70,6 +96,7 @@ def status(b: StatusBericht) -> dict[str, Any]:
             ),
             "grenze": b.konferenzen.grenze.isoformat(),
         },
+        "einwohner": einwohner(b.einwohner),
     }
     out["datenstand"] = None if b.datenstand is None else datenstand(b.datenstand)
     if b.ziel is not None:

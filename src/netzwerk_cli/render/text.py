@@ -19,6 +19,7 @@ from ..kern.abdeckung import RegionStand, Stand, Zaehlung
 from ..kern.befund import Problem
 from ..kern.belege import Belegstand, dauer_deutsch
 from ..kern.bericht import Konferenzbericht, RegionBericht, Regionenbericht, StatusBericht
+from ..kern.bevoelkerung import Anteil, Einwohnerbericht, Einwohnerzahl
 from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.modelle import Pruefpunkt, Quelle
 from ..kern.zahlen import anzahl, dezimal, es_fehlen, ganz, mit_vorzeichen, prozent, spanne
@@ -80,6 +81,7 @@ def status(b: StatusBericht, con: Konsole) -> None:
     zeile = balken(g)
     zeile.append(f"  {prozent(g.quote)}")
     con.print(zeile)
+    con.print(einwohner_zeile(b.einwohner))
     if b.ziel is not None:
         con.print(_ziel(b))
     if b.tempo is not None:
@@ -103,6 +105,8 @@ def status(b: StatusBericht, con: Konsole) -> None:
                 "" if z.eindeutig else f"bis zu {z.moeglich}",
             )
         con.print(t)
+        if merkmal == "regierungsbezirk":
+            con.print(einwohner_nach(b.einwohner.nach_regierungsbezirk))
         con.print()
     con.print(Text("Bildungskonferenzen", style="bold"))
     for zeile in konferenz_zeilen(b.konferenzen):
@@ -122,6 +126,43 @@ def status(b: StatusBericht, con: Konsole) -> None:
                 style="dim",
             )
         )
+
+
+def anteil_text(a: Anteil) -> str:
+    """„95,8 %“ – oder „zwischen 0,0 % und 95,8 %“, wenn Einwohnerzahlen fehlen."""
+    return prozent(a.unten) if a.genau else f"zwischen {prozent(a.unten)} und {prozent(a.oben)}"
+
+
+def einwohner_zeile(e: Einwohnerbericht) -> str:
+    """„95,8 % der Einwohner sicher, bis zu 97,4 % möglich (Einwohner: Stand 31.12.2018).“"""
+    g = e.gesamt
+    s = f"{anteil_text(g.anteil_sicher)} der Einwohner"
+    if g.eindeutig:
+        s += " mit Netzwerk"
+    elif g.anteil_moeglich.genau:
+        s += f" sicher, bis zu {anteil_text(g.anteil_moeglich)} möglich"
+    else:
+        s += f" sicher, möglich {anteil_text(g.anteil_moeglich)}"
+    stand = e.stand_einheitlich
+    if stand is not None:
+        s += f" (Einwohner: Stand {deutsch_tag(stand)})"
+    elif e.stand:
+        s += f" (Einwohner: Stände {', '.join(deutsch_tag(d) for d in e.stand)})"
+    if g.ohne_angabe:
+        namen = ", ".join(_s(r.region.bezeichnung) for r in g.ohne_angabe)
+        s += f"; ohne Einwohnerzahl: {namen}"
+    return s[0].upper() + s[1:] + "."  # ein Satz, auch wenn er mit „zwischen …“ beginnt
+
+
+def einwohner_nach(gruppen: Mapping[str, Einwohnerzahl]) -> str:
+    """„Einwohner mit Netzwerk: Arnsberg 100,0 %, Düsseldorf 85,4 % (bis zu 91,2 %), …“"""
+    teile = []
+    for name, z in gruppen.items():
+        t = f"{_s(name)} {anteil_text(z.anteil_sicher)}"
+        if not z.eindeutig:
+            t += f" ({'bis zu ' if z.anteil_moeglich.genau else 'möglich '}{anteil_text(z.anteil_moeglich)})"
+        teile.append(t)
+    return "Einwohner mit Netzwerk: " + ", ".join(teile)
 
 
 def tempo_zeile(t: Tempo) -> str:
