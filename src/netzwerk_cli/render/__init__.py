@@ -72,6 +72,7 @@ RENDERER: dict[str, dict[str, Renderer]] = {
         "vergleich:regionslog_csv",
         "vergleich:regionslog_markdown",
     ),
+    "offen": _formate("offen:text", "offen:daten", "offen:csv_text", "offen:markdown"),
     "pruefung": {
         **_formate("text:pruefung", "daten:pruefung", "formate:pruefung_csv", "markdown:pruefung"),
         "github": Renderer("text", "formate:github"),
