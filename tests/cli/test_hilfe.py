@@ -28,6 +28,7 @@ def test_alle_befehle_da() -> None:
         "log",
         "map",
         "missing",
+        "offen",
         "report",
         "schema",
         "show",
