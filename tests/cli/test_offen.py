@@ -37,7 +37,7 @@ def test_text_nennt_regel_und_die_neunzehn(netz: Any) -> None:
     assert "Reihenfolge: zuerst die Fragen, deren Antwort die meisten Prüfpunkte entscheidet" in flach
     assert "Kein Tag liegt vor dem Programmstart (23.06.2008)" in flach
     assert " 1. Kreis Viersen: Endete der Vertrag, und wann?" in lauf.stdout
-    assert "23.06.2008: 19 (Quelle: https://sigrid-beer.de/" in flach
+    assert "Prüfpunkt 23.06.2008 (19), Quelle: https://sigrid-beer.de/" in flach
     assert "4 Regionen sicher (Rheinisch-Bergischer Kreis, Kreis Steinfurt, Kreis Soest, Kreis Unna)" in flach
     assert "von den 17 möglichen müssen genau 15 dabei gewesen sein" in flach
     assert "Nicht berücksichtigt: 2008: 23; 2014: 49." in flach
@@ -94,7 +94,8 @@ def test_einundzwanzig_erzwingen_alle_siebzehn(netz: Any, daten: Path) -> None:
     (g,) = bonn["gruende"]
     assert g["begruendung"].startswith("Am 23.06.2008 konnten nur 21 Regionen ein Netzwerk haben")
     text = netz("offen").flach
-    assert "spätestens 23.06.2008 – Prüfpunkt 23.06.2008: 21 (Quelle: https://sigrid-beer.de/" in text
+    assert "spätestens 23.06.2008 – Prüfpunkt 23.06.2008 (21): Am 23.06.2008 konnten nur 21" in text
+    assert "gehabt haben. Quelle: https://sigrid-beer.de/" in text
 
 
 def test_vier_schliessen_alle_siebzehn_aus(netz: Any, daten: Path) -> None:

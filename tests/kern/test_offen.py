@@ -71,7 +71,7 @@ def test_klemme_jahr_und_monat_des_starts() -> None:
 def test_klemme_frueheestens_bleibt_nach_oben_offen() -> None:
     s = klemme(Zeitangabe.lies("frühestens 2019-08"), START)
     assert s == Spanne(date(2019, 8, 1), OFFEN)
-    assert s.offen and s.deutsch() == "frühestens 01.08.2019"
+    assert s.offen and s.deutsch() == "ab 01.08.2019 oder bis heute nicht"
     assert s.tage(date(2019, 8, 10)) == 10
 
 

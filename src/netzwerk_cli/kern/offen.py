@@ -71,11 +71,11 @@ class Spanne(NamedTuple):
         return max((ende - self.von).days + 1, 0)
 
     def deutsch(self) -> str:
-        """„23.06.2008 bis 06.05.2010“, „frühestens 01.08.2019“, „06.05.2010“."""
+        """„23.06.2008 bis 06.05.2010“, „ab 01.08.2019 oder bis heute nicht“, „06.05.2010“."""
         if self.genau:
             return deutsch_tag(self.von)
         if self.offen:
-            return f"frühestens {deutsch_tag(self.von)}"
+            return f"ab {deutsch_tag(self.von)} oder bis heute nicht"
         return f"{deutsch_tag(self.von)} bis {deutsch_tag(self.bis)}"
 
 
@@ -438,6 +438,11 @@ class Punkt(NamedTuple):
         p = self.pruefpunkt
         z = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"
         return z + (f" im Regierungsbezirk {p.regierungsbezirk}" if p.regierungsbezirk else "")
+
+    @property
+    def name(self) -> str:
+        """„23.06.2008 (19)“ – nach dem Wort „Prüfpunkt“."""
+        return f"{self.datum} ({self.zahl})"
 
     @property
     def kurz(self) -> str:

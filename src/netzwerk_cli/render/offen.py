@@ -24,10 +24,8 @@ EINZUG = 4
 
 
 def _tage(s: Spanne, n: int) -> str:
-    """„683 mögliche Tage“, „1 Tag“, „2.677 mögliche Tage bis heute, nach oben offen“."""
-    if n == 1:
-        return "1 Tag"
-    return f"{ganz(n)} mögliche Tage" + (" bis heute, nach oben offen" if s.offen else "")
+    """„683 Tage“, „1 Tag“, „2.677 Tage bis heute“ (nach oben offen)."""
+    return ("1 Tag" if n == 1 else f"{ganz(n)} Tage") + (" bis heute" if s.offen else "")
 
 
 def _entscheidet(f: Frage) -> str:
@@ -62,6 +60,7 @@ def _kopf(b: OffenBericht) -> list[str]:
         f"Kein Tag liegt vor dem Programmstart ({deutsch_tag(b.start)}). "
         f"{anzahl(n, 'Prüfpunkt geht', 'Prüfpunkte gehen')} ein"
         + (f", {m} nicht („pruefen: false“ oder ohne Zahl)." if m else "."),
+        "Jede Einengung gilt nur, wenn der genannte Prüfpunkt stimmt und alle Verträge erfasst sind.",
     ]
     if len(b.fragen) < b.gesamt:
         zeilen.append(f"Gezeigt: die ersten {len(b.fragen)} von {b.gesamt} Fragen.")
@@ -70,7 +69,7 @@ def _kopf(b: OffenBericht) -> list[str]:
 
 def _widerspruch(p: Punkt) -> str:
     return (
-        f"Widerspruch: Prüfpunkt {p.kurz} kann nicht zugleich mit den anderen Prüfpunkten und den "
+        f"Widerspruch: Prüfpunkt {p.name} kann nicht zugleich mit den anderen Prüfpunkten und den "
         "Vertragsdaten zutreffen. Aus einem Widerspruch folgt alles – netz engt darum nichts ein; "
         "„netz validate“ prüft jeden Prüfpunkt einzeln."
     )
@@ -104,7 +103,8 @@ def text(b: OffenBericht, con: Konsole) -> None:
         )
         _eingerueckt(
             con,
-            f"Angabe: {f.angabe.deutsch()} – {f.bekannt.deutsch()} ({_tage(f.bekannt, f.tage_bekannt)})",
+            f"Angabe: {f.angabe.deutsch()}; möglich: {f.bekannt.deutsch()} "
+            f"({_tage(f.bekannt, f.tage_bekannt)})",
             breite,
         )
         if f.eingeengt != f.bekannt:
@@ -116,8 +116,8 @@ def text(b: OffenBericht, con: Konsole) -> None:
             for g in f.gruende:
                 _eingerueckt(
                     con,
-                    f"{_grenze(g)} – Prüfpunkt {g.punkt.kurz} "
-                    f"(Quelle: {sichtbar(g.punkt.pruefpunkt.quelle)}): {sichtbar(g.satz)}",
+                    f"{_grenze(g)} – Prüfpunkt {g.punkt.name}: {sichtbar(g.satz)} "
+                    f"Quelle: {sichtbar(g.punkt.pruefpunkt.quelle)}",
                     breite + 2,
                 )
         _eingerueckt(con, _entscheidet(f), breite)
@@ -128,13 +128,13 @@ def text(b: OffenBericht, con: Konsole) -> None:
         for tm in b.teilmengen:
             con.print()
             sicher = ", ".join(sichtbar(r.bezeichnung) for r in tm.sicher)
-            kopf = (
-                f"{tm.punkt.kurz} (Quelle: {sichtbar(tm.punkt.pruefpunkt.quelle)}): "
+            _eingerueckt(con, f"Prüfpunkt {tm.punkt.name}, Quelle: {sichtbar(tm.punkt.pruefpunkt.quelle)}", 2)
+            satz = (
                 f"{anzahl(len(tm.sicher), 'Region', 'Regionen')} sicher"
                 + (f" ({sicher})" if sicher else "")
                 + f"; {_teilmenge_satz(tm)}:"
             )
-            _eingerueckt(con, kopf, 2)
+            _eingerueckt(con, satz, 2)
             for r, angabe in tm.moeglich:
                 _eingerueckt(con, f"{sichtbar(r.bezeichnung)} – {angabe}", 4)
     if b.nicht_geprueft:
@@ -302,15 +302,15 @@ def markdown(b: OffenBericht) -> str:
         for f, g in gruende:
             zeilen.append(
                 f"- {markdown_text(f.region.bezeichnung)}, {'Ende' if f.art == ENDET else 'Unterzeichnung'} "
-                f"{_grenze(g)} – Prüfpunkt {g.punkt.kurz} ({_quelle(g.punkt.pruefpunkt.quelle)}): "
-                f"{markdown_text(g.satz)}"
+                f"{_grenze(g)} – Prüfpunkt {g.punkt.name}: {markdown_text(g.satz)} "
+                f"Quelle: {_quelle(g.punkt.pruefpunkt.quelle)}"
             )
     if b.teilmengen:
         zeilen += ["", "### Was die Zahlen eines Tages über die offenen Regionen sagen", ""]
         for tm in b.teilmengen:
             moeglich = ", ".join(f"{markdown_text(r.bezeichnung)} ({a})" for r, a in tm.moeglich)
             zeilen.append(
-                f"- {tm.punkt.kurz} ({_quelle(tm.punkt.pruefpunkt.quelle)}): "
+                f"- Prüfpunkt {tm.punkt.name} ({_quelle(tm.punkt.pruefpunkt.quelle)}): "
                 f"{anzahl(len(tm.sicher), 'Region', 'Regionen')} sicher; {_teilmenge_satz(tm)}: {moeglich}"
             )
     if b.nicht_geprueft:
