@@ -63,7 +63,8 @@ def _kopf(b: OffenBericht) -> list[str]:
         "Jede Einengung gilt nur, wenn der genannte Prüfpunkt stimmt und alle Verträge erfasst sind.",
     ]
     if len(b.fragen) < b.gesamt:
-        zeilen.append(f"Gezeigt: die ersten {len(b.fragen)} von {b.gesamt} Fragen.")
+        erste = "die erste" if len(b.fragen) == 1 else f"die ersten {len(b.fragen)}"
+        zeilen.append(f"Gezeigt: {erste} von {b.gesamt} Fragen.")
     return zeilen
 
 
