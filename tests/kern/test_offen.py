@@ -193,6 +193,25 @@ def test_zwei_vertraege_einer_region_zaehlen_einmal() -> None:
     assert e.zeiten[1].unterzeichnet == sp(6, 9)
 
 
+def test_ein_vertrag_fuer_zwei_regionen_vor_dem_zusammenschluss() -> None:
+    """Wie Aachen: bis Tag 4 gab es K und S, ab Tag 5 nur noch R; ein Vertrag von R galt für
+    alle drei. Am Tag 3 zählen K und S doppelt: 2 veröffentlicht heißt, er galt schon."""
+    gueltig = (("K", d(0), d(4)), ("S", d(0), d(4)), ("R", d(5), OFFEN))
+    zeiten = [Zeiten("R", sp(0, 9), None, ("K", "S"))]
+    e = propagiere(zeiten, [Bedingung(0, d(3), d(3), 2, 2, frozenset("KSR"), gueltig)])
+    assert e.zeiten[0].unterzeichnet == sp(0, 3)
+    # 0 an dem Tag: unterzeichnet danach
+    e = propagiere(zeiten, [Bedingung(0, d(3), d(3), 0, 0, frozenset("KSR"), gueltig)])
+    assert e.zeiten[0].unterzeichnet == sp(4, 9)
+    # 1 an dem Tag ginge mit keiner Lesart (er gilt für beide oder keine) – das Einengen sieht
+    # es nicht: es ist bewiesen, nicht vollständig (siehe Moduldoku)
+    e = propagiere(zeiten, [Bedingung(0, d(3), d(3), 1, 1, frozenset("KSR"), gueltig)])
+    assert e.widerspruch is None and e.zeiten == tuple(zeiten)
+    # nach dem Zusammenschluss zählt er einmal
+    e = propagiere(zeiten, [Bedingung(0, d(6), d(6), 1, 1, frozenset("KSR"), gueltig)])
+    assert e.zeiten[0].unterzeichnet == sp(0, 6)
+
+
 # --- Entscheiden ---------------------------------------------------------------------
 
 
@@ -230,7 +249,7 @@ def _werte(s: Spanne) -> list[date]:
 
 def _region_hat(zuordnung: dict[tuple[int, str], date], zeiten: list[Zeiten], ags: str, t: date) -> bool:
     for i, z in enumerate(zeiten):
-        if z.region != ags:
+        if ags != z.region and ags not in z.umfasst:
             continue
         u = zuordnung[(i, UNTERZEICHNET)]
         e = zuordnung.get((i, ENDET), OFFEN)
@@ -247,10 +266,17 @@ def _erfuellt(zuordnung: dict[tuple[int, str], date], zeiten: list[Zeiten], bs: 
         tage = [b.von + timedelta(days=k) for k in range((b.bis - b.von).days + 1)]
         if not any(
             (b.mindestens is None or n >= b.mindestens) and (b.hoechstens is None or n <= b.hoechstens)
-            for n in (sum(_region_hat(zuordnung, zeiten, r, t) for r in b.regionen) for t in tage)
+            for n in (
+                sum(_region_hat(zuordnung, zeiten, r, t) for r in b.regionen if _gilt(b, r, t)) for t in tage
+            )
         ):
             return False
     return True
+
+
+def _gilt(b: Bedingung, ags: str, t: date) -> bool:
+    """Gab es die Region am Tag t? (unabhängig von Bedingung.zaehlt nachgerechnet)"""
+    return all(von <= t <= bis for a, von, bis in b.gueltig if a == ags)
 
 
 @st.composite
@@ -268,9 +294,16 @@ def _bestand(draw: Any) -> tuple[list[Zeiten], list[Bedingung]]:
             draw(st.sampled_from(regionen)),
             draw(_spanne()),
             draw(st.one_of(st.none(), _spanne())),
+            tuple(draw(st.sets(st.sampled_from(regionen), max_size=1))),  # wie der Aachener Vertrag
         )
         for _ in range(draw(st.integers(1, 3)))
     ]
+    # eine Region, die es nur eine Zeit lang gab (wie Kreis und Stadt Aachen bis 20.10.2009)
+    gueltig: tuple[tuple[str, date, date], ...] = ()
+    if draw(st.booleans()):
+        von = draw(st.integers(0, HORIZONT))
+        bis = draw(st.one_of(st.integers(von, HORIZONT), st.none()))
+        gueltig = ((draw(st.sampled_from(regionen)), d(von), OFFEN if bis is None else d(bis)),)
     bs = []
     for nr in range(draw(st.integers(1, 3))):
         von = draw(st.integers(0, HORIZONT))
@@ -280,7 +313,7 @@ def _bestand(draw: Any) -> tuple[list[Zeiten], list[Bedingung]]:
         n = draw(st.integers(0, len(gebiet)))
         mindestens = n if art in ("genau", "mindestens") else None
         hoechstens = n if art in ("genau", "hoechstens") else None
-        bs.append(Bedingung(nr, d(von), d(bis), mindestens, hoechstens, frozenset(gebiet)))
+        bs.append(Bedingung(nr, d(von), d(bis), mindestens, hoechstens, frozenset(gebiet), gueltig))
     return zeiten, bs
 
 

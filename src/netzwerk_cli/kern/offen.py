@@ -103,6 +103,12 @@ class Zeiten(NamedTuple):
     region: str
     unterzeichnet: Spanne
     endet: Spanne | None  # None: der Vertrag ist nicht beendet
+    umfasst: tuple[str, ...] = ()  # weitere Regionen, für die er gilt (z. B. vor einem Zusammenschluss)
+
+    @property
+    def gebiete(self) -> tuple[str, ...]:
+        """Alle Regionen, für die der Vertrag gilt."""
+        return (self.region, *(a for a in self.umfasst if a != self.region))
 
     def spanne(self, art: str) -> Spanne | None:
         return self.unterzeichnet if art == UNTERZEICHNET else self.endet
@@ -121,6 +127,15 @@ class Bedingung(NamedTuple):
     mindestens: int | None
     hoechstens: int | None
     regionen: frozenset[str]
+    # Regionen, die es nur eine Zeit lang gab: (AGS, erster Tag, letzter Tag); alle anderen
+    # zählen an jedem Tag. Bis zum 20.10.2009 zählen Kreis und Stadt Aachen, danach die StädteRegion.
+    gueltig: tuple[tuple[str, date, date], ...] = ()
+
+    def zaehlt(self, ags: str, t: date) -> bool:
+        """Zählt die Region am Tag ``t`` mit?"""
+        if ags not in self.regionen:
+            return False
+        return not self.gueltig or all(von <= t <= bis for a, von, bis in self.gueltig if a == ags)
 
 
 # --- Der Stand an einem Tag --------------------------------------------------------
@@ -156,7 +171,8 @@ def je_region(zeiten: Sequence[Zeiten]) -> dict[str, tuple[int, ...]]:
     """Die Nummern der Verträge je Region."""
     out: dict[str, list[int]] = {}
     for i, z in enumerate(zeiten):
-        out.setdefault(z.region, []).append(i)
+        for ags in z.gebiete:
+            out.setdefault(ags, []).append(i)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -175,6 +191,8 @@ def tagesstand(
     mit: list[str] = []
     ungewiss: list[str] = []
     for ags in sorted(b.regionen):
+        if not b.zaehlt(ags, t):
+            continue
         s = region_stand(zeiten, je.get(ags, ()), t)
         if s is Stand.MIT:
             mit.append(ags)
@@ -200,6 +218,8 @@ def kandidaten(zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], b: B
     if b.von > b.bis:
         return []
     wechsel = {b.von}
+    grenzen = [d for _, von, bis in b.gueltig for d in (von, bis + _TAG if bis < OFFEN else von)]
+    wechsel.update(d for d in grenzen if b.von < d <= b.bis)
     for ags in b.regionen:
         for i in je.get(ags, ()):
             z = zeiten[i]
@@ -389,14 +409,18 @@ def entscheidet(
     Kandidatentagen; zwischen ihnen ändert sich nichts.)"""
     z = zeiten[i]
     s = z.spanne(art)
-    if s is None or s.genau or z.region not in b.regionen:
+    if s is None or s.genau:
         return False
-    nummern = je.get(z.region, ())
     frueh = list(zeiten)
     spaet = list(zeiten)
     frueh[i] = z.mit(art, Spanne(s.von, s.von))
     spaet[i] = z.mit(art, Spanne(s.bis, s.bis))
-    return any(region_stand(frueh, nummern, t) is not region_stand(spaet, nummern, t) for t in tage)
+    return any(
+        region_stand(frueh, je.get(ags, ()), t) is not region_stand(spaet, je.get(ags, ()), t)
+        for t in tage
+        for ags in z.gebiete
+        if b.zaehlt(ags, t)
+    )
 
 
 # --- Der Bericht: aus dem Datenbestand ---------------------------------------------
@@ -415,10 +439,22 @@ def bedingungen(
         bis = min((p.datum.spaet if p.datum else None) or heute, heute)
         if von > bis:
             continue
-        gebiet = frozenset(r.ags for r in regionen if p.regierungsbezirk in (None, r.regierungsbezirk))
+        gebiet = [r for r in regionen if p.regierungsbezirk in (None, r.regierungsbezirk)]
         mindestens = p.anzahl if p.anzahl is not None else p.mindestens
-        out.append(Bedingung(nr, von, bis, mindestens, p.anzahl, gebiet))
+        gueltig = tuple((r.ags, *g) for r in gebiet if (g := gueltigkeit(r)) is not None)
+        out.append(Bedingung(nr, von, bis, mindestens, p.anzahl, frozenset(r.ags for r in gebiet), gueltig))
     return out
+
+
+def gueltigkeit(r: Region) -> tuple[date, date] | None:
+    """Erster und letzter Tag einer Region, die es nur eine Zeit lang gab; sonst None.
+
+    ``gueltig_ab``/``gueltig_bis`` bringt der datierte Gebietsstand (Kreis und Stadt Aachen
+    bis 20.10.2009); ohne diese Felder gilt jede Region immer."""
+    ab, bis = getattr(r, "gueltig_ab", None), getattr(r, "gueltig_bis", None)
+    if ab is None and bis is None:
+        return None
+    return (ab or date.min, bis or OFFEN)
 
 
 class Punkt(NamedTuple):
@@ -575,6 +611,8 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
             d.modell.region,
             klemme(d.modell.unterzeichnet, start),
             klemme(d.modell.endet, start) if d.modell.endet is not None else None,
+            # „umfasst“: die Regionen, für die ein Vertrag außerdem galt (datierter Gebietsstand)
+            tuple(a for a in getattr(d.modell, "umfasst", ()) if a in nach_ags),
         )
         for d in docs
     ]
