@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from netzwerk_cli.kern.bestand import Datenbestand, Dokument
@@ -350,6 +350,19 @@ def _bestand(draw: Any) -> tuple[list[Zeiten], list[Bedingung]]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_bestand())
+# Gefundene Fälle: ein Vertrag für A und B; B laut Quelle ohne, A muss eines haben
+@example(
+    (
+        [Zeiten("A", sp(0, None), None, ("B",))],
+        [Bedingung(0, d(0), d(0), 1, 1, frozenset("A"), (), frozenset(), frozenset("B"))],
+    )
+)
+@example(
+    (
+        [Zeiten("B", genau(0), sp(0, None), ("A",))],
+        [Bedingung(0, d(0), d(1), 0, 0, frozenset("A"), (), frozenset("B"), frozenset())],
+    )
+)
 def test_einengen_schliesst_keinen_moeglichen_tag_aus(fall: tuple[list[Zeiten], list[Bedingung]]) -> None:
     """Für jede Lesart, die alle Prüfpunkte erfüllt, liegt jede Unbekannte in ihrer
     eingeengten Spanne; meldet das Einengen einen Widerspruch, gibt es keine solche Lesart."""

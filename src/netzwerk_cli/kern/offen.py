@@ -251,10 +251,13 @@ OHNE = "ohne"  # die Quelle nennt sie ohne Netzwerk (oder ihre vollständige Lis
 
 
 def _raus(z: Zeiten, t: date) -> Zeiten:
-    """Der Vertrag galt am Tag ``t`` nicht (er ist dort möglich, nicht sicher)."""
+    """Der Vertrag galt am Tag ``t`` nicht. Geht das mit seinen Spannen nicht (nach einer
+    anderen Einengung desselben Tages), wird eine Spanne leer – :func:`engen_am` erklärt den
+    Tag dann für unmöglich."""
     u, e = z.unterzeichnet, z.endet
-    if u.bis <= t:  # sicher unterzeichnet, also vorher beendet (e existiert, sonst wäre er sicher)
-        assert e is not None
+    if u.bis <= t:  # sicher unterzeichnet, also vorher beendet
+        if e is None:  # galt sicher (nach einer anderen Einengung desselben Tages): leer, unmöglich
+            return z._replace(unterzeichnet=Spanne(t + _TAG, u.bis))
         return z._replace(endet=Spanne(e.von, min(e.bis, t - _TAG)))
     if e is None or e.von >= t:  # sicher nicht beendet, also noch nicht unterzeichnet
         return z._replace(unterzeichnet=Spanne(max(u.von, t + _TAG), u.bis))
