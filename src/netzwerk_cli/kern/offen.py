@@ -686,7 +686,10 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
 
     tage = {b.nr: zutreffende_tage(eng, je, b) for b in bed}
     nummer = {}
-    for nummern in je.values():
+    eigene: dict[str, list[int]] = {}  # die Verträge je Region, in deren Datei sie stehen
+    for i, z in enumerate(zeiten):
+        eigene.setdefault(z.region, []).append(i)
+    for nummern in eigene.values():
         reihe = sorted(nummern, key=lambda i: (zeiten[i].unterzeichnet.von, zeiten[i].unterzeichnet.bis))
         nummer.update({i: (k if len(reihe) > 1 else 0) for k, i in enumerate(reihe, 1)})
     fragen: list[Frage] = []
@@ -738,10 +741,13 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
         if b.von != b.bis:
             continue
         st = tagesstand(eng, je, b, b.von)
-        if not st.ungewiss or not kann_zutreffen(b, st):
+        # namentlich genannte Regionen sind keine Kandidaten: sie zählen als sicher mit bzw. ohne
+        kandidaten_ = [a for a in st.ungewiss if a not in b.mit | b.ohne]
+        sicher = st.sicher + sum(a in b.mit for a in st.ungewiss)
+        if not kandidaten_ or not kann_zutreffen(b, st):
             continue
         angaben = []
-        for ags in st.ungewiss:
+        for ags in kandidaten_:
             offen = [i for i in je[ags] if vertrag_stand(eng[i], b.von) is Stand.UNGEWISS]
             angaben.append(
                 (nach_ags[ags], "; ".join(_offene_angabe(docs[i].modell, eng[i], b.von) for i in offen))
@@ -750,10 +756,12 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
             Teilmenge(
                 punkt[b.nr],
                 b.von,
-                tuple(nach_ags[a] for a in st.mit),
+                tuple(nach_ags[a] for a in (*st.mit, *(a for a in st.ungewiss if a in b.mit))),
                 tuple(angaben),
-                max((b.mindestens or 0) - st.sicher, 0),
-                (b.hoechstens - st.sicher) if b.hoechstens is not None else len(st.ungewiss),
+                max((b.mindestens or 0) - sicher, 0),
+                min(b.hoechstens - sicher, len(kandidaten_))
+                if b.hoechstens is not None
+                else len(kandidaten_),
             )
         )
     nicht = tuple(Punkt(n, p) for n, p in enumerate(punkte) if n not in punkt)
