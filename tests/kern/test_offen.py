@@ -474,3 +474,34 @@ def test_bericht_ohne_pruefpunkte_nennt_die_nicht_geprueften() -> None:
     r = offene_fragen(b, date(2026, 11, 28))
     assert [p.kurz for p in r.nicht_geprueft] == ["2008: 9"] and r.geprueft == ()
     assert [f.entscheidet for f in r.fragen] == [()]
+
+
+def test_felder_der_staerkeren_pruefpunkte_und_des_gebietsstands() -> None:
+    """hoechstens, regionen, vollstaendig, ohne (Zweig belege) und gueltig_ab/gueltig_bis
+    (Zweig zeit) werden gelesen, sobald die Modelle sie haben – hier mit Stellvertretern."""
+    from types import SimpleNamespace
+
+    from netzwerk_cli.kern.offen import bedingungen, gueltigkeit
+
+    regionen: list[Any] = [
+        SimpleNamespace(ags="05313", regierungsbezirk="Köln", gueltig_bis=date(2009, 10, 20)),
+        SimpleNamespace(ags="05334", regierungsbezirk="Köln", gueltig_ab=date(2009, 10, 21)),
+        SimpleNamespace(ags="05315", regierungsbezirk="Köln"),
+    ]
+    assert gueltigkeit(regionen[0]) == (date.min, date(2009, 10, 20))
+    assert gueltigkeit(regionen[2]) is None
+    punkt: Any = SimpleNamespace(
+        pruefen=True,
+        datum=Zeitangabe.lies("2010-05-06"),
+        anzahl=None,
+        mindestens=None,
+        hoechstens=2,
+        regionen=["05334"],
+        vollstaendig=True,
+        ohne=[],
+        regierungsbezirk=None,
+    )
+    (b,) = bedingungen([punkt], regionen, date(2008, 6, 23), date(2026, 11, 28))
+    assert (b.mindestens, b.hoechstens, b.mit, b.ohne) == (None, 2, {"05334"}, {"05313", "05315"})
+    assert ("05334", date(2009, 10, 21), OFFEN) in b.gueltig
+    assert not b.zaehlt("05334", date(2009, 10, 20)) and b.zaehlt("05334", date(2009, 10, 21))
