@@ -26,6 +26,7 @@ AUFRUFE: dict[str, tuple[list[str], type]] = {
     "validate": ([], dict),
     "diff": ([], dict),
     "log": (["köln"], dict),
+    "offen": ([], dict),
 }
 # Diese Befehle lesen aus git: der Datenordner liegt für sie in einem Repository
 MIT_GIT = ("diff", "log")

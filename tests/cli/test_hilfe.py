@@ -29,6 +29,7 @@ def test_alle_befehle_da() -> None:
         "log",
         "map",
         "missing",
+        "offen",
         "report",
         "schema",
         "show",

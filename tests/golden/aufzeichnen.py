@@ -33,6 +33,8 @@ def aufrufe() -> list[tuple[str, list[str]]]:
     out.append(("map.text", ["map"]))
     for fmt in ("text", "json", "github", "markdown"):
         out.append((f"validate.{fmt}", ["validate", "--format", fmt]))
+    for fmt in ("text", "json", "markdown"):
+        out.append((f"offen.{fmt}", ["offen", "--format", fmt]))
     ags = sorted(p.name[:5] for p in (REPO / "data" / "regionen").glob("*.yaml"))
     for a in ags:
         out.append((f"show-{a}.text", ["show", a]))

@@ -39,6 +39,7 @@ BEFEHLE: dict[str, str] = {
     "end": "lebenslauf:end",
     "continue": "lebenslauf:fortsetzen",
     "conference": "lebenslauf:conference",
+    "offen": "offen:offen",
     "validate": "validate:validate",
     "diff": "diff:diff",
     "log": "log:log",

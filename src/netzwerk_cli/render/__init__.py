@@ -78,6 +78,7 @@ RENDERER: dict[str, dict[str, Renderer]] = {
         "csv": Renderer("text", "quellen:linkbericht_csv"),
         "markdown": Renderer("text", "quellen:linkbericht_markdown"),
     },
+    "offen": _formate("offen:text", "offen:daten", "offen:csv_text", "offen:markdown"),
     "pruefung": {
         **_formate("text:pruefung", "daten:pruefung", "formate:pruefung_csv", "markdown:pruefung"),
         "github": Renderer("text", "formate:github"),
