@@ -484,8 +484,12 @@ def test_felder_der_staerkeren_pruefpunkte_und_des_gebietsstands() -> None:
     from netzwerk_cli.kern.offen import bedingungen, gueltigkeit
 
     regionen: list[Any] = [
-        SimpleNamespace(ags="05313", regierungsbezirk="Köln", gueltig_ab=None, gueltig_bis=date(2009, 10, 20)),
-        SimpleNamespace(ags="05334", regierungsbezirk="Köln", gueltig_ab=date(2009, 10, 21), gueltig_bis=None),
+        SimpleNamespace(
+            ags="05313", regierungsbezirk="Köln", gueltig_ab=None, gueltig_bis=date(2009, 10, 20)
+        ),
+        SimpleNamespace(
+            ags="05334", regierungsbezirk="Köln", gueltig_ab=date(2009, 10, 21), gueltig_bis=None
+        ),
         SimpleNamespace(ags="05315", regierungsbezirk="Köln", gueltig_ab=None, gueltig_bis=None),
     ]
     assert gueltigkeit(regionen[0]) == (date.min, date(2009, 10, 20))
