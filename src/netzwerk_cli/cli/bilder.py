@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -9,7 +10,18 @@ from typing import Annotated, Optional
 import typer
 
 from ..kern.fehler import NetzFehler
-from ._basis import AsOf, Rev, darstellen, format_option, formatwahl, heute, konsole, lade, stichtag_option
+from ._basis import (
+    AsOf,
+    Rev,
+    ausgeben,
+    darstellen,
+    format_option,
+    formatwahl,
+    heute,
+    konsole,
+    lade,
+    stichtag_option,
+)
 
 Format = formatwahl("zeitreihe")
 
@@ -34,18 +46,47 @@ def timeline(
     ] = None,
     rev: Rev = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
+    svg: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--svg",
+            metavar="DATEI",
+            help="Statt der Tabelle ein Säulendiagramm als SVG schreiben (Endung .svg; - für die "
+            "Standardausgabe).",
+        ),
+    ] = None,
 ) -> None:
     """Abdeckung über die Zeit: sicher und möglich je Periode, neue und beendete Verträge, Meilensteine."""
     from ..kern.bericht import Zeitreihenbericht, beginn_der_zeitreihe
     from ..kern.zeitreihe import zeitreihe
 
+    ziel = _svg_ziel(svg)
+    if ziel is not None and format.value != "text":
+        raise typer.BadParameter(
+            "--svg schreibt ein Bild; --format gilt nur ohne --svg", param_hint="--format"
+        )
     bestand = lade(ctx.obj, rev)
     anfang = stichtag_option(von, "--from") or beginn_der_zeitreihe(bestand)
     ende = stichtag_option(bis, "--to") or heute()
     if ende < anfang:
         raise typer.BadParameter(f"--to {ende} liegt vor --from {anfang}", param_hint="--to")
     perioden = zeitreihe(bestand, anfang, ende, by.value)
+    if ziel is not None:
+        from ..render import svg as svg_render
+
+        zielzahl = bestand.programm.modell.ziel.anzahl if bestand.programm else None
+        titel = svg_render.zeitreihe_titel(perioden, heute(), by.value)
+        _bild(ziel, svg_render.zeitreihe(perioden, len(bestand.regionen), zielzahl, titel) + "\n")
+        if ziel != "-":
+            konsole().print(f"Diagramm geschrieben: {ziel} ({len(perioden)} Perioden)")
+        return
     darstellen("zeitreihe", format, Zeitreihenbericht(perioden, len(bestand.regionen)), "timeline")
+
+
+class Namen(str, Enum):
+    fehlend = "fehlend"
+    alle = "alle"
+    keine = "keine"
 
 
 def karte(
@@ -53,11 +94,37 @@ def karte(
     as_of: AsOf = None,
     rev: Rev = None,
     svg: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045
         typer.Option(
             "--svg",
             metavar="DATEI",
-            help="Statt der Kachelkarte eine SVG-Karte der echten Grenzen schreiben.",
+            help="Statt der Kachelkarte eine SVG-Karte der echten Grenzen schreiben (Endung .svg; "
+            "- für die Standardausgabe).",
+        ),
+    ] = None,
+    namen: Annotated[
+        Optional[Namen],  # noqa: UP045
+        typer.Option(
+            "--labels",
+            help="Welche Namen die SVG-Karte zeigt: fehlend (ohne und ungewiss, Vorgabe), alle "
+            "oder keine. Im Browser schaltet „Namen: … alle …“ unter der Karte um.",
+        ),
+    ] = None,
+    reihe: Annotated[
+        bool,
+        typer.Option(
+            "--zeitreihe",
+            help="Kleine Karten zu den Meilensteinjahren 2008, 2009, 2010, 2012, 2013, 2019 und "
+            "bis heute in einem SVG (mit --svg).",
+        ),
+    ] = False,
+    jahre: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--jahre",
+            metavar="JAHRE",
+            help="Andere Jahre für --zeitreihe, z. B. 2008,2010,2026; ein Bild zeigt das Jahresende, "
+            "das laufende Jahr den Stand bis heute (bzw. bis --as-of).",
         ),
     ] = None,
 ) -> None:
@@ -65,20 +132,74 @@ def karte(
     from ..kern.abdeckung import abdeckung
     from ..kern.bericht import regionen, vertraege
 
+    ziel = _svg_ziel(svg)
+    reihe = reihe or jahre is not None
+    if ziel is None and (reihe or namen is not None):
+        option = "--labels" if namen is not None and not reihe else "--jahre" if jahre else "--zeitreihe"
+        raise typer.BadParameter("zeichnet ein Bild und braucht --svg DATEI", param_hint=option)
+    if reihe and namen is not None:
+        raise typer.BadParameter(
+            "die kleinen Karten der Zeitreihe tragen keine Namen (der Tooltip nennt sie)",
+            param_hint="--labels",
+        )
     stichtag = stichtag_option(as_of) or heute()
+    liste = _jahre(jahre, stichtag) if jahre is not None else None
     bestand = lade(ctx.obj, rev)
-    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
-    if svg is None:
+    if ziel is None:
         from ..render import terminal
 
+        ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
         terminal.kachelkarte(ab, konsole())
         return
     from ..daten.geo import lade_flaechen
     from ..render import svg as svg_render
 
     flaechen = lade_flaechen(bestand.wurzel, rev)
-    _schreibe(svg, svg_render.karte(flaechen, ab, svg_render.stichtag_titel(stichtag)))
-    konsole().print(f"Karte geschrieben: {svg} ({len(flaechen)} Regionen)")
+    if reihe:
+        from ..kern.karten import kartenstaende, meilensteinjahre
+
+        staende = kartenstaende(
+            regionen(bestand), vertraege(bestand), meilensteinjahre(stichtag, liste), stichtag
+        )
+        titel = "Regionale Bildungsnetzwerke in NRW über die Zeit"
+        _bild(ziel, svg_render.karten_zeitreihe(flaechen, staende, titel, heute()))
+        if ziel != "-":
+            jahreszahlen = ", ".join(str(k.jahr) for k in staende)
+            konsole().print(f"Karten geschrieben: {ziel} ({len(staende)} Bilder: {jahreszahlen})")
+        return
+    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
+    text = svg_render.karte(
+        flaechen, ab, svg_render.stichtag_titel(stichtag), beschriftung=(namen or Namen.fehlend).value
+    )
+    _bild(ziel, text)
+    if ziel != "-":
+        konsole().print(f"Karte geschrieben: {ziel} ({len(flaechen)} Regionen)")
+
+
+def _jahre(wert: str, stichtag: date) -> list[int]:
+    """„2008,2010, 2026“ → [2008, 2010, 2026]; ein Jahr nach dem Stichtag hat noch keine Karte."""
+    from ..kern.datum import deutsch_tag
+
+    out = []
+    for teil in wert.replace(";", ",").replace(" ", ",").split(","):
+        if not teil:
+            continue
+        if not (teil.isascii() and teil.isdigit() and len(teil) == 4):
+            raise typer.BadParameter(
+                f"„{teil}“ ist keine Jahreszahl; erwartet z. B. 2008,2010,{stichtag.year}",
+                param_hint="--jahre",
+            )
+        if int(teil) > stichtag.year:
+            raise typer.BadParameter(
+                f"{teil} liegt nach dem Stichtag {deutsch_tag(stichtag)}; dafür gibt es noch keine Karte",
+                param_hint="--jahre",
+            )
+        out.append(int(teil))
+    if not out:
+        raise typer.BadParameter(
+            f"keine Jahreszahl; erwartet z. B. 2008,2010,{stichtag.year}", param_hint="--jahre"
+        )
+    return out
 
 
 def report(
@@ -107,12 +228,47 @@ def report(
         len(bestand.vertraege),
         b,
         svg_render.karte(flaechen, b.abdeckung, titel, eigenstaendig=False),
-        svg_render.zeitreihe(perioden, len(bestand.regionen), ziel, "Regionen mit Netzwerk am Jahresende"),
+        svg_render.zeitreihe(
+            perioden, len(bestand.regionen), ziel, svg_render.zeitreihe_titel(perioden, heute())
+        ),
         pruefpunkte(bestand, heute()),
         heute(),
     )
     _schreibe(html, seite)
     konsole().print(f"Bericht geschrieben: {html}")
+
+
+# Endungen, unter denen jemand ein Bild erwartet, das netz nicht schreibt
+_BILDFORMATE = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".pdf": "PDF", ".gif": "GIF", ".webp": "WebP"}
+
+
+def _svg_ziel(wert: str | None) -> str | None:
+    """Das Ziel von --svg: „-“ für die Standardausgabe, sonst eine Datei mit der Endung .svg –
+    SVG in einer .png-Datei öffnet kein Bildprogramm, und der Fehler fiele erst beim Empfänger auf."""
+    if wert is None or wert == "-":
+        return wert
+    pfad = Path(wert)
+    endung = pfad.suffix.lower()
+    if endung == ".svg":
+        return wert
+    vorschlag = str(pfad.with_suffix(".svg")) if pfad.suffix and pfad.stem else f"{wert}.svg"
+    if endung in _BILDFORMATE:
+        grund = (
+            f"netz schreibt SVG, kein {_BILDFORMATE[endung]}; Zieldatei mit der Endung .svg angeben, "
+            f"z. B. --svg {vorschlag} (ein {_BILDFORMATE[endung]} daraus: die SVG-Datei im Browser öffnen "
+            "und drucken oder speichern)"
+        )
+    else:
+        grund = f"die Zieldatei braucht die Endung .svg, z. B. --svg {vorschlag}"
+    raise typer.BadParameter(grund, param_hint="--svg")
+
+
+def _bild(ziel: str, text: str) -> None:
+    """Ein SVG in die Datei oder – bei „-“ – auf die Standardausgabe."""
+    if ziel == "-":
+        ausgeben(text)
+    else:
+        _schreibe(Path(ziel), text)
 
 
 def _schreibe(pfad: Path, text: str) -> None:
