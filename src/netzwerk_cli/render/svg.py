@@ -214,6 +214,7 @@ class _Name(NamedTuple):
     anker: Punkt  # Innenpunkt der Fläche in Bildpunkten
     innenradius: float  # Abstand des Ankers zum Rand der Fläche, in Bildpunkten
     ring: list[Punkt]  # die Fläche in Bildpunkten
+    huelle: Kasten  # das umgebende Rechteck der Fläche
 
 
 def _passt_hinein(k: Kasten, ring: Sequence[Punkt]) -> bool:
@@ -221,8 +222,17 @@ def _passt_hinein(k: Kasten, ring: Sequence[Punkt]) -> bool:
     return all(im_polygon(e, ring) for e in ecken) and not any(k.enthaelt(p) for p in ring)
 
 
-def _ueberdeckt(k: Kasten, ring: Sequence[Punkt]) -> bool:
-    """Liegt der Kasten (teilweise) auf der Fläche? Ecken, Mitte und Randpunkte genügen hier."""
+def _huelle(ring: Sequence[Punkt]) -> Kasten:
+    xs = [x for x, _ in ring]
+    ys = [y for _, y in ring]
+    return Kasten(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _ueberdeckt(k: Kasten, ring: Sequence[Punkt], huelle: Kasten) -> bool:
+    """Liegt der Kasten (teilweise) auf der Fläche? Ecken, Mitte und Randpunkte genügen hier;
+    erst das umgebende Rechteck (``huelle``), weil fast jeder Kasten weit weg liegt."""
+    if not k.schneidet(huelle):
+        return False
     proben = [(k.x, k.y), (k.x + k.b, k.y), (k.x, k.y + k.h), (k.x + k.b, k.y + k.h)]
     proben.append((k.x + k.b / 2, k.y + k.h / 2))
     return any(im_polygon(p, ring) for p in proben) or any(k.enthaelt(p) for p in ring)
@@ -277,29 +287,39 @@ Pruefung = Callable[[Kasten, "tuple[Punkt, Punkt] | None"], bool]
 def _lege_namen(namen: Sequence[_Name], rahmen: Kasten) -> list[Beschriftung]:
     """Jeder Name an seinen Platz, ohne einen anderen zu überdecken – in fester Reihenfolge
     (erst die fehlenden, dann die übrigen; je Gruppe erst, wer in seine Fläche passt), also
-    deterministisch: in die Fläche nahe dem Innenpunkt, sonst daneben mit Führungslinie."""
+    deterministisch: in die Fläche nahe dem Innenpunkt, sonst daneben mit Führungslinie – erst
+    nah und ohne Kreuzungen, dann weiter weg, zuletzt irgendwo im Rahmen, wo Platz ist."""
     gelegt: list[Beschriftung] = []
     fuehrungen: list[tuple[Punkt, Punkt]] = []
     wichtige = [n for n in namen if n.stand is not Stand.MIT]
 
-    def frei(n: _Name, k: Kasten, linie: tuple[Punkt, Punkt] | None, streng: bool) -> bool:
+    def frei(n: _Name, k: Kasten, linie: tuple[Punkt, Punkt] | None, stufe: int) -> bool:
+        """Stufe 2: alle Regeln; 1: Kreuzungen und fremde Anker erlaubt; 0: nur keine
+        Überlappung (auch nicht durch Führungslinien) und keine Namen auf fehlenden Flächen."""
         if not (rahmen.x <= k.x and k.x + k.b <= rahmen.x + rahmen.b):
             return False
         if not (rahmen.y <= k.y and k.y + k.h <= rahmen.y + rahmen.h):
             return False
         if any(k.schneidet(g.kasten, 3) for g in gelegt):
             return False
+        # die Namen aller Regionen bleiben von den Flächen ohne und mit ungewissem Netzwerk weg
+        if n.stand is Stand.MIT and any(_ueberdeckt(k, w.ring, w.huelle) for w in wichtige):
+            return False
+        if stufe == 0:
+            return True
         if any(_strecke_schneidet(a, b, k) for a, b in fuehrungen):
             return False
         if linie is not None and any(_strecke_schneidet(*linie, g.kasten) for g in gelegt):
             return False
-        # die Flächen ohne und mit ungewissem Netzwerk bleiben frei für ihren eigenen Namen
-        if any(w is not n and _ueberdeckt(k, w.ring) for w in wichtige):
-            return False
-        if not streng:
+        if stufe == 1:
             return True
-        # wenn es geht: keine gekreuzten Führungslinien, kein fremder Anker unter dem Kasten
+        # wenn es geht: keine gekreuzten Führungslinien, kein fremder Anker unter dem Kasten, die
+        # fehlenden auch nicht auf einer anderen fehlenden Fläche
         if linie is not None and any(_kreuzen(linie, f) for f in fuehrungen):
+            return False
+        if n.stand is not Stand.MIT and any(
+            w is not n and _ueberdeckt(k, w.ring, w.huelle) for w in wichtige
+        ):
             return False
         return not any(m is not n and k.enthaelt(m.anker, 3) for m in namen)
 
@@ -310,20 +330,18 @@ def _lege_namen(namen: Sequence[_Name], rahmen: Kasten) -> list[Beschriftung]:
     for gruppe in gruppen:
         offen = []
         for n in gruppe:
-            k = _drinnen(n, lambda k, linie, n=n: frei(n, k, linie, True))  # type: ignore[misc]
+            k = _drinnen(n, lambda k, linie, n=n: frei(n, k, linie, 2))  # type: ignore[misc]
             if k is not None:
                 gelegt.append(Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k, None))
             else:
                 offen.append(n)
-        for n in offen:
-            g = _daneben(n, lambda k, linie, n=n: frei(n, k, linie, True)) or _daneben(  # type: ignore[misc]
-                n,
-                lambda k, linie, n=n: frei(n, k, linie, False),  # type: ignore[misc]
+        # die kleinsten Flächen zuerst: sie brauchen den Platz in ihrer Nähe am meisten
+        for n in sorted(offen, key=lambda n: (n.innenradius, n.index)):
+            g = (
+                _daneben(n, lambda k, linie, n=n: frei(n, k, linie, 2), 60)  # type: ignore[misc]
+                or _daneben(n, lambda k, linie, n=n: frei(n, k, linie, 1), 150)  # type: ignore[misc]
+                or _irgendwo(n, rahmen, lambda k, linie, n=n: frei(n, k, linie, 0))  # type: ignore[misc]
             )
-            if g is None:
-                # kein freier Platz in Reichweite: am Anker (tests/render/test_svg.py fängt Überlappungen)
-                k = kasten_um(n.zeilen, n.groesse, n.fett, n.anker)
-                g = Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k, None)
             gelegt.append(g)
             if g.fuehrung is not None:
                 fuehrungen.append(g.fuehrung)
@@ -334,27 +352,26 @@ def _drinnen(n: _Name, frei: Pruefung) -> Kasten | None:
     """Ein Platz ganz in der eigenen Fläche: am Innenpunkt oder nahe dabei (in Schritten von
     3 Bildpunkten, die nächsten zuerst)."""
     k0 = kasten_um(n.zeilen, n.groesse, n.fett, n.anker)
-    xs = [x for x, _ in n.ring]
-    ys = [y for _, y in n.ring]
+    h = n.huelle
     versaetze = sorted(
         ((dx * 3, dy * 3) for dx in range(-10, 11) for dy in range(-6, 7)),
         key=lambda v: (v[0] ** 2 + v[1] ** 2, v),
     )
     for dx, dy in versaetze:
         k = k0._replace(x=k0.x + dx, y=k0.y + dy)
-        if k.x < min(xs) or k.x + k.b > max(xs) or k.y < min(ys) or k.y + k.h > max(ys):
+        if k.x < h.x or k.x + k.b > h.x + h.b or k.y < h.y or k.y + k.h > h.y + h.h:
             continue
         if _passt_hinein(k, n.ring) and frei(k, None):
             return k
     return None
 
 
-def _daneben(n: _Name, frei: Pruefung) -> Beschriftung | None:
+def _daneben(n: _Name, frei: Pruefung, reichweite: float) -> Beschriftung | None:
     """Ein Platz neben dem Anker, mit Führungslinie: in acht Richtungen, nahe zuerst."""
     k0 = kasten_um(n.zeilen, n.groesse, n.fett, (0, 0))
     ax, ay = n.anker
-    for schritt in range(30):
-        d = min(n.innenradius, 6) + 4 + schritt * 5
+    d = min(n.innenradius, 6) + 4
+    while d <= reichweite:
         for dx, dy in _RICHTUNGEN:
             # der Kasten liegt mit seiner nächsten Kante (oder Ecke) im Abstand d vom Anker
             mx = ax + dx * (d + k0.b / 2) if dx else ax
@@ -365,7 +382,30 @@ def _daneben(n: _Name, frei: Pruefung) -> Beschriftung | None:
             linie = (n.anker, k.naechster_punkt(n.anker))
             if frei(k, linie):
                 return Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k, linie)
+        d += 5
     return None
+
+
+def _irgendwo(n: _Name, rahmen: Kasten, frei: Pruefung) -> Beschriftung:
+    """Der nächste freie Platz im ganzen Rahmen (Raster von 4 Bildpunkten) – damit kein Name
+    einen anderen überdeckt, auch wenn die Nähe voll ist; ganz ohne Platz: am Anker."""
+    k0 = kasten_um(n.zeilen, n.groesse, n.fett, (0, 0))
+    ax, ay = n.anker
+    orte = sorted(
+        (
+            (rahmen.x + i * 4, rahmen.y + j * 4)
+            for i in range(int((rahmen.b - k0.b) / 4) + 1)
+            for j in range(int((rahmen.h - k0.h) / 4) + 1)
+        ),
+        key=lambda o: ((o[0] + k0.b / 2 - ax) ** 2 + (o[1] + k0.h / 2 - ay) ** 2, o),
+    )
+    for x, y in orte:
+        k = Kasten(x, y, k0.b, k0.h)
+        linie = (n.anker, k.naechster_punkt(n.anker))
+        if frei(k, linie):
+            return Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k, linie)
+    k = kasten_um(n.zeilen, n.groesse, n.fett, n.anker)
+    return Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k, None)
 
 
 def _namen_svg(gelegt: Sequence[Beschriftung]) -> str:
@@ -420,13 +460,16 @@ def _beschriftungen(
     flaechen: Sequence[Flaeche], ab: Abdeckung, proj: _Projektion, rahmen: Kasten
 ) -> list[Beschriftung]:
     staende = {s.region.ags: s for s in ab.regionen}
+    # viele fehlende (wie 2008): kleinere Schrift, sonst fände nicht jeder Name Platz
+    viele = sum(s.stand is not Stand.MIT for s in ab.regionen)
     namen = []
     for i, f in enumerate(flaechen):
         s = staende.get(f.ags)
         stand = s.stand if s else Stand.OHNE
         wichtig = stand is not Stand.MIT
         (ax, ay), r = innenpunkt(f.ring)
-        groesse = 11.0 if wichtig else 8.5
+        ring = [proj(p) for p in f.ring]
+        groesse = (11.0 if viele <= 12 else 9.0 if viele <= 25 else 8.5) if wichtig else 8.5
         namen.append(
             _Name(
                 i,
@@ -436,7 +479,8 @@ def _beschriftungen(
                 wichtig,
                 proj((ax, ay)),
                 r * proj.massstab,
-                [proj(p) for p in f.ring],
+                ring,
+                _huelle(ring),
             )
         )
     return _lege_namen(namen, rahmen)
