@@ -279,3 +279,22 @@ def test_zeitreihe_titel_bis_heute() -> None:
         svg.zeitreihe_titel(monate, HEUTE, "month")
         == "Regionen mit Netzwerk am Monatsende, 2026-11 bis heute"
     )
+
+
+def test_feindliche_namen_bleiben_text() -> None:
+    """Schlüssel und Name einer Fläche kommen aus der GeoJSON-Datei eines Pull-Requests: sie
+    landen escaped in Tooltip und Beschriftung, nie in einer Kennung oder einem Link."""
+    from netzwerk_cli.kern.geo import Flaeche
+
+    boese = '05111"/><script>alert(1)</script>\x1b[2J\u202e'
+    flaechen = [Flaeche(boese, boese, f.ring) if f.ags == "05111" else f for f in FLAECHEN]
+    staende = kartenstaende(REGIONEN, VERTRAEGE, [2008, 2026], HEUTE)
+    for text in (
+        svg.karte(flaechen, _ab(HEUTE), "x", beschriftung="alle"),
+        svg.karten_zeitreihe(flaechen, staende, "x", HEUTE),
+    ):
+        wurzel = _wurzel(text)  # wohlgeformt
+        assert not [e for e in wurzel.iter() if e.tag.endswith("script")]
+        assert "\x1b" not in text and "\u202e" not in text
+        for e in wurzel.iter():
+            assert "<" not in (e.get("id") or "") and "script" not in (e.get("href") or "")

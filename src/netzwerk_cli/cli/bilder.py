@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..kern.fehler import NetzFehler
+from ..kern.fehler import Exit, NetzFehler
 from ._basis import (
     AsOf,
     Rev,
@@ -136,11 +136,15 @@ def karte(
     reihe = reihe or jahre is not None
     if ziel is None and (reihe or namen is not None):
         option = "--labels" if namen is not None and not reihe else "--jahre" if jahre else "--zeitreihe"
-        raise typer.BadParameter("zeichnet ein Bild und braucht --svg DATEI", param_hint=option)
+        beispiel = "--zeitreihe --svg karten.svg" if reihe else f"--svg karte.svg --labels {namen.value}"  # type: ignore[union-attr]
+        raise NetzFehler(
+            f"{option} gilt für ein Bild und braucht --svg DATEI.", f"z. B. netz map {beispiel}", Exit.AUFRUF
+        )
     if reihe and namen is not None:
-        raise typer.BadParameter(
-            "die kleinen Karten der Zeitreihe tragen keine Namen (der Tooltip nennt sie)",
-            param_hint="--labels",
+        raise NetzFehler(
+            "--labels gilt für die einzelne Karte; die kleinen Karten von --zeitreihe tragen keine Namen "
+            "(der Tooltip nennt sie).",
+            code=Exit.AUFRUF,
         )
     stichtag = stichtag_option(as_of) or heute()
     liste = _jahre(jahre, stichtag) if jahre is not None else None

@@ -763,17 +763,34 @@ def zeitreihe(perioden: Sequence[Periode], gesamt: int, ziel: int | None, titel:
             f'text-anchor="end" fill="{ZIELFARBE}">Ziel {ziel}</text>'
         )
     u = Stand.UNGEWISS
+    # die Legende im Bild: das Diagramm steht auch allein (timeline --svg) und grau gedruckt
+    ly = hoehe - 4
+    legende = (
+        f'<rect x="{links}" y="{ly}" width="14" height="12" fill="{FARBE[Stand.MIT]}"/>'
+        f'<text x="{links + 19}" y="{ly + 10}" class="achse">sicher (unter jeder Lesart)</text>'
+        f'<rect x="{links + 175}" y="{ly}" width="14" height="12" fill="url(#zr-ungewiss)"/>'
+        f'<text x="{links + 194}" y="{ly + 10}" class="achse">nur möglich</text>'
+        + (
+            f'<line x1="{links + 275}" y1="{ly + 6}" x2="{links + 295}" y2="{ly + 6}" stroke="{ZIELFARBE}" '
+            f'stroke-dasharray="4 3"/><text x="{links + 300}" y="{ly + 10}" class="achse">Ziel</text>'
+            if ziel is not None
+            else ""
+        )
+    )
+    gesamt_h = hoehe + 14
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="zr" viewBox="0 0 {breite} {hoehe}" width="{breite}" '
-        f'height="{hoehe}" role="img" aria-label="{escape(titel)}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="zr" viewBox="0 0 {breite} {gesamt_h}" '
+        f'width="{breite}" height="{gesamt_h}" role="img" aria-label="{escape(titel)}">'
         '<defs><pattern id="zr-ungewiss" width="6" height="6" patternUnits="userSpaceOnUse" '
         f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{FARBE[u]}"/>'
         f'<line x1="0" y1="0" x2="0" y2="6" stroke="{MUSTERFARBE[u]}" stroke-width="1.6"/></pattern></defs>'
         f"<style>#zr text{{font-family:{SCHRIFT}}}#zr .achse{{font-size:10px;fill:#333}}"
         "#zr .titel{font-size:14px;font-weight:bold}</style>"
+        '<rect width="100%" height="100%" fill="#fff"/>'
         f'<text x="{links}" y="18" class="titel">{escape(titel)}</text>'
         + "".join(achse)
         + "".join(teile)
+        + legende
         + "</svg>"
     )
 
