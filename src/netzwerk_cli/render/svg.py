@@ -25,6 +25,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from functools import cache
 from typing import NamedTuple
 
 from ..kern.abdeckung import Abdeckung, Stand
@@ -238,6 +239,18 @@ def _ueberdeckt(k: Kasten, ring: Sequence[Punkt], huelle: Kasten) -> bool:
     return any(im_polygon(p, ring) for p in proben) or any(k.enthaelt(p) for p in ring)
 
 
+def _quer_ueber(linie: tuple[Punkt, Punkt], n: _Name) -> bool:
+    """Läuft die Führungslinie über die Fläche ``n``? (Abgetastet alle 3 Bildpunkte.)"""
+    (ax, ay), (bx, by) = linie
+    if not _strecke_schneidet((ax, ay), (bx, by), n.huelle):
+        return False
+    schritte = max(2, int(math.dist((ax, ay), (bx, by)) / 3))
+    return any(
+        im_polygon((ax + (bx - ax) * i / schritte, ay + (by - ay) * i / schritte), n.ring)
+        for i in range(1, schritte)
+    )
+
+
 def _kreuzen(a: tuple[Punkt, Punkt], b: tuple[Punkt, Punkt]) -> bool:
     """Kreuzen sich zwei Strecken (echte Kreuzung, nicht Berührung)?"""
 
@@ -313,8 +326,11 @@ def _lege_namen(namen: Sequence[_Name], rahmen: Kasten) -> list[Beschriftung]:
             return False
         if stufe == 1:
             return True
-        # wenn es geht: keine gekreuzten Führungslinien, kein fremder Anker unter dem Kasten, die
-        # fehlenden auch nicht auf einer anderen fehlenden Fläche
+        # wenn es geht: keine Führungslinie eines anderen Namens quer über eine fehlende Fläche
+        if n.stand is Stand.MIT and linie is not None and any(_quer_ueber(linie, w) for w in wichtige):
+            return False
+        # keine gekreuzten Führungslinien, kein fremder Anker unter dem Kasten, die fehlenden
+        # auch nicht auf einer anderen fehlenden Fläche
         if linie is not None and any(_kreuzen(linie, f) for f in fuehrungen):
             return False
         if n.stand is not Stand.MIT and any(
@@ -386,26 +402,38 @@ def _daneben(n: _Name, frei: Pruefung, reichweite: float) -> Beschriftung | None
     return None
 
 
-def _irgendwo(n: _Name, rahmen: Kasten, frei: Pruefung) -> Beschriftung:
-    """Der nächste freie Platz im ganzen Rahmen (Raster von 4 Bildpunkten) – damit kein Name
-    einen anderen überdeckt, auch wenn die Nähe voll ist; ganz ohne Platz: am Anker."""
-    k0 = kasten_um(n.zeilen, n.groesse, n.fett, (0, 0))
-    ax, ay = n.anker
-    orte = sorted(
-        (
-            (rahmen.x + i * 4, rahmen.y + j * 4)
-            for i in range(int((rahmen.b - k0.b) / 4) + 1)
-            for j in range(int((rahmen.h - k0.h) / 4) + 1)
-        ),
-        key=lambda o: ((o[0] + k0.b / 2 - ax) ** 2 + (o[1] + k0.h / 2 - ay) ** 2, o),
+@cache
+def _versaetze_nach_abstand(schritt: int, breite: int, hoehe: int) -> tuple[tuple[int, int], ...]:
+    """Alle Versätze eines Rasters, der nächste zuerst – einmal sortiert für jeden Namen."""
+    return tuple(
+        sorted(
+            (
+                (dx, dy)
+                for dx in range(-breite, breite + 1, schritt)
+                for dy in range(-hoehe, hoehe + 1, schritt)
+            ),
+            key=lambda v: (v[0] ** 2 + v[1] ** 2, v),
+        )
     )
-    for x, y in orte:
-        k = Kasten(x, y, k0.b, k0.h)
+
+
+def _irgendwo(n: _Name, rahmen: Kasten, frei: Pruefung) -> Beschriftung:
+    """Der nächste freie Platz im ganzen Rahmen (Raster von 5 Bildpunkten) – damit kein Name
+    einen anderen überdeckt, auch wenn die Nähe voll ist; ganz ohne Platz: am Anker."""
+    k0 = kasten_um(n.zeilen, n.groesse, n.fett, n.anker)
+    for dx, dy in _versaetze_nach_abstand(5, int(rahmen.b), int(rahmen.h)):
+        k = k0._replace(x=k0.x + dx, y=k0.y + dy)
+        if (
+            k.x < rahmen.x
+            or k.y < rahmen.y
+            or k.x + k.b > rahmen.x + rahmen.b
+            or k.y + k.h > rahmen.y + rahmen.h
+        ):
+            continue
         linie = (n.anker, k.naechster_punkt(n.anker))
         if frei(k, linie):
             return Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k, linie)
-    k = kasten_um(n.zeilen, n.groesse, n.fett, n.anker)
-    return Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k, None)
+    return Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k0, None)
 
 
 def _namen_svg(gelegt: Sequence[Beschriftung]) -> str:
