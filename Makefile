@@ -50,10 +50,14 @@ CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-firs
 docs: $(STAMP)
 	mkdir -p docs
 	NETZ_HEUTE=2026-11-27 $(BIN)/netz map --svg docs/karte.svg
+	NETZ_HEUTE=2026-11-27 $(BIN)/netz map --zeitreihe --svg docs/karten-zeitreihe.svg
 	NETZ_HEUTE=2026-11-27 $(BIN)/netz report --html docs/bericht.html
 	# bericht.html ist nur Zwischenschritt für das Bildschirmfoto
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=640,800 \
 		--screenshot=docs/karte.png file://$(CURDIR)/docs/karte.svg
+	# karten-zeitreihe.svg ist nur Zwischenschritt für das PNG
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=640,506 \
+		--screenshot=docs/karten-zeitreihe.png file://$(CURDIR)/docs/karten-zeitreihe.svg
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=1000,2200 \
 		--screenshot=docs/bericht.png file://$(CURDIR)/docs/bericht.html
-	rm -f docs/bericht.html
+	rm -f docs/bericht.html docs/karten-zeitreihe.svg

@@ -80,7 +80,10 @@ def test_svg_karte(netz: Any, tmp_path: Path, tag: str) -> None:
     assert sorted(a for a, st in stand.items() if st == "ohne") == flaechen(s["fehlend"])
     assert sorted(a for a, st in stand.items() if st == "ungewiss") == flaechen(s["ungewiss"])
     farben = {st: f for st, _, f in pfade}
-    assert farben.get("mit", "#2b8a3e") == "#2b8a3e" and farben.get("ohne", "#c92a2a") == "#c92a2a"
+    # ein Farbton allein trägt keinen Stand: „ohne“ und „ungewiss“ haben ein Muster
+    assert farben.get("mit", "#0072b2") == "#0072b2"
+    assert farben.get("ohne", "url(#k-ohne)") == "url(#k-ohne)"
+    assert farben.get("ungewiss", "url(#k-ungewiss)") == "url(#k-ungewiss)"
     assert svg.count("<title>") == 53
     assert "Stand " + ".".join(reversed(tag.split("-"))) in svg
     assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in svg
@@ -149,3 +152,128 @@ def test_by_tippfehler_mit_vorschlag(netz: Any) -> None:
     assert lauf.exit_code == 2
     assert "Meinten Sie „monat“?" in " ".join(lauf.stderr.replace("│", " ").split())
     assert "Value error" not in lauf.stderr
+
+
+# --- Namen, Zeitreihe der Karten, falsche Ziele ----------------------------------
+
+
+def _meldung(lauf: Any) -> str:
+    """Die Fehlermeldung ohne den Rahmen, in den rich sie umbricht."""
+    return " ".join(lauf.flach.replace("│", " ").split())
+
+
+@pytest.mark.parametrize("datei", ["karte.png", "karte.PDF", "karte.jpg", "karte.jpeg", "karte"])
+@pytest.mark.parametrize("befehl", ["map", "timeline"])
+def test_falsches_ziel_wird_verweigert(netz: Any, tmp_path: Path, befehl: str, datei: str) -> None:
+    ziel = tmp_path / datei
+    lauf = netz(befehl, "--svg", str(ziel))
+    assert lauf.exit_code == 2
+    assert not ziel.exists() and not list(tmp_path.glob("karte*"))
+    assert "Endung .svg" in _meldung(lauf)
+    assert f"--svg {tmp_path / 'karte.svg'}" in _meldung(lauf)
+    if datei != "karte":
+        assert "netz schreibt SVG, kein" in _meldung(lauf)
+
+
+def test_svg_auf_die_standardausgabe(netz: Any) -> None:
+    lauf = netz("map", "--svg", "-")
+    assert lauf.exit_code == 0
+    assert lauf.stdout.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')
+    assert "Karte geschrieben" not in lauf.stdout + lauf.stderr
+    assert netz("timeline", "--svg", "-").stdout.startswith("<svg")
+
+
+def test_karte_namen_der_fehlenden(netz: Any, tmp_path: Path) -> None:
+    ziel = tmp_path / "k.svg"
+    assert netz("map", "--svg", str(ziel)).exit_code == 0
+    svg = ziel.read_text(encoding="utf-8")
+    assert re.search(r'<g class="name ohne">.*?<tspan[^>]*>Wesel</tspan>', svg)
+    assert re.search(r'<g class="name ungewiss">.*?<tspan[^>]*>Viersen</tspan>', svg)
+    assert svg.count('<g class="name ') == 53
+    assert 'href="#k-namen-alle"' in svg
+
+
+@pytest.mark.parametrize(
+    ("wert", "sichtbar"), [("alle", "mit,#k .name.ungewiss,#k .name.ohne"), ("keine", "")]
+)
+def test_karte_labels(netz: Any, tmp_path: Path, wert: str, sichtbar: str) -> None:
+    ziel = tmp_path / "k.svg"
+    assert netz("map", "--svg", str(ziel), "--labels", wert).exit_code == 0
+    vorgabe = ziel.read_text(encoding="utf-8").split(":target")[0]
+    assert ("{display:inline}" in vorgabe) == bool(sichtbar)
+    if sichtbar:
+        assert f"#k .name.{sichtbar}{{display:inline}}" in vorgabe
+
+
+def test_karte_labels_falscher_wert(netz: Any, tmp_path: Path) -> None:
+    lauf = netz("map", "--svg", str(tmp_path / "k.svg"), "--labels", "all")
+    assert lauf.exit_code == 2
+    assert "„all“ – erlaubt:" in _meldung(lauf)
+
+
+def test_karten_zeitreihe(netz: Any, tmp_path: Path) -> None:
+    ziel = tmp_path / "reihe.svg"
+    lauf = netz("map", "--zeitreihe", "--svg", str(ziel))
+    assert lauf.exit_code == 0, lauf.stderr
+    assert "7 Bilder: 2008, 2009, 2010, 2012, 2013, 2019, 2026" in _meldung(lauf)
+    svg = ziel.read_text(encoding="utf-8")
+    assert re.findall(r'data-jahr="(\d+)"', svg) == ["2008", "2009", "2010", "2012", "2013", "2019", "2026"]
+    assert ">Ende 2010<" in svg and ">2026 bis heute<" in svg and "Ende 2026" not in svg
+    # dieselben Zahlen wie status am jeweiligen Tag
+    for jahr, tag in (("2010", "2010-12-31"), ("2026", "2026-11-27")):
+        s = netz("status", "--as-of", tag, "--format", "json").json()
+        bild = svg.split(f'data-jahr="{jahr}"')[1].split('class="bild"')[0]
+        assert f">{s['mit_netzwerk']} von 53 sicher<" in bild
+        assert bild.count('class="region ohne"') == len(s["fehlend"])
+
+
+def test_karten_zeitreihe_mit_jahren_und_stichtag(netz: Any, tmp_path: Path) -> None:
+    ziel = tmp_path / "reihe.svg"
+    lauf = netz("map", "--svg", str(ziel), "--jahre", "2012, 2008", "--as-of", "30.06.2012")
+    assert lauf.exit_code == 0, lauf.stderr
+    svg = ziel.read_text(encoding="utf-8")
+    assert re.findall(r'data-jahr="(\d+)"', svg) == ["2008", "2012"]
+    assert ">2012 bis 30.06.<" in svg and 'data-stichtag="2012-06-30"' in svg
+
+
+@pytest.mark.parametrize(
+    ("args", "meldung"),
+    [
+        (["--jahre", "2027"], "2027 liegt nach dem Stichtag 27.11.2026"),
+        (["--jahre", "2008,zehn"], "„zehn“ ist keine Jahreszahl"),
+        (["--jahre", ","], "keine Jahreszahl"),
+        (["--zeitreihe", "--labels", "alle"], "tragen keine Namen"),
+    ],
+)
+def test_karten_zeitreihe_falsche_angaben(netz: Any, tmp_path: Path, args: list[str], meldung: str) -> None:
+    lauf = netz("map", "--svg", str(tmp_path / "r.svg"), *args)
+    assert lauf.exit_code == 2
+    assert meldung in _meldung(lauf)
+    assert not (tmp_path / "r.svg").exists()
+
+
+@pytest.mark.parametrize("args", [["--zeitreihe"], ["--jahre", "2010"], ["--labels", "alle"]])
+def test_bildoptionen_brauchen_svg(netz: Any, args: list[str]) -> None:
+    lauf = netz("map", *args)
+    assert lauf.exit_code == 2
+    assert "braucht --svg DATEI" in _meldung(lauf)
+
+
+def test_timeline_svg_bis_heute(netz: Any, tmp_path: Path) -> None:
+    ziel = tmp_path / "verlauf.svg"
+    lauf = netz("timeline", "--svg", str(ziel))
+    assert lauf.exit_code == 0
+    svg = ziel.read_text(encoding="utf-8")
+    assert "Regionen mit Netzwerk am Jahresende, 2026 bis heute" in svg
+    assert svg.count('class="periode"') == 19
+    netz("timeline", "--svg", str(ziel), "--to", "31.12.2019")
+    assert ">Regionen mit Netzwerk am Jahresende<" in ziel.read_text(encoding="utf-8")
+    assert netz("timeline", "--svg", str(ziel), "--format", "json").exit_code == 2
+
+
+def test_bericht_diagramm_bis_heute(netz: Any, tmp_path: Path) -> None:
+    ziel = tmp_path / "bericht.html"
+    assert netz("report", "--html", str(ziel)).exit_code == 0
+    html = ziel.read_text(encoding="utf-8")
+    assert "Regionen mit Netzwerk am Jahresende, 2026 bis heute" in html
+    assert 'href="#k-namen-alle"' in html and "<script" not in html

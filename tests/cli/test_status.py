@@ -107,7 +107,7 @@ def test_status_ohne_einwohnerzahl_gibt_eine_spanne(netz: Any, daten: Any) -> No
         )
     text = netz("status").flach
     assert "ohne Einwohnerzahl: Kreis Wesel, Stadt Köln." in text
-    assert "zwischen 0,0 % und 100,0 % der Einwohner sicher" in text  # Wesel ohne, Köln mit Netzwerk
+    assert "Zwischen 0,0 % und 100,0 % der Einwohner sicher" in text  # Wesel ohne, Köln mit Netzwerk
     e = netz("status", "--format", "json").json()["einwohner"]
     assert e["anteil_sicher"] is None and e["anteil_sicher_spanne"] == [0.0, 1.0]
     assert e["ohne_angabe"] == ["05170", "05315"]

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from ..kern.fehler import NetzFehler
-from ._basis import AsOf, Rev, darstellen, format_option, formatwahl, heute, konsole, lade, stichtag_option
+from ..kern.fehler import Exit, NetzFehler
+from ._basis import (
+    AsOf,
+    Rev,
+    ausgeben,
+    darstellen,
+    format_option,
+    formatwahl,
+    heute,
+    konsole,
+    lade,
+    stichtag_option,
+)
 
 Format = formatwahl("zeitreihe")
 
@@ -58,19 +70,50 @@ def timeline(
     ] = None,
     rev: Rev = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
+    svg: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--svg",
+            metavar="DATEI",
+            help="Statt der Tabelle ein Säulendiagramm als SVG schreiben (Endung .svg; - für die "
+            "Standardausgabe).",
+        ),
+    ] = None,
 ) -> None:
     """Abdeckung über die Zeit: sicher und möglich je Periode, neue und beendete Verträge, Meilensteine."""
     from ..kern.bericht import Zeitreihenbericht, anzahl_regionen, beginn_der_zeitreihe
     from ..kern.zeitreihe import zeitreihe
 
     schritt = _schritt(by)  # ein Aufruffehler vor dem Laden
+    ziel = _svg_ziel(svg)
+    if ziel is not None and format.value != "text":
+        raise typer.BadParameter(
+            "--svg schreibt ein Bild; --format gilt nur ohne --svg", param_hint="--format"
+        )
     bestand = lade(ctx.obj, rev)
     anfang = stichtag_option(von, "--from") or beginn_der_zeitreihe(bestand)
     ende = stichtag_option(bis, "--to") or heute()
     if ende < anfang:
         raise typer.BadParameter(f"--to {ende} liegt vor --from {anfang}", param_hint="--to")
     perioden = zeitreihe(bestand, anfang, ende, schritt.value)
+    if ziel is not None:
+        from ..render import svg as svg_render
+
+        zielzahl = bestand.programm.modell.ziel.anzahl if bestand.programm else None
+        titel = svg_render.zeitreihe_titel(perioden, heute(), schritt.value)
+        # die Höhe der Achse: die meisten Regionen einer Periode (54 bis zum 20.10.2009)
+        hoechstens = max((p.zaehlung.gesamt for p in perioden), default=0)
+        _bild(ziel, svg_render.zeitreihe(perioden, hoechstens, zielzahl, titel) + "\n")
+        if ziel != "-":
+            konsole().print(f"Diagramm geschrieben: {ziel} ({len(perioden)} Perioden)")
+        return
     darstellen("zeitreihe", format, Zeitreihenbericht(perioden, anzahl_regionen(bestand, ende)), "timeline")
+
+
+class Namen(str, Enum):
+    fehlend = "fehlend"
+    alle = "alle"
+    keine = "keine"
 
 
 def karte(
@@ -78,11 +121,37 @@ def karte(
     as_of: AsOf = None,
     rev: Rev = None,
     svg: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045
         typer.Option(
             "--svg",
             metavar="DATEI",
-            help="Statt der Kachelkarte eine SVG-Karte der echten Grenzen schreiben.",
+            help="Statt der Kachelkarte eine SVG-Karte der echten Grenzen schreiben (Endung .svg; "
+            "- für die Standardausgabe).",
+        ),
+    ] = None,
+    namen: Annotated[
+        Optional[Namen],  # noqa: UP045
+        typer.Option(
+            "--labels",
+            help="Welche Namen die SVG-Karte zeigt: fehlend (ohne und ungewiss, Vorgabe), alle "
+            "oder keine. Im Browser schaltet „Namen: … alle …“ unter der Karte um.",
+        ),
+    ] = None,
+    reihe: Annotated[
+        bool,
+        typer.Option(
+            "--zeitreihe",
+            help="Kleine Karten zu den Meilensteinjahren 2008, 2009, 2010, 2012, 2013, 2019 und "
+            "bis heute in einem SVG (mit --svg).",
+        ),
+    ] = False,
+    jahre: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--jahre",
+            metavar="JAHRE",
+            help="Andere Jahre für --zeitreihe, z. B. 2008,2010,2026; ein Bild zeigt das Jahresende, "
+            "das laufende Jahr den Stand bis heute (bzw. bis --as-of).",
         ),
     ] = None,
 ) -> None:
@@ -90,26 +159,88 @@ def karte(
     from ..kern.abdeckung import abdeckung
     from ..kern.bericht import regionen, vertraege
 
+    ziel = _svg_ziel(svg)
+    reihe = reihe or jahre is not None
+    if ziel is None and (reihe or namen is not None):
+        option = "--labels" if namen is not None and not reihe else "--jahre" if jahre else "--zeitreihe"
+        beispiel = "--zeitreihe --svg karten.svg" if reihe else f"--svg karte.svg --labels {namen.value}"  # type: ignore[union-attr]
+        raise NetzFehler(
+            f"{option} gilt für ein Bild und braucht --svg DATEI.", f"z. B. netz map {beispiel}", Exit.AUFRUF
+        )
+    if reihe and namen is not None:
+        raise NetzFehler(
+            "--labels gilt für die einzelne Karte; die kleinen Karten von --zeitreihe tragen keine Namen "
+            "(der Tooltip nennt sie).",
+            code=Exit.AUFRUF,
+        )
     stichtag = stichtag_option(as_of) or heute()
+    liste = _jahre(jahre, stichtag) if jahre is not None else None
     bestand = lade(ctx.obj, rev)
     ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag, bestand.programmbeginn)
-    if svg is None:
+    if ziel is None:
         from ..render import terminal
 
+        ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
         terminal.kachelkarte(ab, konsole())
         return
     from ..daten.geo import lade_flaechen
     from ..render import svg as svg_render
 
     flaechen = lade_flaechen(bestand.wurzel, rev)
-    _schreibe(svg, svg_render.karte(flaechen, ab, svg_render.stichtag_titel(stichtag)))
-    n = ab.gesamt.gesamt
-    anzahl = (
-        f"{len(flaechen)} Regionen"
-        if n == len(flaechen)
-        else f"{len(flaechen)} Flächen; am Stichtag {n} {'Region' if n == 1 else 'Regionen'}"
+    if reihe:
+        from ..kern.karten import kartenstaende, meilensteinjahre
+
+        staende = kartenstaende(
+            regionen(bestand),
+            vertraege(bestand),
+            meilensteinjahre(stichtag, liste),
+            stichtag,
+            bestand.programmbeginn,
+        )
+        titel = "Regionale Bildungsnetzwerke in NRW über die Zeit"
+        _bild(ziel, svg_render.karten_zeitreihe(flaechen, staende, titel, heute()))
+        if ziel != "-":
+            jahreszahlen = ", ".join(str(k.jahr) for k in staende)
+            konsole().print(f"Karten geschrieben: {ziel} ({len(staende)} Bilder: {jahreszahlen})")
+        return
+    text = svg_render.karte(
+        flaechen, ab, svg_render.stichtag_titel(stichtag), beschriftung=(namen or Namen.fehlend).value
     )
-    konsole().print(f"Karte geschrieben: {svg} ({anzahl})")
+    _bild(ziel, text)
+    if ziel != "-":
+        n = ab.gesamt.gesamt
+        anzahl = (
+            f"{len(flaechen)} Regionen"
+            if n == len(flaechen)
+            else f"{len(flaechen)} Flächen; am Stichtag {n} {'Region' if n == 1 else 'Regionen'}"
+        )
+        konsole().print(f"Karte geschrieben: {ziel} ({anzahl})")
+
+
+def _jahre(wert: str, stichtag: date) -> list[int]:
+    """„2008,2010, 2026“ → [2008, 2010, 2026]; ein Jahr nach dem Stichtag hat noch keine Karte."""
+    from ..kern.datum import deutsch_tag
+
+    out = []
+    for teil in wert.replace(";", ",").replace(" ", ",").split(","):
+        if not teil:
+            continue
+        if not (teil.isascii() and teil.isdigit() and len(teil) == 4):
+            raise typer.BadParameter(
+                f"„{teil}“ ist keine Jahreszahl; erwartet z. B. 2008,2010,{stichtag.year}",
+                param_hint="--jahre",
+            )
+        if int(teil) > stichtag.year:
+            raise typer.BadParameter(
+                f"{teil} liegt nach dem Stichtag {deutsch_tag(stichtag)}; dafür gibt es noch keine Karte",
+                param_hint="--jahre",
+            )
+        out.append(int(teil))
+    if not out:
+        raise typer.BadParameter(
+            f"keine Jahreszahl; erwartet z. B. 2008,2010,{stichtag.year}", param_hint="--jahre"
+        )
+    return out
 
 
 def report(
@@ -142,13 +273,46 @@ def report(
             perioden,
             max((p.zaehlung.gesamt for p in perioden), default=0),
             ziel,
-            "Regionen mit Netzwerk am Jahresende",
+            svg_render.zeitreihe_titel(perioden, heute()),
         ),
         pruefpunkte(bestand, heute()),
         heute(),
     )
     _schreibe(html, seite)
     konsole().print(f"Bericht geschrieben: {html}")
+
+
+# Endungen, unter denen jemand ein Bild erwartet, das netz nicht schreibt
+_BILDFORMATE = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".pdf": "PDF", ".gif": "GIF", ".webp": "WebP"}
+
+
+def _svg_ziel(wert: str | None) -> str | None:
+    """Das Ziel von --svg: „-“ für die Standardausgabe, sonst eine Datei mit der Endung .svg –
+    SVG in einer .png-Datei öffnet kein Bildprogramm, und der Fehler fiele erst beim Empfänger auf."""
+    if wert is None or wert == "-":
+        return wert
+    pfad = Path(wert)
+    endung = pfad.suffix.lower()
+    if endung == ".svg":
+        return wert
+    vorschlag = str(pfad.with_suffix(".svg")) if pfad.suffix and pfad.stem else f"{wert}.svg"
+    if endung in _BILDFORMATE:
+        grund = (
+            f"netz schreibt SVG, kein {_BILDFORMATE[endung]}; Zieldatei mit der Endung .svg angeben, "
+            f"z. B. --svg {vorschlag} (ein {_BILDFORMATE[endung]} daraus: die SVG-Datei im Browser öffnen "
+            "und drucken oder speichern)"
+        )
+    else:
+        grund = f"die Zieldatei braucht die Endung .svg, z. B. --svg {vorschlag}"
+    raise typer.BadParameter(grund, param_hint="--svg")
+
+
+def _bild(ziel: str, text: str) -> None:
+    """Ein SVG in die Datei oder – bei „-“ – auf die Standardausgabe."""
+    if ziel == "-":
+        ausgeben(text)
+    else:
+        _schreibe(Path(ziel), text)
 
 
 def _schreibe(pfad: Path, text: str) -> None:
