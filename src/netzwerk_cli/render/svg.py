@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from ..kern.abdeckung import Abdeckung, Stand
@@ -45,8 +45,17 @@ def _umbrechen(text: str, breite: int) -> list[str]:
     return [*zeilen, aktuell] if aktuell else zeilen
 
 
-def karte(flaechen: Sequence[Flaeche], ab: Abdeckung, titel: str, eigenstaendig: bool = True) -> str:
-    """Eine Choroplethenkarte: ein ``<path data-ags>`` je Region, Bezirke umrandet, Legende, Quelle."""
+def karte(
+    flaechen: Sequence[Flaeche],
+    ab: Abdeckung,
+    titel: str,
+    eigenstaendig: bool = True,
+    link: Callable[[str], str | None] | None = None,
+) -> str:
+    """Eine Choroplethenkarte: ein ``<path data-ags>`` je Region, Bezirke umrandet, Legende, Quelle.
+
+    ``link(ags)``: Ziel eines Links um die Fläche der Region (die Website verlinkt jede Region
+    mit ihrer Seite); None oder ohne Ergebnis: kein Link."""
     xs = [x for f in flaechen for x, _ in f.ring]
     ys = [y for f in flaechen for _, y in f.ring]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
@@ -72,10 +81,12 @@ def karte(flaechen: Sequence[Flaeche], ab: Abdeckung, titel: str, eigenstaendig:
                 tip += f", Ende {v.endet.deutsch()}"
         d = "M" + " L".join(p(pt) for pt in f.ring[:-1]) + " Z"
         fuellung = "url(#ungewiss)" if stand is Stand.UNGEWISS else FARBE[stand]
-        teile.append(
+        flaeche = (
             f'<path class="region {stand.value}" data-ags="{escape(f.ags)}" data-stand="{stand.value}" '
             f'fill="{fuellung}" d="{d}"><title>{escape(tip)}</title></path>'
         )
+        ziel = link(f.ags) if link is not None else None
+        teile.append(f'<a href="{escape(ziel)}">{flaeche}</a>' if ziel else flaeche)
     # Bezirksgrenzen: Kanten, die nur eine Region des Bezirks hat (die Daten sind
     # topologisch sauber, gemeinsame Kanten sind identisch)
     bezirk = {s.region.ags: s.region.regierungsbezirk for s in ab.regionen}
