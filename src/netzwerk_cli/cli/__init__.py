@@ -34,6 +34,7 @@ BEFEHLE: dict[str, str] = {
     "timeline": "bilder:timeline",
     "map": "bilder:karte",
     "report": "bilder:report",
+    "site": "site:site",
     "add": "add:add",
     "end": "lebenslauf:end",
     "continue": "lebenslauf:fortsetzen",

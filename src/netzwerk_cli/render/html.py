@@ -178,8 +178,8 @@ def kennzahlen(ue: Uebersicht) -> list[Kennzahl]:
         karten.append(
             Kennzahl(
                 f"{len(ungewiss)} ungewiss",
-                f"{_namen(ungewiss)}: Vertrag belegt, aber nicht genau datiert – "
-                "ob er am Stichtag schon galt, ist offen.",
+                f"{_namen(ungewiss)}: ob am Stichtag ein Vertrag galt, geben die Quellen "
+                "nicht sicher her (ungenaue Daten).",
                 "ungewiss",
             )
         )
