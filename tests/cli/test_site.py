@@ -246,3 +246,34 @@ def test_keine_berechtigung(netz: Any, tmp_path: Path, monkeypatch: pytest.Monke
     assert lauf.exit_code == 4
     assert "keine Berechtigung" in lauf.flach and "Nichts wurde geändert" in lauf.flach
     assert sorted(os.listdir(tmp_path)) == ["data"]
+
+
+def test_feindliche_daten_bleiben_text(
+    netz: Any, daten: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ein Regionsname mit <script>, Anführungszeichen und Bidi-Zeichen: auf keiner Seite, im Feed
+    und in der Karte wird daraus Markup; der Feed bleibt wohlgeformtes XML. (validate wiese das
+    Bidi-Zeichen ab, NZ116 – hier aus, damit die Ausgabe für sich allein geprüft wird.)"""
+    from netzwerk_cli.pruefen import yamlio
+
+    monkeypatch.setattr(yamlio, "_UNSICHTBAR", re.compile(r"(?!)"))
+    boese = r"Kreis <script>alert(1)</script> \"x\" onmouseover=\"alert(2)\" \u202e&amp;"
+    r = daten / "regionen" / "05974-soest.yaml"
+    r.write_text(
+        r.read_text(encoding="utf-8").replace("bezeichnung: Kreis Soest", f'bezeichnung: "{boese}"'),
+        encoding="utf-8",
+    )
+    ziel = tmp_path / "site"
+    site_bauen(netz, ziel)
+    for datei in [*ziel.rglob("*.html"), ziel / "feed.xml", ziel / "abdeckung.svg"]:
+        text = datei.read_text(encoding="utf-8")
+        klein = text.lower()
+        assert "<script" not in klein, datei
+        assert 'onmouseover="' not in klein, datei
+        assert "\u202e" not in text, datei
+    seite = (ziel / "regionen/05974-soest.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in seite and "U+202E" in seite
+    assert "&amp;amp;" in seite  # & aus den Daten ist Text, keine Entität
+    feed = ET.parse(ziel / "feed.xml").getroot()
+    titel = [e.findtext(f"{ATOM}title") or "" for e in feed.findall(f"{ATOM}entry")]
+    assert any("<script>alert(1)</script>" in t for t in titel)  # als Text gelesen

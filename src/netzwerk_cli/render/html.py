@@ -6,7 +6,7 @@ installierten Pakets, nie des Datenordners. Hier wird nichts gerechnet: die Beri
 fertig aus :mod:`~netzwerk_cli.kern.bericht`; diese Datei formt nur Sätze und Adressen.
 
 Sicherheit: Autoescaping ist für jede Vorlage an (die Daten kommen aus Pull-Requests), und
-``finalize`` schickt jeden ausgegebenen Text vorher durch :func:`~.sicher.sichtbar`
+``finalize`` schickt jeden ausgegebenen Text vorher durch :func:`~.sicher.html_text`
 (Steuerzeichen machten XML ungültig, Bidi-Zeichen verdrehten die Anzeige). Links nur auf
 http(s)-Adressen, die :func:`~.sicher.sichere_url` durchlässt. Fertiges Markup (die SVGs aus
 :mod:`.svg`, die selbst maskieren) wird ausdrücklich als ``Markup`` übergeben.
@@ -25,7 +25,7 @@ from ..kern.bericht import Site, Uebersicht, Vorgang
 from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION
 from ..kern.zahlen import anzahl, dezimal, ganz, prozent, spanne
-from .sicher import sichere_url, sichtbar
+from .sicher import html_text, sichere_url
 from .text import STAND_KURZ, konferenz_zeilen, kopfzeile, tempo_zeile
 
 if TYPE_CHECKING:
@@ -54,10 +54,13 @@ class Rahmen(NamedTuple):
 
 
 def _sichtbar(wert: Any) -> Any:
+    """Jeder ausgegebene Text geht durch dieselbe Maskierung wie in :mod:`.svg`
+    (:func:`~.sicher.html_text`: sichtbar gemacht, ``& < > " '`` als Entitäten); das
+    Autoescaping von Jinja2 bleibt die zweite Schicht für alles, was hier nicht vorbeikommt."""
     from markupsafe import Markup
 
     if isinstance(wert, str) and not isinstance(wert, Markup):
-        return sichtbar(wert)
+        return Markup(html_text(wert))
     return wert
 
 
