@@ -92,6 +92,14 @@ def _quelle_text(q: Any) -> str:
     return url if isinstance(url, str) else str(q)
 
 
+def _quelle_kurz(q: Any) -> str:
+    """In Tabellen: eine Datei unter quellen/ nur mit ihrem Namen (ohne Ordner und Endung)."""
+    text = _quelle_text(q)
+    if text.startswith("quellen/"):
+        return text.removeprefix("quellen/").rsplit(".", 1)[0]
+    return text
+
+
 def _uhrzeit(t: datetime) -> str:
     return f"{deutsch_tag(t.date())}, {t:%H:%M} Uhr"
 
@@ -130,6 +138,7 @@ def umgebung() -> Environment:
         quelle_url=_quelle_url,
         archiv_url=_archiv_url,
         quelle_text=_quelle_text,
+        quelle_kurz=_quelle_kurz,
         stand_kurz=lambda s: STAND_KURZ[s],
         stand_zeichen=lambda s: STAND_ZEICHEN[s],
         urn=lambda k: f"urn:uuid:{uuid.uuid5(_FEED_NAMENSRAUM, k)}",
