@@ -171,7 +171,7 @@ def jetzt() -> datetime:
     mit dem Tag aus ``NETZ_HEUTE``, wenn gesetzt."""
     epoche = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoche.isdigit():
-        return datetime.fromtimestamp(int(epoche), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoche), tz=timezone.utc).astimezone()
     t = datetime.now().astimezone()
     h = heute()
     return t.replace(year=h.year, month=h.month, day=h.day) if h != t.date() else t

@@ -181,7 +181,11 @@ def pruefe_zielordner(ziel: Path, force: bool, geschuetzt: list[Path]) -> None:
             "Einen Ordner angeben, der keine Verknüpfung ist.",
         )
     if not stat.S_ISDIR(st.st_mode):
-        raise _verweigert(f"{anzeige} ist {art(st.st_mode)}, kein Ordner; netz ersetzt ihn nicht.")
+        was = "eine Datei" if stat.S_ISREG(st.st_mode) else art(st.st_mode)
+        raise _verweigert(
+            f"{anzeige} ist {was}, kein Ordner; netz ersetzt es nicht durch die Website.",
+            "Einen Ordner angeben, z. B. „netz site _site“.",
+        )
     echt = ziel.resolve()
     for g in geschuetzt:
         try:

@@ -134,6 +134,7 @@ def umgebung() -> Environment:
         uhrzeit=_uhrzeit,
         iso=_iso,
         rechner=_rechner,
+        basename=lambda pfad: pfad.replace("\\", "/").rsplit("/", 1)[-1],
         url_anzeige=_url_anzeige,
         quelle_url=_quelle_url,
         archiv_url=_archiv_url,
