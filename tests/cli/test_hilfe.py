@@ -31,6 +31,7 @@ def test_alle_befehle_da() -> None:
         "report",
         "schema",
         "show",
+        "site",
         "status",
         "timeline",
         "validate",

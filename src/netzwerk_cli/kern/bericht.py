@@ -368,7 +368,11 @@ def site(bestand: Datenbestand, stichtag: date, heute: date) -> Site:
         s = z.stand
         r = s.region
         reihenfolge = {id(v): i for i, v in enumerate(s.vertraege)}
-        eigene = sorted(doks.get(r.ags, []), key=lambda d: reihenfolge.get(id(d.modell), 0))
+        # mit --as-of: nur Verträge, die am Stichtag schon unterzeichnet sein können
+        eigene = sorted(
+            (d for d in doks.get(r.ags, []) if d.modell.unterzeichnet.moeglich_bis(stichtag)),
+            key=lambda d: reihenfolge.get(id(d.modell), 0),
+        )
         k = konferenz_stand(r, s.vertrag, stichtag) if s.stand is Stand.MIT and s.vertrag else None
         rb = RegionBericht(r, stichtag, dateien.get(r.ags, ""), s, eigene, k)
         seiten.append(RegionSeite(z, rb, _alle_quellen(r, [d.modell for d in eigene])))

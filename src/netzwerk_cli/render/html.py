@@ -100,6 +100,11 @@ def _quelle_kurz(q: Any) -> str:
     return text
 
 
+def _prozent(anteil: float) -> str:
+    """„96,2 %“ mit geschütztem Leerzeichen: Zahl und Einheit brechen nie auseinander."""
+    return prozent(anteil).replace(" ", "\u00a0")
+
+
 def _uhrzeit(t: datetime) -> str:
     return f"{deutsch_tag(t.date())}, {t:%H:%M} Uhr"
 
@@ -129,7 +134,7 @@ def umgebung() -> Environment:
         tag=deutsch_tag,
         zahl=ganz,
         dezimal=dezimal,
-        prozent=prozent,
+        prozent=_prozent,
         spanne=spanne,
         uhrzeit=_uhrzeit,
         iso=_iso,
@@ -182,7 +187,7 @@ def kennzahlen(ue: Uebersicht) -> list[Kennzahl]:
     karten = [
         Kennzahl(
             f"{g.sicher} von {g.gesamt}",
-            f"Regionen {haben} sicher ein Regionales Bildungsnetzwerk ({prozent(g.quote)}).",
+            f"Regionen {haben} sicher ein Regionales Bildungsnetzwerk ({_prozent(g.quote)}).",
             "mit",
         )
     ]
@@ -260,7 +265,7 @@ def _gemeinsam(ue: Uebersicht, rahmen: Rahmen, ergebnisse: Sequence[PruefErgebni
         "ue": ue,
         "b": b,
         "g": b.gesamt,
-        "kopfzeile": kopfzeile(b.gesamt),
+        "kopfzeile": kopfzeile(b.gesamt).replace(" %", "\u00a0%"),
         "kennzahlen": kennzahlen(ue),
         "ziel": ziel_satz(ue),
         "tempo": tempo_zeile(b.tempo) if b.tempo else "",
