@@ -184,9 +184,11 @@ def _schreibe(pfad: Path, text: str) -> None:
     try:
         schreibe_datei(pfad, text.encode("utf-8"))
     except OSError as e:
-        code = Exit.UMGEBUNG if e.errno in _UMGEBUNG else Exit.DATEN
+        code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN
         raise NetzFehler(f"{pfad} lässt sich nicht schreiben: {os_fehler(e)}.", code=code) from None
 
 
 # Fehler, bei denen sich die Umgebung verweigert (Exit 4) – nicht die Angabe des Nutzers
-_UMGEBUNG = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT, errno.EIO}
+UMGEBUNG_FEHLER = {
+    getattr(errno, name) for name in ("ENOSPC", "EROFS", "EACCES", "EPERM", "EDQUOT", "EIO") if hasattr(errno, name)
+}

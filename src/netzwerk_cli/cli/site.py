@@ -31,7 +31,7 @@ def site(
     from ..kern.fehler import Exit, NetzFehler, os_fehler
     from ..render import html as html_render
     from ..render import svg as svg_render
-    from .bilder import _UMGEBUNG, vorbereiten
+    from .bilder import UMGEBUNG_FEHLER, vorbereiten
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
@@ -49,7 +49,7 @@ def site(
         dateien = html_render.site(s, karte, teile.zeitreihe_svg, teile.ergebnisse, teile.rahmen)
         schreibe_ordner(ordner, {name: text.encode("utf-8") for name, text in dateien.items()})
     except OSError as e:
-        code = Exit.UMGEBUNG if e.errno in _UMGEBUNG else Exit.DATEN
+        code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN
         raise NetzFehler(
             f"Die Website lässt sich nicht nach {ordner} schreiben: {os_fehler(e)}. Nichts wurde geändert.",
             "Einen Ordner angeben, in dem Sie schreiben dürfen.",
