@@ -189,6 +189,5 @@ def _schreibe(pfad: Path, text: str) -> None:
 
 
 # Fehler, bei denen sich die Umgebung verweigert (Exit 4) – nicht die Angabe des Nutzers
-UMGEBUNG_FEHLER = {
-    getattr(errno, name) for name in ("ENOSPC", "EROFS", "EACCES", "EPERM", "EDQUOT", "EIO") if hasattr(errno, name)
-}
+_NAMEN = ("ENOSPC", "EROFS", "EACCES", "EPERM", "EDQUOT", "EIO")
+UMGEBUNG_FEHLER = {getattr(errno, name) for name in _NAMEN if hasattr(errno, name)}
