@@ -386,22 +386,20 @@ def site(bestand: Datenbestand, stichtag: date, heute: date) -> Site:
 
 def inhaltskennung(bestand: Datenbestand) -> str:
     """Ein Fingerabdruck der gültigen Daten, wo kein git-Commit den Stand benennt: gleich
-    genau dann, wenn Dateinamen und Inhalte (als Modelle) gleich sind."""
+    genau dann, wenn Dateinamen und Inhalte (als Modelle) gleich sind – wo der Ordner liegt,
+    zählt nicht."""
     import hashlib
     import json
 
     from .modelle import als_daten
 
     h = hashlib.sha256()
-    doks: list[Dokument[Any]] = [*bestand.regionen, *bestand.vertraege]
+    doks: list[tuple[str, Dokument[Any]]] = [("regionen", d) for d in bestand.regionen]
+    doks += [("vertraege", d) for d in bestand.vertraege]
     if bestand.programm is not None:
-        doks.append(bestand.programm)
-    for d in sorted(doks, key=lambda d: d.anzeige):
-        h.update(d.anzeige.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(
-            json.dumps(als_daten(d.modell), sort_keys=True, ensure_ascii=False).encode(
-                "utf-8", "surrogatepass"
-            )
-        )
-        h.update(b"\0")
+        doks.append(("", bestand.programm))
+    for art, d in sorted(doks, key=lambda ad: (ad[0], ad[1].name)):
+        h.update(f"{art}/{d.name}".encode("utf-8", "surrogateescape") + b"\0")
+        inhalt = json.dumps(als_daten(d.modell), sort_keys=True, ensure_ascii=False)
+        h.update(inhalt.encode("utf-8", "surrogatepass") + b"\0")
     return h.hexdigest()[:12]
