@@ -19,6 +19,7 @@ keine Fläche – die Karte bleibt gleich groß, alles andere wächst mit den Re
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -65,8 +66,10 @@ def main() -> int:
     print()
     print(run.maschine(run._interpreter(programm)))
     print()
-    print("| Daten | Seiten | Läufe | Median | Spanne | CPU/Uhr | Speicher | Ziel |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    # CPU-Zeit daneben: auf einem geteilten Rechner wartet der Prozess oft auf einen Kern,
+    # die Uhrzeit allein sagte dann mehr über die Nachbarn als über netz
+    print("| Daten | Seiten | Läufe | Median | Spanne | CPU (Median) | CPU/Uhr | Speicher | Ziel |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for m, n, ziel in (
         (m53, 53, f"≤ {run.zahl(ZIEL_53, 1)} s"),
         (m1000, 1000, f"≤ {run.zahl(ZIEL_FAKTOR, 0)} × 53"),
@@ -74,13 +77,15 @@ def main() -> int:
         spitze = m.spitze_mib
         print(
             f"| {run.zahl(n, 0)} Regionen | {seiten[n]} | {len(m.zeiten)} | {run.zahl(m.median)} s | "
-            f"{run.zahl(min(m.zeiten))}–{run.zahl(max(m.zeiten))} s | {run.zahl(m.cpu_anteil)} | "
+            f"{run.zahl(min(m.zeiten))}–{run.zahl(max(m.zeiten))} s | "
+            f"{run.zahl(statistics.median(m.cpu))} s | {run.zahl(m.cpu_anteil)} | "
             f"{run.zahl(spitze, 0) + ' MiB' if spitze else '–'} | {ziel} |"
         )
     print()
     ok53 = m53.median <= ZIEL_53
     okf = faktor <= ZIEL_FAKTOR
     print(f"53 Regionen: Median {run.zahl(m53.median)} s – Ziel {'erfüllt' if ok53 else 'VERFEHLT'}")
+    print(f"Last des Rechners (1 min) am Ende: {run.zahl(os.getloadavg()[0], 1)}")
     print(f"1.000 ÷ 53: {run.zahl(faktor, 1)} (Median je Runde) – Ziel {'erfüllt' if okf else 'VERFEHLT'}")
     return 0 if (ok53 and okf) or not args.check else 1
 
