@@ -168,6 +168,9 @@ def test_datenordner_nie_ersetzt(netz: Any, daten: Path) -> None:
         assert lauf.exit_code == 1
         assert "auch nicht mit --force" in lauf.flach
     assert (daten / "programm.yaml").is_file()
+    lauf = netz("site", str(daten / "_site"))
+    assert lauf.exit_code == 1 and "liegt im Datenordner" in lauf.flach
+    assert not (daten / "_site").exists()
 
 
 def test_ziel_ist_eine_datei(netz: Any, tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def site(
     # Vor aller Arbeit: ein fremder Ordner wird nicht erst nach dem Rechnen verweigert
     geschuetzt = [bestand.wurzel, Path.cwd(), Path.home()]
     try:
-        pruefe_zielordner(ordner, force, geschuetzt)
+        pruefe_zielordner(ordner, force, geschuetzt, bestand.wurzel)
         s = bericht.site(bestand, stichtag, heute())
         teile = vorbereiten(bestand, s.uebersicht, rev)
         ab = s.uebersicht.status.abdeckung

@@ -163,18 +163,27 @@ def _verweigert(meldung: str, hinweis: str = "") -> NetzFehler:
     return NetzFehler(meldung, hinweis, Exit.DATEN)
 
 
-def pruefe_zielordner(ziel: Path, force: bool, geschuetzt: list[Path]) -> None:
+def pruefe_zielordner(
+    ziel: Path, force: bool, geschuetzt: list[Path], datenordner: Path | None = None
+) -> None:
     """Darf netz ``ziel`` (ganz) ersetzen? Sonst :class:`NetzFehler` (Exit 1).
 
     Ein leerer oder fehlender Ordner und einer mit :data:`MARKE` ja; ein fremder Ordner nur
     mit ``force``; ein Ordner, der ``geschuetzt`` (Datenordner, Arbeitsverzeichnis, Home)
-    enthält oder ist, nie – ``--force`` soll kein Tippfehler sein, der die Daten löscht.
+    enthält oder ist, nie – ``--force`` soll kein Tippfehler sein, der die Daten löscht;
+    ein Ordner im ``datenordner`` auch nicht (validate fände dort einen fremden Ordner).
     """
+    anzeige = str(ziel)
+    innen = datenordner is not None and ziel.resolve().is_relative_to(datenordner.resolve())
+    if datenordner is not None and innen and ziel.resolve() != datenordner.resolve():
+        raise _verweigert(
+            f"{anzeige} liegt im Datenordner {datenordner}; dort gehören nur Daten hin.",
+            "Einen Ordner außerhalb angeben, z. B. „netz site _site“ im Repository.",
+        )
     try:
         st = os.lstat(ziel)
     except FileNotFoundError:
         return
-    anzeige = str(ziel)
     if stat.S_ISLNK(st.st_mode):
         raise _verweigert(
             f"{anzeige} ist eine symbolische Verknüpfung; netz schreibt die Website nicht dorthin.",
