@@ -185,7 +185,8 @@ def _schreibe(pfad: Path, text: str) -> None:
         schreibe_datei(pfad, text.encode("utf-8"))
     except OSError as e:
         code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN
-        raise NetzFehler(f"{pfad} lässt sich nicht schreiben: {os_fehler(e)}.", code=code) from None
+        grund = f"den Ordner {pfad.parent} gibt es nicht" if e.errno == errno.ENOENT else os_fehler(e)
+        raise NetzFehler(f"{pfad} lässt sich nicht schreiben: {grund}.", code=code) from None
 
 
 # Fehler, bei denen sich die Umgebung verweigert (Exit 4) – nicht die Angabe des Nutzers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -50,9 +52,12 @@ def site(
         schreibe_ordner(ordner, {name: text.encode("utf-8") for name, text in dateien.items()})
     except OSError as e:
         code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN
+        grund = f"den Ordner {ordner.parent} gibt es nicht" if e.errno == errno.ENOENT else os_fehler(e)
         raise NetzFehler(
-            f"Die Website lässt sich nicht nach {ordner} schreiben: {os_fehler(e)}. Nichts wurde geändert.",
-            "Einen Ordner angeben, in dem Sie schreiben dürfen.",
+            f"Die Website lässt sich nicht nach {ordner} schreiben: {grund}. Nichts wurde geändert.",
+            f"Erst den Ordner anlegen: mkdir -p {shlex.quote(str(ordner.parent))}"
+            if e.errno == errno.ENOENT
+            else "Einen Ordner angeben, in dem Sie schreiben dürfen.",
             code,
         ) from None
     seiten = sum(name.endswith(".html") for name in dateien)
