@@ -121,7 +121,8 @@ def test_report_ohne_grenzen(netz: Any, daten: Path, tmp_path: Path) -> None:
 def test_schreibfehler_auf_deutsch(netz: Any, tmp_path: Path) -> None:
     lauf = netz("map", "--svg", str(tmp_path / "gibt" / "es" / "nicht.svg"))
     assert lauf.exit_code == 1
-    assert "lässt sich nicht schreiben: gibt es nicht" in lauf.stderr
+    assert "lässt sich nicht schreiben: den Ordner" in lauf.flach
+    assert lauf.flach.endswith("gibt/es gibt es nicht.")
 
 
 def test_auswahl_fehler_auf_deutsch(netz: Any) -> None:
