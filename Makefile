@@ -61,3 +61,14 @@ docs: $(STAMP)
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=1000,2200 \
 		--screenshot=docs/bericht.png file://$(CURDIR)/docs/bericht.html
 	rm -f docs/bericht.html docs/karten-zeitreihe.svg
+	# Website: Startseite und eine Regionsseite, breit (1000 px) und wie am Telefon (390 px)
+	rm -rf .site-bilder && NETZ_HEUTE=2026-11-27 $(BIN)/netz site .site-bilder
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=1000,1500 \
+		--screenshot=docs/site-start-1000.png file://$(CURDIR)/.site-bilder/index.html
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=390,1500 \
+		--screenshot=docs/site-start-390.png file://$(CURDIR)/.site-bilder/index.html
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=1000,1500 \
+		--screenshot=docs/site-region-1000.png file://$(CURDIR)/.site-bilder/regionen/05362-rhein-erft-kreis.html
+	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=390,1500 \
+		--screenshot=docs/site-region-390.png file://$(CURDIR)/.site-bilder/regionen/05362-rhein-erft-kreis.html
+	rm -rf .site-bilder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -60,3 +61,39 @@ def test_bildschirmfoto(netz: Any, tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr[-2000:]
     assert bild.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert bild.stat().st_size > 10_000
+
+
+def test_website_laedt_jede_seite_ohne_konsolenmeldung(netz: Any, tmp_path: Path) -> None:
+    """Jede Seite der Website in einem Browserlauf: eine Rahmenseite lädt alle als iframes
+    (Chromium meldet Konsolenausgaben der Rahmen wie die eigenen); dazu die Startseite allein."""
+    ziel = tmp_path / "site"
+    assert netz("site", str(ziel)).exit_code == 0
+    seiten = sorted(p.relative_to(tmp_path).as_posix() for p in ziel.rglob("*.html"))
+    assert len(seiten) == 60
+    rahmen = tmp_path / "alle.html"
+    rahmen.write_text(
+        '<!DOCTYPE html><html lang="de"><title>alle</title>'
+        + "".join(f'<iframe src="{s}" title="{s}"></iframe>' for s in seiten)
+        + '<img src="site/abdeckung.svg" alt="Plakette">',
+        encoding="utf-8",
+    )
+    r = _chromium(tmp_path / "profil", "--virtual-time-budget=30000", "--dump-dom", rahmen.as_uri())
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert r.stdout.count("<iframe") == 60
+    konsole = [z for z in r.stderr.splitlines() if ":CONSOLE" in z]
+    assert konsole == []
+    start = _chromium(tmp_path / "profil2", "--dump-dom", (ziel / "index.html").as_uri())
+    assert start.returncode == 0
+    assert start.stdout.count('<a href="regionen/') >= 2 * 53  # Karte und Tabelle
+    assert [z for z in start.stderr.splitlines() if ":CONSOLE" in z] == []
+
+
+def test_bericht_druckt_auf_wenigen_seiten(netz: Any, tmp_path: Path) -> None:
+    """Gedruckt (A4 über Chromium) bleibt der Bericht kurz: die Quellen stehen kompakt."""
+    seite = tmp_path / "bericht.html"
+    assert netz("report", "--html", str(seite)).exit_code == 0
+    pdf = tmp_path / "bericht.pdf"
+    r = _chromium(tmp_path / "profil", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", seite.as_uri())
+    assert r.returncode == 0, r.stderr[-2000:]
+    seiten = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+    assert 1 <= seiten <= 4, seiten

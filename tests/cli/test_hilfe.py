@@ -33,6 +33,7 @@ def test_alle_befehle_da() -> None:
         "report",
         "schema",
         "show",
+        "site",
         "sources",
         "status",
         "timeline",

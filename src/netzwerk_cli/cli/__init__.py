@@ -35,6 +35,7 @@ BEFEHLE: dict[str, str] = {
     "map": "bilder:karte",
     "report": "bilder:report",
     "export": "export:export",
+    "site": "site:site",
     "add": "add:add",
     "end": "lebenslauf:end",
     "continue": "lebenslauf:fortsetzen",

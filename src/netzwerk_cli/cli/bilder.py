@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+import errno
+import os
+from datetime import date, datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Optional
 
 import typer
 
@@ -22,6 +24,10 @@ from ._basis import (
     lade,
     stichtag_option,
 )
+
+if TYPE_CHECKING:
+    from ..kern.bericht import Uebersicht
+    from ..kern.bestand import Datenbestand
 
 Format = formatwahl("zeitreihe")
 
@@ -245,39 +251,34 @@ def _jahre(wert: str, stichtag: date) -> list[int]:
 
 def report(
     ctx: typer.Context,
-    html: Annotated[Path, typer.Option("--html", metavar="DATEI", help="Zieldatei des HTML-Berichts.")],
+    html: Annotated[
+        Path,
+        typer.Option("--html", metavar="DATEI", help="Zieldatei des HTML-Berichts; „-“ schreibt auf stdout."),
+    ],
     as_of: AsOf = None,
     rev: Rev = None,
 ) -> None:
     """Ein eigenständiger HTML-Bericht: Zahlen, Karte, Verlauf, alle Regionen, Prüfpunkte, Quellen."""
-    from ..daten.geo import lade_flaechen
     from ..kern import bericht
-    from ..kern.zeitreihe import zeitreihe
-    from ..pruefen.pruefpunkte import pruefpunkte
     from ..render import html as html_render
     from ..render import svg as svg_render
 
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
-    b = bericht.status(bestand, stichtag)
-    flaechen = lade_flaechen(bestand.wurzel, rev)
-    titel = svg_render.stichtag_titel(stichtag)
-    perioden = zeitreihe(bestand, bericht.beginn_der_zeitreihe(bestand), stichtag, "year")
-    ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
+    ue = bericht.uebersicht(bestand, stichtag, heute())
+    teile = vorbereiten(bestand, ue, rev)
     seite = html_render.bericht(
-        bericht.anzahl_regionen(bestand, stichtag),
-        len(bestand.vertraege),
-        b,
-        svg_render.karte(flaechen, b.abdeckung, titel, eigenstaendig=False),
-        svg_render.zeitreihe(
-            perioden,
-            max((p.zaehlung.gesamt for p in perioden), default=0),
-            ziel,
-            svg_render.zeitreihe_titel(perioden, heute()),
-        ),
-        pruefpunkte(bestand, heute()),
-        heute(),
+        ue,
+        svg_render.karte(teile.flaechen, ue.status.abdeckung, teile.titel, eigenstaendig=False),
+        teile.zeitreihe_svg,
+        teile.ergebnisse,
+        teile.rahmen,
     )
+    if str(html) == "-":
+        from ._basis import ausgeben
+
+        ausgeben(seite)
+        return
     _schreibe(html, seite)
     konsole().print(f"Bericht geschrieben: {html}")
 
@@ -315,10 +316,73 @@ def _bild(ziel: str, text: str) -> None:
         _schreibe(Path(ziel), text)
 
 
+class Teile(NamedTuple):
+    """Was Bericht und Website außer der Übersicht brauchen."""
+
+    flaechen: list[Any]
+    titel: str
+    zeitreihe_svg: str
+    ergebnisse: list[Any]
+    rahmen: Any
+
+
+def vorbereiten(bestand: Datenbestand, ue: Uebersicht, rev: str | None) -> Teile:
+    """Grenzen, Verlauf, Prüfpunkte und Fußzeile – alles aus Sicht des Stichtags: ein Bericht
+    „--as-of 06.05.2010“ kennt nichts, was danach geschah (auch keine späteren Prüfpunkte)."""
+    from .. import __version__
+    from ..daten.geo import lade_flaechen
+    from ..daten.version import datenversion
+    from ..kern.bericht import beginn_der_zeitreihe
+    from ..kern.zeitreihe import zeitreihe
+    from ..pruefen.pruefpunkte import pruefpunkte
+    from ..render import html as html_render
+    from ..render import svg as svg_render
+
+    stichtag = ue.status.stichtag
+    perioden = zeitreihe(bestand, beginn_der_zeitreihe(bestand), stichtag, "year")
+    ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
+    # die Höhe der Achse: die meisten Regionen einer Periode (54 bis zum 20.10.2009)
+    hoechstens = max((p.zaehlung.gesamt for p in perioden), default=0)
+    zr = svg_render.zeitreihe(perioden, hoechstens, ziel, html_render.zeitreihe_titel(stichtag, heute()))
+    ergebnisse = [
+        e
+        for e in pruefpunkte(bestand, stichtag)
+        if e.punkt.datum is None or e.punkt.datum.moeglich_bis(stichtag)
+    ]
+    v = datenversion(bestand, rev)
+    if v.art == "git":
+        version = f"git-Commit {v.kurz}" + (" mit lokalen Änderungen" if v.geaendert else "")
+    else:
+        version = f"Fingerabdruck der Daten {v.kurz} (kein git-Repository)"
+    rahmen = html_render.Rahmen(version, jetzt(), __version__)
+    return Teile(
+        lade_flaechen(bestand.wurzel, rev), svg_render.stichtag_titel(stichtag), zr, ergebnisse, rahmen
+    )
+
+
+def jetzt() -> datetime:
+    """Zeitpunkt der Erstellung: ``SOURCE_DATE_EPOCH`` (reproduzierbare Ausgaben) oder jetzt –
+    mit dem Tag aus ``NETZ_HEUTE``, wenn gesetzt."""
+    epoche = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoche.isdigit():
+        return datetime.fromtimestamp(int(epoche), tz=timezone.utc).astimezone()
+    t = datetime.now().astimezone()
+    h = heute()
+    return t.replace(year=h.year, month=h.month, day=h.day) if h != t.date() else t
+
+
 def _schreibe(pfad: Path, text: str) -> None:
-    from ..kern.fehler import os_fehler
+    from ..daten.schreiben import schreibe_datei
+    from ..kern.fehler import Exit, os_fehler
 
     try:
-        pfad.write_text(text, encoding="utf-8")
+        schreibe_datei(pfad, text.encode("utf-8"))
     except OSError as e:
-        raise NetzFehler(f"{pfad} lässt sich nicht schreiben: {os_fehler(e)}") from None
+        code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN
+        grund = f"den Ordner {pfad.parent} gibt es nicht" if e.errno == errno.ENOENT else os_fehler(e)
+        raise NetzFehler(f"{pfad} lässt sich nicht schreiben: {grund}.", code=code) from None
+
+
+# Fehler, bei denen sich die Umgebung verweigert (Exit 4) – nicht die Angabe des Nutzers
+_NAMEN = ("ENOSPC", "EROFS", "EACCES", "EPERM", "EDQUOT", "EIO")
+UMGEBUNG_FEHLER = {getattr(errno, name) for name in _NAMEN if hasattr(errno, name)}

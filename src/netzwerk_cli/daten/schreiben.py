@@ -16,6 +16,7 @@ import contextlib
 import errno
 import os
 import secrets
+import shutil
 import stat
 from pathlib import Path
 
@@ -147,3 +148,132 @@ def _fsync_ordner(ordner: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# --- Ordner: netz site ----------------------------------------------------------------
+
+#: Markiert einen Ordner als von netz erzeugt: nur ihn ersetzt ``netz site`` ohne ``--force``.
+MARKE = ".netz-site"
+MARKE_TEXT = "Dieser Ordner wurde von „netz site“ erzeugt; netz ersetzt ihn beim nächsten Lauf ganz.\n"
+
+
+def _verweigert(meldung: str, hinweis: str = "") -> NetzFehler:
+    from ..kern.fehler import Exit
+
+    return NetzFehler(meldung, hinweis, Exit.DATEN)
+
+
+def pruefe_zielordner(
+    ziel: Path, force: bool, geschuetzt: list[Path], datenordner: Path | None = None
+) -> None:
+    """Darf netz ``ziel`` (ganz) ersetzen? Sonst :class:`NetzFehler` (Exit 1).
+
+    Ein leerer oder fehlender Ordner und einer mit :data:`MARKE` ja; ein fremder Ordner nur
+    mit ``force``; ein Ordner, der ``geschuetzt`` (Datenordner, Arbeitsverzeichnis, Home)
+    enthält oder ist, nie – ``--force`` soll kein Tippfehler sein, der die Daten löscht;
+    ein Ordner im ``datenordner`` auch nicht (validate fände dort einen fremden Ordner).
+    """
+    anzeige = str(ziel)
+    innen = datenordner is not None and ziel.resolve().is_relative_to(datenordner.resolve())
+    if datenordner is not None and innen and ziel.resolve() != datenordner.resolve():
+        raise _verweigert(
+            f"{anzeige} liegt im Datenordner {datenordner}; dort gehören nur Daten hin.",
+            "Einen Ordner außerhalb angeben, z. B. „netz site _site“ im Repository.",
+        )
+    try:
+        st = os.lstat(ziel)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(st.st_mode):
+        raise _verweigert(
+            f"{anzeige} ist eine symbolische Verknüpfung; netz schreibt die Website nicht dorthin.",
+            "Einen Ordner angeben, der keine Verknüpfung ist.",
+        )
+    if not stat.S_ISDIR(st.st_mode):
+        was = "eine Datei" if stat.S_ISREG(st.st_mode) else art(st.st_mode)
+        raise _verweigert(
+            f"{anzeige} ist {was}, kein Ordner; netz ersetzt es nicht durch die Website.",
+            "Einen Ordner angeben, z. B. „netz site _site“.",
+        )
+    echt = ziel.resolve()
+    for g in geschuetzt:
+        try:
+            g.resolve().relative_to(echt)
+        except ValueError:
+            continue
+        raise _verweigert(
+            f"{anzeige} enthält {g}; netz ersetzt diesen Ordner nicht, auch nicht mit --force.",
+            "Einen eigenen Ordner für die Website angeben, z. B. „netz site _site“.",
+        )
+    if (ziel / MARKE).is_file():
+        return
+    try:
+        leer = not any(os.scandir(ziel))
+    except OSError:
+        leer = False
+    if leer or force:
+        return
+    raise _verweigert(
+        f"{anzeige} gibt es schon, und netz hat ihn nicht angelegt; sein Inhalt würde ersetzt.",
+        "Einen neuen Ordner angeben oder mit --force ersetzen (der ganze Inhalt geht verloren).",
+    )
+
+
+def schreibe_ordner(ziel: Path, dateien: dict[str, bytes]) -> None:
+    """Schreibt ``dateien`` (relativer Pfad mit „/“ → Inhalt) als Ordner ``ziel``: erst in einen
+    Temporärordner neben dem Ziel, dann ein ``rename``. Ein alter Ordner wird erst danach
+    gelöscht; scheitert etwas vorher, bleibt das Ziel, wie es war, und kein Rest liegt herum.
+
+    :func:`pruefe_zielordner` muss vorher zugestimmt haben.
+    """
+    eltern = ziel.parent
+    tmp = eltern / f"{TEMP_PRAEFIX}site-{secrets.token_hex(6)}"
+    alt = eltern / f"{TEMP_PRAEFIX}site-alt-{secrets.token_hex(6)}"
+    os.mkdir(tmp, 0o755)
+    try:
+        for name, inhalt in sorted(dateien.items()):
+            teile = name.split("/")
+            if any(t in ("", ".", "..") for t in teile):
+                raise ValueError(f"unzulässiger Pfad in der Website: {name!r}")
+            ordner = tmp.joinpath(*teile[:-1])
+            ordner.mkdir(parents=True, exist_ok=True)
+            fd = os.open(ordner / teile[-1], os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                schreibe_alles(fd, inhalt)
+            finally:
+                os.close(fd)
+        fd = os.open(tmp / MARKE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            schreibe_alles(fd, MARKE_TEXT.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if os.path.lexists(ziel):
+            os.rename(ziel, alt)
+            try:
+                os.rename(tmp, ziel)
+            except BaseException:
+                os.rename(alt, ziel)
+                raise
+        else:
+            os.rename(tmp, ziel)
+        _fsync_ordner(eltern)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    shutil.rmtree(alt, ignore_errors=True)
+
+
+def schreibe_datei(ziel: Path, inhalt: bytes) -> None:
+    """Eine Ausgabedatei (Bericht, Karte) atomar schreiben: neu anlegen oder ersetzen –
+    Leser sehen die alte oder die neue Fassung, nie eine halbe."""
+    if os.path.lexists(ziel):
+        ersetze_atomar(ziel, inhalt)
+        return
+    tmp = _temporaer(ziel.parent, inhalt)
+    try:
+        os.replace(tmp, ziel)
+        _fsync_ordner(ziel.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .abdeckung import (
     Abdeckung,
@@ -27,7 +27,7 @@ from .bestand import Datenbestand, Dokument
 from .bevoelkerung import Einwohnerbericht, einwohner
 from .datum import Zeitangabe, jahre_vor
 from .modelle import Region, Vertrag
-from .namen import namensreihenfolge, reihenfolge_pressemitteilung
+from .namen import namensreihenfolge, reihenfolge_pressemitteilung, slug, sortiername
 from .zeitreihe import Periode, Tempo, tempo
 
 
@@ -230,3 +230,222 @@ def beginn_der_zeitreihe(bestand: Datenbestand) -> date:
     if bestand.programm is not None:
         return date(bestand.programm.modell.erste_vertraege.year, 1, 1)
     return date(2008, 1, 1)
+
+
+# --- Bericht für Koordinatoren und die Website (netz report, netz site) ---------------
+
+
+class Gruppe(NamedTuple):
+    """Eine Zeile der Tabellen „nach Regierungsbezirk“ und „nach Art“: die Zählung und die
+    Regionen, die fehlen – Koordinatoren fragen zuerst „wer?“, nicht „wie viele?“."""
+
+    name: str
+    zaehlung: Zaehlung
+    ohne: list[Region]
+    ungewiss: list[Region]
+    seite: str | None  # relative Adresse der Bezirksseite der Website, sonst None
+
+
+def gruppen(ab: Abdeckung, merkmal: str) -> list[Gruppe]:
+    """Je Wert von ``merkmal`` (``regierungsbezirk`` oder ``art``) eine :class:`Gruppe`."""
+    je: dict[str, list[RegionStand]] = {}
+    for s in ab.regionen:
+        je.setdefault(getattr(s.region, merkmal), []).append(s)
+    out = []
+    for name, staende in sorted(je.items(), key=lambda kv: sortiername(kv[0])):
+        staende = sortiere(staende, "name")
+        out.append(
+            Gruppe(
+                name,
+                ab.zaehle(staende),
+                [s.region for s in staende if s.stand is Stand.OHNE],
+                [s.region for s in staende if s.stand is Stand.UNGEWISS],
+                bezirk_seite(name) if merkmal == "regierungsbezirk" else None,
+            )
+        )
+    return out
+
+
+class Regionszeile(NamedTuple):
+    """Eine Region, wie sie am Stichtag dastand – ohne Ereignisse danach (``--as-of``)."""
+
+    stand: RegionStand
+    vertrag: Vertrag | None  # der maßgebliche oder zuletzt vor dem Stichtag unterzeichnete
+    endet: Zeitangabe | None  # Ende, soweit es am Stichtag schon eingetreten sein kann
+    seite: str  # relative Adresse der Regionsseite (von der Startseite aus)
+
+    @property
+    def region(self) -> Region:
+        return self.stand.region
+
+
+def regionszeile(s: RegionStand, stichtag: date) -> Regionszeile:
+    bisher = [v for v in s.vertraege if v.unterzeichnet.moeglich_bis(stichtag)]
+    v = s.vertrag or (bisher[-1] if bisher else None)
+    endet = v.endet if v is not None and v.endet is not None and v.endet.moeglich_bis(stichtag) else None
+    return Regionszeile(s, v, endet, region_seite(s.region))
+
+
+class Uebersicht(NamedTuple):
+    """Alles, was HTML-Bericht und Startseite der Website zeigen, fertig gerechnet."""
+
+    status: StatusBericht
+    nach_bezirk: list[Gruppe]
+    nach_art: list[Gruppe]
+    zeilen: list[Regionszeile]  # nach AGS
+    regionen: int
+    vertraege: int
+    # Der Stichtag ist heute: dann gilt „bis heute“ statt eines Datums für das laufende Jahr
+    ist_heute: bool
+
+
+def uebersicht(bestand: Datenbestand, stichtag: date, heute: date) -> Uebersicht:
+    b = status(bestand, stichtag)
+    ab = b.abdeckung
+    zeilen = [regionszeile(s, stichtag) for s in sorted(ab.regionen, key=lambda s: s.region.ags)]
+    return Uebersicht(
+        b,
+        gruppen(ab, "regierungsbezirk"),
+        gruppen(ab, "art"),
+        zeilen,
+        len(bestand.regionen),
+        len(bestand.vertraege),
+        stichtag == heute,
+    )
+
+
+# --- Website: Seiten, Ereignisse, Datenstand ------------------------------------------
+
+
+def region_seite(r: Region) -> str:
+    """Adresse der Regionsseite relativ zur Startseite; nur a-z, 0-9 und „-“ (aus Daten)."""
+    return f"regionen/{r.ags}-{slug(r.name) or 'region'}.html"
+
+
+def bezirk_seite(name: str) -> str:
+    return f"bezirke/{slug(name) or 'bezirk'}.html"
+
+
+class Vorgang(NamedTuple):
+    """Ein Ereignis für den Atom-Feed: Vertrag, Ende, Fortsetzung oder Bildungskonferenz."""
+
+    datum: Zeitangabe
+    art: str  # "vertrag" | "ende" | "fortsetzung" | "konferenz"
+    region: Region
+    quellen: list[str]
+    bemerkung: str | None
+    # stabil, solange die Daten des Ereignisses gleich bleiben: Grundlage der Eintrags-ID
+    kennung: str
+
+    @property
+    def sortiertag(self) -> date:
+        """Der späteste mögliche Tag (bei offenem Ende der früheste): so steht ein ungenaues
+        Ereignis im Feed dort, wo es sicher schon eingetreten ist."""
+        return self.datum.spaet or self.datum.frueh or date.min
+
+
+def vorgaenge(bestand: Datenbestand, bis: date) -> list[Vorgang]:
+    """Alle Ereignisse, die am Tag ``bis`` eingetreten sein können, das jüngste zuerst."""
+    regionen_ = {d.modell.ags: d.modell for d in bestand.regionen}
+    out: list[Vorgang] = []
+    for d in bestand.vertraege:
+        v = d.modell
+        r = regionen_.get(v.region)
+        if r is None:
+            continue
+        basis = f"{r.ags}/{v.unterzeichnet.text}"
+        kandidaten = [
+            (v.unterzeichnet, "vertrag", v.quellen, v.bemerkung, f"{basis}/vertrag"),
+        ]
+        if v.endet is not None:
+            kandidaten.append((v.endet, "ende", v.ende_quellen, v.ende_grund, f"{basis}/ende/{v.endet.text}"))
+        for i, e in enumerate(v.fortsetzungen):
+            kandidaten.append((e.datum, "fortsetzung", e.quellen, e.bemerkung, f"{basis}/fortsetzung/{i}"))
+        for i, e in enumerate(v.bildungskonferenzen):
+            kandidaten.append((e.datum, "konferenz", e.quellen, e.bemerkung, f"{basis}/konferenz/{i}"))
+        out.extend(Vorgang(z, a, r, list(q), b, k) for z, a, q, b, k in kandidaten if z.moeglich_bis(bis))
+    out.sort(key=lambda e: (e.sortiertag, e.kennung), reverse=True)
+    return out
+
+
+class RegionSeite(NamedTuple):
+    zeile: Regionszeile
+    bericht: RegionBericht
+    quellen: list[str]  # jede Quelle der Region und ihrer Verträge, einmal, in Reihenfolge
+
+
+def _alle_quellen(r: Region, vertraege_: list[Vertrag]) -> list[str]:
+    out: dict[str, None] = {}
+    if r.statistik_quelle:
+        out[r.statistik_quelle] = None
+    for v in vertraege_:
+        listen = [v.quellen, v.ende_quellen]
+        listen += [e.quellen for e in (*v.fortsetzungen, *v.bildungskonferenzen)]
+        if v.bildungsbuero is not None:
+            listen.append(v.bildungsbuero.quellen)
+        if v.lenkungskreis is not None:
+            listen.append(v.lenkungskreis.quellen)
+        for liste in listen:
+            out.update(dict.fromkeys(liste))
+    return list(out)
+
+
+class BezirkSeite(NamedTuple):
+    gruppe: Gruppe
+    zeilen: list[Regionszeile]  # nach Name
+
+
+class Site(NamedTuple):
+    uebersicht: Uebersicht
+    regionen: list[RegionSeite]  # nach AGS
+    bezirke: list[BezirkSeite]
+    vorgaenge: list[Vorgang]
+
+
+def site(bestand: Datenbestand, stichtag: date, heute: date) -> Site:
+    """Die Website als Daten – in einem Durchgang je Region (1.000 Regionen bleiben linear)."""
+    ue = uebersicht(bestand, stichtag, heute)
+    doks: dict[str, list[Dokument[Vertrag]]] = {}
+    for d in bestand.vertraege:
+        doks.setdefault(d.modell.region, []).append(d)
+    dateien = {d.modell.ags: d.anzeige for d in bestand.regionen}
+    seiten = []
+    for z in ue.zeilen:
+        s = z.stand
+        r = s.region
+        reihenfolge = {id(v): i for i, v in enumerate(s.vertraege)}
+        # mit --as-of: nur Verträge, die am Stichtag schon unterzeichnet sein können
+        eigene = sorted(
+            (d for d in doks.get(r.ags, []) if d.modell.unterzeichnet.moeglich_bis(stichtag)),
+            key=lambda d: reihenfolge.get(id(d.modell), 0),
+        )
+        k = konferenz_stand(r, s.vertrag, stichtag) if s.stand is Stand.MIT and s.vertrag else None
+        rb = RegionBericht(r, stichtag, dateien.get(r.ags, ""), s, eigene, k)
+        seiten.append(RegionSeite(z, rb, _alle_quellen(r, [d.modell for d in eigene])))
+    bezirke = []
+    for g in ue.nach_bezirk:
+        zeilen = [z for z in ue.zeilen if z.region.regierungsbezirk == g.name]
+        zeilen.sort(key=lambda z: sortiername(z.region.bezeichnung))
+        bezirke.append(BezirkSeite(g, zeilen))
+    return Site(ue, seiten, bezirke, vorgaenge(bestand, stichtag))
+
+
+def inhaltskennung(bestand: Datenbestand) -> str:
+    """Ein Fingerabdruck der gültigen Daten, wo kein git-Commit den Stand benennt: gleich
+    genau dann, wenn Dateinamen und Inhalte (als Modelle) gleich sind – wo der Ordner liegt,
+    zählt nicht."""
+    import hashlib
+    import json
+
+    from .modelle import als_daten
+
+    h = hashlib.sha256()
+    doks: list[tuple[str, Dokument[Any]]] = [("regionen", d) for d in bestand.regionen]
+    doks += [("vertraege", d) for d in bestand.vertraege]
+    if bestand.programm is not None:
+        doks.append(("", bestand.programm))
+    for art, d in sorted(doks, key=lambda ad: (ad[0], ad[1].name)):
+        h.update(f"{art}/{d.name}".encode("utf-8", "surrogateescape") + b"\0")
+        inhalt = json.dumps(als_daten(d.modell), sort_keys=True, ensure_ascii=False)
+        h.update(inhalt.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()[:12]

@@ -1,167 +1,366 @@
-"""Ein eigenständiger HTML-Bericht: eine Datei, kein Skript, keine Schrift, keine Anfrage nach außen.
+"""HTML: der eigenständige Bericht (``netz report --html``) und die Website (``netz site``).
 
-Jeder Text geht durch ``escape`` (:func:`~.sicher.html_text`: Entitäten für ``& < > " '``,
-Steuer- und Bidi-Zeichen sichtbar), auch netz' eigener – so fehlt keiner. Links nur auf
-http(s)-Adressen, die :func:`~.sicher.sichere_url` durchlässt.
+Beide entstehen aus denselben Jinja2-Vorlagen in ``vorlagen/`` (Grundgerüst, Teile), die
+mit dem Paket ausgeliefert und über ``jinja2.PackageLoader`` gelesen werden – Dateien des
+installierten Pakets, nie des Datenordners. Hier wird nichts gerechnet: die Berichte kommen
+fertig aus :mod:`~netzwerk_cli.kern.bericht`; diese Datei formt nur Sätze und Adressen.
+
+Sicherheit: Autoescaping ist für jede Vorlage an (die Daten kommen aus Pull-Requests), und
+``finalize`` schickt jeden ausgegebenen Text vorher durch :func:`~.sicher.html_text`
+(Steuerzeichen machten XML ungültig, Bidi-Zeichen verdrehten die Anzeige). Links nur auf
+http(s)-Adressen, die :func:`~.sicher.sichere_url` durchlässt. Fertiges Markup (die SVGs aus
+:mod:`.svg`, die selbst maskieren) wird ausdrücklich als ``Markup`` übergeben.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..kern.abdeckung import Abdeckung, Stand
-from ..kern.bericht import StatusBericht
+from ..kern.abdeckung import Stand
+from ..kern.bericht import Site, Uebersicht, Vorgang
 from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION
-from ..kern.zahlen import prozent
-from ..pruefen import PruefErgebnis
-from .sicher import html_text as escape
-from .sicher import sichere_url
+from ..kern.zahlen import anzahl, dezimal, ganz, prozent, spanne
+from .sicher import html_text, sichere_url
 from .text import STAND_KURZ, konferenz_zeilen, kopfzeile, tempo_zeile
 
-CSS = """
-*{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;margin:0;color:#111;
-background:#fff;line-height:1.45}
-main{max-width:960px;margin:0 auto;padding:1rem}
-h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #ccc}
-.kennzahlen{display:flex;flex-wrap:wrap;gap:.75rem}
-.kennzahl{flex:1 1 12rem;border:1px solid #ccc;border-radius:6px;padding:.6rem .8rem}
-.kennzahl b{display:block;font-size:1.6rem}
-figure{margin:0}svg{max-width:100%;height:auto}
-.tabelle{overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
-th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3}
-.mit{color:#2b8a3e;font-weight:bold}.ungewiss{color:#8a6100;font-weight:bold}.ohne{color:#c92a2a;font-weight:bold}
-.quellen a{display:inline-block;margin-right:.4rem}
-.klein{font-size:.8rem;color:#444}
-@media (max-width:600px){body{font-size:15px}.kennzahl b{font-size:1.3rem}}
-@media print{main{max-width:none;padding:0}.tabelle{overflow:visible}a{color:#111;text-decoration:none}
-h2{break-after:avoid}tr,figure{break-inside:avoid}}
-"""
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from ..pruefen import PruefErgebnis
+
+STAND_ZEICHEN = {Stand.MIT: "✓", Stand.UNGEWISS: "?", Stand.OHNE: "✗"}
+# Namen in einer Kennzahl: mehr passen nicht auf eine Karte, der Rest steht in der Tabelle
+NAMEN_IN_KARTE = 6
+# Ereignisse im Feed: die jüngsten; ältere stehen auf den Regionsseiten
+FEED_EINTRAEGE = 100
+# Eintrags-IDs im Feed: UUIDs (Version 5) aus der Kennung des Ereignisses – stabil über Läufe
+_FEED_NAMENSRAUM = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/netz/regionale-bildungsnetzwerke")
 
 
-def _link(q: str) -> str:
-    """Eine Quelle: als Link nur eine saubere http(s)-Adresse (kein ``javascript:``, nichts, was
-    das Attribut verlässt), sichtbar ist ihr Rechnername; alles andere als Text."""
-    url = sichere_url(q)
-    if url is not None:
-        kurz = url.split("//", 1)[1].split("/", 1)[0]
-        return f'<a href="{escape(url)}" rel="noreferrer">{escape(kurz)}</a>'
-    return escape(q)
+class Rahmen(NamedTuple):
+    """Was jede Seite in der Fußzeile nennt."""
+
+    version: str  # „git-Commit 5ff36e4d1a2b“ oder „Daten-Fingerabdruck …“
+    erstellt: datetime
+    netz_version: str
 
 
-def _regionen(ab: Abdeckung) -> str:
-    zeilen = []
-    for s in sorted(ab.regionen, key=lambda s: s.region.ags):
-        r = s.region
-        v = s.letzter_vertrag
-        quellen = " ".join(_link(q) for q in v.quellen) if v else ""
-        zeilen.append(
-            f"<tr><td>{escape(r.ags)}</td><td>{escape(r.bezeichnung)}</td><td>{escape(r.regierungsbezirk)}</td>"
-            f'<td class="{escape(s.stand.value)}">{escape(STAND_KURZ[s.stand])}</td>'
-            f"<td>{escape(v.unterzeichnet.deutsch()) if v else '–'}</td>"
-            f"<td>{escape(v.endet.deutsch()) if v and v.endet else ''}</td>"
-            f'<td class="quellen">{quellen}</td></tr>'
-        )
-    return (
-        '<div class="tabelle"><table><thead><tr><th>AGS</th><th>Region</th><th>Bezirk</th><th>Stand</th>'
-        "<th>unterzeichnet</th><th>Ende</th><th>Quellen</th></tr></thead><tbody>"
-        + "".join(zeilen)
-        + "</tbody></table></div>"
+# --- Jinja2 ---------------------------------------------------------------------------
+
+
+def _sichtbar(wert: Any) -> Any:
+    """Jeder ausgegebene Text geht durch dieselbe Maskierung wie in :mod:`.svg`
+    (:func:`~.sicher.html_text`: sichtbar gemacht, ``& < > " '`` als Entitäten); das
+    Autoescaping von Jinja2 bleibt die zweite Schicht für alles, was hier nicht vorbeikommt."""
+    from markupsafe import Markup
+
+    if isinstance(wert, str) and not isinstance(wert, Markup):
+        return Markup(html_text(wert))
+    return wert
+
+
+def _rechner(url: str) -> str:
+    """Sichtbarer Teil einer Quelle in Tabellen: nur der Rechnername (die Zeile bleibt kurz,
+    auch gedruckt; das Ziel steht im Link)."""
+    return url.split("//", 1)[1].split("/", 1)[0]
+
+
+def _url_anzeige(url: str) -> str:
+    """Eine Quelle in Listen: ohne Schema, lange Adressen gekürzt auf 90 Zeichen."""
+    rest = url.split("//", 1)[1]
+    return rest if len(rest) <= 90 else rest[:89] + "…"
+
+
+def _quelle_url(q: Any) -> str | None:
+    """Eine Quelle ist Text (URL oder Datei unter quellen/) oder ein Objekt mit ``url``."""
+    url = getattr(q, "url", q)
+    return sichere_url(url) if isinstance(url, str) else None
+
+
+def _archiv_url(q: Any) -> str | None:
+    archiv = getattr(q, "archiv", None)
+    return sichere_url(archiv) if isinstance(archiv, str) else None
+
+
+def _quelle_text(q: Any) -> str:
+    url = getattr(q, "url", q)
+    return url if isinstance(url, str) else str(q)
+
+
+def _quelle_kurz(q: Any) -> str:
+    """In Tabellen: eine Datei unter quellen/ nur mit ihrem Namen (ohne Ordner und Endung)."""
+    text = _quelle_text(q)
+    if text.startswith("quellen/"):
+        return text.removeprefix("quellen/").rsplit(".", 1)[0]
+    return text
+
+
+def _prozent(anteil: float) -> str:
+    """„96,2 %“ mit geschütztem Leerzeichen: Zahl und Einheit brechen nie auseinander."""
+    return prozent(anteil).replace(" ", "\u00a0")
+
+
+def _uhrzeit(t: datetime) -> str:
+    return f"{deutsch_tag(t.date())}, {t:%H:%M} Uhr"
+
+
+def _iso(t: datetime | date) -> str:
+    if isinstance(t, datetime):
+        if t.tzinfo is None:
+            t = t.astimezone()
+        return t.isoformat(timespec="seconds")
+    return f"{t.isoformat()}T00:00:00Z"
+
+
+@cache
+def umgebung() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("netzwerk_cli.render", "vorlagen"),
+        autoescape=True,
+        finalize=_sichtbar,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
-
-
-def _pruefpunkte(ergebnisse: Sequence[PruefErgebnis]) -> str:
-    zeilen = []
-    for e in ergebnisse:
-        p = e.punkt
-        soll = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"
-        if p.regierungsbezirk:
-            soll += f" (RB {escape(p.regierungsbezirk)})"
-        if not e.geprueft:
-            urteil = f'<span class="klein">nicht geprüft: {escape(p.bemerkung or "")}</span>'
-        elif e.erfuellt:
-            urteil = '<span class="mit">✓ erfüllt</span>'
-        else:
-            urteil = '<span class="ohne">✗ verfehlt</span>'
-        daten = ""
-        if e.sicher and e.moeglich:
-            daten = f"{e.sicher[0]}–{e.sicher[1]} sicher, {e.moeglich[0]}–{e.moeglich[1]} möglich"
-        zeilen.append(
-            f"<tr><td>{escape(p.datum.deutsch()) if p.datum else 'undatiert'}</td><td>{soll}</td>"
-            f"<td>{escape(p.aussage)}</td><td>{_link(p.quelle)}</td><td>{daten}</td><td>{urteil}</td></tr>"
-        )
-    return (
-        '<div class="tabelle"><table><thead><tr><th>Datum</th><th>Zahl</th><th>Aussage</th><th>Quelle</th>'
-        "<th>Daten</th><th>Ergebnis</th></tr></thead><tbody>" + "".join(zeilen) + "</tbody></table></div>"
+    env.filters.update(
+        tag=deutsch_tag,
+        zahl=ganz,
+        dezimal=dezimal,
+        prozent=_prozent,
+        spanne=spanne,
+        uhrzeit=_uhrzeit,
+        iso=_iso,
+        rechner=_rechner,
+        basename=lambda pfad: pfad.replace("\\", "/").rsplit("/", 1)[-1],
+        url_anzeige=_url_anzeige,
+        quelle_url=_quelle_url,
+        archiv_url=_archiv_url,
+        quelle_text=_quelle_text,
+        quelle_kurz=_quelle_kurz,
+        stand_kurz=lambda s: STAND_KURZ[s],
+        stand_zeichen=lambda s: STAND_ZEICHEN[s],
+        urn=lambda k: f"urn:uuid:{uuid.uuid5(_FEED_NAMENSRAUM, k)}",
     )
+    env.globals.update(anzahl=anzahl, ATTRIBUTION=ATTRIBUTION, Stand=Stand)
+    return env
+
+
+def _markup(text: str) -> Any:
+    """Fertiges, schon maskiertes Markup (SVG aus :mod:`.svg`) unverändert einsetzen."""
+    from markupsafe import Markup
+
+    return Markup(text)
+
+
+# --- Sätze ----------------------------------------------------------------------------
+
+
+def _namen(regionen: Sequence[Any]) -> str:
+    namen = [r.bezeichnung for r in regionen]
+    if len(namen) > NAMEN_IN_KARTE:
+        rest = len(namen) - NAMEN_IN_KARTE + 1
+        return ", ".join(namen[: NAMEN_IN_KARTE - 1]) + f" und {rest} weitere (Tabelle unten)"
+    if len(namen) <= 1:
+        return "".join(namen)
+    return ", ".join(namen[:-1]) + " und " + namen[-1]
+
+
+class Kennzahl(NamedTuple):
+    wert: str
+    text: str
+    art: str  # CSS-Klasse: mit | ungewiss | ohne
+
+
+def kennzahlen(ue: Uebersicht) -> list[Kennzahl]:
+    """Die Karten oben: in Worten, mit den Namen der Regionen, ohne Fachsprache."""
+    g = ue.status.gesamt
+    ab = ue.status.abdeckung
+    haben = "hat" if g.sicher == 1 else "haben"
+    karten = [
+        Kennzahl(
+            f"{g.sicher} von {g.gesamt}",
+            f"Regionen {haben} sicher ein Regionales Bildungsnetzwerk ({_prozent(g.quote)}).",
+            "mit",
+        )
+    ]
+    ungewiss = [s.region for s in ab.mit(Stand.UNGEWISS)]
+    if ungewiss:
+        karten.append(
+            Kennzahl(
+                f"{len(ungewiss)} ungewiss",
+                f"{_namen(ungewiss)}: ob am Stichtag ein Vertrag galt, geben die Quellen "
+                "nicht sicher her (ungenaue Daten).",
+                "ungewiss",
+            )
+        )
+    ohne = [s.region for s in ab.mit(Stand.OHNE)]
+    karten.append(
+        Kennzahl(
+            f"{len(ohne)} ohne Netzwerk",
+            f"{_namen(ohne)}." if ohne else "Keine Region ist sicher ohne Netzwerk.",
+            "ohne",
+        )
+    )
+    return karten
+
+
+def ziel_satz(ue: Uebersicht) -> str:
+    """Das Ziel des Programms – aus Sicht des Stichtags (nichts, was danach geschah)."""
+    b = ue.status
+    z = b.ziel
+    if z is None:
+        return ""
+    ziel = f"Ziel: {anzahl(z.anzahl, 'Region', 'Regionen')} bis {deutsch_tag(z.bis)}"
+    if b.stichtag < z.bis:
+        fehlen = z.anzahl - b.gesamt.sicher
+        return f"{ziel} – noch offen, es {'fehlt' if fehlen == 1 else 'fehlen'} {fehlen}."
+    if z.erreicht_sicher is not None and z.erreicht_sicher <= z.bis:
+        return f"{ziel} – erreicht am {deutsch_tag(z.erreicht_sicher)}."
+    am = z.am_zieltag
+    am_ziel = f"am Zieltag {am.sicher} sicher" + ("" if am.eindeutig else f", bis zu {am.moeglich} möglich")
+    if z.erreicht_sicher is not None and z.erreicht_sicher <= b.stichtag:
+        return f"{ziel} – verfehlt ({am_ziel}), erreicht erst am {deutsch_tag(z.erreicht_sicher)}."
+    return f"{ziel} – verfehlt ({am_ziel}); bis zum Stichtag nicht erreicht."
+
+
+def zeitreihe_titel(stichtag: date, heute: date) -> str:
+    """Titel des Säulendiagramms: das laufende Jahr ist noch nicht zu Ende."""
+    titel = "Regionen mit Netzwerk am Jahresende"
+    if (stichtag.month, stichtag.day) == (12, 31):
+        return titel
+    if stichtag == heute:
+        return f"{titel}, {stichtag.year} bis heute"
+    return f"{titel}, {stichtag.year} bis {deutsch_tag(stichtag)}"
+
+
+def _vorgang_titel(e: Vorgang) -> str:
+    was = {
+        "vertrag": "Kooperationsvertrag unterzeichnet",
+        "ende": "Vertrag endet",
+        "fortsetzung": "Fortsetzung beschlossen",
+        "konferenz": "Bildungskonferenz",
+    }[e.art]
+    return f"{e.region.bezeichnung}: {was} ({e.datum.deutsch()})"
+
+
+def _pruef_soll(e: PruefErgebnis) -> str:
+    p = e.punkt
+    soll = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"
+    if p.regierungsbezirk:
+        soll += f" (Regierungsbezirk {p.regierungsbezirk})"
+    return soll
+
+
+def _gemeinsam(ue: Uebersicht, rahmen: Rahmen, ergebnisse: Sequence[PruefErgebnis]) -> dict[str, Any]:
+    b = ue.status
+    return {
+        "ue": ue,
+        "b": b,
+        "g": b.gesamt,
+        "kopfzeile": kopfzeile(b.gesamt).replace(" %", "\u00a0%"),
+        "kennzahlen": kennzahlen(ue),
+        "ziel": ziel_satz(ue),
+        "tempo": tempo_zeile(b.tempo) if b.tempo else "",
+        "konferenzen": konferenz_zeilen(b.konferenzen),
+        "ergebnisse": list(ergebnisse),
+        "pruef_soll": _pruef_soll,
+        "rahmen": rahmen,
+        "stichtag_text": "heute" if ue.ist_heute else f"am {deutsch_tag(b.stichtag)}",
+    }
+
+
+# --- Bericht --------------------------------------------------------------------------
 
 
 def bericht(
-    regionen: int,
-    vertraege: int,
-    b: StatusBericht,
+    ue: Uebersicht,
     karte_svg: str,
     zeitreihe_svg: str,
     ergebnisse: Sequence[PruefErgebnis],
-    erstellt: date,
+    rahmen: Rahmen,
 ) -> str:
-    g = b.gesamt
-    ziel = ""
-    if b.ziel is not None:
-        z = b.ziel
-        ziel = f"Ziel: {z.anzahl} bis {deutsch_tag(z.bis)}; am Zieltag {z.am_zieltag.sicher} sicher"
-        if not z.am_zieltag.eindeutig:
-            ziel += f", bis zu {z.am_zieltag.moeglich} möglich"
-    kennzahlen = [
-        (f"{g.sicher} von {g.gesamt}", f"Regionen mit Netzwerk (sicher), {prozent(g.quote)}"),
-        (str(g.moeglich), "höchstens (unter mindestens einer Lesart der ungenauen Daten)"),
-        (str(len(b.abdeckung.mit(Stand.OHNE))), "ohne Netzwerk"),
-    ]
-    kacheln = "".join(f'<div class="kennzahl"><b>{escape(w)}</b>{escape(t)}</div>' for w, t in kennzahlen)
-    konferenzen = "".join(f"<li>{escape(z)}</li>" for z in konferenz_zeilen(b.konferenzen))
-    tempo_text = f"<p>{escape(tempo_zeile(b.tempo))}</p>" if b.tempo else ""
-    return f"""<!DOCTYPE html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(b.programm)} – Stand {escape(deutsch_tag(b.stichtag))}</title>
-<style>{CSS}</style>
-</head>
-<body>
-<main>
-<h1>{escape(b.programm)}</h1>
-<p>Stichtag {deutsch_tag(b.stichtag)}: {escape(kopfzeile(g))}.</p>
-<div class="kennzahlen">{kacheln}</div>
-<p>{escape(ziel)}</p>
-{tempo_text}
-<h2>Karte</h2>
-<figure>{karte_svg}</figure>
-<h2>Verlauf</h2>
-<figure>{zeitreihe_svg}</figure>
-<p class="klein">Grün: sicher (unter jeder Lesart der ungenauen Daten), schraffiert: nur möglich.</p>
-<h2>Bildungskonferenzen</h2>
-<ul>{konferenzen}</ul>
-<h2>Alle Regionen</h2>
-{_regionen(b.abdeckung)}
-<h2>Prüfpunkte: veröffentlichte Zahlen</h2>
-<p>Jede veröffentlichte Zahl muss zwischen der sicheren und der möglichen Zählung der Daten liegen.</p>
-{_pruefpunkte(ergebnisse)}
-<h2>Quellen und Lizenzen</h2>
-<ul class="klein">
-<li>{escape(ATTRIBUTION)}</li>
-<li>Regionen: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis, Stand 31.12.2018,
-Datenlizenz Deutschland – Namensnennung 2.0.</li>
-<li>Verträge: öffentlich zugängliche Seiten des Schulministeriums, der Bezirksregierungen, Kreise und Städte
-sowie Zeitungsberichte; jede Zeile der Tabelle nennt ihre Quellen.</li>
-</ul>
-<p class="klein">Erstellt mit netz am {deutsch_tag(erstellt)} aus {regionen} Regionen und
-{vertraege} Verträgen.</p>
-</main>
-</body>
-</html>
-"""
+    """Der eigenständige Bericht: eine Datei, Stil eingebettet, kein Skript, keine Anfrage nach außen."""
+    return (
+        umgebung()
+        .get_template("bericht.html.j2")
+        .render(
+            **_gemeinsam(ue, rahmen, ergebnisse),
+            karte=_markup(karte_svg),
+            zeitreihe=_markup(zeitreihe_svg),
+            wurzel="",
+            website=False,
+        )
+    )
+
+
+# --- Website --------------------------------------------------------------------------
+
+
+def badge(ue: Uebersicht) -> str:
+    """Abdeckungs-Plakette im Stil von shields.io: „Bildungsnetzwerke | 51/53“."""
+    g = ue.status.gesamt
+    links, rechts = "Bildungsnetzwerke", f"{g.sicher}/{g.gesamt}"
+    # Verdana 11 px: im Mittel knapp 7 px je Zeichen, dazu je 10 px Rand
+    bl, br = round(len(links) * 6.6) + 10, round(len(rechts) * 7.2) + 10
+    farbe = "#1e7b34" if g.sicher == g.gesamt else "#8a6100" if g.quote >= 0.9 else "#b02525"
+    return (
+        umgebung()
+        .get_template("plakette.svg.j2")
+        .render(
+            links=links, rechts=rechts, bl=bl, br=br, farbe=farbe, titel=f"{links}: {g.sicher} von {g.gesamt}"
+        )
+    )
+
+
+def site(
+    s: Site,
+    karte: Callable[[Callable[[str], str | None] | None], str],
+    zeitreihe_svg: str,
+    ergebnisse: Sequence[PruefErgebnis],
+    rahmen: Rahmen,
+) -> dict[str, str]:
+    """Alle Dateien der Website: relativer Pfad → Inhalt. ``karte(link)`` liefert die SVG-Karte,
+    mit ``link(ags)`` als Ziel je Region (relativ zur Seite, in der die Karte steht)."""
+    env = umgebung()
+    ue = s.uebersicht
+    basis = _gemeinsam(ue, rahmen, ergebnisse)
+    bezirke = [(b.gruppe.name, b.gruppe.seite) for b in s.bezirke]
+    seiten = {z.region.ags: z.seite for z in ue.zeilen}
+    zr = _markup(zeitreihe_svg)
+    dateien: dict[str, str] = {}
+
+    def seite(pfad: str, vorlage: str, **werte: Any) -> None:
+        tiefe = pfad.count("/")
+        dateien[pfad] = env.get_template(vorlage).render(
+            **basis,
+            bezirke=bezirke,
+            bezirk_seiten=dict(bezirke),
+            wurzel="../" * tiefe,
+            website=True,
+            pfad=pfad,
+            **werte,
+        )
+
+    seite("index.html", "start.html.j2", karte=_markup(karte(seiten.get)), zeitreihe=zr)
+    seite("pruefpunkte.html", "pruefpunkte.html.j2")
+    for b in s.bezirke:
+        assert b.gruppe.seite is not None
+        seite(b.gruppe.seite, "bezirk.html.j2", bezirk=b)
+    for r in s.regionen:
+        seite(r.zeile.seite, "region.html.j2", r=r, rb=r.bericht, z=r.zeile)
+    dateien["feed.xml"] = env.get_template("feed.xml.j2").render(
+        **basis,
+        vorgaenge=s.vorgaenge[:FEED_EINTRAEGE],
+        titel=_vorgang_titel,
+        seiten=seiten,
+    )
+    dateien["abdeckung.svg"] = badge(ue)
+    return dateien

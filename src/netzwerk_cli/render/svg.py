@@ -525,10 +525,12 @@ def karte(
     eigenstaendig: bool = True,
     beschriftung: str = "fehlend",
     praefix: str = "k",
+    link: Callable[[str], str | None] | None = None,
 ) -> str:
     """Eine Choroplethenkarte: ein ``<path data-ags>`` je Region, Bezirke umrandet, Namen,
     Legende, Quelle. ``praefix`` macht die Kennungen eindeutig, wenn mehrere Bilder in einer
-    HTML-Seite stehen."""
+    HTML-Seite stehen. ``link(ags)``: Ziel eines Links um die Fläche der Region (die Website
+    verlinkt jede Region mit ihrer Seite); None oder ohne Ergebnis: kein Link."""
     if beschriftung not in BESCHRIFTUNGEN:
         raise ValueError(beschriftung)
     flaechen = sorted(flaechen, key=lambda f: f.ags)
@@ -538,10 +540,12 @@ def karte(
     teile: list[str] = []
     for f in flaechen:
         stand, tip = _tooltip(f, ab)
-        teile.append(
+        flaeche = (
             f'<path class="region {stand.value}" data-ags="{escape(f.ags)}" data-stand="{stand.value}" '
             f'fill="{_fuellung(stand, praefix)}" d="{proj.pfad(f.ring)}"><title>{escape(tip)}</title></path>'
         )
+        ziel = link(f.ags) if link is not None else None
+        teile.append(f'<a href="{escape(ziel)}">{flaeche}</a>' if ziel else flaeche)
     rahmen = Kasten(2, oben - 10, BREITE - 4, kartenhoehe + 14)
     namen = _namen_svg(_beschriftungen(flaechen, ab, proj, rahmen))
     unten = oben + kartenhoehe + 18

@@ -1,0 +1,65 @@
+"""netz site ORDNER – eine statische Website aus den Daten."""
+
+from __future__ import annotations
+
+import errno
+import shlex
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._basis import AsOf, Rev, heute, konsole, lade, stichtag_option
+
+
+def site(
+    ctx: typer.Context,
+    ordner: Annotated[Path, typer.Argument(metavar="ORDNER", help="Zielordner der Website, z. B. _site.")],
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Einen vorhandenen Ordner ersetzen, den netz nicht angelegt hat "
+            "(sein Inhalt geht verloren).",
+        ),
+    ] = False,
+    as_of: AsOf = None,
+    rev: Rev = None,
+) -> None:
+    """Statische Website: Startseite mit Karte, je Region und Regierungsbezirk eine Seite,
+    Prüfpunkte, Atom-Feed und Plakette. Relative Links: läuft von der Platte und unter jedem Pfad."""
+    from ..daten.schreiben import pruefe_zielordner, schreibe_ordner
+    from ..kern import bericht
+    from ..kern.fehler import Exit, NetzFehler, os_fehler
+    from ..render import html as html_render
+    from ..render import svg as svg_render
+    from .bilder import UMGEBUNG_FEHLER, vorbereiten
+
+    stichtag = stichtag_option(as_of) or heute()
+    bestand = lade(ctx.obj, rev)
+    # Vor aller Arbeit: ein fremder Ordner wird nicht erst nach dem Rechnen verweigert
+    geschuetzt = [bestand.wurzel, Path.cwd(), Path.home()]
+    try:
+        pruefe_zielordner(ordner, force, geschuetzt, bestand.wurzel)
+        s = bericht.site(bestand, stichtag, heute())
+        teile = vorbereiten(bestand, s.uebersicht, rev)
+        ab = s.uebersicht.status.abdeckung
+
+        def karte(link: object) -> str:
+            return svg_render.karte(teile.flaechen, ab, teile.titel, eigenstaendig=False, link=link)  # type: ignore[arg-type]
+
+        dateien = html_render.site(s, karte, teile.zeitreihe_svg, teile.ergebnisse, teile.rahmen)
+        schreibe_ordner(ordner, {name: text.encode("utf-8") for name, text in dateien.items()})
+    except OSError as e:
+        code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN
+        grund = f"den Ordner {ordner.parent} gibt es nicht" if e.errno == errno.ENOENT else os_fehler(e)
+        raise NetzFehler(
+            f"Die Website lässt sich nicht nach {ordner} schreiben: {grund}. Nichts wurde geändert.",
+            f"Erst den Ordner anlegen: mkdir -p {shlex.quote(str(ordner.parent))}"
+            if e.errno == errno.ENOENT
+            else "Einen Ordner angeben, in dem Sie schreiben dürfen.",
+            code,
+        ) from None
+    seiten = sum(name.endswith(".html") for name in dateien)
+    konsole().print(f"Website geschrieben: {ordner} ({seiten} Seiten, Atom-Feed, Plakette)")
+    konsole().print(f"Startseite: {ordner / 'index.html'}")
