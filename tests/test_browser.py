@@ -96,4 +96,5 @@ def test_bericht_druckt_auf_wenigen_seiten(netz: Any, tmp_path: Path) -> None:
     r = _chromium(tmp_path / "profil", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", seite.as_uri())
     assert r.returncode == 0, r.stderr[-2000:]
     seiten = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
-    assert 1 <= seiten <= 4, seiten
+    # vorher 9 Seiten, meist die Quellen; mit Karten über die Zeit und offenen Fragen 5
+    assert 1 <= seiten <= 5, seiten

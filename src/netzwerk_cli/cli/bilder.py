@@ -273,6 +273,8 @@ def report(
         teile.zeitreihe_svg,
         teile.ergebnisse,
         teile.rahmen,
+        kleine_karten=teile.kleine_karten,
+        offen=teile.offen,
     )
     if str(html) == "-":
         from ._basis import ausgeben
@@ -324,6 +326,8 @@ class Teile(NamedTuple):
     zeitreihe_svg: str
     ergebnisse: list[Any]
     rahmen: Any
+    kleine_karten: str = ""  # die Karte zu den Meilensteinjahren (kleine Vielfache)
+    offen: Any = None  # die offenen Fragen (kern.offen.OffenBericht), nur für den Stand heute
 
 
 def vorbereiten(bestand: Datenbestand, ue: Uebersicht, rev: str | None) -> Teile:
@@ -355,9 +359,20 @@ def vorbereiten(bestand: Datenbestand, ue: Uebersicht, rev: str | None) -> Teile
     else:
         version = f"Fingerabdruck der Daten {v.kurz} (kein git-Repository)"
     rahmen = html_render.Rahmen(version, jetzt(), __version__)
-    return Teile(
-        lade_flaechen(bestand.wurzel, rev), svg_render.stichtag_titel(stichtag), zr, ergebnisse, rahmen
+    from ..kern.bericht import regionen, vertraege
+    from ..kern.karten import kartenstaende, meilensteinjahre
+    from ..kern.offen import offene_fragen
+
+    flaechen = lade_flaechen(bestand.wurzel, rev)
+    staende = kartenstaende(
+        regionen(bestand), vertraege(bestand), meilensteinjahre(stichtag), stichtag, bestand.programmbeginn
     )
+    kleine = svg_render.karten_zeitreihe(
+        flaechen, staende, "Am Ende der Meilensteinjahre", heute(), eigenstaendig=False
+    )
+    # offene Fragen betreffen die ganze Überlieferung, nicht einen Stichtag in der Vergangenheit
+    offen = offene_fragen(bestand, heute()) if ue.ist_heute else None
+    return Teile(flaechen, svg_render.stichtag_titel(stichtag), zr, ergebnisse, rahmen, kleine, offen)
 
 
 def jetzt() -> datetime:

@@ -48,7 +48,15 @@ def site(
         def karte(link: object) -> str:
             return svg_render.karte(teile.flaechen, ab, teile.titel, eigenstaendig=False, link=link)  # type: ignore[arg-type]
 
-        dateien = html_render.site(s, karte, teile.zeitreihe_svg, teile.ergebnisse, teile.rahmen)
+        dateien = html_render.site(
+            s,
+            karte,
+            teile.zeitreihe_svg,
+            teile.ergebnisse,
+            teile.rahmen,
+            kleine_karten=teile.kleine_karten,
+            offen=teile.offen,
+        )
         schreibe_ordner(ordner, {name: text.encode("utf-8") for name, text in dateien.items()})
     except OSError as e:
         code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN

@@ -25,12 +25,14 @@ from ..kern.bericht import Site, Uebersicht, Vorgang
 from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION
 from ..kern.zahlen import anzahl, dezimal, ganz, prozent, spanne
+from .offen import kopf as offen_kopf
 from .sicher import html_text, sichere_url
-from .text import STAND_KURZ, konferenz_zeilen, kopfzeile, tempo_zeile
+from .text import STAND_KURZ, datenstand_zeile, einwohner_zeile, konferenz_zeilen, kopfzeile, tempo_zeile
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from ..kern.offen import OffenBericht
     from ..pruefen import PruefErgebnis
 
 STAND_ZEICHEN = {Stand.MIT: "✓", Stand.UNGEWISS: "?", Stand.OHNE: "✗"}
@@ -259,9 +261,21 @@ def _pruef_soll(e: PruefErgebnis) -> str:
     return soll
 
 
-def _gemeinsam(ue: Uebersicht, rahmen: Rahmen, ergebnisse: Sequence[PruefErgebnis]) -> dict[str, Any]:
+def _gemeinsam(
+    ue: Uebersicht,
+    rahmen: Rahmen,
+    ergebnisse: Sequence[PruefErgebnis],
+    kleine_karten: str = "",
+    offen: OffenBericht | None = None,
+) -> dict[str, Any]:
     b = ue.status
     return {
+        "einwohner": einwohner_zeile(b.einwohner),
+        "datenstand": datenstand_zeile(b.datenstand) if b.datenstand else "",
+        "kleine_karten": _markup(kleine_karten) if kleine_karten else "",
+        "offen": offen,
+        "offen_kopf": " ".join(offen_kopf(offen)) if offen is not None else "",
+        "spanne_text": lambda s: s.deutsch(),
         "ue": ue,
         "b": b,
         "g": b.gesamt,
@@ -286,13 +300,15 @@ def bericht(
     zeitreihe_svg: str,
     ergebnisse: Sequence[PruefErgebnis],
     rahmen: Rahmen,
+    kleine_karten: str = "",
+    offen: OffenBericht | None = None,
 ) -> str:
     """Der eigenständige Bericht: eine Datei, Stil eingebettet, kein Skript, keine Anfrage nach außen."""
     return (
         umgebung()
         .get_template("bericht.html.j2")
         .render(
-            **_gemeinsam(ue, rahmen, ergebnisse),
+            **_gemeinsam(ue, rahmen, ergebnisse, kleine_karten, offen),
             karte=_markup(karte_svg),
             zeitreihe=_markup(zeitreihe_svg),
             wurzel="",
@@ -326,12 +342,14 @@ def site(
     zeitreihe_svg: str,
     ergebnisse: Sequence[PruefErgebnis],
     rahmen: Rahmen,
+    kleine_karten: str = "",
+    offen: OffenBericht | None = None,
 ) -> dict[str, str]:
     """Alle Dateien der Website: relativer Pfad → Inhalt. ``karte(link)`` liefert die SVG-Karte,
     mit ``link(ags)`` als Ziel je Region (relativ zur Seite, in der die Karte steht)."""
     env = umgebung()
     ue = s.uebersicht
-    basis = _gemeinsam(ue, rahmen, ergebnisse)
+    basis = _gemeinsam(ue, rahmen, ergebnisse, kleine_karten, offen)
     bezirke = [(b.gruppe.name, b.gruppe.seite) for b in s.bezirke]
     seiten = {z.region.ags: z.seite for z in ue.zeilen}
     zr = _markup(zeitreihe_svg)

@@ -53,7 +53,7 @@ def _teilmenge_satz(tm: Teilmenge) -> str:
     return f"von {'der einen möglichen' if k == 1 else f'den {k} möglichen'} müssen {wie} dabei gewesen sein"
 
 
-def _kopf(b: OffenBericht) -> list[str]:
+def kopf(b: OffenBericht) -> list[str]:
     n, m = len(b.geprueft), len(b.nicht_geprueft)
     zeilen = [
         b.regel,
@@ -81,7 +81,7 @@ def _widerspruch(p: Punkt) -> str:
 
 def text(b: OffenBericht, con: Konsole) -> None:
     con.print(Text(f"Offene Fragen – Stand {deutsch_tag(b.heute)}", style="bold"))
-    for z in _kopf(b):
+    for z in kopf(b):
         con.print(Text(z, style="dim"))
     if b.widerspruch is not None:
         con.print()
@@ -282,7 +282,7 @@ def _quelle(q: str) -> str:
 
 def markdown(b: OffenBericht) -> str:
     zeilen = [f"## Offene Fragen – Stand {deutsch_tag(b.heute)}", ""]
-    zeilen += [" ".join(_kopf(b)), ""]
+    zeilen += [" ".join(kopf(b)), ""]
     if b.widerspruch is not None:
         zeilen += [
             f"**{_widerspruch(b.widerspruch)}** Quelle: {_quelle(b.widerspruch.pruefpunkt.quelle)}",
