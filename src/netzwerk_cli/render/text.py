@@ -515,7 +515,8 @@ def zusammenfassung(b: Pruefbericht) -> str:
     p = b.pruefung
     n_reg, n_ver = p.dateien.get("regionen", 0), p.dateien.get("vertraege", 0)
     text = (
-        f"{anzahl(n_reg, 'Region', 'Regionen')}, {anzahl(n_ver, 'Vertrag', 'Verträge')} geprüft: "
+        f"{anzahl(n_reg, 'Regionsdatei', 'Regionsdateien')}, "
+        f"{anzahl(n_ver, 'Vertragsdatei', 'Vertragsdateien')} geprüft: "
         f"{p.fehler} Fehler, {anzahl(p.warnungen, 'Warnung', 'Warnungen')}"
     )
     geprueft = [e for e in p.pruefpunkte if e.geprueft]
