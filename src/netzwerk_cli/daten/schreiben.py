@@ -130,13 +130,7 @@ def ersetze_atomar(ziel: Path, inhalt: bytes, anzeige: str | None = None) -> Non
     Modus, Eigentümer und Gruppe bleiben; Verknüpfungen werden verweigert (:func:`pruefe_ersetzbar`).
     """
     wie = pruefe_ersetzbar(ziel, anzeige or str(ziel))
-    tmp = _temporaer(ziel.parent, inhalt, wie)
-    try:
-        os.replace(tmp, ziel)
-        _fsync_ordner(ziel.parent)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    _einsetzen(_temporaer(ziel.parent, inhalt, wie), ziel)
 
 
 def _fsync_ordner(ordner: Path) -> None:
@@ -148,6 +142,16 @@ def _fsync_ordner(ordner: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _einsetzen(tmp: Path, ziel: Path) -> None:
+    """Die fertige Temporärdatei an ihren Platz (rename ist atomar); sie bleibt nie liegen."""
+    try:
+        os.replace(tmp, ziel)
+        _fsync_ordner(ziel.parent)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
 
 
 # --- Ordner: netz site ----------------------------------------------------------------
@@ -270,10 +274,4 @@ def schreibe_datei(ziel: Path, inhalt: bytes) -> None:
     if os.path.lexists(ziel):
         ersetze_atomar(ziel, inhalt)
         return
-    tmp = _temporaer(ziel.parent, inhalt)
-    try:
-        os.replace(tmp, ziel)
-        _fsync_ordner(ziel.parent)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    _einsetzen(_temporaer(ziel.parent, inhalt), ziel)
