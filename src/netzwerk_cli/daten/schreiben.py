@@ -218,7 +218,7 @@ def pruefe_zielordner(
     if leer or force:
         return
     raise _verweigert(
-        f"{anzeige} gibt es schon, und netz hat ihn nicht angelegt; sein Inhalt würde ersetzt.",
+        f"Den Ordner „{anzeige}“ gibt es schon, und netz hat ihn nicht angelegt; sein Inhalt würde ersetzt.",
         "Einen neuen Ordner angeben oder mit --force ersetzen (der ganze Inhalt geht verloren).",
     )
 
