@@ -49,9 +49,9 @@ CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-firs
 
 docs: $(STAMP)
 	mkdir -p docs
-	NETZ_HEUTE=2026-11-27 $(BIN)/netz map --svg docs/karte.svg
-	NETZ_HEUTE=2026-11-27 $(BIN)/netz map --zeitreihe --svg docs/karten-zeitreihe.svg
-	NETZ_HEUTE=2026-11-27 $(BIN)/netz report --html docs/bericht.html
+	NETZ_HEUTE=2026-11-28 $(BIN)/netz map --svg docs/karte.svg
+	NETZ_HEUTE=2026-11-28 $(BIN)/netz map --zeitreihe --svg docs/karten-zeitreihe.svg
+	NETZ_HEUTE=2026-11-28 $(BIN)/netz report --html docs/bericht.html
 	# bericht.html ist nur Zwischenschritt für das Bildschirmfoto
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=640,800 \
 		--screenshot=docs/karte.png file://$(CURDIR)/docs/karte.svg
@@ -62,7 +62,7 @@ docs: $(STAMP)
 		--screenshot=docs/bericht.png file://$(CURDIR)/docs/bericht.html
 	rm -f docs/bericht.html docs/karten-zeitreihe.svg
 	# Website: Startseite und eine Regionsseite, breit (1000 px) und wie am Telefon (390 px)
-	rm -rf .site-bilder && NETZ_HEUTE=2026-11-27 $(BIN)/netz site .site-bilder
+	rm -rf .site-bilder && NETZ_HEUTE=2026-11-28 $(BIN)/netz site .site-bilder
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=1000,1500 \
 		--screenshot=docs/site-start-1000.png file://$(CURDIR)/.site-bilder/index.html
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=390,1500 \
