@@ -189,7 +189,7 @@ def test_validate_markdown(netz: Any, daten: Path) -> None:
 
 def test_validate_markdown_gueltig(netz: Any) -> None:
     md = netz("validate", "--format", "markdown").stdout
-    assert md.startswith("## netz validate\n\n✅ 55 Regionen")
+    assert md.startswith("## netz validate\n\n✅ 55 Regionsdateien")
     assert "| Datei |" not in md
 
 
