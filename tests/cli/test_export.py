@@ -200,6 +200,9 @@ def test_ods_und_xlsx_oeffnen_in_libreoffice(netz: Any, tmp_path: Path) -> None:
             check=True,
             capture_output=True,
             timeout=300,
+            # Die Blätter heißen „Verträge“: mit LANG=C schriebe LibreOffice den Dateinamen nicht
+            # als UTF-8 – eine Frage der Umgebung des Tests, nicht der Datei von netz.
+            env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
         )
         regionen = (aus / "netz-Regionen.csv").read_text(encoding="utf-8")
         assert "05515,Münster,Stadt Münster" in regionen
