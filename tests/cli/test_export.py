@@ -496,3 +496,30 @@ def test_force_loescht_keine_ordnerbaeume(netz: Any, tmp_path: Path, monkeypatch
         assert lauf.exit_code == Exit.DATEN, ziel
         assert "Arbeitsverzeichnis" in lauf.flach or "Unterordner" in lauf.flach
     assert (ablage / "brief.txt").exists() and (ablage / "2025").is_dir()
+
+
+def test_quelle_als_objekt_in_jeder_tabelle(netz: Any, daten: Path, tmp_path: Path) -> None:
+    """Quellenobjekte (url, zitat) stehen in den Tabellen als ihre Adresse – openpyxl nahm das
+    Objekt vorher nicht an (interner Fehler)."""
+    p = daten / "programm.yaml"
+    alt = "    quelle: https://sigrid-beer.de/pressearchiv-bis-052022/archiv/expand/312888/nc/1/dn/1\n"
+    text = p.read_text(encoding="utf-8")
+    p.write_text(
+        text.replace(
+            alt,
+            "    quelle:\n"
+            "      url: https://sigrid-beer.de/pressearchiv-bis-052022/archiv/expand/312888/nc/1/dn/1\n"
+            "      zitat: Verträge für 19 Regionen\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    ziel = tmp_path / "netz.xlsx"
+    r = netz("export", str(ziel))
+    assert r.exit_code == 0, r.stderr
+    import openpyxl
+
+    werte = [c.value for b in openpyxl.load_workbook(ziel).worksheets for z in b.iter_rows() for c in z]
+    assert any(
+        v == "https://sigrid-beer.de/pressearchiv-bis-052022/archiv/expand/312888/nc/1/dn/1" for v in werte
+    )

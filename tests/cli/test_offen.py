@@ -183,3 +183,30 @@ def test_feindliche_namen_wirken_nicht(
     if fmt == "csv":
         zellen = [z for zeile in csv.reader(io.StringIO(lauf.stdout)) for z in zeile]
         assert not [z for z in zellen if z.startswith("=")]
+
+
+@pytest.mark.parametrize("befehl", [["offen"], *(["offen", "-f", f] for f in ("json", "markdown", "csv"))])
+def test_quelle_eines_pruefpunkts_als_objekt(netz: Any, daten: Path, befehl: list[str]) -> None:
+    """Ein Prüfpunkt darf seine Quelle als Objekt (url, zitat …) nennen: netz offen zeigt die
+    Adresse – vorher ein interner Fehler (AttributeError im Text, TypeError im JSON)."""
+    p = daten / "programm.yaml"
+    alt = "    quelle: https://sigrid-beer.de/pressearchiv-bis-052022/archiv/expand/312888/nc/1/dn/1\n"
+    text = p.read_text(encoding="utf-8")
+    assert alt in text
+    p.write_text(
+        text.replace(
+            alt,
+            "    quelle:\n"
+            "      url: https://sigrid-beer.de/pressearchiv-bis-052022/archiv/expand/312888/nc/1/dn/1\n"
+            "      zitat: Verträge für 19 Regionen\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    r = netz(*befehl)
+    assert r.exit_code == 0, r.stderr
+    assert "interner Fehler" not in r.stderr
+    if befehl[-1] != "csv":
+        assert "sigrid-beer.de/pressearchiv" in r.stdout
+    if befehl[-1] == "json":
+        assert "Quelle(" not in r.stdout and '"zitat": "Verträge für 19 Regionen"' in r.stdout

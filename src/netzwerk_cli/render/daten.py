@@ -127,7 +127,7 @@ def datenstand(d: Belegstand) -> dict[str, Any]:
                 "mindestens": p.mindestens,
                 "hoechstens": p.hoechstens,
                 "aussage": p.aussage,
-                "quelle": p.quelle,
+                "quelle": quelle(p.quelle),
             }
         ),
         "alter_tage": d.alter_tage,

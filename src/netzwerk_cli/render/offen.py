@@ -15,8 +15,10 @@ from rich.console import Console as Konsole
 from rich.text import Text
 
 from ..kern.datum import deutsch_tag
+from ..kern.modelle import Quelle, quelle_url
 from ..kern.offen import ENDET, Frage, Grund, OffenBericht, Punkt, Spanne, Teilmenge
 from ..kern.zahlen import anzahl, ganz
+from .daten import quelle as quelle_daten
 from .konsole import umbrechen
 from .sicher import csv_zelle, markdown_text, markdown_zelle, sichere_url, sichtbar
 
@@ -79,6 +81,11 @@ def _widerspruch(p: Punkt) -> str:
 # --- Text ------------------------------------------------------------------------------
 
 
+def _quelle_sichtbar(p: Punkt) -> str:
+    """Die Adresse der Quelle eines Prüfpunkts, entschärft – auch wenn die Quelle ein Objekt ist."""
+    return sichtbar(quelle_url(p.pruefpunkt.quelle))
+
+
 def text(b: OffenBericht, con: Konsole) -> None:
     con.print(Text(f"Offene Fragen – Stand {deutsch_tag(b.heute)}", style="bold"))
     for z in kopf(b):
@@ -87,7 +94,7 @@ def text(b: OffenBericht, con: Konsole) -> None:
         con.print()
         con.print(
             Text(
-                _widerspruch(b.widerspruch) + f" Quelle: {sichtbar(b.widerspruch.pruefpunkt.quelle)}",
+                _widerspruch(b.widerspruch) + f" Quelle: {_quelle_sichtbar(b.widerspruch)}",
                 style="red",
             )
         )
@@ -118,7 +125,7 @@ def text(b: OffenBericht, con: Konsole) -> None:
                 _eingerueckt(
                     con,
                     f"{_grenze(g)} – Prüfpunkt {g.punkt.name}: {sichtbar(g.satz)} "
-                    f"Quelle: {sichtbar(g.punkt.pruefpunkt.quelle)}",
+                    f"Quelle: {_quelle_sichtbar(g.punkt)}",
                     breite + 2,
                 )
         _eingerueckt(con, _entscheidet(f), breite)
@@ -129,7 +136,7 @@ def text(b: OffenBericht, con: Konsole) -> None:
         for tm in b.teilmengen:
             con.print()
             sicher = ", ".join(sichtbar(r.bezeichnung) for r in tm.sicher)
-            _eingerueckt(con, f"Prüfpunkt {tm.punkt.name}, Quelle: {sichtbar(tm.punkt.pruefpunkt.quelle)}", 2)
+            _eingerueckt(con, f"Prüfpunkt {tm.punkt.name}, Quelle: {_quelle_sichtbar(tm.punkt)}", 2)
             satz = (
                 f"{anzahl(len(tm.sicher), 'Region', 'Regionen')} sicher"
                 + (f" ({sicher})" if sicher else "")
@@ -165,7 +172,7 @@ def _punkt(p: Punkt) -> dict[str, Any]:
         "mindestens": pp.mindestens,
         "hoechstens": p.hoechstens,
         "regierungsbezirk": pp.regierungsbezirk,
-        "quelle": pp.quelle,
+        "quelle": quelle_daten(pp.quelle),
         "text": p.kurz,
     }
 
@@ -275,9 +282,9 @@ def csv_text(b: OffenBericht) -> str:
 # --- Markdown --------------------------------------------------------------------------
 
 
-def _quelle(q: str) -> str:
+def _quelle(q: str | Quelle) -> str:
     url = sichere_url(q)
-    return f"<{url}>" if url else markdown_text(q)
+    return f"<{url}>" if url else markdown_text(quelle_url(q))
 
 
 def markdown(b: OffenBericht) -> str:
