@@ -1,31 +1,31 @@
 """``netz validate --fix``: mechanische Befunde beheben, nur die betroffenen Zeichen ändern.
 
-Mechanisch heißt: die Lösung steht fest und ändert keine Bedeutung –
-„unterzeichnet: 24.08.2009“ wird „2009-08-24“ (NZ301), „region: 05170“ wird
-„"05170"“ (NZ203, Schlüssel ohne Anführungszeichen). Alles andere bleibt dem Menschen.
+Mechanisch heißt: die Lösung steht fest und ändert keine Bedeutung. Welche das sind, sagt der
+Befund selbst: ``Problem.korrektur`` (Daten, nicht Prosa) – „unterzeichnet: 24.08.2009“ wird
+„2009-08-24“ (NZ301), „region: 05170“ wird „"05170"“ (NZ203), eine falsch benannte Datei
+bekommt ihren Namen. Hier wird nur angewandt, nie ein Hinweistext gelesen; die Regeln im
+Register (pruefen/regeln.py) nennen, welche Art von Behebung sie liefern.
 Geschrieben wird wie bei ``add`` und ``end``: unter der Sperre, nur wenn die Datei seit dem
 Lesen unverändert ist, atomar, mit Rechten und Zeilenende, dann zurückgelesen und geprüft.
 """
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..daten.datei import lies_datei
-from ..daten.ordner import REGIONEN, VERTRAEGE, anzeigepfad
+from ..daten.ordner import PROGRAMM, REGIONEN, VERTRAEGE, anzeigepfad
 from ..daten.schreiben import ersetze_atomar, pruefe_ersetzbar
-from ..kern.befund import Problem
-from ..kern.datum import iso_vorschlag
+from ..daten.umbenennen import benenne_um, ist_ordentlicher_name
+from ..kern.befund import Korrektur, Problem
 from ..kern.fehler import NetzFehler
 from .bearbeiten import FREMDE_UMBRUECHE, zeilen
 
-# „Bitte in Anführungszeichen schreiben: '05170'“ (pruefen/datei.py, NZ203)
-_IN_ANFUEHRUNGSZEICHEN = re.compile(r"^Bitte in Anführungszeichen schreiben: '(\d+)'$")
-# Der Rest der Zeile nach dem Wert: Leerraum, vielleicht ein Kommentar
-_REST = re.compile(rb"^(?P<wert>[^#\r\n]*?)(?P<rest>[ \t]*(?:#.*)?)(?P<ende>\r?\n|\r)?$")
+# Was ein Ersatz nie enthalten darf: er bleibt in seiner Zeile
+_UMBRUECHE = ("\n", "\r", "\x85", "\u2028", "\u2029")
 
 
 @dataclass(frozen=True)
@@ -35,14 +35,9 @@ class Reparatur:
     vorher: bytes
     nachher: bytes
     behoben: tuple[Problem, ...]
-
-
-def _neuer_wert(p: Problem, wert: str) -> str | None:
-    if p.code == "NZ301":
-        return iso_vorschlag(wert)
-    if p.code == "NZ203" and (m := _IN_ANFUEHRUNGSZEICHEN.match(p.hinweis)) and m.group(1) == wert:
-        return f'"{wert}"'
-    return None
+    #: der neue Name (Korrektur „umbenennen“), sonst None
+    ziel: Path | None = None
+    ziel_anzeige: str = ""
 
 
 def reparaturen(wurzel: Path, probleme: Sequence[Problem], inhalte: dict[str, bytes]) -> list[Reparatur]:
@@ -53,49 +48,86 @@ def reparaturen(wurzel: Path, probleme: Sequence[Problem], inhalte: dict[str, by
         if (wurzel / ordner).is_dir()
         for f in sorted((wurzel / ordner).glob("*.yaml"))
     }
+    if (wurzel / PROGRAMM).is_file():
+        dateien[anzeigepfad(wurzel / PROGRAMM, wurzel)] = wurzel / PROGRAMM
     je_datei: dict[str, list[Problem]] = {}
     for p in probleme:
-        if p.code in ("NZ301", "NZ203") and p.datei in dateien and p.datei in inhalte:
+        if p.korrektur is not None and p.datei in dateien and p.datei in inhalte:
             je_datei.setdefault(p.datei, []).append(p)
     out = []
     for anzeige, liste in je_datei.items():
-        vorher = inhalte[anzeige]
-        if any(roh in vorher for roh in FREMDE_UMBRUECHE):
-            continue  # Zeilen zählten anders als im Parser: nicht anfassen
-        z = zeilen(vorher)
-        behoben = []
-        for p in liste:
-            if not 1 <= p.zeile <= len(z) or p.spalte < 1:
-                continue
-            zeile = z[p.zeile - 1]
-            # Spalten zählen Zeichen, nicht Bytes
-            text = zeile.decode("utf-8", errors="replace")
-            kopf, wert_rest = text[: p.spalte - 1], text[p.spalte - 1 :]
-            m = _REST.match(wert_rest.encode())
-            if m is None:
-                continue
-            wert = m.group("wert").decode()
-            neu = _neuer_wert(p, wert.strip())
-            if neu is None or wert != wert.strip():
-                continue
-            z[p.zeile - 1] = (kopf + neu).encode() + m.group("rest") + (m.group("ende") or b"")
-            behoben.append(p)
-        if behoben:
-            out.append(Reparatur(dateien[anzeige], anzeige, vorher, b"".join(z), tuple(behoben)))
+        r = _reparatur(dateien[anzeige], anzeige, inhalte[anzeige], liste)
+        if r is not None:
+            out.append(r)
     return out
 
 
+def _reparatur(pfad: Path, anzeige: str, vorher: bytes, liste: list[Problem]) -> Reparatur | None:
+    behoben: list[Problem] = []
+    nachher = vorher
+    ersetzen = [p for p in liste if p.korrektur is not None and p.korrektur.art == "ersetzen"]
+    if ersetzen and not any(roh in vorher for roh in FREMDE_UMBRUECHE):  # sonst zählten Zeilen anders
+        nachher, behoben = _ersetze(vorher, ersetzen)
+    ziel: Path | None = None
+    ziel_anzeige = ""
+    namen = {p.korrektur.neu for p in liste if p.korrektur is not None and p.korrektur.art == "umbenennen"}
+    if len(namen) == 1:  # zwei verschiedene neue Namen: keiner ist mechanisch
+        neu = namen.pop()
+        if os.path.dirname(neu) == os.path.dirname(anzeige) and ist_ordentlicher_name(os.path.basename(neu)):
+            ziel, ziel_anzeige = pfad.parent / os.path.basename(neu), neu
+            behoben += [p for p in liste if p.korrektur is not None and p.korrektur.art == "umbenennen"]
+    if not behoben:
+        return None
+    return Reparatur(pfad, anzeige, vorher, nachher, tuple(behoben), ziel, ziel_anzeige)
+
+
+def _ersetze(vorher: bytes, liste: list[Problem]) -> tuple[bytes, list[Problem]]:
+    """Wendet die Ersetzungen an, deren ``alt`` genau an ihrer Stelle steht – je Zeile von
+    rechts nach links (die Spalten der übrigen bleiben gültig), keine zwei überlappend."""
+    z = zeilen(vorher)
+    behoben: list[Problem] = []
+    je_zeile: dict[int, list[tuple[Korrektur, Problem]]] = {}
+    for p in liste:
+        k = p.korrektur
+        assert k is not None
+        in_der_zeile = not any(u in k.neu + k.alt for u in _UMBRUECHE)
+        if 1 <= k.zeile <= len(z) and k.spalte >= 1 and k.alt and in_der_zeile:
+            je_zeile.setdefault(k.zeile, []).append((k, p))
+    for nummer, korrekturen in je_zeile.items():
+        roh = z[nummer - 1]
+        inhalt = roh.rstrip(b"\r\n")
+        try:
+            text = inhalt.decode("utf-8")  # Spalten zählen Zeichen, nicht Bytes
+        except UnicodeDecodeError:
+            continue
+        grenze = len(text) + 1
+        for k, p in sorted(korrekturen, key=lambda kp: kp[0].spalte, reverse=True):
+            anfang = k.spalte - 1
+            ende = anfang + len(k.alt)
+            if ende > grenze - 1 or text[anfang:ende] != k.alt:
+                continue  # die Datei sagt an der Stelle etwas anderes (oder überlappt): nicht anfassen
+            text = text[:anfang] + k.neu + text[ende:]
+            grenze = anfang + 1
+            behoben.append(p)
+        z[nummer - 1] = text.encode("utf-8") + roh[len(inhalt) :]
+    return b"".join(z), behoben
+
+
 def speichere(r: Reparatur) -> None:
-    """Ersetzt die Datei atomar, wenn sie seit dem Lesen unverändert ist; prüft das Ergebnis."""
+    """Ersetzt die Datei atomar, wenn sie seit dem Lesen unverändert ist; prüft das Ergebnis;
+    benennt sie zuletzt um (``git mv``, wenn git sie kennt)."""
     from ..pruefen.yamlio import lies_yaml
 
     pruefe_ersetzbar(r.pfad, r.anzeige)
     if lies_datei(r.pfad, r.anzeige) != r.vorher:
         raise NetzFehler(f"{r.anzeige} wurde inzwischen geändert; bitte erneut aufrufen.")
-    ersetze_atomar(r.pfad, r.nachher, r.anzeige)
-    gelesen = lies_yaml(r.anzeige, r.nachher)
-    if gelesen.wert is None:  # pragma: no cover - Schutz: die Änderung machte die Syntax kaputt
-        ersetze_atomar(r.pfad, r.vorher, r.anzeige)
-        raise NetzFehler(
-            f"{r.anzeige}: die Reparatur ließe sich nicht lesen; alte Fassung wiederhergestellt."
-        )
+    if r.nachher != r.vorher:
+        ersetze_atomar(r.pfad, r.nachher, r.anzeige)
+        gelesen = lies_yaml(r.anzeige, r.nachher)
+        if gelesen.wert is None:  # pragma: no cover - Schutz: die Änderung machte die Syntax kaputt
+            ersetze_atomar(r.pfad, r.vorher, r.anzeige)
+            raise NetzFehler(
+                f"{r.anzeige}: die Reparatur ließe sich nicht lesen; alte Fassung wiederhergestellt."
+            )
+    if r.ziel is not None:
+        benenne_um(r.pfad, r.ziel, r.anzeige, r.ziel_anzeige)

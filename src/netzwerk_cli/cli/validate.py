@@ -139,6 +139,7 @@ def _repariere(wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry
     from ..aendern.reparieren import reparaturen, speichere
     from ..daten.ordner import SPERRDATEI, anzeigepfad
     from ..daten.sperre import sperre
+    from ..render.sicher import sichtbar
     from ._schreiben import diff
 
     fehler = konsole(fehler=True)
@@ -147,7 +148,10 @@ def _repariere(wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry
         fehler.print("Nichts mechanisch zu beheben.")
         return
     for r in liste:
-        fehler.print(diff(r.vorher, r.nachher, r.anzeige), end="", soft_wrap=True)
+        if r.nachher != r.vorher:
+            fehler.print(diff(r.vorher, r.nachher, r.anzeige), end="", soft_wrap=True)
+        if r.ziel is not None:
+            fehler.print(f"Umbenennen: {sichtbar(r.anzeige)} → {sichtbar(r.ziel_anzeige)}", soft_wrap=True)
     if dry_run:
         fehler.print(f"Würde {sum(len(r.behoben) for r in liste)} Befunde beheben; nichts geschrieben.")
         return

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..kern.befund import Problem, Schwere
+from ..kern.befund import Korrektur, Problem, Schwere
 from ..kern.bestand import Dokument
 from ..kern.modelle import MODELLE, BaseModel, als_daten, aus_daten
 
@@ -95,10 +95,26 @@ def _kennung() -> list[str]:
 
 
 def _problem(felder: list[Any]) -> Problem:
-    datei, zeile, spalte, code, meldung, hinweis, schwere = felder
+    datei, zeile, spalte, code, meldung, hinweis, schwere, korrektur = felder
     return Problem(
-        str(datei), int(zeile), int(spalte), str(code), str(meldung), str(hinweis), Schwere(schwere)
+        str(datei),
+        int(zeile),
+        int(spalte),
+        str(code),
+        str(meldung),
+        str(hinweis),
+        Schwere(schwere),
+        # die mechanische Behebung gehört zum Befund: ohne sie fände „validate --fix“ nach einem
+        # Treffer im Speicher nichts zu beheben
+        korrektur=_korrektur(korrektur),
     )
+
+
+def _korrektur(k: Any) -> Korrektur | None:
+    if k is None:
+        return None
+    art, zeile, spalte, alt, neu = k
+    return Korrektur(str(art), int(zeile), int(spalte), str(alt), str(neu))
 
 
 def _pruefe(
@@ -185,7 +201,11 @@ class Zwischenspeicher:
         dok, probleme = ergebnis
         if dok is not None:
             return {"modell": als_daten(dok.modell), "zeilen": dok.zeilen}
-        return {"probleme": [[*p[:6], p.schwere.value] for p in probleme]}
+        return {
+            "probleme": [
+                [*p[:6], p.schwere.value, list(p.korrektur) if p.korrektur else None] for p in probleme
+            ]
+        }
 
     @staticmethod
     def _aus_eintrag(

@@ -1,7 +1,7 @@
 """Jeder inhaltliche Befund: strenges YAML, eine Datei, dateiübergreifend, Prüfpunkte.
 
-Einstieg ist :func:`pruefe`; die Codes stehen in :mod:`.codes`. Nichts hier liest Dateien:
-die Bytes und das Verzeichnis der Quellen bringt die Datenschicht mit.
+Einstieg ist :func:`pruefe`; jede Regel ist ein Eintrag im Register :data:`.regeln.REGELN`.
+Nichts hier liest Dateien: die Bytes und das Verzeichnis der Quellen bringt die Datenschicht mit.
 """
 
 from __future__ import annotations
@@ -13,14 +13,10 @@ from datetime import date
 
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
-from .bestand import dateiuebergreifend
-from .pruefpunkte import PruefErgebnis, form, pruefpunkte
+from .pruefpunkte import PruefErgebnis, pruefpunkte
+from .regeln import REGELN, Bereich, Kontext, lade, pruefgaenge
 
-__all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "auszuege", "pruefe"]
-
-# Befunde aus dem Zusammenspiel mehrerer Dateien: sie werden immer gemeldet, auch wenn nur
-# einzelne Dateien geprüft werden (pre-commit).
-DATEIUEBERGREIFEND = ("NZ4", "NZ5")
+__all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "auszuege", "betrifft", "pruefe"]
 
 
 @dataclass(frozen=True)
@@ -59,26 +55,41 @@ def pruefe(
     """Alle Prüfungen eines Datenbestands: die Befunde des Einlesens, die dateiübergreifenden
     und – nur wenn bis dahin kein Fehler auftrat – die Prüfpunkte.
 
-    ``nur``: Anzeigepfade; Befunde einzelner Dateien werden dann auf diese beschränkt,
-    dateiübergreifende bleiben (pre-commit übergibt nur die geänderten Dateien).
+    ``nur``: Anzeigepfade (pre-commit übergibt nur die geänderten Dateien); gemeldet wird dann
+    jeder Befund, der eine von ihnen betrifft (``datei`` oder ``betrifft``, siehe :func:`betrifft`).
     ``hoechstalter``: so alt darf die neueste landesweite Zählung sein („3y“); sonst gilt
     programm.yaml oder die Vorgabe.
     """
-    probleme = list(bestand.probleme) + dateiuebergreifend(bestand, heute)
-    probleme += form(bestand, heute, hoechstalter, regionen_ganz=not any(p.ist_fehler for p in probleme))
+    probleme = list(bestand.probleme)
+    kontext = Kontext(bestand, heute, hoechstalter)
+    for gang in pruefgaenge(nur_fehlerfrei=False):
+        if gang in _NACH_DEN_DATEIEN:  # weiß, ob bis hierher alle Regionsdateien fehlerfrei sind
+            kontext = Kontext(bestand, heute, hoechstalter, not any(p.ist_fehler for p in probleme))
+        probleme += lade(gang)(kontext)
     ergebnisse: list[PruefErgebnis] = []
     geprueft = False
     if mit_pruefpunkten and not any(p.ist_fehler for p in probleme):
+        # die Ergebnisse auch ohne Befund (für die Ausgabe): dieselbe Rechnung wie der Prüfgang
+        # der Regeln NZ501–NZ505 (pruefpunkte.befunde)
         ergebnisse = pruefpunkte(bestand, heute)
         probleme += [e.problem for e in ergebnisse if e.problem is not None]
         geprueft = bestand.programm is not None
     ausgeblendet = 0
     if nur is not None:
-        gezeigt = [p for p in probleme if p.code.startswith(DATEIUEBERGREIFEND) or p.datei in nur]
+        gezeigt = [p for p in probleme if betrifft(p, nur)]
         if mit_pruefpunkten and not geprueft and bestand.programm is not None:
             ausgeblendet = sum(p.ist_fehler for p in probleme) - sum(p.ist_fehler for p in gezeigt)
         probleme = gezeigt
     return Pruefung(sorted(probleme), ergebnisse, dict(bestand.dateien), geprueft, ausgeblendet)
+
+
+_NACH_DEN_DATEIEN = {g for r in REGELN.values() if r.bereich is Bereich.PRUEFPUNKT for g in r.pruefungen}
+
+
+def betrifft(p: Problem, dateien: Collection[str]) -> bool:
+    """Betrifft der Befund eine der ``dateien`` (Anzeigepfade)? Seine eigene Datei, jede aus
+    ``p.betrifft`` – oder, bei Regeln über den ganzen Bestand, jede."""
+    return REGELN[p.code].betrifft(p, dateien)
 
 
 @dataclass(frozen=True)

@@ -11,25 +11,33 @@ import posixpath
 import re
 from datetime import date, timedelta
 
-from ..kern.befund import Problem
+from ..kern.befund import Korrektur, Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe
 from ..kern.modelle import Quelle, Region, Vertrag
 from ..kern.namen import region_dateiname, vertrag_dateiname
 from .codes import problem
-from .quellen import quellenobjekte
+from .regeln import Kontext
 
 FRUEHESTES_JAHR = 2008
 
 
-def dateiuebergreifend(bestand: Datenbestand, heute: date) -> list[Problem]:
-    """Alle dateiübergreifenden Prüfungen (ohne die Befunde des Einlesens, ohne Prüfpunkte)."""
-    return (
-        _regionen(bestand, heute)
-        + _gebietsstand(bestand)
-        + _vertraege(bestand, heute)
-        + quellenobjekte(bestand, heute)
-    )
+# Die Prüfgänge des Registers (pruefen/regeln.py): welche Codes jeder liefert, steht dort.
+
+
+def regionen(k: Kontext) -> list[Problem]:
+    """Dateinamen, AGS, Anzahl und Statistik-Stand der Regionen."""
+    return _regionen(k.bestand, k.heute)
+
+
+def gebietsstand(k: Kontext) -> list[Problem]:
+    """Gültigkeit, Vorgänger und Nachfolger der Regionen."""
+    return _gebietsstand(k.bestand)
+
+
+def vertraege(k: Kontext) -> list[Problem]:
+    """Region, Dateiname, Daten, Quellen und Überschneidungen der Verträge."""
+    return _vertraege(k.bestand, k.heute)
 
 
 def _sh(pfad: str) -> str:
@@ -49,7 +57,13 @@ def _falscher_name(
     else:
         hinweis = f"Datei umbenennen:  git mv {_sh(dok.anzeige)} {_sh(ziel)}"
     return problem(
-        dok.anzeige, dok.zeile(feld), "NZ401", f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“", hinweis
+        dok.anzeige,
+        dok.zeile(feld),
+        "NZ401",
+        f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
+        hinweis,
+        betrifft=(ziel,) if soll in namen else (),
+        korrektur=None if soll in namen else Korrektur("umbenennen", neu=ziel),
     )
 
 
@@ -75,6 +89,7 @@ def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
                     "NZ402",
                     f"AGS {r.ags} gibt es schon in {gesehen[r.ags].anzeige}",
                     "Jede Region genau einmal; eine der beiden Dateien löschen.",
+                    betrifft=(gesehen[r.ags].anzeige,),
                 )
             )
         else:
@@ -118,7 +133,7 @@ def _gebietsstand(bestand: Datenbestand) -> list[Problem]:
     umgekehrt). Codes: NZ304 für Daten, die nicht zusammenpassen, NZ404 für unbekannte Regionen.
     """
     out: list[Problem] = []
-    regionen = {d.modell.ags: d.modell for d in bestand.regionen}
+    doks = {d.modell.ags: d for d in bestand.regionen}
     kaputt = _kaputte_regionen(bestand)
     for dok in bestand.regionen:
         r = dok.modell
@@ -133,7 +148,7 @@ def _gebietsstand(bestand: Datenbestand) -> list[Problem]:
             )
         for feld, liste in (("vorgaenger", r.vorgaenger), ("nachfolger", r.nachfolger)):
             for ags in liste:
-                andere = regionen.get(ags)
+                andere = doks.get(ags)
                 if andere is None and (ags in kaputt or "regionen" in bestand.unvollstaendig):
                     continue  # der Befund zur Datei (oder zum Ordner) steht schon da
                 if andere is None:
@@ -147,11 +162,11 @@ def _gebietsstand(bestand: Datenbestand) -> list[Problem]:
                         )
                     )
                     continue
-                out += _paar(dok, feld, r, andere)
+                out += _paar(dok, feld, r, andere.modell, andere.anzeige)
     return out
 
 
-def _paar(dok: Dokument[Region], feld: str, r: Region, andere: Region) -> list[Problem]:
+def _paar(dok: Dokument[Region], feld: str, r: Region, andere: Region, andere_datei: str) -> list[Problem]:
     """Passen eine Region und ihr Vorgänger oder Nachfolger zueinander?"""
     frueher, spaeter = (andere, r) if feld == "vorgaenger" else (r, andere)
     gegenfeld, gegenliste = (
@@ -166,6 +181,7 @@ def _paar(dok: Dokument[Region], feld: str, r: Region, andere: Region) -> list[P
                 "NZ404",
                 f"„{feld}: {andere.ags}“, aber {andere.bezeichnung} nennt {r.ags} nicht unter „{gegenfeld}“",
                 "Vorgänger und Nachfolger gehören in beide Dateien.",
+                betrifft=(andere_datei,),
             )
         )
     ende, anfang = frueher.gueltig_bis, spaeter.gueltig_ab
@@ -181,6 +197,7 @@ def _paar(dok: Dokument[Region], feld: str, r: Region, andere: Region) -> list[P
                 f"{frueher.bezeichnung} beginnen (gueltig_bis {ende or 'fehlt'}, "
                 f"gueltig_ab {anfang or 'fehlt'})",
                 "gueltig_bis beim Vorgänger und gueltig_ab beim Nachfolger eintragen, lückenlos.",
+                betrifft=(andere_datei,),
             )
         )
     return out
@@ -196,6 +213,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
     namen = {d.name for d in bestand.vertraege}
     # Regionen, deren Datei kaputt ist: ihre Verträge bekommen keinen Folgebefund „gibt es nicht“
     kaputt = _kaputte_regionen(bestand)
+    dateien = {d.modell.ags: d.anzeige for d in bestand.regionen}
     for dok in bestand.vertraege:
         v = dok.modell
         r = regionen.get(v.region)
@@ -227,7 +245,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
                 je_region.setdefault(v.region, []).append(dok)
         out += _daten(dok, heute, beginn)
         if "regionen" not in bestand.unvollstaendig:  # sonst wäre jede Region „unbekannt“
-            out += _umfasst(dok, regionen, kaputt)
+            out += _umfasst(dok, regionen, kaputt, dateien)
         out += _quellen(dok, bestand.quellen)
     for doks in je_region.values():
         out += _ueberschneidungen(doks)
@@ -243,7 +261,9 @@ def _kaputte_regionen(bestand: Datenbestand) -> set[str]:
     }
 
 
-def _umfasst(dok: Dokument[Vertrag], regionen: dict[str, Region], kaputt: set[str]) -> list[Problem]:
+def _umfasst(
+    dok: Dokument[Vertrag], regionen: dict[str, Region], kaputt: set[str], dateien: dict[str, str]
+) -> list[Problem]:
     """Gab es die Regionen, für die der Vertrag geschlossen wurde, am Tag der Unterzeichnung?
 
     Das sind die unter ``umfasst`` – ohne sie die ``region`` selbst. Nennt ein Vertrag
@@ -276,6 +296,7 @@ def _umfasst(dok: Dokument[Vertrag], regionen: dict[str, Region], kaputt: set[st
                     f"„unterzeichnet: {z}“: {r.bezeichnung} ({ags}) gab es nur {zeit}",
                     "Für einen Vertrag vor der Bildung einer Region unter „umfasst“ die Regionen nennen, "
                     "für die er damals geschlossen wurde.",
+                    betrifft=(dateien[ags],),
                 )
             )
         if v.umfasst and v.region not in v.umfasst and r is not None and v.region not in r.nachfolger:
@@ -286,6 +307,7 @@ def _umfasst(dok: Dokument[Vertrag], regionen: dict[str, Region], kaputt: set[st
                     "NZ204",
                     f"„umfasst: {ags}“: {v.region} ist keine Nachfolgerin von {r.bezeichnung}",
                     "„umfasst“ nennt die Regionen, aus denen „region“ später hervorging.",
+                    betrifft=(dateien[ags],),
                 )
             )
     return out
@@ -474,6 +496,7 @@ def _ueberschneidungen(doks: list[Dokument[Vertrag]]) -> list[Problem]:
                         f"Dieser Vertrag und {frueher.anzeige} wären gleichzeitig in Kraft",
                         "Beim älteren Vertrag „endet:“ eintragen (Kündigung) – "
                         "oder ist es derselbe Vertrag doppelt?",
+                        betrifft=(frueher.anzeige,),
                     )
                 )
     return out

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..kern.befund import Problem
+from ..kern.befund import Korrektur, Problem
 from ..kern.bestand import Dokument, M
 from ..kern.datum import iso_vorschlag
 from ..kern.modelle import QUELLEN_MARKEN
@@ -109,6 +109,10 @@ def schemafehler(
             eingabe = e.get("input")
             # Ein deutsch geschriebener Tag ist der häufigste Fehler: die Lösung gleich nennen
             iso = iso_vorschlag(eingabe) if isinstance(eingabe, str) and len(eingabe) <= 60 else None
+            # mechanisch behebbar (validate --fix): der geschriebene Text ist genau die Eingabe
+            fix = None
+            if iso is not None and f.roh is not None and f.roh == eingabe and not f.zitiert:
+                fix = Korrektur("ersetzen", f.zeile, f.spalte, f.roh, iso)
             out.append(
                 problem(
                     datei,
@@ -119,6 +123,7 @@ def schemafehler(
                     + "Schreibweisen: 2010-05-06, 2010-05, 2010, „spätestens 2010-05-06“, "
                     "„frühestens 2019-08“, „zwischen 2019-03-15 und 2019-07-08“.",
                     f.spalte,
+                    korrektur=fix,
                 )
             )
         elif typ == "literal_error":
@@ -188,6 +193,7 @@ def _ags_ohne_anfuehrungszeichen(datei: str, f: Fundstelle, feld: str, wert: Any
         f"„{feld}“: Schlüssel ohne Anführungszeichen – {gelesen}",
         f"Bitte in Anführungszeichen schreiben: '{soll}'",
         f.spalte,
+        korrektur=_in_anfuehrungszeichen(f) if soll == roh else None,
     )
 
 
@@ -205,7 +211,16 @@ def _typfehler(datei: str, f: Fundstelle, feld: str, erwartet: str, wert: Any) -
         f"„{feld}“: {erwartet} erwartet, aber {gelesen}",
         hinweis,
         f.spalte,
+        korrektur=_in_anfuehrungszeichen(f) if hinweis.startswith("Bitte") else None,
     )
+
+
+def _in_anfuehrungszeichen(f: Fundstelle) -> Korrektur | None:
+    """Eine Zahl als Text: ``05170`` → ``"05170"`` – mechanisch nur bei reinen Ziffern (ein
+    ``true`` oder ``1e3`` in Anführungszeichen wäre eine Entscheidung über die Bedeutung)."""
+    if f.roh is None or f.zitiert or not f.roh.isdigit():
+        return None
+    return Korrektur("ersetzen", f.zeile, f.spalte, f.roh, f'"{f.roh}"')
 
 
 def _deutsch(e: Any) -> str:

@@ -25,6 +25,7 @@ from ..kern.datum import deutsch_tag
 from ..kern.modelle import Programm, Pruefpunkt, Region, Vertrag
 from ..kern.zahlen import spanne
 from .codes import problem
+from .regeln import Kontext
 
 
 class PruefErgebnis(NamedTuple):
@@ -69,18 +70,48 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
         spanne_m = (min(moeglich), max(moeglich))
         if p.regionen is None and not p.ohne:
             fehler = None if zahl_erfuellt else _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
+            fehler = _mit_dateien(fehler, bestand, gebiet_regionen)
             out.append(PruefErgebnis(p, zeile, True, zahl_erfuellt, spanne_s, spanne_m, fehler))
             continue
         befund = _namen(prog.anzeige, zeile, p, gebiet_regionen, je, anfang, ende, zahl_erfuellt)
         if befund == _NUR_ZAHL:
             befund = _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
-        fehler = befund if isinstance(befund, Problem) else None
+        fehler = _mit_dateien(befund if isinstance(befund, Problem) else None, bestand, gebiet_regionen)
         erfuellt = fehler is None
         out.append(PruefErgebnis(p, zeile, True, erfuellt, spanne_s, spanne_m, fehler))
     return out
 
 
 _NUR_ZAHL = "zahl"
+
+
+def befunde(k: Kontext) -> list[Problem]:
+    """Der Prüfgang des Registers (pruefen/regeln.py): die Befunde der Prüfpunkte."""
+    return [e.problem for e in pruefpunkte(k.bestand, k.heute) if e.problem is not None]
+
+
+def formbefunde(k: Kontext) -> list[Problem]:
+    """Der Prüfgang des Registers für :func:`form`."""
+    return form(k.bestand, k.heute, k.hoechstalter, k.regionen_ganz)
+
+
+def _mit_dateien(befund: Problem | None, bestand: Datenbestand, gebiet: Sequence[Region]) -> Problem | None:
+    """Ein Prüfpunkt betrifft jede Regions- und Vertragsdatei seines Gebiets: jede kann die
+    Zählung ändern (``validate PATH`` zeigt den Befund zu jeder von ihnen)."""
+    if befund is None:
+        return None
+    return befund._replace(betrifft=tuple(sorted(_dateien(bestand, {r.ags for r in gebiet}))))
+
+
+def _dateien(bestand: Datenbestand, ags: set[str]) -> set[str]:
+    """Die Regions- und Vertragsdateien zu den Regionen ``ags`` (auch über „umfasst“)."""
+    out = {d.anzeige for d in bestand.regionen if d.modell.ags in ags}
+    out |= {
+        d.anzeige
+        for d in bestand.vertraege
+        if d.modell.region in ags or not ags.isdisjoint(d.modell.umfasst or ())
+    }
+    return out
 
 
 def _gebiet(p: Pruefpunkt, alle: Sequence[Region]) -> list[Region]:
@@ -289,7 +320,10 @@ def form(
     alle = [d.modell for d in bestand.regionen]
     out = []
     for i, punkt in enumerate(p.pruefpunkte):
-        for w in _widersprueche(punkt, alle, regionen_ganz):
+        if not (widersprueche := _widersprueche(punkt, alle, regionen_ganz)):
+            continue
+        genannt = _dateien(bestand, {*(punkt.regionen or ()), *punkt.ohne})
+        for w in widersprueche:
             out.append(
                 problem(
                     prog.anzeige,
@@ -297,6 +331,7 @@ def form(
                     "NZ506",
                     f"{_kopf(punkt)}: {w}",
                     "Den Prüfpunkt mit der Quelle vergleichen; er wird erst nach der Korrektur geprüft.",
+                    betrifft=genannt,
                 )
             )
     out += _belegalter(prog, p, heute, hoechstalter)

@@ -15,6 +15,7 @@ from ..kern.bestand import Datenbestand, Dokument
 from ..kern.modelle import Quelle
 from ..kern.quellen import Ort, hat_quellenobjekt, ist_sauber, ortstext, quellen_in
 from .codes import problem
+from .regeln import Kontext
 from .yamlio import finde, lies_yaml
 
 # (Ort, Code, Meldung, Hinweis) – die Zeile kommt erst, wenn es einen Befund gibt
@@ -35,6 +36,11 @@ def quellenobjekte(bestand: Datenbestand, heute: date) -> list[Problem]:
         if befunde:
             out += _mit_zeilen(dok, befunde, bestand.inhalte.get(dok.anzeige))
     return out
+
+
+def pruefgang(k: Kontext) -> list[Problem]:
+    """Der Prüfgang des Registers (pruefen/regeln.py)."""
+    return quellenobjekte(k.bestand, k.heute)
 
 
 def _pruefe(ort: Ort, q: Quelle, heute: date) -> list[_Befund]:
