@@ -1,19 +1,25 @@
-"""``netz add``: einen neu unterzeichneten Vertrag prüfen und anlegen."""
+"""``netz add``: einen neu unterzeichneten Vertrag prüfen und anlegen.
+
+Was ``add`` verweigert, entscheiden die Regeln (pruefen/regeln.py) am Bestand mit dem neuen
+Vertrag; hier steht nur, wie es dem Menschen gesagt wird."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from ..daten.ordner import VERTRAEGE, anzeigepfad
 from ..daten.schreiben import ZielExistiert, lege_exklusiv_an
 from ..kern.abdeckung import Stand, abdeckung, vertraege_je_region
+from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.fehler import NetzFehler
 from ..kern.modelle import Region, Vertrag
 from ..kern.namen import slug, vertrag_dateiname
+from ..pruefen.regeln import REGELN, Kontext
+from ..pruefen.yamlio import lies_yaml
 from . import gemeinsam
 from .yamltext import vertrag_yaml
 
@@ -28,21 +34,28 @@ class Entwurf:
     hinweise: tuple[str, ...]
 
 
+#: Die Regeln, deren Befund am neuen Vertrag ``add`` in eigenen Worten verweigert (mit dem
+#: Befehl, der weiterhilft); jeden anderen Fehler nennt es mit dem Befund selbst.
+VERWEIGERT = ("NZ302", "NZ303", "NZ304", "NZ405")
+
+
 def vorab(bestand: Datenbestand, region: Region, heute: date) -> None:
     """Was vor allen weiteren Fragen feststeht: hat die Region heute ein Netzwerk, ist ein
-    neuer Vertrag nicht möglich, solange der alte nicht beendet ist."""
+    neuer Vertrag nicht möglich, solange der alte nicht beendet ist – gefragt wird die Regel
+    NZ405 mit einem Vertrag von heute."""
     if not region.gilt_am(heute):
         return  # eine aufgelöste Region: entwurf() sagt, wann es sie gab
-    je = vertraege_je_region(d.modell for d in bestand.vertraege)
-    stand = abdeckung([region], je, heute).regionen[0]
-    if stand.stand is Stand.MIT and stand.vertrag is not None:
-        raise NetzFehler(
-            f"{region.bezeichnung} hat schon ein Netzwerk "
-            f"(Vertrag unterzeichnet {stand.vertrag.unterzeichnet.deutsch()}).",
-            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist: "
-            f"netz end {slug(region.name)} --date TT.MM.JJJJ. Einen früheren, "
-            f"beendeten Vertrag mit Datum nachtragen: netz add {slug(region.name)} --date TT.MM.JJJJ",
-        )
+    dok = _probe(bestand, region, Vertrag(region=region.ags, unterzeichnet=Zeitangabe.am(heute)))
+    probe = replace(bestand, vertraege=[*bestand.vertraege, dok])
+    for p in REGELN["NZ405"].pruefe(Kontext(probe, heute)):
+        if gemeinsam.betrifft(p, dok) and (andere := _in_kraft_am(probe, p, dok, heute)) is not None:
+            raise NetzFehler(
+                f"{region.bezeichnung} hat schon ein Netzwerk "
+                f"(Vertrag unterzeichnet {andere.unterzeichnet.deutsch()}).",
+                "Ein neuer Vertrag setzt voraus, dass der alte beendet ist: "
+                f"netz end {slug(region.name)} --date TT.MM.JJJJ. Einen früheren, "
+                f"beendeten Vertrag mit Datum nachtragen: netz add {slug(region.name)} --date TT.MM.JJJJ",
+            )
 
 
 def entwurf(
@@ -54,35 +67,11 @@ def entwurf(
     quellen: list[str] | None = None,
     bemerkung: str | None = None,
 ) -> Entwurf:
-    """Prüft alles, was vor dem Schreiben prüfbar ist; wirft :class:`NetzFehler`."""
+    """Prüft alles, was vor dem Schreiben prüfbar ist; wirft :class:`NetzFehler`.
+
+    Geprüft wird der Bestand mit dem neuen Vertrag – mit allen Regeln, einmal; die Befunde
+    der Regeln in :data:`VERWEIGERT` am neuen Vertrag sagt ``add`` in eigenen Worten."""
     region = gemeinsam.region(bestand, region_eingabe)
-    gemeinsam.nicht_in_der_zukunft(unterzeichnet, heute, "Die Unterzeichnung")
-    if bestand.programm is not None and unterzeichnet < bestand.programm.modell.erste_vertraege:
-        erste = deutsch_tag(bestand.programm.modell.erste_vertraege)
-        raise NetzFehler(f"Das Datum {deutsch_tag(unterzeichnet)} liegt vor den ersten Verträgen ({erste}).")
-    if beginn is not None and beginn < unterzeichnet:
-        raise NetzFehler(
-            f"Der Beginn {deutsch_tag(beginn)} liegt vor der Unterzeichnung {deutsch_tag(unterzeichnet)}."
-        )
-    _gab_es(bestand, region, unterzeichnet)
-    je = vertraege_je_region(d.modell for d in bestand.vertraege)
-    stand = abdeckung([region], je, unterzeichnet).regionen[0]
-    hinweise: list[str] = []
-    if stand.stand is Stand.MIT:
-        assert stand.vertrag is not None
-        raise NetzFehler(
-            f"{region.bezeichnung} hat am {deutsch_tag(unterzeichnet)} schon ein Netzwerk "
-            f"(Vertrag unterzeichnet {stand.vertrag.unterzeichnet.deutsch()}).",
-            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist; sein Ende eintragen mit "
-            f"netz end {slug(region.name)} --date TT.MM.JJJJ (letzter Tag des alten Vertrags).",
-        )
-    if stand.stand is Stand.UNGEWISS and stand.vertrag is not None:
-        hinweise.append(
-            f"Der Vertrag vom {stand.vertrag.unterzeichnet.deutsch()} ist möglicherweise noch in Kraft; "
-            f"falls er endete: netz end {slug(region.name)} --date TT.MM.JJJJ"
-        )
-    if not quellen:
-        hinweise.append("Ohne Quelle: bitte mit --source die Webadresse nachtragen (Warnung NZ601).")
     v = Vertrag(
         region=region.ags,
         unterzeichnet=Zeitangabe.am(unterzeichnet),
@@ -90,31 +79,100 @@ def entwurf(
         quellen=list(quellen or []),
         bemerkung=bemerkung or None,
     )
-    pfad = bestand.wurzel / VERTRAEGE / vertrag_dateiname(region, v.unterzeichnet)
-    if pfad.exists():
-        raise NetzFehler(f"Die Datei {anzeigepfad(pfad, bestand.wurzel)} gibt es schon.")
     text = vertrag_yaml(v)
-    # Vor dem Schreiben: den Bestand mit dem neuen Vertrag im Speicher prüfen.
-    gemeinsam.pruefe_mit(bestand, Dokument(str(pfad), anzeigepfad(pfad, bestand.wurzel), v, {}), heute)
-    return Entwurf(pfad, anzeigepfad(pfad, bestand.wurzel), v, text, region, tuple(hinweise))
+    dok = _probe(bestand, region, v, text)
+    fehler = gemeinsam.fehler_mit(bestand, dok, heute)
+    eigene = sorted(
+        (p for p in fehler if p.code in VERWEIGERT and gemeinsam.betrifft(p, dok)),
+        key=lambda p: (VERWEIGERT.index(p.code), -p.zeile),  # NZ304: erst der Beginn, dann die Region
+    )
+    if eigene:
+        raise _verweigerung(bestand, eigene[0], dok, region, heute)
+    hinweise: list[str] = []
+    je = vertraege_je_region(d.modell for d in bestand.vertraege)
+    stand = abdeckung([region], je, unterzeichnet).regionen[0]
+    if stand.stand is Stand.UNGEWISS and stand.vertrag is not None:
+        hinweise.append(
+            f"Der Vertrag vom {stand.vertrag.unterzeichnet.deutsch()} ist möglicherweise noch in Kraft; "
+            f"falls er endete: netz end {slug(region.name)} --date TT.MM.JJJJ"
+        )
+    if not quellen:
+        hinweise.append("Ohne Quelle: bitte mit --source die Webadresse nachtragen (Warnung NZ601).")
+    pfad = Path(dok.datei)
+    if pfad.exists():
+        raise NetzFehler(f"Die Datei {dok.anzeige} gibt es schon.")
+    if fehler:
+        raise gemeinsam.ungueltig(fehler)
+    return Entwurf(pfad, dok.anzeige, v, text, region, tuple(hinweise))
 
 
-def _gab_es(bestand: Datenbestand, region: Region, tag: date) -> None:
-    """Ein Vertrag nur an einem Tag, an dem es die Region gab (Gebietsstand, z. B. Aachen 2009)."""
-    if region.gilt_am(tag):
-        return
+def _probe(bestand: Datenbestand, region: Region, v: Vertrag, text: str | None = None) -> Dokument[Vertrag]:
+    """Der neue Vertrag als Dokument, mit den Zeilen der Datei, die geschrieben würde (so sagen
+    die Befunde, welches Feld sie meinen)."""
+    pfad = bestand.wurzel / VERTRAEGE / vertrag_dateiname(region, v.unterzeichnet)
+    anzeige = anzeigepfad(pfad, bestand.wurzel)
+    zeilen = lies_yaml(anzeige, (text or vertrag_yaml(v)).encode()).zeilen
+    return Dokument(str(pfad), anzeige, v, zeilen)
+
+
+def _in_kraft_am(bestand: Datenbestand, p: Problem, dok: Dokument[Vertrag], tag: date) -> Vertrag | None:
+    """Der andere Vertrag eines NZ405 am neuen, wenn er am ``tag`` schon sicher unterzeichnet war."""
+    andere = p.datei if p.datei != dok.anzeige else next(iter(p.betrifft), "")
+    v = next((d.modell for d in bestand.vertraege if d.anzeige == andere), None)
+    if v is None or v.unterzeichnet.spaet is None or v.unterzeichnet.spaet > tag:
+        return None
+    return v
+
+
+def _verweigerung(
+    bestand: Datenbestand, p: Problem, dok: Dokument[Vertrag], region: Region, heute: date
+) -> NetzFehler:
+    """Der Befund einer Regel am neuen Vertrag in den Worten von ``add``: mit deutschem Datum
+    und dem Befehl, der weiterhilft."""
+    v = dok.modell
+    tag = v.unterzeichnet.frueh
+    assert tag is not None  # add schreibt einen genauen Tag
+    if p.code == "NZ302":
+        return NetzFehler(
+            f"Die Unterzeichnung am {deutsch_tag(tag)} liegt in der Zukunft "
+            f"(heute ist {deutsch_tag(heute)}).",
+            "Erst eintragen, wenn es geschehen ist.",
+        )
+    if p.code == "NZ303":
+        erste = f" ({deutsch_tag(bestand.programmbeginn)})" if bestand.programmbeginn else ""
+        return NetzFehler(f"Das Datum {deutsch_tag(tag)} liegt vor den ersten Verträgen{erste}.")
+    if p.code == "NZ304" and v.beginn is not None and p.zeile == dok.zeile("beginn"):
+        assert v.beginn.frueh is not None
+        return NetzFehler(
+            f"Der Beginn {deutsch_tag(v.beginn.frueh)} liegt vor der Unterzeichnung {deutsch_tag(tag)}."
+        )
+    if p.code == "NZ304" and not region.gilt_am(tag):
+        return _gab_es_nicht(bestand, region, tag)
+    if p.code == "NZ405" and (andere := _in_kraft_am(bestand, p, dok, tag)) is not None:
+        return NetzFehler(
+            f"{region.bezeichnung} hat am {deutsch_tag(tag)} schon ein Netzwerk "
+            f"(Vertrag unterzeichnet {andere.unterzeichnet.deutsch()}).",
+            "Ein neuer Vertrag setzt voraus, dass der alte beendet ist; sein Ende eintragen mit "
+            f"netz end {slug(region.name)} --date TT.MM.JJJJ (letzter Tag des alten Vertrags).",
+        )
+    return gemeinsam.ungueltig([p])
+
+
+def _gab_es_nicht(bestand: Datenbestand, region: Region, tag: date) -> NetzFehler:
+    """Ein Vertrag nur an einem Tag, an dem es die Region gab (Gebietsstand, z. B. Aachen 2009):
+    wann es sie gab und wer an ihrer Stelle steht."""
     namen = {d.modell.ags: f"{d.modell.bezeichnung} ({d.modell.ags})" for d in bestand.regionen}
     wer = f"{region.bezeichnung} ({region.ags})"
     if region.gueltig_bis is not None and tag > region.gueltig_bis:
         andere = ", ".join(namen.get(a, a) for a in region.nachfolger)
-        raise NetzFehler(
+        return NetzFehler(
             f"{wer} gab es nur bis zum {deutsch_tag(region.gueltig_bis)}; "
             f"ein Vertrag vom {deutsch_tag(tag)} ist nicht möglich.",
             f"Gemeint ist wohl die Nachfolgerin: {andere}." if andere else "",
         )
     assert region.gueltig_ab is not None
     andere = ", ".join(namen.get(a, a) for a in region.vorgaenger)
-    raise NetzFehler(
+    return NetzFehler(
         f"{wer} gibt es erst seit dem {deutsch_tag(region.gueltig_ab)}; "
         f"ein Vertrag vom {deutsch_tag(tag)} ist so nicht möglich.",
         f"Einen Vertrag der Vorgänger ({andere}) in der Datei unter „umfasst:“ eintragen." if andere else "",

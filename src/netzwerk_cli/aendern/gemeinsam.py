@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..daten.laden import lade_dokument
+from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import deutsch_tag
 from ..kern.fehler import NetzFehler
@@ -32,18 +33,33 @@ def pruefe_mit(
     bestand: Datenbestand, neu: Dokument[Vertrag], heute: date, ersetzt: Dokument[Vertrag] | None = None
 ) -> None:
     """Prüft den Bestand, als wäre ``neu`` schon geschrieben (``ersetzt`` fällt weg)."""
+    if fehler := fehler_mit(bestand, neu, heute, ersetzt):
+        raise ungueltig(fehler, ersetzt is not None)
+
+
+def fehler_mit(
+    bestand: Datenbestand, neu: Dokument[Vertrag], heute: date, ersetzt: Dokument[Vertrag] | None = None
+) -> list[Problem]:
+    """Die Fehler aller Regeln im Bestand, als wäre ``neu`` schon geschrieben."""
     vertraege = [d for d in bestand.vertraege if d is not ersetzt]
     probe = replace(bestand, vertraege=[*vertraege, neu], probleme=[])
     # Mit geduldeten Fehlern anderer Regionen (Teildaten) wären die Prüfpunkte nicht verlässlich;
     # gemessen wird die Änderung dann nur an dem, was sie selbst neu verursacht
-    fehler = [
+    return [
         p
         for p in pruefe(probe, heute, mit_pruefpunkten=not bestand.geduldet).probleme
         if p.ist_fehler and p not in bestand.geduldet
     ]
-    if fehler:
-        was = "dieser Änderung" if ersetzt is not None else "diesem Vertrag"
-        raise NetzFehler(f"Mit {was} wären die Daten ungültig.", probleme=fehler)
+
+
+def ungueltig(fehler: list[Problem], aenderung: bool = False) -> NetzFehler:
+    was = "dieser Änderung" if aenderung else "diesem Vertrag"
+    return NetzFehler(f"Mit {was} wären die Daten ungültig.", probleme=fehler)
+
+
+def betrifft(p: Problem, dok: Dokument[Vertrag]) -> bool:
+    """Betrifft der Befund das (neue) Dokument – steht er bei ihm oder nennt er es?"""
+    return p.datei == dok.anzeige or dok.anzeige in p.betrifft
 
 
 def stimmt_zurueckgelesen(pfad: Path, anzeige: str, erwartet: Vertrag) -> bool:
