@@ -504,6 +504,7 @@ def test_felder_der_staerkeren_pruefpunkte_und_des_gebietsstands() -> None:
         vollstaendig=True,
         ohne=[],
         regierungsbezirk=None,
+        prueft_etwas=True,
     )
     (b,) = bedingungen([punkt], regionen, date(2008, 6, 23), date(2026, 11, 28))
     assert (b.mindestens, b.hoechstens, b.mit, b.ohne) == (None, 2, {"05334"}, {"05313", "05315"})

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import NamedTuple
 
-from .datum import deutsch_tag
+from .datum import Zeitangabe, deutsch_tag
 from .modelle import Region, Vertrag
 
 
@@ -33,13 +33,27 @@ class Stand(str, Enum):
     OHNE = "ohne"
 
 
-def vertrag_stand(v: Vertrag, d: date) -> Stand:
-    """Ist der Vertrag am Tag ``d`` in Kraft?"""
-    if v.unterzeichnet.sicher_bis(d) and (v.endet is None or v.endet.sicher_nach(d - timedelta(days=1))):
+def in_kraft(unterzeichnet: tuple[date, date], endet: tuple[date, date] | None, t: date) -> Stand:
+    """Die eine Regel „ein Vertrag ist am Tag ``t`` in Kraft“ – für ``status``, die Prüfpunkte,
+    ``end`` und ``netz offen``: unterzeichnet an oder vor ``t``, und ``endet`` (der letzte Tag
+    in Kraft) nicht vor ``t``. Die Angaben sind je der früheste und späteste mögliche Tag
+    (``date.min``/``date.max`` für offen); ``endet`` None: nicht beendet.
+
+    Sicher (``MIT``) unter jeder Lesart, möglich (``UNGEWISS``) unter mindestens einer."""
+    if unterzeichnet[1] <= t and (endet is None or endet[0] >= t):
         return Stand.MIT
-    if v.unterzeichnet.moeglich_bis(d) and (v.endet is None or not v.endet.sicher_bis(d - timedelta(days=1))):
+    if unterzeichnet[0] <= t and (endet is None or endet[1] >= t):
         return Stand.UNGEWISS
     return Stand.OHNE
+
+
+def _grenzen(z: Zeitangabe) -> tuple[date, date]:
+    return (z.frueh or date.min, z.spaet or date.max)
+
+
+def vertrag_stand(v: Vertrag, d: date) -> Stand:
+    """Ist der Vertrag am Tag ``d`` in Kraft? (:func:`in_kraft` auf seinen Zeitangaben)"""
+    return in_kraft(_grenzen(v.unterzeichnet), _grenzen(v.endet) if v.endet is not None else None, d)
 
 
 class RegionStand(NamedTuple):

@@ -28,10 +28,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .abdeckung import Stand
+from .abdeckung import Stand, in_kraft
 from .bestand import Datenbestand
 from .datum import Zeitangabe, deutsch_tag
 from .modelle import Pruefpunkt, Region, Vertrag
+from .pruefpunkt import aussagen, zahl_passt
 from .zahlen import anzahl
 
 #: Das obere Ende einer nach oben offenen Spanne: das Ereignis kann auch nach heute liegen
@@ -153,16 +154,9 @@ class Bedingung(NamedTuple):
 
 
 def vertrag_stand(z: Zeiten, t: date) -> Stand:
-    """Ist der Vertrag am Tag ``t`` in Kraft – sicher, vielleicht, nicht?
-
-    Dieselbe Regel wie :func:`~.abdeckung.vertrag_stand` („endet“ ist der letzte Tag in
-    Kraft), nur auf Spannen statt Zeitangaben."""
-    u, e = z.unterzeichnet, z.endet
-    if u.bis <= t and (e is None or e.von >= t):
-        return Stand.MIT
-    if u.von <= t and (e is None or e.bis >= t):
-        return Stand.UNGEWISS
-    return Stand.OHNE
+    """Ist der Vertrag am Tag ``t`` in Kraft – sicher, vielleicht, nicht? Die eine Regel
+    (:func:`~.abdeckung.in_kraft`), auf den eingeengten Spannen."""
+    return in_kraft(z.unterzeichnet, z.endet, t)
 
 
 def region_stand(zeiten: Sequence[Zeiten], nummern: Iterable[int], t: date) -> Stand:
@@ -214,9 +208,7 @@ def tagesstand(
 
 def kann_zutreffen(b: Bedingung, st: Tagesstand) -> bool:
     """Kann die Zahl von ``b`` an diesem Tag zutreffen (sicher ≤ Zahl ≤ möglich)?"""
-    return (b.mindestens is None or st.moeglich >= b.mindestens) and (
-        b.hoechstens is None or st.sicher <= b.hoechstens
-    )
+    return zahl_passt(b.mindestens, b.hoechstens, st.sicher, st.moeglich)
 
 
 def kandidaten(zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], b: Bedingung) -> list[date]:
@@ -469,29 +461,17 @@ def entscheidet(
 def bedingungen(
     punkte: Sequence[Pruefpunkt], regionen: Sequence[Region], start: date, heute: date
 ) -> list[Bedingung]:
-    """Die geprüften Prüfpunkte als Bedingungen (wie ``validate`` sie prüft: ohne Datum von
-    den ersten Verträgen bis heute; nie nach heute)."""
+    """Die geprüften Prüfpunkte als Bedingungen – gelesen wie ``validate`` sie liest
+    (:func:`~.pruefpunkt.aussagen`), der Zeitraum auf den Programmstart geklemmt."""
     out = []
-    for nr, p in enumerate(punkte):
-        # hoechstens, regionen, vollstaendig, ohne: Felder der stärkeren Prüfpunkte (Zweig
-        # belege); ohne sie ist nur die Zahl da
-        hoechstens = p.anzahl if p.anzahl is not None else p.hoechstens
-        mindestens = p.anzahl if p.anzahl is not None else p.mindestens
-        genannt = p.regionen
-        ohne = set(p.ohne)
-        if not p.pruefen or (mindestens is None and hoechstens is None and genannt is None and not ohne):
+    gueltig = tuple((r.ags, *g) for r in regionen if (g := gueltigkeit(r)) is not None)
+    for a in aussagen(punkte, regionen, start, heute):
+        von = max(a.von, start)
+        if von > a.bis:
             continue
-        von = max((p.datum.frueh if p.datum else None) or start, start)
-        bis = min((p.datum.spaet if p.datum else None) or heute, heute)
-        if von > bis:
-            continue
-        gebiet = [r for r in regionen if p.regierungsbezirk in (None, r.regierungsbezirk)]
-        ags = frozenset(r.ags for r in gebiet)
-        mit = frozenset(genannt or ())
-        if genannt is not None and p.vollstaendig:
-            ohne |= ags - mit  # die Liste ist abschließend: wer fehlt, hatte keines
-        gueltig = tuple((r.ags, *g) for r in regionen if (g := gueltigkeit(r)) is not None)
-        out.append(Bedingung(nr, von, bis, mindestens, hoechstens, ags, gueltig, mit, frozenset(ohne)))
+        ags = frozenset(r.ags for r in a.gebiet)
+        mit = a.genannt or frozenset()
+        out.append(Bedingung(a.nr, von, a.bis, a.mindestens, a.hoechstens, ags, gueltig, mit, a.ohne_alle))
     return out
 
 

@@ -23,6 +23,7 @@ from ..kern.belege import VORGABE_HOECHSTALTER, AlterFehler, Hoechstalter, neues
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import deutsch_tag
 from ..kern.modelle import Programm, Pruefpunkt, Region, Vertrag
+from ..kern.pruefpunkt import Aussage, aussage, widersprueche
 from ..kern.zahlen import spanne
 from .codes import problem
 from .regeln import Kontext
@@ -50,30 +51,30 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
     out = []
     for i, p in enumerate(prog.modell.pruefpunkte):
         zeile = _zeile_pruefpunkt(prog, i)
-        if not p.pruefen or not p.prueft_etwas or _widersprueche(p, alle):
+        # was der Prüfpunkt sagt – dieselbe Lesart wie netz offen (kern/pruefpunkt.py)
+        a = aussage(i, p, alle, prog.modell.erste_vertraege, heute)
+        if a is None:
             out.append(PruefErgebnis(p, zeile, False, None, None, None, None))
             continue
-        gebiet_regionen = _gebiet(p, alle)
+        gebiet_regionen = list(a.gebiet)
         if p.regierungsbezirk not in verlaeufe:
             verlaeufe[p.regierungsbezirk] = verlauf(gebiet_regionen, je, beginn)
-        # Ohne Datum: trifft die Aussage irgendwann seit den ersten Verträgen zu?
-        anfang = (p.datum.frueh if p.datum else None) or prog.modell.erste_vertraege
-        ende = min((p.datum.spaet if p.datum else None) or heute, heute)
+        anfang, ende = a.von, a.bis
         sicher: list[int] = []
         moeglich: list[int] = []
         zahl_erfuellt = False
         for _, z in verlaeufe[p.regierungsbezirk].zwischen(anfang, ende):
             sicher.append(z.sicher)
             moeglich.append(z.moeglich)
-            zahl_erfuellt = zahl_erfuellt or _zahl_passt(p, z.sicher, z.moeglich)
+            zahl_erfuellt = zahl_erfuellt or a.zahl_passt(z.sicher, z.moeglich)
         spanne_s = (min(sicher), max(sicher))
         spanne_m = (min(moeglich), max(moeglich))
-        if p.regionen is None and not p.ohne:
+        if a.genannt is None and not a.ohne:
             fehler = None if zahl_erfuellt else _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
             fehler = _mit_dateien(fehler, bestand, gebiet_regionen)
             out.append(PruefErgebnis(p, zeile, True, zahl_erfuellt, spanne_s, spanne_m, fehler))
             continue
-        befund = _namen(prog.anzeige, zeile, p, gebiet_regionen, je, anfang, ende, zahl_erfuellt)
+        befund = _namen(prog.anzeige, zeile, a, je, zahl_erfuellt)
         if befund == _NUR_ZAHL:
             befund = _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
         fehler = _mit_dateien(befund if isinstance(befund, Problem) else None, bestand, gebiet_regionen)
@@ -114,19 +115,6 @@ def _dateien(bestand: Datenbestand, ags: set[str]) -> set[str]:
     return out
 
 
-def _gebiet(p: Pruefpunkt, alle: Sequence[Region]) -> list[Region]:
-    return [r for r in alle if p.regierungsbezirk is None or r.regierungsbezirk == p.regierungsbezirk]
-
-
-def _zahl_passt(p: Pruefpunkt, unten: int, oben: int) -> bool:
-    """Kann die Zahl der Netzwerke (zwischen ``unten`` und ``oben``) die Aussage erfüllen?"""
-    if p.anzahl is not None and not unten <= p.anzahl <= oben:
-        return False
-    if p.mindestens is not None and oben < p.mindestens:
-        return False
-    return p.hoechstens is None or unten <= p.hoechstens
-
-
 def _soll(p: Pruefpunkt) -> str:
     teile = []
     if p.anzahl is not None:
@@ -161,14 +149,7 @@ def _zahl_verfehlt(
 
 
 def _namen(
-    datei: str,
-    zeile: int,
-    p: Pruefpunkt,
-    gebiet: list[Region],
-    je: dict[str, tuple[Vertrag, ...]],
-    anfang: date,
-    ende: date,
-    zahl_erfuellt: bool,
+    datei: str, zeile: int, a: Aussage, je: dict[str, tuple[Vertrag, ...]], zahl_erfuellt: bool
 ) -> Problem | str | None:
     """Prüfpunkt mit Namen: gibt es einen Tag, an dem eine Lesart alles zugleich erfüllt?
 
@@ -176,8 +157,9 @@ def _namen(
     eine ungenannte, die trotz vollständiger Liste sicher eines hat (NZ503), eine als „ohne“
     genannte, die sicher eines hat (NZ504), die Zahl allein (NZ501) – oder nur das Zugleich (NZ505).
     """
-    genannt = set(p.regionen or ())
-    ohne = set(p.ohne)
+    p, gebiet, anfang, ende = a.punkt, a.gebiet, a.von, a.bis
+    genannt = set(a.genannt or ())
+    ohne = set(a.ohne)
     tage = [anfang] + [
         d for d in wendepunkte(v for r in gebiet for v in je.get(r.ags, ())) if anfang < d <= ende
     ]
@@ -187,21 +169,21 @@ def _namen(
         # nur die Regionen, die es am Tag gab: eine noch nicht gebildete (StädteRegion Aachen
         # vor dem 21.10.2009) oder aufgelöste hat kein Netzwerk, weder sicher noch möglich
         staende = {s.region.ags: s.stand for s in abdeckung(gebiet, je, d).regionen}
-        je_moeglich |= {a for a, s in staende.items() if s is not Stand.OHNE}
+        je_moeglich |= {x for x, s in staende.items() if s is not Stand.OHNE}
         je_nicht_sicher |= {r.ags for r in gebiet if staende.get(r.ags, Stand.OHNE) is not Stand.MIT}
-        if any(staende.get(a, Stand.OHNE) is Stand.OHNE for a in genannt) or any(
-            staende.get(a) is Stand.MIT for a in ohne
+        if any(staende.get(x, Stand.OHNE) is Stand.OHNE for x in genannt) or any(
+            staende.get(x) is Stand.MIT for x in ohne
         ):
             continue
-        if p.vollstaendig and any(s is Stand.MIT for a, s in staende.items() if a not in genannt):
+        if a.vollstaendig and any(s is Stand.MIT for x, s in staende.items() if x not in genannt):
             continue
-        unten = sum(1 for a, s in staende.items() if s is Stand.MIT or a in genannt)
+        unten = sum(1 for x, s in staende.items() if s is Stand.MIT or x in genannt)
         oben = (
             len(genannt)
-            if p.vollstaendig
-            else sum(1 for a, s in staende.items() if s is not Stand.OHNE and a not in ohne)
+            if a.vollstaendig
+            else sum(1 for x, s in staende.items() if s is not Stand.OHNE and x not in ohne)
         )
-        if _zahl_passt(p, unten, oben):
+        if a.zahl_passt(unten, oben):
             return None
     namen = {r.ags: r.bezeichnung for r in gebiet}
     zeitraum = _zeitraum(anfang, ende)
@@ -214,8 +196,8 @@ def _namen(
             f"{zeitraum} keines zu",
             "Den Vertrag der Region prüfen (Datum, Ende) oder die Liste des Prüfpunkts.",
         )
-    if p.vollstaendig and (
-        immer := sorted(a for a in namen if a not in genannt and a not in je_nicht_sicher)
+    if a.vollstaendig and (
+        immer := sorted(x for x in namen if x not in genannt and x not in je_nicht_sicher)
     ):
         return problem(
             datei,
@@ -226,7 +208,7 @@ def _namen(
             "Fehlt die Region in der Liste, oder ist ihr Vertrag zu früh datiert? Ist die Liste der "
             "Quelle nicht abschließend, „vollstaendig: false“ setzen.",
         )
-    if immer_ohne := sorted(a for a in ohne if a not in je_nicht_sicher):
+    if immer_ohne := sorted(x for x in ohne if x not in je_nicht_sicher):
         return problem(
             datei,
             zeile,
@@ -262,47 +244,6 @@ def _aufzaehlung(ags: list[str], namen: dict[str, str], hoechstens: int = 5) -> 
 # --- Form der Prüfpunkte: was ein Prüfpunkt in sich behauptet ---------------------------
 
 
-def _widersprueche(p: Pruefpunkt, alle: Sequence[Region], regionen_ganz: bool = True) -> list[str]:
-    """Was ein Prüfpunkt sich selbst oder den Regionen widerspricht (leer: in Ordnung).
-
-    ``regionen_ganz``: alle Regionsdateien sind lesbar (sonst wäre jede Region einer kaputten
-    Datei „unbekannt“ – der Befund der Datei genügt)."""
-    out = []
-    bekannt = {r.ags: r for r in alle}
-    genannt = list(p.regionen or ())
-    if p.vollstaendig and p.regionen is None:
-        out.append("„vollstaendig: true“ ohne Liste „regionen“")
-    for liste, name in ((genannt, "regionen"), (list(p.ohne), "ohne")):
-        doppelt = sorted({a for a in liste if liste.count(a) > 1})
-        if doppelt:
-            out.append(f"„{name}“ nennt {', '.join(doppelt)} mehrfach")
-    if beide := sorted(set(genannt) & set(p.ohne)):
-        out.append(f"{', '.join(beide)} steht in „regionen“ und in „ohne“")
-    for a in sorted(set(genannt) | set(p.ohne)):
-        r = bekannt.get(a)
-        if r is None:
-            if regionen_ganz:
-                out.append(f"{a} ist keine bekannte Region")
-        elif p.regierungsbezirk is not None and r.regierungsbezirk != p.regierungsbezirk:
-            out.append(f"{r.bezeichnung} ({a}) liegt nicht im Regierungsbezirk {p.regierungsbezirk}")
-    n = len(set(genannt))
-    if p.anzahl is not None and p.regionen is not None:
-        if p.vollstaendig and p.anzahl != n:
-            out.append(f"„anzahl: {p.anzahl}“, aber die vollständige Liste nennt {n}")
-        elif p.anzahl < n:
-            out.append(f"„anzahl: {p.anzahl}“, aber die Liste nennt {n}")
-    if p.hoechstens is not None and p.regionen is not None and p.hoechstens < n:
-        out.append(f"„hoechstens: {p.hoechstens}“, aber die Liste nennt {n}")
-    if p.mindestens is not None and p.hoechstens is not None and p.mindestens > p.hoechstens:
-        out.append(f"„mindestens: {p.mindestens}“ ist größer als „hoechstens: {p.hoechstens}“")
-    if p.anzahl is not None and (
-        (p.mindestens is not None and p.anzahl < p.mindestens)
-        or (p.hoechstens is not None and p.anzahl > p.hoechstens)
-    ):
-        out.append(f"„anzahl: {p.anzahl}“ liegt außerhalb von „mindestens“/„hoechstens“")
-    return out
-
-
 def form(
     bestand: Datenbestand, heute: date, hoechstalter: str | None = None, regionen_ganz: bool = True
 ) -> list[Problem]:
@@ -320,10 +261,10 @@ def form(
     alle = [d.modell for d in bestand.regionen]
     out = []
     for i, punkt in enumerate(p.pruefpunkte):
-        if not (widersprueche := _widersprueche(punkt, alle, regionen_ganz)):
+        if not (gefunden := widersprueche(punkt, alle, regionen_ganz)):
             continue
         genannt = _dateien(bestand, {*(punkt.regionen or ()), *punkt.ohne})
-        for w in widersprueche:
+        for w in gefunden:
             out.append(
                 problem(
                     prog.anzeige,
