@@ -29,8 +29,9 @@ def validate(
         Optional[list[Path]],  # noqa: UP045
         typer.Argument(
             metavar="PFAD",
-            help="Nur Befunde dieser Dateien melden (wie pre-commit sie übergibt); "
-            "dateiübergreifende Prüfungen laufen trotzdem über den ganzen Datenordner.",
+            help="Nur Befunde melden, die diese Dateien betreffen (wie pre-commit sie übergibt) – "
+            "auch dateiübergreifende, die bei einer anderen Datei stehen; "
+            "geprüft wird der ganze Datenordner.",
             show_default=False,
         ),
     ] = None,
@@ -54,7 +55,8 @@ def validate(
         bool,
         typer.Option(
             "--fix",
-            help="Mechanische Befunde beheben (deutsches Datum → JJJJ-MM-TT, AGS in Anführungszeichen); "
+            help="Mechanische Befunde beheben (deutsches Datum → JJJJ-MM-TT, AGS in Anführungszeichen, "
+            "Dateiname nach dem Inhalt); "
             "zeigt die Änderung und schreibt sie sicher wie „netz add“.",
         ),
     ] = False,

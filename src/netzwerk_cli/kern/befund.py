@@ -1,5 +1,5 @@
 """Die eine Währung für Befunde: jede Prüfung liefert :class:`Problem`-Werte, jedes Format
-gibt sie aus. Welche Codes es gibt, steht in :mod:`netzwerk_cli.pruefen.codes`."""
+gibt sie aus. Welche Codes es gibt, steht im Register :mod:`netzwerk_cli.pruefen.regeln`."""
 
 from __future__ import annotations
 
