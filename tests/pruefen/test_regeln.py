@@ -157,6 +157,7 @@ def test_fix_benennt_mit_git_mv_um(netz: Any, daten: Path, monkeypatch: pytest.M
     repo_anlegen(daten)
     trocken = netz("validate", "--fix", "--dry-run")
     assert "Umbenennen: " in trocken.stderr and falsch.exists()
+    assert "Würde 1 Befund beheben; nichts geschrieben." in trocken.stderr
     lauf = netz("validate", "--fix")
     assert lauf.exit_code == 0, lauf.stdout + lauf.stderr
     status = git(daten, "status", "--porcelain")
@@ -183,3 +184,11 @@ def test_umbenennen_nur_im_selben_ordner(daten: Path) -> None:
     for neu in ("../regionen/x.yaml", anzeige.replace("vertraege/", "regionen/"), "/tmp/x.yaml"):
         p = Problem(anzeige, 1, 1, "NZ401", "m", korrektur=Korrektur("umbenennen", neu=neu))
         assert reparaturen(daten, [p], {anzeige: datei.read_bytes()}) == []
+
+
+def test_gezeigte_und_ausgeblendete_fehler_in_einem_satz(netz: Any, daten: Path) -> None:
+    datei = daten / "regionen/05313-aachen.yaml"
+    _ersetze(datei, "gueltig_bis: 2009-10-20", "gueltig_bis: 2008-12-31")
+    (daten / "vertraege/05315-koeln-2008.yaml").rename(daten / "vertraege/05315-koeln.yaml")
+    lauf = netz("validate", str(datei))
+    assert "Prüfpunkte erst nach Behebung der Fehler; dazu 1 Fehler in anderen Dateien" in lauf.flach

@@ -153,9 +153,11 @@ def _repariere(wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry
         if r.nachher != r.vorher:
             fehler.print(diff(r.vorher, r.nachher, r.anzeige), end="", soft_wrap=True)
         if r.ziel is not None:
-            fehler.print(f"Umbenennen: {sichtbar(r.anzeige)} → {sichtbar(r.ziel_anzeige)}", soft_wrap=True)
+            # je Pfad eine Zeile: ein Pfad wird nie umbrochen
+            fehler.print(f"Umbenennen: {sichtbar(r.anzeige)}\n  → {sichtbar(r.ziel_anzeige)}", soft_wrap=True)
     if dry_run:
-        fehler.print(f"Würde {sum(len(r.behoben) for r in liste)} Befunde beheben; nichts geschrieben.")
+        n = sum(len(r.behoben) for r in liste)
+        fehler.print(f"Würde {n} {'Befund' if n == 1 else 'Befunde'} beheben; nichts geschrieben.")
         return
     with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
         for r in liste:

@@ -322,6 +322,6 @@ def _belegalter(
     ]
 
 
-def _zeile_pruefpunkt(prog: Dokument[object], i: int) -> int:
+def _zeile_pruefpunkt(prog: Dokument[Programm], i: int) -> int:
     zeilen = prog.zeilen
     return zeilen.get(f"pruefpunkte[{i}]", zeilen.get("pruefpunkte", 1))

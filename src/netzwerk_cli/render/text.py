@@ -528,9 +528,12 @@ def zusammenfassung(b: Pruefbericht) -> str:
         text += "; Prüfpunkte erst nach Behebung der Fehler"
     if p.ausgeblendete_fehler:
         n = p.ausgeblendete_fehler
-        text += (
-            f"; Prüfpunkte nicht geprüft: {n} Fehler in anderen Dateien (netz validate ohne PFAD zeigt sie)"
-        )
+        andere = f"{n} Fehler in anderen Dateien (netz validate ohne PFAD zeigt sie)"
+        # „Prüfpunkte erst nach …“ steht schon da, wenn auch gezeigte Fehler sie verhindern
+        if p.fehler and not p.pruefpunkte:
+            text += f"; dazu {andere}"
+        else:
+            text += f"; Prüfpunkte nicht geprüft: {andere}"
     return text + "."
 
 
