@@ -192,3 +192,43 @@ def test_gezeigte_und_ausgeblendete_fehler_in_einem_satz(netz: Any, daten: Path)
     (daten / "vertraege/05315-koeln-2008.yaml").rename(daten / "vertraege/05315-koeln.yaml")
     lauf = netz("validate", str(datei))
     assert "Prüfpunkte erst nach Behebung der Fehler; dazu 1 Fehler in anderen Dateien" in lauf.flach
+
+
+# Regeln ohne Datei im Korpus – je mit dem Grund; jede neue Regel bekommt eine Korpusdatei
+# (Rezept in docs/architektur.md), sonst schlägt der Test unten fehl.
+OHNE_KORPUS = {
+    "NZ100": "nicht lesbar: braucht Dateirechte (tests/cli/test_validate.py)",
+    "NZ102": "über 1 MiB: zu groß für den Korpus (tests/test_feindlich.py)",
+    "NZ110": "übrig gebliebene Temporärdatei: ein Dateiname, kein Inhalt",
+    "NZ111": "verwaiste Sperrdatei: keine YAML-Datei",
+    "NZ112": "Verknüpfung, FIFO, Ordner: keine reguläre Datei",
+    "NZ113": "falsche Endung oder versteckt: ein Dateiname, kein Inhalt",
+    "NZ117": "über 1.000 Einträge: zu groß für den Korpus (tests/test_feindlich.py)",
+    "NZ199": "über 50 Befunde in einer Datei (tests/cli/test_mutationen.py)",
+    "NZ305": "Warnung: der Korpus verlangt Exit 1 (tests/cli/test_validate.py)",
+    "NZ406": "programm.yaml fehlt: keine Datei",
+    "NZ601": "Warnung: der Korpus verlangt Exit 1 (tests/cli/test_validate.py)",
+}
+
+
+def test_jede_regel_hat_eine_korpusdatei_oder_einen_grund() -> None:
+    import re
+
+    from tests.conftest import FIXTURES
+
+    im_korpus = {
+        code
+        for f in (FIXTURES / "invalid").glob("*.yaml")
+        for code in re.findall(r"NZ\d{3}", f.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace"))
+    }
+    assert set(OHNE_KORPUS) <= set(REGELN)
+    assert sorted(set(REGELN) - im_korpus - set(OHNE_KORPUS)) == []
+
+
+def test_jeder_gemeldete_code_steht_im_register_und_umgekehrt() -> None:
+    """Jeder Code, den der Quelltext meldet, ist ein Eintrag – und jeder Eintrag wird gemeldet."""
+    import re
+
+    quelle = Path(__file__).resolve().parents[2] / "src" / "netzwerk_cli"
+    gemeldet = {c for f in quelle.rglob("*.py") for c in re.findall(r'"(NZ\d{3})"', f.read_text("utf-8"))}
+    assert gemeldet == set(REGELN)
