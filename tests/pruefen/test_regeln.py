@@ -232,3 +232,15 @@ def test_jeder_gemeldete_code_steht_im_register_und_umgekehrt() -> None:
     quelle = Path(__file__).resolve().parents[2] / "src" / "netzwerk_cli"
     gemeldet = {c for f in quelle.rglob("*.py") for c in re.findall(r'"(NZ\d{3})"', f.read_text("utf-8"))}
     assert gemeldet == set(REGELN)
+
+
+def test_fix_in_einer_datei_die_danach_noch_kaputt_ist(daten: Path) -> None:
+    """Eine Behebung von mehreren: die Datei war unlesbar und bleibt es (der zweite Fehler ist
+    keiner für --fix) – die Behebung wird trotzdem geschrieben, nichts zurückgerollt."""
+    datei = daten / "vertraege" / "05170-wesel-2020-01-01.yaml"
+    datei.write_bytes(b'region: "05170"\nunterzeichnet:\t2020-01-01\nquellen: [https://x.example\n')
+    anzeige = anzeigepfad(datei, daten)
+    tab = Problem(anzeige, 2, 15, "NZ105", "m", korrektur=Korrektur("ersetzen", 2, 15, "\t", " "))
+    [r] = reparaturen(daten, [tab], {anzeige: datei.read_bytes()})
+    speichere(r)
+    assert datei.read_bytes() == b'region: "05170"\nunterzeichnet: 2020-01-01\nquellen: [https://x.example\n'

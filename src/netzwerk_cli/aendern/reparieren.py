@@ -123,8 +123,10 @@ def speichere(r: Reparatur) -> None:
         raise NetzFehler(f"{r.anzeige} wurde inzwischen geändert; bitte erneut aufrufen.")
     if r.nachher != r.vorher:
         ersetze_atomar(r.pfad, r.nachher, r.anzeige)
-        gelesen = lies_yaml(r.anzeige, r.nachher)
-        if gelesen.wert is None:  # pragma: no cover - Schutz: die Änderung machte die Syntax kaputt
+        # Schutz: die Änderung machte die Syntax kaputt (eine Datei, die schon vorher nicht zu
+        # lesen war, darf es danach auch nicht sein – eine Behebung kann eine von mehreren sein)
+        kaputt = lies_yaml(r.anzeige, r.nachher).wert is None
+        if kaputt and lies_yaml(r.anzeige, r.vorher).wert is not None:  # pragma: no cover
             ersetze_atomar(r.pfad, r.vorher, r.anzeige)
             raise NetzFehler(
                 f"{r.anzeige}: die Reparatur ließe sich nicht lesen; alte Fassung wiederhergestellt."
