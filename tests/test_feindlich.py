@@ -194,3 +194,88 @@ def test_angriff_begrenzt(art: str, netz: Any, daten: Path, monkeypatch: pytest.
     monkeypatch.setenv("COLUMNS", "250")
     text = netz("validate").stdout
     assert len(text.splitlines()) <= 4 * (MAX_BEFUNDE + 2) + 10  # Zeile, Ausschnitt, ^, Hinweis je Befund
+
+
+# --- Hinweise sind sicher zum Einfügen in eine Shell ------------------------------------------
+
+BOESE_NAMEN = [
+    "05170-wesel'$(id>&2)'.yml",
+    "05170-wesel`id>&2`.yml",
+    "05170-wesel;id>&2;.yml",
+    "-rf $(id>&2).yml",
+    'x"$(id>&2)".yml',
+]
+
+
+def _git(ordner: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=ordner, check=True, capture_output=True)
+
+
+def _hinweise_ausfuehren(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """Jeden Befehl aus den Hinweisen zu ``name`` in einer echten Shell ausführen; die
+    Ausgaben (stderr) zurück. ``id`` darf nie laufen."""
+    import subprocess
+
+    oben = daten.parent
+    monkeypatch.chdir(oben)
+    _git(oben, "init", "-q")
+    _git(oben, "add", "-A")
+    befunde = netz("validate", "--format", "json").json()["probleme"]
+    hinweise = [p["hinweis"] for p in befunde if name in p["datei"] and p.get("hinweis")]
+    assert hinweise, befunde
+    fehler = []
+    for h in hinweise:
+        befehl = h.split(": ", 1)[1].strip() if ": " in h else ""
+        if not befehl.startswith(("git ", "rm ")):
+            continue  # ohne Befehl: nur der Dateiname
+        lauf = subprocess.run(["sh", "-c", befehl], cwd=oben, capture_output=True, text=True)
+        fehler.append(lauf.stdout + lauf.stderr)
+        assert "uid=" not in lauf.stdout + lauf.stderr, (befehl, lauf.stderr)
+    return fehler
+
+
+@pytest.mark.parametrize("name", BOESE_NAMEN)
+def test_hinweis_nz113_fuehrt_nichts_aus(
+    netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    f = daten / "vertraege" / name
+    f.write_text("region: x\n", encoding="utf-8")
+    _hinweise_ausfuehren(netz, daten, monkeypatch, name)
+    # der Befehl hat genau diese Datei umbenannt: keine Datei mit dem bösen Namen mehr da
+    assert not f.exists()
+
+
+@pytest.mark.parametrize("name", [n.replace(".yml", "") for n in BOESE_NAMEN])
+def test_hinweis_nz110_fuehrt_nichts_aus(
+    netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from netzwerk_cli.daten.ordner import TEMP_PRAEFIX
+
+    voll = f"{TEMP_PRAEFIX}{name}.tmp"
+    f = daten / "vertraege" / voll
+    f.write_text("x", encoding="utf-8")
+    _hinweise_ausfuehren(netz, daten, monkeypatch, voll)
+    assert not f.exists()
+
+
+def test_hinweis_nz401_fuehrt_nichts_aus(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    alt = daten / "vertraege" / "05170-wesel-2020-01-01.yaml"
+    if not alt.exists():
+        alt = sorted((daten / "vertraege").glob("*.yaml"))[0]
+    name = "05170-wesel'$(id>&2)'.yaml"
+    alt.rename(daten / "vertraege" / name)
+    _hinweise_ausfuehren(netz, daten, monkeypatch, name)
+    assert not (daten / "vertraege" / name).exists()
+
+
+def test_hinweis_ohne_befehl_bei_unsichtbaren_zeichen(netz: Any, daten: Path) -> None:
+    """Ein Zeilenumbruch oder U+202E im Namen: der angezeigte Befehl wäre nicht der
+    ausgeführte – der Hinweis nennt die Datei ohne Befehl."""
+    (daten / "vertraege" / "a\nid;.yml").write_text("x", encoding="utf-8")
+    (daten / "vertraege" / "b\u202eid.yml").write_text("x", encoding="utf-8")
+    befunde = netz("validate", "--format", "json").json()["probleme"]
+    hinweise = [p["hinweis"] for p in befunde if p["code"] == "NZ113"]
+    assert len(hinweise) == 2
+    assert all("git mv" not in h for h in hinweise), hinweise

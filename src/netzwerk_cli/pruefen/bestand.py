@@ -11,6 +11,7 @@ import posixpath
 import re
 from datetime import date, timedelta
 
+from ..kern import shell
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe
@@ -32,11 +33,6 @@ def dateiuebergreifend(bestand: Datenbestand, heute: date) -> list[Problem]:
     )
 
 
-def _sh(pfad: str) -> str:
-    """Ein Pfad für die Shell: in einfachen Anführungszeichen (Leerzeichen, Klammern)."""
-    return "'" + pfad.replace("'", "'\\''") + "'"
-
-
 def _falscher_name(
     dok: Dokument[Region] | Dokument[Vertrag], soll: str, namen: set[str], feld: str
 ) -> Problem:
@@ -45,9 +41,13 @@ def _falscher_name(
     („… (Kopie).yaml“ aus dem Explorer): dann löschen statt umbenennen."""
     ziel = os.path.join(os.path.dirname(dok.anzeige), soll)
     if soll in namen:
-        hinweis = f"Eine Kopie von {ziel}? Dann löschen:  rm {_sh(dok.anzeige)}"
+        b = shell.befehl("rm", dok.anzeige)
+        hinweis = (
+            f"Eine Kopie von {ziel}? Dann löschen:  {b}" if b else f"Eine Kopie von {ziel}? Dann löschen."
+        )
     else:
-        hinweis = f"Datei umbenennen:  git mv {_sh(dok.anzeige)} {_sh(ziel)}"
+        b = shell.befehl("git mv", dok.anzeige, ziel)
+        hinweis = f"Datei umbenennen:  {b}" if b else f"Datei umbenennen in {ziel}."
     return problem(
         dok.anzeige, dok.zeile(feld), "NZ401", f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“", hinweis
     )
