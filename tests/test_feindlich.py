@@ -279,3 +279,61 @@ def test_hinweis_ohne_befehl_bei_unsichtbaren_zeichen(netz: Any, daten: Path) ->
     hinweise = [p["hinweis"] for p in befunde if p["code"] == "NZ113"]
     assert len(hinweise) == 2
     assert all("git mv" not in h for h in hinweise), hinweise
+
+
+# --- SOURCE_DATE_EPOCH und die Basis von netz diff -------------------------------------------
+
+
+@pytest.mark.parametrize("wert", ["999999999999999999999", "253402300800", "-5", "1e9", "abc", "１２３"])
+@pytest.mark.parametrize("befehl", [("report", "--html"), ("site",)])
+def test_source_date_epoch_ausserhalb(
+    netz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wert: str, befehl: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", wert)
+    ziel = tmp_path / ("ausgabe.html" if "--html" in befehl else "seite")
+    lauf = netz(*befehl, str(ziel))
+    assert lauf.exit_code == 2, (lauf.stdout, lauf.stderr)
+    assert "SOURCE_DATE_EPOCH" in lauf.stderr and "interner Fehler" not in lauf.stderr
+    assert "Traceback" not in lauf.stderr
+    assert not ziel.exists()
+
+
+def test_source_date_epoch_gueltig(netz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")  # 24.11.2025
+    lauf = netz("report", "--html", str(tmp_path / "b.html"))
+    assert lauf.exit_code == 0, lauf.stderr
+    assert "2025" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag", ["origin/main", "main"])
+def test_diff_basis_ist_zweig_nie_tag(
+    netz: Any,
+    daten: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+    tag: str,
+) -> None:
+    """Ein Tag „origin/main“ auf einem fremden Commit wird nie die Basis von netz diff."""
+    from tests.gitrepo import einchecken, git, ohne_globale_konfiguration, repo_anlegen
+
+    oben = daten.parent
+    ohne_globale_konfiguration(monkeypatch, oben)
+    repo_anlegen(oben)
+    # ein zweiter Klon mit origin: main mit den Daten, dazu ein Tag auf einem Commit ohne Wesel
+    klon = tmp_path_factory.mktemp("klon") / "k"
+    git(oben, "clone", "-q", str(oben), str(klon))
+    git(klon, "config", "user.name", "T")
+    git(klon, "config", "user.email", "t@example.org")
+    git(klon, "config", "commit.gpgsign", "false")
+    git(klon, "checkout", "-q", "-b", "neu")
+    (klon / "data" / "vertraege" / "05170-wesel-2025-03-14.yaml").write_text(
+        'region: "05170"\nunterzeichnet: 2025-03-14\nquellen:\n  - https://example.org/wesel\n',
+        encoding="utf-8",
+    )
+    mit_wesel = einchecken(klon, "Wesel")
+    git(klon, "tag", tag, mit_wesel)  # der Tag zeigt auf den Commit MIT Wesel: er wäre eine falsche Basis
+    lauf = netz("diff", "--format", "json", ordner=klon / "data")
+    assert lauf.exit_code == 0, lauf.stderr
+    e = lauf.json()
+    assert e["basis"].startswith("Merge-Basis mit origin/main"), e["basis"]
+    assert [s["ags"] for s in e["staende"]] == ["05170"]
