@@ -202,14 +202,14 @@ def commit(repo: Repo, rev: str) -> str:
 
 
 def standardzweig(repo: Repo) -> str:
-    """Der volle Name des Standardzweigs (``refs/remotes/origin/HEAD`` → sein Ziel, sonst
-    ``refs/remotes/origin/main``, ``refs/heads/main``) – immer als voller Name aufgelöst: ein
-    Tag „origin/main“ ginge bei der Kurzform dem Zweig vor (git rev-parse prüft refs/tags zuerst)."""
+    """Der volle Name des Standardzweigs (``refs/remotes/origin/main``, sonst das Ziel von
+    ``refs/remotes/origin/HEAD``, sonst ``refs/heads/main``) – immer als voller Name aufgelöst:
+    ein Tag „origin/main“ ginge bei der Kurzform dem Zweig vor (git prüft refs/tags zuerst)."""
     rc, aus, _ = git(repo.oben, "symbolic-ref", "--quiet", "refs/remotes/origin/HEAD")
     kandidaten = ["refs/remotes/origin/main", "refs/heads/main"]
     ziel = aus.strip().decode("utf-8", "replace")
     if rc == 0 and ziel.startswith("refs/remotes/origin/"):
-        kandidaten.insert(0, ziel)
+        kandidaten.insert(1, ziel)
     for ref in kandidaten:
         rc, _, _ = git(repo.oben, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
         if rc == 0:
