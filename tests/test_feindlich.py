@@ -337,3 +337,55 @@ def test_diff_basis_ist_zweig_nie_tag(
     e = lauf.json()
     assert e["basis"].startswith("Merge-Basis mit origin/main"), e["basis"]
     assert [s["ags"] for s in e["staende"]] == ["05170"]
+
+
+# --- Ziele von export und site: eine Schutzregel ---------------------------------------------
+
+ZIELE = [
+    "data",
+    "data/vertraege",
+    "data/regionen",
+    "data/quellen",
+    "data/regionen/05111-duesseldorf.yaml",
+    "data/neu",
+    ".git",
+    ".git/hooks",
+    ".git/refs/heads",
+    ".",
+    "..",
+    "/",
+    "~",
+    "data/vertraege/../..",
+    "link-auf-data/..",
+]
+
+
+def _schnappschuss(oben: Path) -> dict[str, int]:
+    return {
+        str(p.relative_to(oben)): p.stat().st_size
+        for p in sorted(oben.rglob("*"))
+        if p.is_file() and not p.is_symlink() and ".netz" not in str(p)
+    }
+
+
+@pytest.mark.parametrize("force", [True, False])
+@pytest.mark.parametrize("befehl", ["export-csv", "site"])
+@pytest.mark.parametrize("ziel", ZIELE)
+def test_ziel_nie_daten_git_oder_darueber(
+    netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, ziel: str, befehl: str, force: bool
+) -> None:
+    oben = daten.parent
+    (oben / ".git" / "hooks").mkdir(parents=True)
+    (oben / ".git" / "refs" / "heads").mkdir(parents=True)
+    (oben / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (oben / "link-auf-data").symlink_to(daten / "vertraege")
+    monkeypatch.chdir(oben)
+    monkeypatch.setenv("HOME", str(oben))
+    vorher = _schnappschuss(oben)
+    pfad = str(oben) if ziel == "~" else ziel
+    args = ["site", pfad] if befehl == "site" else ["export", pfad, "--format", befehl.split("-")[1]]
+    lauf = netz(*args, *(["--force"] if force else []))
+    assert lauf.exit_code == 1, (lauf.stdout, lauf.stderr)
+    assert "Traceback" not in lauf.stderr and "interner Fehler" not in lauf.stderr
+    assert _schnappschuss(oben) == vorher
+    assert not (daten / "neu").exists()
