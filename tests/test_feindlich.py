@@ -9,6 +9,7 @@ unter ``ulimit -v`` und einer Zeitgrenze laufen.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -389,3 +390,194 @@ def test_ziel_nie_daten_git_oder_darueber(
     assert "Traceback" not in lauf.stderr and "interner Fehler" not in lauf.stderr
     assert _schnappschuss(oben) == vorher
     assert not (daten / "neu").exists()
+
+
+# --- sources check: nur öffentliche Adressen, Fristen, keine Geheimnisse der Gegenseite -------
+
+
+class _Server:
+    """Ein HTTP-Server auf 127.0.0.1 (Thread, freier Port), der jede Anfrage zählt."""
+
+    def __init__(self, antworten: dict[str, tuple[int, dict[str, str]]], tropfen: float = 0.0) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.anfragen: list[str] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _bearbeite(self) -> None:
+                server.anfragen.append(self.path)
+                if self.path.startswith("/tropfen"):
+                    # Kopfzeilen Byte für Byte: jede Lesefrist hält, die ganze Antwort nie
+                    try:
+                        for b in b"HTTP/1.1 200 OK\r\nX-Lang: " + b"x" * 400:
+                            self.wfile.write(bytes([b]))
+                            self.wfile.flush()
+                            time.sleep(tropfen)
+                    except OSError:
+                        pass
+                    self.close_connection = True
+                    return
+                status, kopf = antworten.get(self.path.split("?")[0], (404, {}))
+                self.send_response(status)
+                for k, v in kopf.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = _bearbeite
+            do_HEAD = _bearbeite
+
+        import time
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def schliessen(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def lokal() -> Any:
+    s = _Server(
+        {
+            "/ok": (200, {}),
+            "/zu-metadaten": (302, {"Location": "http://169.254.169.254/latest/meta-data/?token=GEHEIM1"}),
+            "/zu-privat": (301, {"Location": "http://user:GEHEIM2@10.1.2.3/admin?token=GEHEIM3"}),
+            "/zu-v6": (307, {"Location": "http://[fd00::1]/x"}),
+            "/zu-null": (302, {"Location": "http://0.0.0.0/x"}),
+            "/zu-datei": (302, {"Location": "file:///etc/passwd"}),
+            "/zu-gopher": (302, {"Location": "gopher://example.org/"}),
+            "/zu-ok": (302, {"Location": "/ok?token=GEHEIM4#frag"}),
+        },
+        tropfen=0.1,
+    )
+    yield s
+    s.schliessen()
+
+
+LOOPBACK_FORMEN = [
+    "http://127.0.0.1:{port}/ok",
+    "http://localhost:{port}/ok",
+    "http://[::1]:{port}/ok",
+    "http://127.1:{port}/ok",
+    "http://2130706433:{port}/ok",
+    "http://0x7f000001:{port}/ok",
+    "http://0177.0.0.1:{port}/ok",
+    "http://[::ffff:127.0.0.1]:{port}/ok",
+    "http://0.0.0.0:{port}/ok",
+    "http://127.0.0.1.:{port}/ok",
+    "http://nutzer:pw@127.0.0.1:{port}/ok",
+    "https://127.0.0.1:{port}/ok",
+]
+PRIVAT_FORMEN = [
+    "http://10.0.0.1/",
+    "http://172.16.5.4/",
+    "http://192.168.1.1/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://100.64.0.1/",
+    "http://224.0.0.1/",
+    "http://240.0.0.1/",
+    "http://255.255.255.255/",
+    "http://[fe80::1]/",
+    "http://[fd12:3456::1]/",
+    "http://[ff02::1]/",
+    "http://[64:ff9b::7f00:1]/",
+    "http://[2002:7f00:1::]/",
+]
+
+
+@pytest.mark.parametrize("form", LOOPBACK_FORMEN + PRIVAT_FORMEN)
+def test_sources_check_verweigert_nicht_oeffentliche_adressen(lokal: _Server, form: str) -> None:
+    from netzwerk_cli.daten.netz import pruefe_adressen
+    from netzwerk_cli.kern.quellen import Fehlerart
+
+    url = form.format(port=lokal.port)
+    a = pruefe_adressen([url], 1.0)[url]
+    # „127.0.0.1.“ löst der Resolver gar nicht auf: keine Verbindung – angefragt wird auch sie nicht
+    erwartet = Fehlerart.VERBINDUNG if form.startswith("http://127.0.0.1.:") else Fehlerart.NICHT_OEFFENTLICH
+    assert a.fehler is erwartet, (url, a)
+    assert lokal.anfragen == []  # nie angefragt
+
+
+@pytest.mark.parametrize(
+    "pfad", ["/zu-metadaten", "/zu-privat", "/zu-v6", "/zu-null", "/zu-datei", "/zu-gopher"]
+)
+def test_sources_check_verweigert_umleitung_nach_innen(lokal: _Server, pfad: str) -> None:
+    """Der Server selbst ist (nur im Test) erlaubt; sein Ziel im eigenen Netz nie."""
+    from netzwerk_cli.daten.netz import pruefe_adressen
+    from netzwerk_cli.kern.quellen import Fehlerart
+
+    url = f"http://127.0.0.1:{lokal.port}{pfad}"
+    a = pruefe_adressen([url], 1.0, lokal_erlaubt=True)[url]
+    assert a.fehler in (Fehlerart.NICHT_OEFFENTLICH, Fehlerart.UNGUELTIG), a
+    assert a.ziel is None or "GEHEIM" not in a.ziel
+    assert lokal.anfragen == [pfad] * len(lokal.anfragen) and len(lokal.anfragen) <= 2
+
+
+def test_sources_check_zeigt_ziel_ohne_geheimnisse(
+    lokal: _Server, netz: Any, daten: Path, monkeypatch: Any
+) -> None:
+    import functools
+
+    from netzwerk_cli.daten import netz as netz_modul
+
+    monkeypatch.setattr(
+        netz_modul, "pruefe_adressen", functools.partial(netz_modul.pruefe_adressen, lokal_erlaubt=True)
+    )
+    basis = f"http://127.0.0.1:{lokal.port}"
+    pfad = daten / "vertraege" / "05111-duesseldorf-2009-08-24.yaml"
+    pfad.write_text(
+        'region: "05111"\nunterzeichnet: 2009-08-24\nquellen:\n'
+        f"  - {basis}/zu-ok\n  - {basis}/zu-metadaten\n  - {basis}/zu-privat\n",
+        encoding="utf-8",
+    )
+    bericht = daten.parent / "bericht.md"
+    texte = []
+    for fmt in ("text", "json", "csv", "markdown"):
+        lauf = netz("sources", "check", "--format", fmt, "--timeout", "1", "--bericht", str(bericht))
+        texte += [lauf.stdout, lauf.stderr, bericht.read_text(encoding="utf-8")]
+    alles = "\n".join(texte)
+    assert "GEHEIM" not in alles and "token" not in alles and "169.254" not in alles
+    assert f"{basis}/ok" in alles  # das Ziel der Umleitung, ohne Abfrage
+
+
+def test_sources_check_frist_je_adresse_und_lauf(lokal: _Server) -> None:
+    """Ein Server, der Byte für Byte tröpfelt (jede Lesefrist hält), hält eine Adresse höchstens
+    FRIST_FAKTOR Fristen lang und den Lauf höchstens so lange, wie die Reihen brauchen."""
+    from netzwerk_cli.daten.netz import FRIST_FAKTOR, pruefe_adressen
+    from netzwerk_cli.kern.quellen import Fehlerart
+
+    urls = [f"http://127.0.0.1:{lokal.port}/tropfen?{i}" for i in range(4)]
+    anfang = time.monotonic()
+    antworten = pruefe_adressen(urls, 0.3, parallel=2, lokal_erlaubt=True)
+    dauer = time.monotonic() - anfang
+    assert all(antworten[u].fehler is Fehlerart.ZEIT for u in urls), antworten
+    # 4 Adressen in 2 Reihen: höchstens 2 × FRIST_FAKTOR × 0,3 s plus Aufräumen – nicht 40 s Tröpfeln
+    assert dauer < 2 * FRIST_FAKTOR * 0.3 + 3.0, dauer
+
+
+def test_loopback_nur_als_argument_der_inneren_funktion(
+    lokal: _Server, netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kein Schalter, keine Umgebungsvariable, kein Datenfeld erlaubt 127.0.0.1 im normalen Lauf."""
+    for name in ("NETZ_LOKAL", "NETZ_TEST", "NETZ_LOKAL_ERLAUBT", "NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "1")
+    pfad = daten / "vertraege" / "05111-duesseldorf-2009-08-24.yaml"
+    pfad.write_text(
+        f'region: "05111"\nunterzeichnet: 2009-08-24\nquellen:\n  - http://127.0.0.1:{lokal.port}/ok\n',
+        encoding="utf-8",
+    )
+    lauf = netz("sources", "check", "--format", "json", "--timeout", "1")
+    a = {x["url"]: x for x in lauf.json()["adressen"]}
+    assert a[f"http://127.0.0.1:{lokal.port}/ok"]["ergebnis"] == "nicht_oeffentlich"
+    assert lokal.anfragen == []
