@@ -581,3 +581,70 @@ def test_loopback_nur_als_argument_der_inneren_funktion(
     a = {x["url"]: x for x in lauf.json()["adressen"]}
     assert a[f"http://127.0.0.1:{lokal.port}/ok"]["ergebnis"] == "nicht_oeffentlich"
     assert lokal.anfragen == []
+
+
+# --- Lineare Grenzen: NZ405 und Befunde je Datei und Code --------------------------------------
+
+
+def test_nz405_linear_ein_befund_je_vertrag(netz: Any, daten: Path) -> None:
+    """Viele Verträge von je 80 Bytes für eine Region (der Bericht: 2.000 gaben 2 Millionen
+    Befunde, jedes Paar einen): jetzt einer je Datei, höchstens MAX_BEFUNDE je Datei und Code.
+    500 statt 2.000, damit make test-hostile in seiner Zeitgrenze bleibt – die Zahl der Befunde
+    zeigt die Ordnung auch so (vorher 124.750)."""
+    from datetime import date, timedelta
+
+    for i in range(1, 501):
+        tag = date(2009, 8, 24) + timedelta(days=i)
+        (daten / "vertraege" / f"05111-duesseldorf-{tag}.yaml").write_text(
+            f'region: "05111"\nunterzeichnet: {tag}\nquellen:\n  - https://example.org/q\n',
+            encoding="utf-8",
+        )
+    lauf = netz("validate", "--format", "json")
+    assert lauf.exit_code == 1
+    probleme = lauf.json()["probleme"]
+    nz405 = [p for p in probleme if p["code"] == "NZ405"]
+    assert len(nz405) == 500  # jeder neue Vertrag überschneidet sich mit dem alten: ein Befund je Datei
+    je_datei: dict[str, int] = {}
+    for p in probleme:
+        je_datei[p["datei"]] = je_datei.get(p["datei"], 0) + 1
+    assert max(je_datei.values()) <= MAX_BEFUNDE + 1
+    assert len(lauf.stdout) < 4000 * 502  # linear in der Zahl der Dateien, nicht im Quadrat
+
+
+def test_nz405_findet_jede_sichere_ueberschneidung() -> None:
+    """Der Durchlauf findet jede Überschneidung, die der Paarvergleich fand (kleine Fälle)."""
+    import itertools
+    import random
+
+    from netzwerk_cli.kern.bestand import Dokument
+    from netzwerk_cli.kern.modelle import Vertrag
+    from netzwerk_cli.pruefen.bestand import _sicher_gleichzeitig, _ueberschneidungen
+
+    zufall = random.Random(20)
+    formen = [
+        "2010",
+        "2010-03",
+        "2010-03-05",
+        "spätestens 2011-01-01",
+        "zwischen 2009 und 2012",
+        "2012",
+        "2008-07",
+    ]
+    for runde in range(300):
+        doks = []
+        for k in range(zufall.randint(1, 6)):
+            daten_ = {
+                "region": "05111",
+                "unterzeichnet": zufall.choice(formen),
+                "quellen": ["https://example.org/"],
+            }
+            if zufall.random() < 0.5:
+                daten_["endet"] = zufall.choice(["2011", "2013-05", "zwischen 2010 und 2014", "2009-12-31"])
+            try:
+                v = Vertrag.model_validate(daten_)
+            except Exception:
+                continue
+            doks.append(Dokument(f"v{runde}-{k}.yaml", f"data/vertraege/v{runde}-{k}.yaml", v, {}))
+        paare = any(_sicher_gleichzeitig(a.modell, b.modell) for a, b in itertools.combinations(doks, 2))
+        befunde = _ueberschneidungen(doks)
+        assert bool(befunde) == paare, [d.modell for d in doks]

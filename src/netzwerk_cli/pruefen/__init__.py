@@ -14,6 +14,7 @@ from datetime import date
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
 from .bestand import dateiuebergreifend
+from .codes import MAX_BEFUNDE, problem
 from .pruefpunkte import PruefErgebnis, form, pruefpunkte
 
 __all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "auszuege", "pruefe"]
@@ -78,7 +79,35 @@ def pruefe(
         if mit_pruefpunkten and not geprueft and bestand.programm is not None:
             ausgeblendet = sum(p.ist_fehler for p in probleme) - sum(p.ist_fehler for p in gezeigt)
         probleme = gezeigt
-    return Pruefung(sorted(probleme), ergebnisse, dict(bestand.dateien), geprueft, ausgeblendet)
+    return Pruefung(
+        sorted(je_code_begrenzt(probleme)), ergebnisse, dict(bestand.dateien), geprueft, ausgeblendet
+    )
+
+
+def je_code_begrenzt(probleme: list[Problem]) -> list[Problem]:
+    """Höchstens :data:`MAX_BEFUNDE` Befunde je Datei und Code, dann einer (NZ199), der den Rest
+    zählt – auch für dateiübergreifende Befunde, die keine Datei allein begrenzt (400 verletzte
+    Prüfpunkte in programm.yaml, viele Verträge einer Region). Linear in der Zahl der Befunde."""
+    zahl: dict[tuple[str, str], int] = {}
+    out: list[Problem] = []
+    for p in probleme:
+        n = zahl[(p.datei, p.code)] = zahl.get((p.datei, p.code), 0) + 1
+        if n <= MAX_BEFUNDE or p.code == "NZ199":
+            out.append(p)
+    for (datei, code), n in zahl.items():
+        if n > MAX_BEFUNDE and code != "NZ199":
+            weitere = n - MAX_BEFUNDE
+            out.append(
+                problem(
+                    datei,
+                    1,
+                    "NZ199",
+                    f"… und {weitere:,} {'weiterer Befund' if weitere == 1 else 'weitere Befunde'} {code} "
+                    "in dieser Datei".replace(",", "."),
+                    "Erst die gezeigten beheben; oft verschwinden die übrigen mit ihnen.",
+                )
+            )
+    return out
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Benchmark der linearen Grenzen (Issue „Hostile input, round three“): Zeit je Element.
+
+    .venv/bin/python benchmarks/grenzen.py                 # 1×, 10×, 100×; 3 Runden
+    .venv/bin/python benchmarks/grenzen.py --bis 1000      # auch 1000× (dauert)
+    .venv/bin/python benchmarks/grenzen.py --runs 5
+
+Gemessen wird der ganze Prozess (``validate``, ``offen``, ``site``, ``report``) auf
+synthetischen Daten mit dem k-Fachen der ungenauen Verträge und Prüfpunkte von heute
+(``data/``: 33 ungenaue Verträge, 17 Prüfpunkte, davon zwei mit Namensliste), dazu
+``validate`` auf k × 20 Verträgen, die sich alle in einer Region überschneiden (NZ405).
+Berichtet wird je Größe der Median der Laufzeit, die Spanne und die Zeit je Element
+(Vertrag + Prüfpunkt) relativ zu 1×: bleibt sie flach, wächst die Arbeit linear.
+Die Startzeit des Prozesses (Importe) zieht ein Lauf auf leeren Daten ab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+UNGENAU_HEUTE = 33
+PRUEFPUNKTE_HEUTE = 17
+QUELLE = "https://example.org/q"
+
+
+def _region(ags: str, i: int) -> str:
+    return (
+        f'ags: "{ags}"\nname: Ort {i}\nbezeichnung: Stadt Ort {i}\nart: kreisfreie Stadt\n'
+        f"regierungsbezirk: Düsseldorf\neinwohner: {20000 + i}\nflaeche_km2: 10.5\n"
+        f"statistik_stand: 2018-12-31\nstatistik_quelle: {QUELLE}\n"
+    )
+
+
+def _formen(i: int) -> tuple[str, str]:
+    """(Dateinamensteil, Wert von unterzeichnet) – die ungenauen Formen der Daten reihum."""
+    jahr = 2008 + i % 10
+    monat = 1 + i % 12
+    return [
+        (f"{jahr}", f"{jahr}"),
+        (f"{jahr}-{monat:02d}", f'"{jahr}-{monat:02d}"'),
+        (f"bis-{jahr}-{monat:02d}-15", f'"spätestens {jahr}-{monat:02d}-15"'),
+        (f"{jahr}-bis-{jahr + 1}-{monat:02d}", f'"zwischen {jahr} und {jahr + 1}-{monat:02d}"'),
+    ][i % 4]
+
+
+def erzeuge(ziel: Path, vertraege: int, pruefpunkte: int) -> Path:
+    """Ein gültiger Datenordner: ``vertraege`` Regionen mit je einem ungenauen Vertrag und
+    ``pruefpunkte`` Prüfpunkte, jeder dritte mit einer Namensliste."""
+    (ziel / "regionen").mkdir(parents=True)
+    (ziel / "vertraege").mkdir()
+    # die Grenzen der eingebetteten Daten: die Karte bleibt gleich groß, alles andere wächst
+    shutil.copytree(REPO / "data" / "geo", ziel / "geo")
+    agse = [f"05{i:06d}" for i in range(vertraege)]
+    for i, ags in enumerate(agse):
+        (ziel / "regionen" / f"{ags}-ort-{i}.yaml").write_text(_region(ags, i), encoding="utf-8")
+        teil, wert = _formen(i)
+        (ziel / "vertraege" / f"{ags}-ort-{i}-{teil}.yaml").write_text(
+            f'region: "{ags}"\nunterzeichnet: {wert}\nquellen:\n  - {QUELLE}/{i}\n'
+            "bemerkung: Die Grenzen stammen aus einer synthetischen Quelle.\n",
+            encoding="utf-8",
+        )
+    punkte = []
+    for k in range(pruefpunkte):
+        jahr = 2019 + k % 6
+        p = f"  - datum: {jahr}-{1 + k % 12:02d}-{1 + k % 28:02d}\n    mindestens: {k % 3}\n"
+        if k % 3 == 0 and agse:
+            p += "    regionen:\n" + "".join(f'      - "{agse[(k + j) % len(agse)]}"\n' for j in range(3))
+        punkte.append(p + f"    aussage: Punkt {k}.\n    quelle: {QUELLE}/p{k}\n")
+    (ziel / "programm.yaml").write_text(
+        f'name: Synthetisch\nregionen: {vertraege}\nags_praefix: "05"\nerste_vertraege: 2008-01-01\n'
+        f"ziel:\n  anzahl: {vertraege}\n  bis: 2030-12-31\n  quelle: {QUELLE}\n"
+        "pruefpunkte:\n" + "".join(punkte),
+        encoding="utf-8",
+    )
+    return ziel
+
+
+def erzeuge_ueberschneidung(ziel: Path, vertraege: int) -> Path:
+    """Der Fall NZ405: ``vertraege`` Dateien von je etwa 80 Bytes, alle für dieselbe Region."""
+    erzeuge(ziel, 1, 0)
+    for i in range(1, vertraege):
+        tag = date(2010, 1, 1) + timedelta(days=i)
+        (ziel / "vertraege" / f"05000000-ort-0-{tag}.yaml").write_text(
+            f'region: "05000000"\nunterzeichnet: {tag}\nquellen:\n  - {QUELLE}\n', encoding="utf-8"
+        )
+    return ziel
+
+
+def _netz() -> str:
+    kandidat = Path(sys.executable).parent / "netz"
+    return str(kandidat) if kandidat.exists() else "netz"
+
+
+def _lauf(befehl: list[str]) -> float:
+    cache = tempfile.mkdtemp(prefix="netz-bench-")
+    umgebung = {**os.environ, "NETZ_HEUTE": "2026-11-27", "NETZ_CACHE": cache}
+    anfang = time.perf_counter()
+    subprocess.run(befehl, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=umgebung, check=False)
+    dauer = time.perf_counter() - anfang
+    shutil.rmtree(umgebung["NETZ_CACHE"], ignore_errors=True)
+    return dauer
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--bis", type=int, default=100, help="größtes Vielfaches (1, 10, 100 oder 1000)")
+    args = ap.parse_args()
+    netz = _netz()
+    faktoren = [k for k in (1, 10, 100, 1000) if k <= args.bis]
+    zeilen = []
+    with tempfile.TemporaryDirectory(prefix="netz-grenzen-") as tmp:
+        t = Path(tmp)
+        leer = erzeuge(t / "leer", 1, 0)
+        start = statistics.median(_lauf([netz, "--data", str(leer), "status"]) for _ in range(args.runs))
+        for art in ("validate", "offen", "site", "report", "NZ405"):
+            basis = None
+            for k in faktoren:
+                if art == "NZ405":
+                    d = erzeuge_ueberschneidung(t / f"u{k}", 20 * k)
+                    n = 20 * k
+                    befehl = [netz, "--data", str(d), "validate", "--format", "json"]
+                else:
+                    d = t / f"d{k}"
+                    if not d.exists():
+                        erzeuge(d, UNGENAU_HEUTE * k, PRUEFPUNKTE_HEUTE * k)
+                    n = (UNGENAU_HEUTE + PRUEFPUNKTE_HEUTE) * k
+                    befehl = {
+                        "validate": [netz, "--data", str(d), "validate", "--strict"],
+                        "offen": [netz, "--data", str(d), "offen", "--format", "json"],
+                        "site": [netz, "--data", str(d), "site", str(t / f"site{k}"), "--force"],
+                        "report": [netz, "--data", str(d), "report", "--html", str(t / f"b{k}.html")],
+                    }[art]
+                messungen = [_lauf(befehl) for _ in range(args.runs)]
+                median = statistics.median(messungen)
+                je = max(median - start, 1e-9) / n
+                basis = basis or je
+                zeilen.append((art, k, n, median, min(messungen), max(messungen), je * 1000, je / basis))
+                print(
+                    f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
+                    f"({min(messungen):.2f}–{max(messungen):.2f})  je Element {je * 1000:7.3f} ms  "
+                    f"relativ {je / basis:5.2f}",
+                    flush=True,
+                )
+    print(f"\nStart des Prozesses (abgezogen): {start:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
