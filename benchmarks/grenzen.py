@@ -9,14 +9,16 @@ Gemessen wird der ganze Prozess (``validate``, ``offen``, ``site``, ``report``) 
 synthetischen Daten mit dem k-Fachen der ungenauen Verträge und Prüfpunkte von heute
 (``data/``: 33 ungenaue Verträge, 17 Prüfpunkte, davon zwei mit Namensliste), dazu
 ``validate`` auf k × 20 Verträgen, die sich alle in einer Region überschneiden (NZ405).
-Berichtet wird je Größe der Median der Laufzeit, die Spanne und die Zeit je Element
-(Vertrag + Prüfpunkt) relativ zu 1×: bleibt sie flach, wächst die Arbeit linear.
-Die Startzeit des Prozesses (Importe) zieht ein Lauf auf leeren Daten ab.
+Berichtet wird je Größe der Median der Laufzeit, die Spanne und der Zuwachs je Element
+(Vertrag + Prüfpunkt) gegenüber 1× – ohne Start, Importe und feste Arbeit –, relativ zum
+Zuwachs bei 10×: bleibt er flach (um 1), wächst die Arbeit linear; steigt er mit der Größe,
+wächst sie schneller.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import statistics
@@ -31,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 UNGENAU_HEUTE = 33
 PRUEFPUNKTE_HEUTE = 17
 QUELLE = "https://example.org/q"
+GRENZE = 600  # Sekunden je Lauf; länger gilt als abgebrochen („> 600 s“)
 
 
 def _region(ags: str, i: int) -> str:
@@ -105,8 +108,19 @@ def _lauf(befehl: list[str]) -> float:
     cache = tempfile.mkdtemp(prefix="netz-bench-")
     umgebung = {**os.environ, "NETZ_HEUTE": "2026-11-27", "NETZ_CACHE": cache}
     anfang = time.perf_counter()
-    subprocess.run(befehl, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=umgebung, check=False)
-    dauer = time.perf_counter() - anfang
+    try:
+        subprocess.run(
+            befehl,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=umgebung,
+            check=False,
+            timeout=GRENZE,
+        )
+        dauer = time.perf_counter() - anfang
+    except subprocess.TimeoutExpired:
+        dauer = math.inf  # abgebrochen: mehr als GRENZE Sekunden
+
     shutil.rmtree(umgebung["NETZ_CACHE"], ignore_errors=True)
     return dauer
 
@@ -118,13 +132,13 @@ def main() -> int:
     args = ap.parse_args()
     netz = _netz()
     faktoren = [k for k in (1, 10, 100, 1000) if k <= args.bis]
-    zeilen = []
+    erster_zuwachs: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="netz-grenzen-") as tmp:
         t = Path(tmp)
         leer = erzeuge(t / "leer", 1, 0)
         start = statistics.median(_lauf([netz, "--data", str(leer), "status"]) for _ in range(args.runs))
         for art in ("validate", "offen", "site", "report", "NZ405"):
-            basis = None
+            basis: tuple[int, float] | None = None
             for k in faktoren:
                 if art == "NZ405":
                     d = erzeuge_ueberschneidung(t / f"u{k}", 20 * k)
@@ -143,16 +157,23 @@ def main() -> int:
                     }[art]
                 messungen = [_lauf(befehl) for _ in range(args.runs)]
                 median = statistics.median(messungen)
-                je = max(median - start, 1e-9) / n
-                basis = basis or je
-                zeilen.append((art, k, n, median, min(messungen), max(messungen), je * 1000, je / basis))
+                if basis is None:
+                    basis = (n, median)
+                    print(
+                        f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
+                        f"({min(messungen):.2f}–{max(messungen):.2f})"
+                    )
+                    continue
+                # Zuwachs je Element gegenüber 1× – ohne Start, Importe und feste Arbeit
+                je = (median - basis[1]) / (n - basis[0])
+                erster = erster_zuwachs.setdefault(art, je)
                 print(
                     f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
-                    f"({min(messungen):.2f}–{max(messungen):.2f})  je Element {je * 1000:7.3f} ms  "
-                    f"relativ {je / basis:5.2f}",
+                    f"({min(messungen):.2f}–{max(messungen):.2f})  Zuwachs je Element {je * 1000:7.3f} ms  "
+                    f"relativ zu 10× {je / erster if erster > 0 else math.nan:5.2f}",
                     flush=True,
                 )
-    print(f"\nStart des Prozesses (abgezogen): {start:.2f} s")
+    print(f"\nnetz status auf leeren Daten (Start und Importe): {start:.2f} s")
     return 0
 
 

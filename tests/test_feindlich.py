@@ -648,3 +648,73 @@ def test_nz405_findet_jede_sichere_ueberschneidung() -> None:
         paare = any(_sicher_gleichzeitig(a.modell, b.modell) for a, b in itertools.combinations(doks, 2))
         befunde = _ueberschneidungen(doks)
         assert bool(befunde) == paare, [d.modell for d in doks]
+
+
+# --- XML-Schreiber: kein Zeichen, das XML 1.0 verbietet ----------------------------------------
+
+XML_VERBOTEN = ["\ufffe", "\uffff", "\U0001fffe", "\U0010ffff", "\ufdd0", "\x01", "\x0b", "\x1f"]
+
+
+@pytest.mark.parametrize("zeichen", XML_VERBOTEN)
+def test_xml_sicher_und_sichtbar(zeichen: str) -> None:
+    from xml.etree import ElementTree
+
+    from netzwerk_cli.render.sicher import html_text, sichtbar, xml_sicher
+
+    for f in (xml_sicher, html_text, sichtbar):
+        t = f(f"a{zeichen}b")
+        assert zeichen not in t
+        ElementTree.fromstring(f"<x>{html_text(t) if f is sichtbar else t}</x>")
+
+
+def _yaml_escape(zeichen: str) -> str:
+    n = ord(zeichen)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n <= 0xFFFF else f"\\U{n:08x}"
+
+
+@pytest.mark.parametrize("zeichen", ["\ufffe", "\uffff", "\U0001fffe", "\ufdd0"])
+def test_xml_schreiber_mit_nichtzeichen(netz: Any, daten: Path, tmp_path: Path, zeichen: str) -> None:
+    """„\\uFFFE“ im Namen einer Region und im Namen des Programms: gültiges SVG, wohlgeformter
+    Feed und Seiten, eine ODS, deren XML sich lesen lässt, eine XLSX, die openpyxl lädt."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    openpyxl = pytest.importorskip("openpyxl")
+    e = _yaml_escape(zeichen)
+    r = daten / "regionen" / "05170-wesel.yaml"
+    r.write_text(
+        r.read_text(encoding="utf-8")
+        .replace("name: Wesel\n", f'name: "Wesel{e}"\n')
+        .replace("bezeichnung: Kreis Wesel\n", f'bezeichnung: "Kreis Wes{e}el"\n'),
+        encoding="utf-8",
+    )
+    p = daten / "programm.yaml"
+    text = p.read_text(encoding="utf-8")
+    zeile = next(z for z in text.splitlines() if z.startswith("name: "))
+    p.write_text(text.replace(zeile, f'name: "Bildungsnetzwerke {e} NRW"', 1), encoding="utf-8")
+
+    assert netz("map", "--svg", str(tmp_path / "k.svg")).exit_code == 0
+    assert netz("report", "--html", str(tmp_path / "b.html")).exit_code == 0
+    assert netz("site", str(tmp_path / "site")).exit_code == 0
+    assert netz("export", str(tmp_path / "x.xlsx")).exit_code == 0
+    assert netz("export", str(tmp_path / "x.ods")).exit_code == 0
+
+    svg = (tmp_path / "k.svg").read_text(encoding="utf-8")
+    assert zeichen not in svg and "Wes" in svg
+    ElementTree.fromstring(svg.encode("utf-8"))
+    for name in ("feed.xml", "abdeckung.svg"):
+        ElementTree.fromstring((tmp_path / "site" / name).read_bytes())
+    for html in [tmp_path / "b.html", *(tmp_path / "site").rglob("*.html")]:
+        assert zeichen not in html.read_text(encoding="utf-8"), html
+    with zipfile.ZipFile(tmp_path / "x.ods") as z:
+        for name in ("content.xml", "meta.xml", "styles.xml", "settings.xml"):
+            ElementTree.fromstring(z.read(name))
+        assert "Wes" in z.read("content.xml").decode("utf-8")
+    wb = openpyxl.load_workbook(tmp_path / "x.xlsx")
+    werte = [c for ws in wb.worksheets for zeile in ws.iter_rows(values_only=True) for c in zeile]
+    assert any(isinstance(w, str) and "Wes" in w and "Kreis" in w for w in werte)
+    assert not any(isinstance(w, str) and zeichen in w for w in werte)
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                ElementTree.fromstring(z.read(name))

@@ -26,7 +26,7 @@ from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION
 from ..kern.zahlen import anzahl, dezimal, ganz, prozent, spanne
 from .offen import kopf as offen_kopf
-from .sicher import html_text, sichere_url
+from .sicher import html_text, sichere_url, xml_sicher
 from .text import STAND_KURZ, datenstand_zeile, einwohner_zeile, konferenz_zeilen, kopfzeile, tempo_zeile
 
 if TYPE_CHECKING:
@@ -304,7 +304,7 @@ def bericht(
     offen: OffenBericht | None = None,
 ) -> str:
     """Der eigenständige Bericht: eine Datei, Stil eingebettet, kein Skript, keine Anfrage nach außen."""
-    return (
+    return xml_sicher(  # zweite Wand hinter finalize
         umgebung()
         .get_template("bericht.html.j2")
         .render(
@@ -381,4 +381,5 @@ def site(
         seiten=seiten,
     )
     dateien["abdeckung.svg"] = badge(ue)
-    return dateien
+    # zweite Wand hinter finalize: kein Zeichen, das XML 1.0 verbietet, in Seite, Feed, Plakette
+    return {name: xml_sicher(text) for name, text in dateien.items()}
