@@ -718,3 +718,42 @@ def test_xml_schreiber_mit_nichtzeichen(netz: Any, daten: Path, tmp_path: Path, 
         for name in z.namelist():
             if name.endswith(".xml"):
                 ElementTree.fromstring(z.read(name))
+
+
+# --- Adressen mit Anmeldedaten: Befund und echte Anzeige ----------------------------------------
+
+TAEUSCHUNG = "https://www.schulministerium.nrw.de" + "x" * 120 + "@evil.example/pfad"
+
+
+@pytest.mark.parametrize(
+    ("ort", "eintrag"),
+    [
+        ("vertraege/05111-duesseldorf-2009-08-24.yaml", f"  - {TAEUSCHUNG}\n"),
+        (
+            "vertraege/05111-duesseldorf-2009-08-24.yaml",
+            f"  - url: {TAEUSCHUNG}\n    abgerufen: 2024-01-01\n",
+        ),
+        ("vertraege/05111-duesseldorf-2009-08-24.yaml", "  - https://nutzer:passwort@example.org/\n"),
+    ],
+)
+def test_adresse_mit_anmeldedaten_ist_ein_befund(netz: Any, daten: Path, ort: str, eintrag: str) -> None:
+    f = daten / ort
+    f.write_text(f'region: "05111"\nunterzeichnet: 2009-08-24\nquellen:\n{eintrag}', encoding="utf-8")
+    befunde = netz("validate", "--format", "json").json()["probleme"]
+    nz = [p for p in befunde if p["code"] == "NZ602" and p["datei"].endswith(f.name)]
+    assert nz, befunde
+    assert nz[0]["zeile"] == 4
+    assert "Anmeldedaten" in nz[0]["meldung"]
+    assert "evil.example" in nz[0]["meldung"] or "example.org" in nz[0]["meldung"]
+
+
+def test_linktext_zeigt_den_echten_rechner() -> None:
+    """Die Filter „rechner“ und „url_anzeige“ der Vorlagen (teile.html.j2). Eine Seite mit
+    solcher Adresse entsteht nie – validate meldet sie als Fehler, site verweigert dann."""
+    from netzwerk_cli.render.html import _rechner, _url_anzeige
+
+    assert _rechner(TAEUSCHUNG) == "evil.example (mit Anmeldedaten)"
+    assert _url_anzeige(TAEUSCHUNG).startswith("evil.example/pfad")
+    assert "schulministerium" not in _url_anzeige(TAEUSCHUNG)
+    assert _url_anzeige("https://example.org/" + "a" * 200).startswith("example.org/aaa")
+    assert len(_url_anzeige("https://example.org/" + "a" * 200)) == 90

@@ -18,7 +18,7 @@ from ..kern.datum import Zeitangabe
 from ..kern.modelle import Quelle, Region, Vertrag
 from ..kern.namen import region_dateiname, vertrag_dateiname
 from .codes import problem
-from .quellen import quellenobjekte
+from .quellen import anmeldedaten, quellenobjekte
 
 FRUEHESTES_JAHR = 2008
 
@@ -30,6 +30,7 @@ def dateiuebergreifend(bestand: Datenbestand, heute: date) -> list[Problem]:
         + _gebietsstand(bestand)
         + _vertraege(bestand, heute)
         + quellenobjekte(bestand, heute)
+        + anmeldedaten(bestand)
     )
 
 
