@@ -757,3 +757,122 @@ def test_linktext_zeigt_den_echten_rechner() -> None:
     assert "schulministerium" not in _url_anzeige(TAEUSCHUNG)
     assert _url_anzeige("https://example.org/" + "a" * 200).startswith("example.org/aaa")
     assert len(_url_anzeige("https://example.org/" + "a" * 200)) == 90
+
+
+# --- Workflows: eigene Issues, entschärfte Texte, gepinnte Actions, Rechte je Job ---------------
+
+WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+
+
+def _skript(workflow: str, job: str) -> str:
+    import yaml
+
+    wf = yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))
+    return next(s["with"]["script"] for s in wf["jobs"][job]["steps"] if "github-script" in s.get("uses", ""))
+
+
+def _node(skript: str, dateien: dict[str, str], vorhanden: list[dict[str, Any]], tmp_path: Path) -> list[Any]:
+    """Das Skript eines github-script-Schritts mit einer nachgebauten GitHub-API in node."""
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node ist nicht installiert")
+    for name, text in dateien.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    rahmen = (
+        "const aufrufe = [];\n"
+        f"const vorhanden = {json.dumps(vorhanden)};\n"
+        "const api = (name) => async (a) => { aufrufe.push([name, a]); return { data: {} }; };\n"
+        "const github = { paginate: async (f, a) => { aufrufe.push(['liste', a]); return vorhanden; },\n"
+        "  rest: { issues: { listForRepo: 'listForRepo', listComments: 'listComments',\n"
+        "    update: api('update'), create: api('create'), createComment: api('createComment'),\n"
+        "    updateComment: api('updateComment') } } };\n"
+        "const context = { repo: { owner: 'o', repo: 'r' }, serverUrl: 'https://github.com', runId: 1,\n"
+        "  payload: { pull_request: { number: 7 } } };\n"
+        "(async () => {\n" + skript + "\n})().then(() => console.log(JSON.stringify(aufrufe)));\n"
+    )
+    (tmp_path / "lauf.js").write_text(rahmen, encoding="utf-8")
+    aus = subprocess.run([node, "lauf.js"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    return json.loads(aus.stdout)  # type: ignore[no-any-return]
+
+
+BOESER_BERICHT = (
+    "# Quellenprüfung\n\n| <https://ok.example/a> | @octocat und @org/team | #123 und o/r#4 |\n"
+    "nackt: https://evil.example/x und www.evil.example und <https://github.com/o/r/issues/1>\n"
+)
+
+
+def _entschaerft(body: str) -> None:
+    assert "@octocat" not in body and "@org" not in body
+    assert "#123" not in body and "r#4" not in body
+    assert "https://evil.example" not in body and "www.evil" not in body
+    assert "<https://ok.example/a>" in body  # netz' eigener Autolink bleibt ein Link
+    assert "github.com/o/r/issues/1" not in body.replace("redirect.github.com", "")
+
+
+def test_quellen_workflow_schreibt_nur_ins_eigene_issue(tmp_path: Path) -> None:
+    import json
+
+    skript = _skript("quellen.yml", "issue")
+    dateien = {
+        "quellen-bericht/quellen.md": BOESER_BERICHT,
+        "quellen-bericht/quellen.json": json.dumps({"ergebnis": {"anzahl": {"warnungen": 2}}}),
+    }
+    fremd = {
+        "number": 9,
+        "body": "<!-- netz-quellen -->\nvon einem Fremden",
+        "user": {"login": "fremd", "type": "User"},
+    }
+    aufrufe = _node(skript, dateien, [fremd], tmp_path)
+    namen = [a[0] for a in aufrufe]
+    assert "update" not in namen and "create" in namen, aufrufe  # das fremde bleibt unberührt
+    assert aufrufe[0][1].get("creator") == "github-actions[bot]"
+    _entschaerft(next(a[1]["body"] for a in aufrufe if a[0] == "create"))
+    eigen = {**fremd, "user": {"login": "github-actions[bot]", "type": "Bot"}}
+    aufrufe = _node(skript, dateien, [eigen], tmp_path)
+    assert [a[1].get("issue_number") for a in aufrufe if a[0] == "update"] == [9]
+    _entschaerft(next(a[1]["body"] for a in aufrufe if a[0] == "update"))
+
+
+def test_diff_kommentar_entschaerft(tmp_path: Path) -> None:
+    skript = _skript("validate.yml", "kommentar")
+    aufrufe = _node(skript, {"netz-diff/netz-diff.md": BOESER_BERICHT}, [], tmp_path)
+    _entschaerft(next(a[1]["body"] for a in aufrufe if a[0] == "createComment"))
+
+
+def test_workflows_gepinnt_mit_frist_und_rechten_je_job() -> None:
+    import re
+
+    import yaml
+
+    for datei in sorted(WORKFLOWS.glob("*.yml")):
+        text = datei.read_text(encoding="utf-8")
+        for zeile in re.findall(r"uses:\s*(\S+.*)", text):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", zeile), (datei.name, zeile)
+        wf = yaml.safe_load(text)
+        assert wf["permissions"] == {}, datei.name
+        for name, job in wf["jobs"].items():
+            assert 0 < job["timeout-minutes"] <= 30, (datei.name, name)
+            assert "permissions" in job, (datei.name, name)
+    pages = yaml.safe_load((WORKFLOWS / "pages.yml").read_text(encoding="utf-8"))
+    assert pages["jobs"]["bauen"]["permissions"] == {"contents": "read"}
+
+
+def test_zizmor_ohne_befund_ab_mittel() -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    zizmor = shutil.which("zizmor") or str(Path(sys.executable).parent / "zizmor")
+    if not Path(zizmor).exists():
+        pytest.skip("zizmor ist nicht installiert (pip install zizmor; .ci/run installiert es)")
+    lauf = subprocess.run(
+        [zizmor, "--offline", "--min-severity", "medium", "--format", "plain", str(WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
+    assert lauf.returncode == 0, lauf.stdout + lauf.stderr
