@@ -13,7 +13,9 @@ darum genügt je Tag: die Zahl der Netzwerke kann jeden Wert zwischen „sicher 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -45,16 +47,25 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
     beginn = bestand.programmbeginn
     je = vertraege_je_region((d.modell for d in bestand.vertraege), beginn)
     alle = [d.modell for d in bestand.regionen]
+    bekannt = {r.ags: r for r in alle}
     verlaeufe: dict[str | None, Verlauf] = {}
+    gebiete: dict[str | None, list[Region]] = {}
+    wenden: dict[str | None, list[date]] = {}
     out = []
     for i, p in enumerate(prog.modell.pruefpunkte):
         zeile = _zeile_pruefpunkt(prog, i)
-        if not p.pruefen or not p.prueft_etwas or _widersprueche(p, alle):
+        if not p.pruefen or not p.prueft_etwas or _widersprueche(p, alle, bekannt=bekannt):
             out.append(PruefErgebnis(p, zeile, False, None, None, None, None))
             continue
-        gebiet_regionen = _gebiet(p, alle)
+        # je Gebiet (NRW oder ein Bezirk) einmal: Regionen, Verlauf und Wendepunkte – je
+        # Prüfpunkt bleibt dann O(log C) für seinen Zeitraum plus die Tage darin (statt O(R + C))
         if p.regierungsbezirk not in verlaeufe:
-            verlaeufe[p.regierungsbezirk] = verlauf(gebiet_regionen, je, beginn)
+            gebiete[p.regierungsbezirk] = _gebiet(p, alle)
+            verlaeufe[p.regierungsbezirk] = verlauf(gebiete[p.regierungsbezirk], je, beginn)
+            wenden[p.regierungsbezirk] = wendepunkte(
+                v for r in gebiete[p.regierungsbezirk] for v in je.get(r.ags, ())
+            )
+        gebiet_regionen = gebiete[p.regierungsbezirk]
         # Ohne Datum: trifft die Aussage irgendwann seit den ersten Verträgen zu?
         anfang = (p.datum.frueh if p.datum else None) or prog.modell.erste_vertraege
         ende = min((p.datum.spaet if p.datum else None) or heute, heute)
@@ -71,7 +82,17 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
             fehler = None if zahl_erfuellt else _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
             out.append(PruefErgebnis(p, zeile, True, zahl_erfuellt, spanne_s, spanne_m, fehler))
             continue
-        befund = _namen(prog.anzeige, zeile, p, gebiet_regionen, je, anfang, ende, zahl_erfuellt)
+        befund = _namen(
+            prog.anzeige,
+            zeile,
+            p,
+            gebiet_regionen,
+            je,
+            anfang,
+            ende,
+            zahl_erfuellt,
+            wenden[p.regierungsbezirk],
+        )
         if befund == _NUR_ZAHL:
             befund = _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
         fehler = befund if isinstance(befund, Problem) else None
@@ -138,6 +159,7 @@ def _namen(
     anfang: date,
     ende: date,
     zahl_erfuellt: bool,
+    wende: list[date] | None = None,
 ) -> Problem | str | None:
     """Prüfpunkt mit Namen: gibt es einen Tag, an dem eine Lesart alles zugleich erfüllt?
 
@@ -147,9 +169,9 @@ def _namen(
     """
     genannt = set(p.regionen or ())
     ohne = set(p.ohne)
-    tage = [anfang] + [
-        d for d in wendepunkte(v for r in gebiet for v in je.get(r.ags, ())) if anfang < d <= ende
-    ]
+    if wende is None:
+        wende = wendepunkte(v for r in gebiet for v in je.get(r.ags, ()))
+    tage = [anfang, *wende[bisect.bisect_right(wende, anfang) : bisect.bisect_right(wende, ende)]]
     je_moeglich: set[str] = set()  # an irgendeinem Tag möglich
     je_nicht_sicher: set[str] = set()  # an irgendeinem Tag nicht sicher
     for d in tage:
@@ -231,18 +253,25 @@ def _aufzaehlung(ags: list[str], namen: dict[str, str], hoechstens: int = 5) -> 
 # --- Form der Prüfpunkte: was ein Prüfpunkt in sich behauptet ---------------------------
 
 
-def _widersprueche(p: Pruefpunkt, alle: Sequence[Region], regionen_ganz: bool = True) -> list[str]:
+def _widersprueche(
+    p: Pruefpunkt,
+    alle: Sequence[Region],
+    regionen_ganz: bool = True,
+    bekannt: Mapping[str, Region] | None = None,
+) -> list[str]:
     """Was ein Prüfpunkt sich selbst oder den Regionen widerspricht (leer: in Ordnung).
 
     ``regionen_ganz``: alle Regionsdateien sind lesbar (sonst wäre jede Region einer kaputten
     Datei „unbekannt“ – der Befund der Datei genügt)."""
     out = []
-    bekannt = {r.ags: r for r in alle}
+    # einmal je Prüfung übergeben, nicht je Prüfpunkt gebaut: sonst O(B · R) nur dafür
+    bekannt = bekannt if bekannt is not None else {r.ags: r for r in alle}
     genannt = list(p.regionen or ())
     if p.vollstaendig and p.regionen is None:
         out.append("„vollstaendig: true“ ohne Liste „regionen“")
     for liste, name in ((genannt, "regionen"), (list(p.ohne), "ohne")):
-        doppelt = sorted({a for a in liste if liste.count(a) > 1})
+        # gezählt statt liste.count je Eintrag (quadratisch in der Länge der Liste)
+        doppelt = sorted(a for a, n in Counter(liste).items() if n > 1)
         if doppelt:
             out.append(f"„{name}“ nennt {', '.join(doppelt)} mehrfach")
     if beide := sorted(set(genannt) & set(p.ohne)):
@@ -287,9 +316,10 @@ def form(
         return []
     p = prog.modell
     alle = [d.modell for d in bestand.regionen]
+    bekannt = {r.ags: r for r in alle}
     out = []
     for i, punkt in enumerate(p.pruefpunkte):
-        for w in _widersprueche(punkt, alle, regionen_ganz):
+        for w in _widersprueche(punkt, alle, regionen_ganz, bekannt):
             out.append(
                 problem(
                     prog.anzeige,
