@@ -101,6 +101,7 @@ STATISTIK_QUELLE = (
     "Datenlizenz Deutschland – Namensnennung 2.0"
 )
 ERSTER_VERTRAG = date(2008, 6, 23)
+GRENZEN_ABSCHNITT = "## Lineare Grenzen"  # schreibt benchmarks/grenzen.py
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
@@ -1089,7 +1090,10 @@ def bericht(
         "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(zeilen), encoding="utf-8")
+    # den Abschnitt von benchmarks/grenzen.py am Ende behalten (eigenes Skript, eigene Messung)
+    alt = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    anhang = alt[alt.index(GRENZEN_ABSCHNITT) :] if GRENZEN_ABSCHNITT in alt else ""
+    args.out.write_text("\n".join(zeilen) + ("\n" + anhang if anhang else ""), encoding="utf-8")
     print(f"\nGeschrieben: {args.out}")
     for v in verhaeltnisse:
         zeichen = "✓" if v.ok else ("✗" if v.ok is False else "–")

@@ -14,7 +14,8 @@ def test_nur_zeitplan_und_von_hand() -> None:
     ausloeser = wf[True]  # YAML 1.1 liest „on“ als True
     assert set(ausloeser) == {"schedule", "workflow_dispatch"}
     assert ausloeser["schedule"][0]["cron"].split()[2:] == ["*", "*", "1"]  # einmal die Woche
-    assert wf["permissions"] == {"contents": "read"}
+    assert wf["permissions"] == {}  # jeder Job nennt seine Rechte selbst
+    assert wf["jobs"]["pruefen"]["permissions"] == {"contents": "read"}
 
 
 def test_prueft_und_hebt_den_bericht_auf() -> None:

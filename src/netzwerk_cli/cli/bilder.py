@@ -379,11 +379,40 @@ def jetzt() -> datetime:
     """Zeitpunkt der Erstellung: ``SOURCE_DATE_EPOCH`` (reproduzierbare Ausgaben) oder jetzt –
     mit dem Tag aus ``NETZ_HEUTE``, wenn gesetzt."""
     epoche = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoche.isdigit():
-        return datetime.fromtimestamp(int(epoche), tz=timezone.utc).astimezone()
+    if epoche:
+        return _epoche(epoche)
     t = datetime.now().astimezone()
     h = heute()
     return t.replace(year=h.year, month=h.month, day=h.day) if h != t.date() else t
+
+
+def _epoche(epoche: str) -> datetime:
+    """``SOURCE_DATE_EPOCH``: Sekunden seit 1970 als ganze Dezimalzahl (reproducible-builds.org),
+    sonst ein Aufruffehler – kein stilles „jetzt“, kein interner Fehler bei Jahr 10000."""
+    from ..render.sicher import sichtbar
+
+    hinweis = (
+        "Sekunden seit dem 01.01.1970 (UTC) angeben, z. B. „SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)“."
+    )
+    if not (epoche.isascii() and epoche.isdigit()):
+        raise NetzFehler(
+            f"SOURCE_DATE_EPOCH={sichtbar(epoche[:40])} ist keine Zeitangabe in Sekunden.",
+            hinweis,
+            Exit.AUFRUF,
+        )
+    try:
+        if len(epoche) > 12:  # int() einer sehr langen Ziffernfolge kostet quadratisch
+            raise ValueError
+        t = datetime.fromtimestamp(int(epoche), tz=timezone.utc).astimezone()
+        if t.year > 9998:  # Fußzeilen und Feed rechnen mit dem Tag danach
+            raise ValueError
+    except (OverflowError, ValueError, OSError):
+        raise NetzFehler(
+            f"SOURCE_DATE_EPOCH={epoche} liegt außerhalb des darstellbaren Zeitraums (bis zum Jahr 9998).",
+            hinweis,
+            Exit.AUFRUF,
+        ) from None
+    return t
 
 
 def _schreibe(pfad: Path, text: str) -> None:

@@ -79,6 +79,7 @@ def export(
     """Der ganze Datenbestand als Tabellen: Regionen, Verträge, Ereignisse, Bildungskonferenzen,
     Prüfpunkte mit Urteil und die Abdeckung an jedem Tag einer Änderung. Stände gelten am Stichtag."""
     from ..daten.ausgabe import schreibe_ausgabe
+    from ..daten.ziel import pruefe_schutz
     from ..kern.tabellen import datensatz
     from ..kern.zahlen import anzahl
     from ..pruefen.pruefpunkte import pruefpunkte
@@ -90,10 +91,11 @@ def export(
         raise typer.BadParameter(f"--excel gilt nur für --format csv, nicht für {name}", param_hint="--excel")
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
+    pruefe_schutz(ziel, bestand.wurzel)  # vor aller Arbeit: nie Daten, .git, Repository, Zuhause
     herkunft = "Arbeitsbaum" if rev is None else f"git-Revision {rev}"
     ds = datensatz(bestand, stichtag, heute(), herkunft, pruefpunkte(bestand, heute()))
     exporter = EXPORT[name]
-    schreibe_ausgabe(ziel, exporter.ziel, exporter.funktion()(ds, excel=excel), force)
+    schreibe_ausgabe(ziel, exporter.ziel, exporter.funktion()(ds, excel=excel), force, bestand.wurzel)
     zeilen = sum(len(t.zeilen) for t in ds.tabellen)
     konsole().print(
         f"Geschrieben: {sichtbar(str(ziel))} – {name}, {anzahl(len(ds.tabellen), 'Tabelle', 'Tabellen')}, "

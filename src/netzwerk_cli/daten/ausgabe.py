@@ -30,6 +30,7 @@ from .datei import art
 from .ordner import TEMP_PRAEFIX
 from .schreiben import schreibe_alles
 from .sperre import sigterm_als_ausnahme
+from .ziel import pruefe_schutz
 
 # Die Marke in einem Ordner, den netz export geschrieben hat
 MARKE = ".netz-export"
@@ -218,9 +219,13 @@ _FUELLEN: dict[str, Callable[[Path, Any], None]] = {
 }
 
 
-def schreibe_ausgabe(ziel: Path, ziel_art: str, inhalt: Any, force: bool = False) -> None:
+def schreibe_ausgabe(
+    ziel: Path, ziel_art: str, inhalt: Any, force: bool = False, datenordner: Path | None = None
+) -> None:
     """Schreibt ``inhalt`` nach ``ziel``: ``datei`` (Bytes), ``ordner`` (Name → Bytes) oder
-    ``sqlite`` (ein Plan) – erst neben das Ziel, dann umbenannt; nie halb."""
+    ``sqlite`` (ein Plan) – erst neben das Ziel, dann umbenannt; nie halb. Nie in den
+    Datenordner, nach .git, über Repository, Arbeitsverzeichnis oder Zuhause (daten/ziel.py)."""
+    pruefe_schutz(ziel, datenordner)
     vorhanden = pruefe_ziel(ziel, ziel_art == "ordner", force)
     # SIGTERM wird zur Ausnahme: auch dann räumt finally die Temporärdatei weg (Exit 143)
     with sigterm_als_ausnahme():

@@ -202,10 +202,18 @@ def commit(repo: Repo, rev: str) -> str:
 
 
 def standardzweig(repo: Repo) -> str:
-    for ref in ("refs/remotes/origin/main", "refs/heads/main"):
-        rc, _, _ = git(repo.oben, "rev-parse", "--verify", "--quiet", ref)
+    """Der volle Name des Standardzweigs (``refs/remotes/origin/main``, sonst das Ziel von
+    ``refs/remotes/origin/HEAD``, sonst ``refs/heads/main``) – immer als voller Name aufgelöst:
+    ein Tag „origin/main“ ginge bei der Kurzform dem Zweig vor (git prüft refs/tags zuerst)."""
+    rc, aus, _ = git(repo.oben, "symbolic-ref", "--quiet", "refs/remotes/origin/HEAD")
+    kandidaten = ["refs/remotes/origin/main", "refs/heads/main"]
+    ziel = aus.strip().decode("utf-8", "replace")
+    if rc == 0 and ziel.startswith("refs/remotes/origin/"):
+        kandidaten.insert(1, ziel)
+    for ref in kandidaten:
+        rc, _, _ = git(repo.oben, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
         if rc == 0:
-            return ref.removeprefix("refs/remotes/").removeprefix("refs/heads/")
+            return ref
     raise NetzFehler(
         "Kein Standardzweig gefunden (weder origin/main noch main).",
         "Die Basis ausdrücklich angeben, z. B. „netz diff origin/master“.",
@@ -217,9 +225,10 @@ def merge_basis(repo: Repo) -> tuple[str, str]:
     """(Kennung, Beschreibung) der Merge-Basis von HEAD mit dem Standardzweig – nicht dessen
     Spitze: ein Pull-Request soll nur seine eigenen Änderungen sehen, nicht die, die inzwischen
     auf main dazukamen."""
-    zweig = standardzweig(repo)
+    ref = standardzweig(repo)
+    zweig = ref.removeprefix("refs/remotes/").removeprefix("refs/heads/")
     kopf = commit(repo, "HEAD")
-    rc, aus, _ = git(repo.oben, "merge-base", kopf, commit(repo, zweig))
+    rc, aus, _ = git(repo.oben, "merge-base", kopf, commit(repo, ref))
     if rc != 0 or not aus.strip():
         if _flach(repo):
             raise NetzFehler(

@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from ..kern import shell
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.fehler import os_fehler
@@ -32,14 +33,21 @@ def temporaerdatei(anzeige: str) -> Problem:
         1,
         "NZ110",
         "Temporärdatei eines abgebrochenen Schreibvorgangs; netz liest sie nicht",
-        f"Löschen, wenn gerade kein netz schreibt: rm '{anzeige}'",
+        _hinweis("Löschen, wenn gerade kein netz schreibt", "rm", anzeige),
     )
+
+
+def _hinweis(was: str, programm: str, *pfade: str) -> str:
+    """„was: befehl 'pfad' …“ für die Shell gequotet – oder ohne Befehl, wenn ein Pfad sich
+    nicht sicher zeigen lässt (kern/shell.py)."""
+    b = shell.befehl(programm, *pfade)
+    return f"{was}: {b}" if b else f"{was} (Datei im Dateimanager umbenennen oder löschen)."
 
 
 def _nicht_gelesen(anzeige: str, name: str) -> Problem:
     if name.lower().endswith((".yaml", ".yml")):
         soll = os.path.join(os.path.dirname(anzeige), name[: name.rfind(".")].lstrip(".") + ".yaml")
-        hinweis = f"Umbenennen, wenn es Daten sind: git mv '{anzeige}' '{soll}'"
+        hinweis = _hinweis("Umbenennen, wenn es Daten sind", "git mv", anzeige, soll)
     else:
         hinweis = "Hier gehören nur Dateien auf .yaml hin; die Datei verschieben oder löschen."
     return problem(
@@ -124,7 +132,7 @@ def verwaiste_sperre(wurzel: Path) -> list[Problem]:
             1,
             "NZ111",
             f"Verwaiste Sperrdatei ({z.verwaist_weil}); der nächste schreibende Befehl ersetzt sie",
-            f"Oder löschen, wenn gerade kein netz schreibt: rm '{anzeige}'",
+            _hinweis("Oder löschen, wenn gerade kein netz schreibt", "rm", anzeige),
         )
     ]
 

@@ -177,13 +177,10 @@ def pruefe_zielordner(
     enthält oder ist, nie – ``--force`` soll kein Tippfehler sein, der die Daten löscht;
     ein Ordner im ``datenordner`` auch nicht (validate fände dort einen fremden Ordner).
     """
+    from .ziel import pruefe_schutz
+
     anzeige = str(ziel)
-    innen = datenordner is not None and ziel.resolve().is_relative_to(datenordner.resolve())
-    if datenordner is not None and innen and ziel.resolve() != datenordner.resolve():
-        raise _verweigert(
-            f"{anzeige} liegt im Datenordner {datenordner}; dort gehören nur Daten hin.",
-            "Einen Ordner außerhalb angeben, z. B. „netz site _site“ im Repository.",
-        )
+    pruefe_schutz(ziel, datenordner, "diesen Ordner")  # dieselbe Regel wie netz export
     try:
         st = os.lstat(ziel)
     except FileNotFoundError:

@@ -24,6 +24,7 @@ auf ihn geklemmt (:func:`klemme`), wie es das Modell für alle Zählungen tut.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -443,16 +444,67 @@ def entscheidet(
     s = z.spanne(art)
     if s is None or s.genau:
         return False
-    frueh = list(zeiten)
-    spaet = list(zeiten)
-    frueh[i] = z.mit(art, Spanne(s.von, s.von))
-    spaet[i] = z.mit(art, Spanne(s.bis, s.bis))
+    return _entscheidet(
+        zeiten, je, i, z, s, z.mit(art, Spanne(s.von, s.von)), z.mit(art, Spanne(s.bis, s.bis)), b, tage
+    )
+
+
+def entscheidende(
+    zeiten: Sequence[Zeiten],
+    je: Mapping[str, tuple[int, ...]],
+    i: int,
+    art: str,
+    bedingungen: Sequence[Bedingung],
+    tage: Mapping[int, list[date]],
+) -> list[Bedingung]:
+    """Die ``bedingungen``, für die :func:`entscheidet` gilt – die beiden Lesarten der
+    Unbekannten einmal gebaut, nicht je Prüfpunkt. Kosten O(B · (log T + k · v)): je Prüfpunkt
+    eine Suche in seinen Tagen und die k Tage im Fenster der Spanne, je v Verträge der Region."""
+    z = zeiten[i]
+    s = z.spanne(art)
+    if s is None or s.genau:
+        return []
+    frueh, spaet = z.mit(art, Spanne(s.von, s.von)), z.mit(art, Spanne(s.bis, s.bis))
+    return [b for b in bedingungen if _entscheidet(zeiten, je, i, z, s, frueh, spaet, b, tage[b.nr])]
+
+
+def _entscheidet(
+    zeiten: Sequence[Zeiten],
+    je: Mapping[str, tuple[int, ...]],
+    i: int,
+    z: Zeiten,
+    s: Spanne,
+    frueh: Zeiten,
+    spaet: Zeiten,
+    b: Bedingung,
+    tage: Iterable[date],
+) -> bool:
+    # Nur an Tagen in der Spanne (und dem Tag danach) kann die Lage der Unbekannten den Stand
+    # ändern: die übrigen Tage überspringt die Suche in den sortierten ``tage``. Kosten je Aufruf
+    # O(log T + k · v) für k Tage im Fenster und v Verträge der Region – nie eine Kopie aller
+    # Verträge (vorher O(C) je Aufruf und damit O(Q · B · C) für den Bericht).
+    liste = tage if isinstance(tage, list) else sorted(tage)
+    anfang = bisect.bisect_left(liste, s.von)
+    ende = bisect.bisect_right(liste, s.bis + _TAG if s.bis < date.max else s.bis)
     return any(
-        region_stand(frueh, je.get(ags, ()), t) is not region_stand(spaet, je.get(ags, ()), t)
-        for t in tage
+        _stand_mit(zeiten, je.get(ags, ()), t, i, frueh)
+        is not _stand_mit(zeiten, je.get(ags, ()), t, i, spaet)
+        for t in liste[anfang:ende]
         for ags in z.gebiete
         if b.zaehlt(ags, t)
     )
+
+
+def _stand_mit(zeiten: Sequence[Zeiten], nummern: Iterable[int], t: date, i: int, ersatz: Zeiten) -> Stand:
+    """:func:`region_stand`, mit ``ersatz`` statt des Vertrags ``i``."""
+    stand = Stand.OHNE
+    for n in nummern:
+        st = vertrag_stand(ersatz if n == i else zeiten[n], t)
+        if st is Stand.MIT:
+            return st
+        if st is Stand.UNGEWISS:
+            stand = st
+    return stand
 
 
 # --- Der Bericht: aus dem Datenbestand ---------------------------------------------
@@ -641,7 +693,14 @@ def _offene_angabe(v: Vertrag, z: Zeiten, t: date) -> str:
 def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
     """Die offenen Fragen des Datenbestands: jede unsichere Zeitangabe, eingeengt durch die
     Prüfpunkte, mit den Prüfpunkten, die eine Antwort entschiede; geordnet nach :data:`REGEL`.
-    Der Einstieg für ``netz offen`` und den Abschnitt „Offene Fragen“ des Berichts."""
+    Der Einstieg für ``netz offen`` und den Abschnitt „Offene Fragen“ des Berichts.
+
+    Kosten für R Regionen, C Verträge, B Prüfpunkte und Q offene Fragen: je Runde des Einengens
+    O(B · (C + K · R)) mit K Kandidatentagen je Prüfpunkt (ein Tag für einen Prüfpunkt mit
+    genauem Datum, sonst die Grenzen der Verträge in seinem Zeitraum), dazu O(Q · B · log T) für
+    „entscheidet“. B ist durch die Höchstzahl der Einträge einer Liste begrenzt
+    (pruefen/yamlio.py: MAX_EINTRAEGE), die Zahl der Runden durch die Tage der Spannen –
+    linear in R und C nur bei fester Zahl der Prüfpunkte (benchmarks/grenzen.py misst es)."""
     regionen = [d.modell for d in bestand.regionen]
     nach_ags = {r.ags: r for r in regionen}
     prog = bestand.programm.modell if bestand.programm is not None else None
@@ -709,7 +768,7 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
                     s,
                     bekannt.tage(heute),
                     s.tage(heute),
-                    tuple(punkt[b.nr] for b in bed if entscheidet(eng, je, i, art, b, tage[b.nr])),
+                    tuple(punkt[b.nr] for b in entscheidende(eng, je, i, art, bed, tage)),
                     gruende,
                 )
             )

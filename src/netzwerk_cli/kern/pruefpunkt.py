@@ -12,7 +12,8 @@ widerspricht (:func:`widersprueche`, Befund NZ506).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -61,9 +62,17 @@ def gebiet(p: Pruefpunkt, regionen: Sequence[Region]) -> tuple[Region, ...]:
     return tuple(r for r in regionen if bezirk is None or r.regierungsbezirk == bezirk)
 
 
-def aussage(nr: int, p: Pruefpunkt, regionen: Sequence[Region], start: date, heute: date) -> Aussage | None:
-    """Der Prüfpunkt ``nr`` als :class:`Aussage` – oder None, wenn er nicht geprüft wird."""
-    if not p.pruefen or not p.prueft_etwas or widersprueche(p, regionen):
+def aussage(
+    nr: int,
+    p: Pruefpunkt,
+    regionen: Sequence[Region],
+    start: date,
+    heute: date,
+    bekannt: Mapping[str, Region] | None = None,
+) -> Aussage | None:
+    """Der Prüfpunkt ``nr`` als :class:`Aussage` – oder None, wenn er nicht geprüft wird.
+    ``bekannt`` (AGS → Region) einmal je Prüfung übergeben, nicht je Prüfpunkt gebaut."""
+    if not p.pruefen or not p.prueft_etwas or widersprueche(p, regionen, bekannt=bekannt):
         return None
     von = (p.datum.frueh if p.datum else None) or start
     bis = min((p.datum.spaet if p.datum else None) or heute, heute)
@@ -77,21 +86,31 @@ def aussagen(
     punkte: Sequence[Pruefpunkt], regionen: Sequence[Region], start: date, heute: date
 ) -> list[Aussage]:
     """Die geprüften Prüfpunkte, in ihrer Reihenfolge."""
-    return [a for nr, p in enumerate(punkte) if (a := aussage(nr, p, regionen, start, heute)) is not None]
+    bekannt = {r.ags: r for r in regionen}
+    return [
+        a for nr, p in enumerate(punkte) if (a := aussage(nr, p, regionen, start, heute, bekannt)) is not None
+    ]
 
 
-def widersprueche(p: Pruefpunkt, alle: Sequence[Region], regionen_ganz: bool = True) -> list[str]:
+def widersprueche(
+    p: Pruefpunkt,
+    alle: Sequence[Region],
+    regionen_ganz: bool = True,
+    bekannt: Mapping[str, Region] | None = None,
+) -> list[str]:
     """Was ein Prüfpunkt sich selbst oder den Regionen widerspricht (leer: in Ordnung).
 
     ``regionen_ganz``: alle Regionsdateien sind lesbar (sonst wäre jede Region einer kaputten
     Datei „unbekannt“ – der Befund der Datei genügt)."""
     out = []
-    bekannt = {r.ags: r for r in alle}
+    # einmal je Prüfung übergeben, nicht je Prüfpunkt gebaut: sonst O(B · R) nur dafür
+    bekannt = bekannt if bekannt is not None else {r.ags: r for r in alle}
     genannt = list(p.regionen or ())
     if p.vollstaendig and p.regionen is None:
         out.append("„vollstaendig: true“ ohne Liste „regionen“")
     for liste, name in ((genannt, "regionen"), (list(p.ohne), "ohne")):
-        doppelt = sorted({a for a in liste if liste.count(a) > 1})
+        # gezählt statt liste.count je Eintrag (quadratisch in der Länge der Liste)
+        doppelt = sorted(a for a, n in Counter(liste).items() if n > 1)
         if doppelt:
             out.append(f"„{name}“ nennt {', '.join(doppelt)} mehrfach")
     if beide := sorted(set(genannt) & set(p.ohne)):

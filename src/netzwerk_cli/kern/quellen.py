@@ -196,6 +196,7 @@ class Fehlerart(str, Enum):
     SCHLEIFE = "umleitungsschleife"
     UNGUELTIG = "ungueltig"  # die Adresse selbst lässt sich nicht anfragen
     PROTOKOLL = "protokoll"  # die Gegenseite spricht kein sauberes HTTP
+    NICHT_OEFFENTLICH = "nicht_oeffentlich"  # Ziel (oder Umleitung) im eigenen Netz: nie angefragt
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,10 @@ _FEHLER_TEXT = {
     Fehlerart.SCHLEIFE: ("umleitungsschleife", "Umleitungsschleife (zu viele Umleitungen)"),
     Fehlerart.UNGUELTIG: ("ungueltig", "keine gültige Webadresse"),
     Fehlerart.PROTOKOLL: ("protokollfehler", "keine gültige HTTP-Antwort"),
+    Fehlerart.NICHT_OEFFENTLICH: (
+        "nicht_oeffentlich",
+        "keine öffentliche Adresse (eigenes Netz, Loopback o. Ä.) – nicht angefragt",
+    ),
 }
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
+from .codes import MAX_BEFUNDE, problem
 from .pruefpunkte import PruefErgebnis, pruefpunkte
 from .regeln import REGELN, Bereich, Kontext, lade, pruefgaenge
 
@@ -80,7 +81,35 @@ def pruefe(
         if mit_pruefpunkten and not geprueft and bestand.programm is not None:
             ausgeblendet = sum(p.ist_fehler for p in probleme) - sum(p.ist_fehler for p in gezeigt)
         probleme = gezeigt
-    return Pruefung(sorted(probleme), ergebnisse, dict(bestand.dateien), geprueft, ausgeblendet)
+    return Pruefung(
+        sorted(je_code_begrenzt(probleme)), ergebnisse, dict(bestand.dateien), geprueft, ausgeblendet
+    )
+
+
+def je_code_begrenzt(probleme: list[Problem]) -> list[Problem]:
+    """Höchstens :data:`MAX_BEFUNDE` Befunde je Datei und Code, dann einer (NZ199), der den Rest
+    zählt – auch für dateiübergreifende Befunde, die keine Datei allein begrenzt (400 verletzte
+    Prüfpunkte in programm.yaml, viele Verträge einer Region). Linear in der Zahl der Befunde."""
+    zahl: dict[tuple[str, str], int] = {}
+    out: list[Problem] = []
+    for p in probleme:
+        n = zahl[(p.datei, p.code)] = zahl.get((p.datei, p.code), 0) + 1
+        if n <= MAX_BEFUNDE or p.code == "NZ199":
+            out.append(p)
+    for (datei, code), n in zahl.items():
+        if n > MAX_BEFUNDE and code != "NZ199":
+            weitere = n - MAX_BEFUNDE
+            out.append(
+                problem(
+                    datei,
+                    1,
+                    "NZ199",
+                    f"… und {weitere:,} {'weiterer Befund' if weitere == 1 else 'weitere Befunde'} {code} "
+                    "in dieser Datei".replace(",", "."),
+                    "Erst die gezeigten beheben; oft verschwinden die übrigen mit ihnen.",
+                )
+            )
+    return out
 
 
 _NACH_DEN_DATEIEN = {g for r in REGELN.values() if r.bereich is Bereich.PRUEFPUNKT for g in r.pruefungen}

@@ -13,6 +13,7 @@ darum genügt je Tag: die Zahl der Netzwerke kann jeden Wert zwischen „sicher 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
@@ -47,18 +48,23 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
     beginn = bestand.programmbeginn
     je = vertraege_je_region((d.modell for d in bestand.vertraege), beginn)
     alle = [d.modell for d in bestand.regionen]
+    bekannt = {r.ags: r for r in alle}
     verlaeufe: dict[str | None, Verlauf] = {}
+    wenden: dict[str | None, list[date]] = {}
     out = []
     for i, p in enumerate(prog.modell.pruefpunkte):
         zeile = _zeile_pruefpunkt(prog, i)
         # was der Prüfpunkt sagt – dieselbe Lesart wie netz offen (kern/pruefpunkt.py)
-        a = aussage(i, p, alle, prog.modell.erste_vertraege, heute)
+        a = aussage(i, p, alle, prog.modell.erste_vertraege, heute, bekannt)
         if a is None:
             out.append(PruefErgebnis(p, zeile, False, None, None, None, None))
             continue
         gebiet_regionen = list(a.gebiet)
+        # je Gebiet (NRW oder ein Bezirk) einmal: Verlauf und Wendepunkte – je Prüfpunkt bleibt
+        # dann O(log C) für seinen Zeitraum plus die Tage darin (statt O(R + C))
         if p.regierungsbezirk not in verlaeufe:
             verlaeufe[p.regierungsbezirk] = verlauf(gebiet_regionen, je, beginn)
+            wenden[p.regierungsbezirk] = wendepunkte(v for r in gebiet_regionen for v in je.get(r.ags, ()))
         anfang, ende = a.von, a.bis
         sicher: list[int] = []
         moeglich: list[int] = []
@@ -74,7 +80,7 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
             fehler = _mit_dateien(fehler, bestand, gebiet_regionen)
             out.append(PruefErgebnis(p, zeile, True, zahl_erfuellt, spanne_s, spanne_m, fehler))
             continue
-        befund = _namen(prog.anzeige, zeile, a, je, zahl_erfuellt)
+        befund = _namen(prog.anzeige, zeile, a, je, zahl_erfuellt, wenden[p.regierungsbezirk])
         if befund == _NUR_ZAHL:
             befund = _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
         fehler = _mit_dateien(befund if isinstance(befund, Problem) else None, bestand, gebiet_regionen)
@@ -149,7 +155,12 @@ def _zahl_verfehlt(
 
 
 def _namen(
-    datei: str, zeile: int, a: Aussage, je: dict[str, tuple[Vertrag, ...]], zahl_erfuellt: bool
+    datei: str,
+    zeile: int,
+    a: Aussage,
+    je: dict[str, tuple[Vertrag, ...]],
+    zahl_erfuellt: bool,
+    wende: list[date] | None = None,
 ) -> Problem | str | None:
     """Prüfpunkt mit Namen: gibt es einen Tag, an dem eine Lesart alles zugleich erfüllt?
 
@@ -160,9 +171,9 @@ def _namen(
     p, gebiet, anfang, ende = a.punkt, a.gebiet, a.von, a.bis
     genannt = set(a.genannt or ())
     ohne = set(a.ohne)
-    tage = [anfang] + [
-        d for d in wendepunkte(v for r in gebiet for v in je.get(r.ags, ())) if anfang < d <= ende
-    ]
+    if wende is None:
+        wende = wendepunkte(v for r in gebiet for v in je.get(r.ags, ()))
+    tage = [anfang, *wende[bisect.bisect_right(wende, anfang) : bisect.bisect_right(wende, ende)]]
     je_moeglich: set[str] = set()  # an irgendeinem Tag möglich
     je_nicht_sicher: set[str] = set()  # an irgendeinem Tag nicht sicher
     for d in tage:
@@ -259,9 +270,10 @@ def form(
         return []
     p = prog.modell
     alle = [d.modell for d in bestand.regionen]
+    bekannt = {r.ags: r for r in alle}
     out = []
     for i, punkt in enumerate(p.pruefpunkte):
-        if not (gefunden := widersprueche(punkt, alle, regionen_ganz)):
+        if not (gefunden := widersprueche(punkt, alle, regionen_ganz, bekannt)):
             continue
         genannt = _dateien(bestand, {*(punkt.regionen or ()), *punkt.ohne})
         for w in gefunden:

@@ -39,8 +39,9 @@ def quellenobjekte(bestand: Datenbestand, heute: date) -> list[Problem]:
 
 
 def pruefgang(k: Kontext) -> list[Problem]:
-    """Der Prüfgang des Registers (pruefen/regeln.py)."""
-    return quellenobjekte(k.bestand, k.heute)
+    """Der Prüfgang des Registers (pruefen/regeln.py): Quellenobjekte und Anmeldedaten in
+    Webadressen."""
+    return quellenobjekte(k.bestand, k.heute) + anmeldedaten(k.bestand)
 
 
 def _pruefe(ort: Ort, q: Quelle, heute: date) -> list[_Befund]:
@@ -90,3 +91,46 @@ def _mit_zeilen(dok: Dokument, befunde: list[_Befund], inhalt: bytes | None) -> 
             zeile, spalte = dok.zeile(str(ort[0])), 1
         out.append(problem(dok.anzeige, zeile, code, meldung, hinweis, spalte))
     return out
+
+
+def anmeldedaten(bestand: Datenbestand) -> list[Problem]:
+    """NZ602 für jede Webadresse mit Anmeldedaten (``https://a.example…@b.example/``): der Teil
+    vor „@“ täuscht einen Rechner vor, den die Adresse nicht anfragt, und Zugangsdaten gehören
+    nie in öffentliche Daten. Eine Prüfung über alle Adressen aller Dateien (:func:`sammle`),
+    je zitierende Datei ein Befund mit der Zeile der Adresse; linear in Adressen und Bytes."""
+    from ..kern.quellen import sammle
+    from ..kern.shell import zeigbar
+
+    out: list[Problem] = []
+    for a in sammle(bestand):
+        rechner = echter_rechner(a.url)
+        if rechner is None:
+            continue
+        for datei in a.dateien:
+            inhalt = bestand.inhalte.get(datei, b"")
+            stelle = inhalt.find(a.url.encode("utf-8", "replace"))
+            zeile = inhalt.count(b"\n", 0, stelle) + 1 if stelle >= 0 else 1
+            out.append(
+                problem(
+                    datei,
+                    zeile,
+                    "NZ602",
+                    f"Webadresse mit Anmeldedaten vor „@“: angefragt würde der Rechner "
+                    f"{rechner if zeigbar(rechner) else repr(rechner)}, nicht der davor genannte",
+                    "Die Adresse ohne den Teil „…@“ angeben: https://rechner/pfad.",
+                )
+            )
+    return out
+
+
+def echter_rechner(url: str) -> str | None:
+    """Der Rechner, den ``url`` wirklich anfragt, wenn die Adresse Anmeldedaten (``…@``) trägt;
+    sonst None."""
+    if "://" not in url:
+        return None
+    netloc = url.split("://", 1)[1]
+    for ende in "/?#":
+        netloc = netloc.split(ende, 1)[0]
+    if "@" not in netloc:
+        return None
+    return netloc.rsplit("@", 1)[1]

@@ -26,7 +26,7 @@ from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION
 from ..kern.zahlen import anzahl, dezimal, ganz, prozent, spanne
 from .offen import kopf as offen_kopf
-from .sicher import html_text, sichere_url
+from .sicher import html_text, sichere_url, xml_sicher
 from .text import STAND_KURZ, datenstand_zeile, einwohner_zeile, konferenz_zeilen, kopfzeile, tempo_zeile
 
 if TYPE_CHECKING:
@@ -68,14 +68,26 @@ def _sichtbar(wert: Any) -> Any:
 
 def _rechner(url: str) -> str:
     """Sichtbarer Teil einer Quelle in Tabellen: nur der Rechnername (die Zeile bleibt kurz,
-    auch gedruckt; das Ziel steht im Link)."""
-    return url.split("//", 1)[1].split("/", 1)[0]
+    auch gedruckt; das Ziel steht im Link) – der echte, nach allen Anmeldedaten („…@“)."""
+    rechner, _, anmeldung = _teile(url)
+    return rechner + (" (mit Anmeldedaten)" if anmeldung else "")
 
 
 def _url_anzeige(url: str) -> str:
-    """Eine Quelle in Listen: ohne Schema, lange Adressen gekürzt auf 90 Zeichen."""
+    """Eine Quelle in Listen: ohne Schema und ohne Anmeldedaten, der echte Rechner immer ganz,
+    ein langer Pfad gekürzt auf 90 Zeichen – ``https://amt.example……@boese.example/`` zeigt
+    „boese.example/“, nie nur den vorgetäuschten Rechner."""
+    rechner, pfad, anmeldung = _teile(url)
+    rest = pfad if len(rechner) + len(pfad) <= 90 else pfad[: max(0, 89 - len(rechner))] + "…"
+    return rechner + rest + (" (mit Anmeldedaten)" if anmeldung else "")
+
+
+def _teile(url: str) -> tuple[str, str, bool]:
+    """(echter Rechner mit Port, Rest ab „/“, „?“ oder „#“, ob Anmeldedaten davor standen)."""
     rest = url.split("//", 1)[1]
-    return rest if len(rest) <= 90 else rest[:89] + "…"
+    i = min((rest.find(z) for z in "/?#" if z in rest), default=len(rest))
+    netloc, pfad = rest[:i], rest[i:]
+    return netloc.rsplit("@", 1)[-1], pfad, "@" in netloc
 
 
 def _quelle_url(q: Any) -> str | None:
@@ -304,7 +316,7 @@ def bericht(
     offen: OffenBericht | None = None,
 ) -> str:
     """Der eigenständige Bericht: eine Datei, Stil eingebettet, kein Skript, keine Anfrage nach außen."""
-    return (
+    return xml_sicher(  # zweite Wand hinter finalize
         umgebung()
         .get_template("bericht.html.j2")
         .render(
@@ -381,4 +393,5 @@ def site(
         seiten=seiten,
     )
     dateien["abdeckung.svg"] = badge(ue)
-    return dateien
+    # zweite Wand hinter finalize: kein Zeichen, das XML 1.0 verbietet, in Seite, Feed, Plakette
+    return {name: xml_sicher(text) for name, text in dateien.items()}

@@ -36,8 +36,14 @@ def _zeigen(z: str) -> str:
     return f"\\x{n:02x}" if n < 0x100 else f"U+{n:04X}"
 
 
+def _nichtzeichen(n: int) -> bool:
+    """Unicode-Nichtzeichen: U+FDD0–U+FDEF und die letzten zwei jeder Ebene (U+FFFE, U+1FFFF …).
+    XML 1.0 verbietet U+FFFE/U+FFFF; LibreOffice und openpyxl scheitern an ihnen."""
+    return 0xFDD0 <= n <= 0xFDEF or (n & 0xFFFE) == 0xFFFE
+
+
 def _gefaehrlich(z: str) -> bool:
-    return unicodedata.category(z) in _UNSICHTBAR
+    return unicodedata.category(z) in _UNSICHTBAR or _nichtzeichen(ord(z))
 
 
 def sichtbar(text: str) -> str:
@@ -128,6 +134,30 @@ def csv_zelle(wert: Any) -> Any:
     if t.lstrip(" ").startswith(_FORMEL_ANFANG):
         return "'" + t
     return t
+
+
+# --- XML (SVG, HTML, Atom, ODS, XLSX) ---
+
+# Zeichen, die in XML 1.0 nicht stehen dürfen (§2.2: erlaubt sind nur #x9, #xA, #xD,
+# #x20–#xD7FF, #xE000–#xFFFD, #x10000–#x10FFFF), dazu die Nichtzeichen jeder Ebene.
+_XML_VERBOTEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(chr(e * 0x10000 + 0xFFFE) + chr(e * 0x10000 + 0xFFFF) for e in range(1, 17))
+    + "]"
+)
+
+
+def xml_sicher(text: str) -> str:
+    """Ein ganzes XML-Dokument (oder ein Text darin) ohne die Zeichen, die XML 1.0 verbietet:
+    jedes als sichtbarer Ersatz (``\x01``, ``U+FFFE``). Die zweite Wand hinter
+    :func:`html_text`/:func:`sichtbar`: jeder XML-Schreiber schickt sein fertiges Dokument
+    hindurch, damit auch ein Text, der an den Daten-Funktionen vorbeikam, die Datei nicht
+    unlesbar macht. netz' eigenes Markup enthält keins dieser Zeichen; linear in der Länge."""
+    return _XML_VERBOTEN.sub(lambda m: _zeigen(m[0]), text)
+
+
+def hat_xml_verbotenes(text: str) -> bool:
+    return _XML_VERBOTEN.search(text) is not None
 
 
 # --- HTML und SVG ---

@@ -34,6 +34,7 @@ from ..kern.geo import ATTRIBUTION, Flaeche, Punkt
 from ..kern.karten import Kartenstand, im_polygon, innenpunkt
 from ..kern.zeitreihe import Periode
 from .sicher import html_text as escape
+from .sicher import xml_sicher
 from .text import kopfzeile
 
 # Okabe & Ito (2008), „Color Universal Design“: Blau und Orange bleiben bei Rot-Grün- und
@@ -592,7 +593,7 @@ def karte(
     )
     # die drei Ziele des Schalters, ineinander: jedes umfasst die ganze Karte
     ziele = "".join(f'<g id="{praefix}-namen-{modus}">' for modus, _ in _SCHALTER)
-    return (
+    return xml_sicher(  # zweite Wand hinter escape: nie ungültiges XML
         ('<?xml version="1.0" encoding="UTF-8"?>\n' if eigenstaendig else "")
         + kopf
         + f"<defs>{_muster(praefix)}</defs><style>{stil}</style>"
@@ -736,7 +737,7 @@ def karten_zeitreihe(
         f"{p} .quelle{{font-size:8.5px;fill:#444}}"
         f"{p} .region{{stroke:#fff;stroke-width:0.35}}{p} .bezirke{{fill:none;stroke:#111;stroke-width:0.8}}"
     )
-    return (
+    return xml_sicher(  # zweite Wand hinter escape: nie ungültiges XML
         ('<?xml version="1.0" encoding="UTF-8"?>\n' if eigenstaendig else "")
         + f'<svg xmlns="http://www.w3.org/2000/svg" id="{praefix}" viewBox="0 0 {BREITE} {_zahl(hoehe)}" '
         f'width="{BREITE}" height="{_zahl(hoehe)}" role="img" aria-label="{escape(titel)}">'
@@ -818,7 +819,7 @@ def zeitreihe(perioden: Sequence[Periode], gesamt: int, ziel: int | None, titel:
         )
     )
     gesamt_h = hoehe + 14
-    return (
+    return xml_sicher(  # zweite Wand hinter escape: nie ungültiges XML
         f'<svg xmlns="http://www.w3.org/2000/svg" id="zr" viewBox="0 0 {breite} {gesamt_h}" '
         f'width="{breite}" height="{gesamt_h}" role="img" aria-label="{escape(titel)}">'
         '<defs><pattern id="zr-ungewiss" width="6" height="6" patternUnits="userSpaceOnUse" '

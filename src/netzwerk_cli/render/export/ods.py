@@ -19,6 +19,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ...kern.tabellen import Datensatz, Spalte, Tabelle, Wert
+from ..sicher import sichtbar, xml_sicher
 from . import blattname, zelltext
 
 _NS = (
@@ -63,7 +64,7 @@ style:vertical-align="top" fo:wrap-option="wrap"/></style:style>
 
 
 def _absaetze(text: str) -> str:
-    return "".join(f"<text:p>{escape(teil)}</text:p>" for teil in text.split("\n"))
+    return "".join(f"<text:p>{escape(xml_sicher(teil))}</text:p>" for teil in text.split("\n"))
 
 
 def _zelle(s: Spalte, w: Wert) -> str:
@@ -201,7 +202,7 @@ def _einstellungen(ds: Datensatz) -> str:
 
 
 def _meta(ds: Datensatz) -> str:
-    titel = escape(f"{ds.programm} – Stand {ds.stichtag:%d.%m.%Y}")
+    titel = escape(xml_sicher(sichtbar(f"{ds.programm} – Stand {ds.stichtag:%d.%m.%Y}")))
     return (
         f"{_KOPF}<office:document-meta {_NS}><office:meta>"
         # daran erkennt netz eine eigene Datei (daten/ausgabe.py)
@@ -240,5 +241,5 @@ def ods(ds: Datensatz, **_: Any) -> bytes:
         for name, text, art in teile:
             info = zipfile.ZipInfo(name, zeit)
             info.compress_type = art
-            z.writestr(info, text.encode("utf-8"))
+            z.writestr(info, xml_sicher(text).encode("utf-8"))  # zweite Wand: nie ungültiges XML
     return puffer.getvalue()

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ...kern.tabellen import Datensatz, Spalte, Tabelle
+from ..sicher import sichtbar, xml_sicher
 from . import blattname, wie_formel, zelltext
 
 _FORMAT = {"date": "DD.MM.YYYY", "int": "#,##0", "float": "#,##0.00"}
@@ -42,22 +43,22 @@ def xlsx(ds: Datensatz, **_: Any) -> bytes:
     wb.remove(wb.active)
     zeit = datetime(ds.erstellt.year, ds.erstellt.month, ds.erstellt.day)
     wb.properties.creator = "netz"  # daran erkennt netz eine eigene Datei (daten/ausgabe.py)
-    wb.properties.title = f"{ds.programm} – Stand {ds.stichtag:%d.%m.%Y}"
+    wb.properties.title = xml_sicher(sichtbar(f"{ds.programm} – Stand {ds.stichtag:%d.%m.%Y}"))
     wb.properties.created = wb.properties.modified = zeit  # gleiche Daten, gleiche Datei
     fett = Font(bold=True)
     umbruch = Alignment(wrap_text=True, vertical="top")
     oben = Alignment(vertical="top")
     for t in ds.tabellen:
-        ws = wb.create_sheet(blattname(t.titel))
+        ws = wb.create_sheet(xml_sicher(blattname(t.titel)))
         for j, s in enumerate(t.spalten, start=1):
-            c = ws.cell(row=1, column=j, value=s.titel)
+            c = ws.cell(row=1, column=j, value=xml_sicher(s.titel))
             c.font = fett
         for i, zeile in enumerate(t.zeilen, start=2):
             for j, (s, w) in enumerate(zip(t.spalten, zeile, strict=True), start=1):
                 if w is None:
                     continue
                 if isinstance(w, str):
-                    text = zelltext(w)
+                    text = xml_sicher(zelltext(w))  # zweite Wand: U+FFFE bräche die Arbeitsmappe
                     c = ws.cell(row=i, column=j, value=text)
                     c.data_type = "s"  # nie eine Formel, was immer der Text ist
                     if wie_formel(text):

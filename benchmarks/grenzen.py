@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Benchmark der linearen Grenzen (Issue „Hostile input, round three“): Zeit je Element.
+
+    .venv/bin/python benchmarks/grenzen.py                 # 1×, 10×, 100×; 3 Runden
+    .venv/bin/python benchmarks/grenzen.py --bis 1000      # auch 1000× (dauert)
+    .venv/bin/python benchmarks/grenzen.py --runs 5
+
+Gemessen wird der ganze Prozess (``validate``, ``offen``, ``site``, ``report``) auf
+synthetischen Daten mit dem k-Fachen der ungenauen Verträge und Prüfpunkte von heute
+(``data/``: 33 ungenaue Verträge, 17 Prüfpunkte, davon zwei mit Namensliste), dazu
+``validate`` auf k × 20 Verträgen, die sich alle in einer Region überschneiden (NZ405).
+Berichtet wird je Größe der Median der Laufzeit, die Spanne und der Zuwachs je Element
+(Vertrag + Prüfpunkt) gegenüber 1× – ohne Start, Importe und feste Arbeit –, relativ zum
+Zuwachs bei 10×: bleibt er flach (um 1), wächst die Arbeit linear; steigt er mit der Größe,
+wächst sie schneller.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+UNGENAU_HEUTE = 33
+PRUEFPUNKTE_HEUTE = 17
+QUELLE = "https://example.org/q"
+# Eine Liste in einer YAML-Datei hat höchstens so viele Einträge (pruefen/yamlio.py): mehr
+# Prüfpunkte als 1.000 gibt es nicht, ab 100× wachsen nur noch die Verträge.
+MAX_EINTRAEGE = 1000
+GRENZE = 300  # Sekunden je Lauf; länger gilt als abgebrochen (inf)
+
+
+def _region(ags: str, i: int) -> str:
+    return (
+        f'ags: "{ags}"\nname: Ort {i}\nbezeichnung: Stadt Ort {i}\nart: kreisfreie Stadt\n'
+        f"regierungsbezirk: Düsseldorf\neinwohner: {20000 + i}\nflaeche_km2: 10.5\n"
+        f"statistik_stand: 2018-12-31\nstatistik_quelle: {QUELLE}\n"
+    )
+
+
+def _formen(i: int) -> tuple[str, str]:
+    """(Dateinamensteil, Wert von unterzeichnet) – die ungenauen Formen der Daten reihum."""
+    jahr = 2008 + i % 10
+    monat = 1 + i % 12
+    return [
+        (f"{jahr}", f"{jahr}"),
+        (f"{jahr}-{monat:02d}", f'"{jahr}-{monat:02d}"'),
+        (f"bis-{jahr}-{monat:02d}-15", f'"spätestens {jahr}-{monat:02d}-15"'),
+        (f"{jahr}-bis-{jahr + 1}-{monat:02d}", f'"zwischen {jahr} und {jahr + 1}-{monat:02d}"'),
+    ][i % 4]
+
+
+def erzeuge(ziel: Path, vertraege: int, pruefpunkte: int) -> Path:
+    """Ein gültiger Datenordner: ``vertraege`` Regionen mit je einem ungenauen Vertrag und
+    ``pruefpunkte`` Prüfpunkte, jeder dritte mit einer Namensliste."""
+    (ziel / "regionen").mkdir(parents=True)
+    (ziel / "vertraege").mkdir()
+    # die Grenzen der eingebetteten Daten: die Karte bleibt gleich groß, alles andere wächst
+    shutil.copytree(REPO / "data" / "geo", ziel / "geo")
+    agse = [f"05{i:06d}" for i in range(vertraege)]
+    for i, ags in enumerate(agse):
+        (ziel / "regionen" / f"{ags}-ort-{i}.yaml").write_text(_region(ags, i), encoding="utf-8")
+        teil, wert = _formen(i)
+        (ziel / "vertraege" / f"{ags}-ort-{i}-{teil}.yaml").write_text(
+            f'region: "{ags}"\nunterzeichnet: {wert}\nquellen:\n  - {QUELLE}/{i}\n'
+            "bemerkung: Die Grenzen stammen aus einer synthetischen Quelle.\n",
+            encoding="utf-8",
+        )
+    punkte = []
+    for k in range(pruefpunkte):
+        jahr = 2019 + k % 6
+        p = f"  - datum: {jahr}-{1 + k % 12:02d}-{1 + k % 28:02d}\n    mindestens: {k % 3}\n"
+        if k % 3 == 0 and agse:
+            p += "    regionen:\n" + "".join(f'      - "{agse[(k + j) % len(agse)]}"\n' for j in range(3))
+        punkte.append(p + f"    aussage: Punkt {k}.\n    quelle: {QUELLE}/p{k}\n")
+    (ziel / "programm.yaml").write_text(
+        f'name: Synthetisch\nregionen: {vertraege}\nags_praefix: "05"\nerste_vertraege: 2008-01-01\n'
+        f"ziel:\n  anzahl: {vertraege}\n  bis: 2030-12-31\n  quelle: {QUELLE}\n"
+        "pruefpunkte:\n" + "".join(punkte),
+        encoding="utf-8",
+    )
+    return ziel
+
+
+def erzeuge_ueberschneidung(ziel: Path, vertraege: int) -> Path:
+    """Der Fall NZ405: ``vertraege`` Dateien von je etwa 80 Bytes, alle für dieselbe Region."""
+    erzeuge(ziel, 1, 0)
+    for i in range(1, vertraege):
+        tag = date(2010, 1, 1) + timedelta(days=i)
+        (ziel / "vertraege" / f"05000000-ort-0-{tag}.yaml").write_text(
+            f'region: "05000000"\nunterzeichnet: {tag}\nquellen:\n  - {QUELLE}\n', encoding="utf-8"
+        )
+    return ziel
+
+
+def _netz() -> str:
+    kandidat = Path(sys.executable).parent / "netz"
+    return str(kandidat) if kandidat.exists() else "netz"
+
+
+def _lauf(befehl: list[str]) -> float:
+    cache = tempfile.mkdtemp(prefix="netz-bench-")
+    umgebung = {**os.environ, "NETZ_HEUTE": "2026-11-27", "NETZ_CACHE": cache}
+    anfang = time.perf_counter()
+    try:
+        subprocess.run(
+            befehl,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=umgebung,
+            check=False,
+            timeout=GRENZE,
+        )
+        dauer = time.perf_counter() - anfang
+    except subprocess.TimeoutExpired:
+        dauer = math.inf  # abgebrochen: mehr als GRENZE Sekunden
+
+    shutil.rmtree(umgebung["NETZ_CACHE"], ignore_errors=True)
+    return dauer
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--bis", type=int, default=100, help="größtes Vielfaches (1, 10, 100 oder 1000)")
+    ap.add_argument("--out", type=Path, default=None, help="den Abschnitt in dieser Datei ersetzen")
+    ap.add_argument("--nur", default="", help="nur diese Befehle, z. B. NZ405,validate")
+    args = ap.parse_args()
+    netz = _netz()
+    faktoren = [k for k in (1, 10, 100, 1000) if k <= args.bis]
+    arten = args.nur.split(",") if args.nur else ["validate", "offen", "site", "report", "NZ405"]
+    erster_zuwachs: dict[str, float] = {}
+    tabelle: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="netz-grenzen-") as tmp:
+        t = Path(tmp)
+        leer = erzeuge(t / "leer", 1, 0)
+        start = statistics.median(_lauf([netz, "--data", str(leer), "status"]) for _ in range(args.runs))
+        for art in arten:
+            basis: tuple[int, float] | None = None
+            for k in faktoren:
+                if art == "NZ405":
+                    d = erzeuge_ueberschneidung(t / f"u{k}", 20 * k)
+                    n = 20 * k
+                    befehl = [netz, "--data", str(d), "validate", "--format", "json"]
+                else:
+                    d = t / f"d{k}"
+                    punkte = min(PRUEFPUNKTE_HEUTE * k, MAX_EINTRAEGE)  # mehr lässt yamlio nicht zu
+                    if not d.exists():
+                        erzeuge(d, UNGENAU_HEUTE * k, punkte)
+                    n = UNGENAU_HEUTE * k + punkte
+                    befehl = {
+                        "validate": [netz, "--data", str(d), "validate", "--strict"],
+                        "offen": [netz, "--data", str(d), "offen", "--format", "json"],
+                        "site": [netz, "--data", str(d), "site", str(t / f"site{k}"), "--force"],
+                        "report": [netz, "--data", str(d), "report", "--html", str(t / f"b{k}.html")],
+                    }[art]
+                # ab 100× ein Lauf: die Größenordnung zählt, nicht die zweite Nachkommastelle
+                messungen = [_lauf(befehl) for _ in range(args.runs if k < 100 else 1)]
+                median = statistics.median(messungen)
+                spanne = f"{min(messungen):.2f}–{max(messungen):.2f}" if len(messungen) > 1 else "ein Lauf"
+                if basis is None:
+                    tabelle.append(
+                        f"| {art} | {k}× | {n:,} | {median:.2f} | {spanne} | – | – |".replace(",", ".")
+                    )
+                    basis = (n, median)
+                    print(
+                        f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
+                        f"({min(messungen):.2f}–{max(messungen):.2f})"
+                    )
+                    continue
+                # Zuwachs je Element gegenüber 1× – ohne Start, Importe und feste Arbeit
+                je = (median - basis[1]) / (n - basis[0])
+                erster = erster_zuwachs.setdefault(art, je)
+                relativ = _de(je / erster) if erster > 0 else "–"
+                zellen = [art, f"{k}×", _de(n, 0), _de(median), spanne, _de(je * 1000), relativ]
+                tabelle.append("| " + " | ".join(zellen) + " |")
+                print(
+                    f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
+                    f"({min(messungen):.2f}–{max(messungen):.2f})  Zuwachs je Element {je * 1000:7.3f} ms  "
+                    f"relativ zu 10× {je / erster if erster > 0 else math.nan:5.2f}",
+                    flush=True,
+                )
+    print(f"\nnetz status auf leeren Daten (Start und Importe): {start:.2f} s")
+    if args.out is not None:
+        _schreibe(args.out, tabelle, start, args.runs)
+    return 0
+
+
+ABSCHNITT = "## Lineare Grenzen"
+
+
+def _de(x: float, stellen: int = 2) -> str:
+    """Deutsch geschrieben: 1.234,56 (abgebrochene Läufe: „> 300“)."""
+    if math.isinf(x):
+        return f"> {GRENZE}"
+    return f"{x:,.{stellen}f}".translate(str.maketrans(",.", ".,"))
+
+
+def _schreibe(ziel: Path, tabelle: list[str], start: float, runden: int) -> None:
+    """Ersetzt den Abschnitt „Lineare Grenzen“ am Ende von ``ziel`` (benchmarks/run.py lässt ihn stehen)."""
+    alt = ziel.read_text(encoding="utf-8") if ziel.exists() else ""
+    vorne = alt[: alt.index(ABSCHNITT)] if ABSCHNITT in alt else alt.rstrip("\n") + "\n\n"
+    text = [
+        ABSCHNITT,
+        "",
+        "Gemessen mit `python benchmarks/grenzen.py` (ganze Prozesse; Median aus "
+        f"{runden} Läufen bis 10×, ab 100× ein Lauf). Synthetische, gültige Daten mit dem k-Fachen "
+        f"der ungenauen Verträge ({UNGENAU_HEUTE}) und Prüfpunkte ({PRUEFPUNKTE_HEUTE}, jeder dritte mit "
+        "Namensliste) von heute; Prüfpunkte höchstens 1.000 (mehr Einträge hat keine Liste einer "
+        "Datendatei). „NZ405“: k × 20 Verträge einer Region, alle gleichzeitig in Kraft. „Zuwachs je "
+        "Element“: (Zeit − Zeit bei 1×) / (Elemente − Elemente bei 1×) in ms; „relativ“: zum Zuwachs "
+        "bei 10× (um 1: linear).",
+        "",
+        "| Befehl | Größe | Elemente | Median (s) | Spanne (s) | Zuwachs je Element (ms) | relativ |",
+        "|---|---|---:|---:|---|---:|---:|",
+        *tabelle,
+        "",
+        f"`netz status` auf fast leeren Daten (Start und Importe): {_de(start)} s.",
+        "",
+    ]
+    ziel.write_text(vorne + "\n".join(text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
