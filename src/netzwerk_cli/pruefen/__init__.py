@@ -14,6 +14,7 @@ from datetime import date
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
 from .bestand import dateiuebergreifend
+from .hinweise import regionsnamen
 from .pruefpunkte import PruefErgebnis, form, pruefpunkte
 
 __all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "auszuege", "pruefe"]
@@ -64,7 +65,7 @@ def pruefe(
     ``hoechstalter``: so alt darf die neueste landesweite Zählung sein („3y“); sonst gilt
     programm.yaml oder die Vorgabe.
     """
-    probleme = list(bestand.probleme) + dateiuebergreifend(bestand, heute)
+    probleme = regionsnamen(bestand, list(bestand.probleme)) + dateiuebergreifend(bestand, heute)
     probleme += form(bestand, heute, hoechstalter, regionen_ganz=not any(p.ist_fehler for p in probleme))
     ergebnisse: list[PruefErgebnis] = []
     geprueft = False
