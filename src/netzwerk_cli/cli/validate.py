@@ -54,7 +54,8 @@ def validate(
         bool,
         typer.Option(
             "--fix",
-            help="Mechanische Befunde beheben (deutsches Datum → JJJJ-MM-TT, AGS in Anführungszeichen); "
+            help="Mechanische Befunde beheben (deutsches Datum → JJJJ-MM-TT, AGS in Anführungszeichen, "
+            "Tabulator → Leerzeichen, nein → false, 459.809 → 459809, Regionsname → AGS, Dateiname); "
             "zeigt die Änderung und schreibt sie sicher wie „netz add“.",
         ),
     ] = False,
@@ -136,24 +137,33 @@ def _anzeigepfade(pfade: list[Path], wurzel: Path) -> set[str]:
 
 def _repariere(wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry_run: bool) -> None:
     """Zeigt je Datei den Diff der mechanischen Reparaturen und schreibt sie (außer --dry-run)."""
-    from ..aendern.reparieren import reparaturen, speichere
+    from rich.text import Text
+
+    from ..aendern.reparieren import benenne_um, reparaturen, speichere, umbenennungen
     from ..daten.ordner import SPERRDATEI, anzeigepfad
     from ..daten.sperre import sperre
+    from ..render.sicher import sichtbar
     from ._schreiben import diff
 
     fehler = konsole(fehler=True)
     liste = reparaturen(wurzel, probleme, inhalte)
-    if not liste:
+    namen = umbenennungen(wurzel, probleme)
+    if not liste and not namen:
         fehler.print("Nichts mechanisch zu beheben.")
         return
     for r in liste:
         fehler.print(diff(r.vorher, r.nachher, r.anzeige), end="", soft_wrap=True)
+    for u in namen:
+        fehler.print(Text(f"Umbenennen: {sichtbar(u.anzeige)} → {sichtbar(u.ziel_anzeige)}"), soft_wrap=True)
+    n = sum(len(r.behoben) for r in liste) + len(namen)
     if dry_run:
-        fehler.print(f"Würde {sum(len(r.behoben) for r in liste)} Befunde beheben; nichts geschrieben.")
+        fehler.print(f"Würde {n} {'Befund' if n == 1 else 'Befunde'} beheben; nichts geschrieben.")
         return
     with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
         for r in liste:
             speichere(r)
-    n = sum(len(r.behoben) for r in liste)
-    dateien = "1 Datei" if len(liste) == 1 else f"{len(liste)} Dateien"
+        for u in namen:
+            benenne_um(u)
+    anzahl = len({r.anzeige for r in liste} | {u.anzeige for u in namen})
+    dateien = "1 Datei" if anzahl == 1 else f"{anzahl} Dateien"
     fehler.print(f"Behoben: {n} {'Befund' if n == 1 else 'Befunde'} in {dateien}.")

@@ -206,6 +206,12 @@ def programm_fehlt(anzeige: str) -> Problem:
     return problem(anzeige, 1, "NZ406", "programm.yaml fehlt: ohne sie sind Ziel und Prüfpunkte unbekannt")
 
 
+def _verfolgt(pfad: str) -> bool | None:
+    from .git import ist_verfolgt  # erst hier: git.py liest selbst über dieses Modul
+
+    return ist_verfolgt(pfad)
+
+
 def lade_datenbestand(
     wurzel: Path, fortschritt: Fortschritt | None = None, speicher: Zwischenspeicher | None = None
 ) -> Datenbestand:
@@ -214,7 +220,7 @@ def lade_datenbestand(
     ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken);
     ``speicher`` ist der Zwischenspeicher der lesenden Befehle (validate nutzt keinen).
     """
-    bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel))
+    bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel), verfolgt=_verfolgt)
     aufgaben: list[tuple[str, type[Region] | type[Vertrag], str, list[Dokument]]] = []  # type: ignore[type-arg]
     temporaer: list[tuple[str, str]] = []
     for ordner, modell, ziel in (

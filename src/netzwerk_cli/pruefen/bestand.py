@@ -9,9 +9,11 @@ import bisect
 import os
 import posixpath
 import re
+import shlex
+from collections.abc import Callable
 from datetime import date, timedelta
 
-from ..kern.befund import Problem
+from ..kern.befund import Korrektur, Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe
 from ..kern.modelle import Quelle, Region, Vertrag
@@ -33,24 +35,36 @@ def dateiuebergreifend(bestand: Datenbestand, heute: date) -> list[Problem]:
 
 
 def _sh(pfad: str) -> str:
-    """Ein Pfad für die Shell: in einfachen Anführungszeichen (Leerzeichen, Klammern)."""
-    return "'" + pfad.replace("'", "'\\''") + "'"
+    """Ein Pfad für die Shell (POSIX): gequotet, wo nötig (Leerzeichen, Klammern, $(…))."""
+    return shlex.quote(pfad)
 
 
 def _falscher_name(
-    dok: Dokument[Region] | Dokument[Vertrag], soll: str, namen: set[str], feld: str
+    dok: Dokument[Region] | Dokument[Vertrag],
+    soll: str,
+    namen: set[str],
+    feld: str,
+    verfolgt: Callable[[str], bool | None] | None,
 ) -> Problem:
-    """NZ401 mit einem Befehl, der ihn behebt – Pfade relativ zum Arbeitsverzeichnis, wie sie
-    in der Meldung stehen. Gibt es die richtige Datei schon, ist diese eine Kopie
-    („… (Kopie).yaml“ aus dem Explorer): dann löschen statt umbenennen."""
+    """NZ401 mit dem Befehl, der ihn behebt – Pfade relativ zum Arbeitsverzeichnis, wie sie
+    in der Meldung stehen, für die Shell gequotet. „git mv“ nur für eine Datei, die git kennt
+    (sonst scheitert es: „not under version control“), sonst „mv“. Gibt es die richtige Datei
+    schon, ist diese eine Kopie („… (Kopie).yaml“ aus dem Explorer): dann sagen, welche bleibt."""
     ziel = os.path.join(os.path.dirname(dok.anzeige), soll)
+    in_git = verfolgt(dok.datei) if verfolgt is not None else None
+    meldung = f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“"
     if soll in namen:
-        hinweis = f"Eine Kopie von {ziel}? Dann löschen:  rm {_sh(dok.anzeige)}"
-    else:
-        hinweis = f"Datei umbenennen:  git mv {_sh(dok.anzeige)} {_sh(ziel)}"
-    return problem(
-        dok.anzeige, dok.zeile(feld), "NZ401", f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“", hinweis
-    )
+        loeschen = "git rm" if in_git else "rm"
+        hinweis = (
+            f"Eine Kopie von {ziel}? Jene Datei behalten – ihr Name passt zum Inhalt, unter ihm führt "
+            f"netz den Vertrag; was nur hier steht, dort nachtragen (Unterschiede: diff -u "
+            f"{_sh(ziel)} {_sh(dok.anzeige)}), dann diese löschen:  {loeschen} -- {_sh(dok.anzeige)}"
+        )
+        return problem(dok.anzeige, dok.zeile(feld), "NZ401", meldung, hinweis)
+    befehl = "git mv" if in_git else "mv"
+    hinweis = f"Datei umbenennen (oder „netz validate --fix“):  {befehl} -- {_sh(dok.anzeige)} {_sh(ziel)}"
+    p = problem(dok.anzeige, dok.zeile(feld), "NZ401", meldung, hinweis)
+    return p._replace(korrektur=Korrektur("umbenennen", neu=ziel))
 
 
 def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
@@ -64,7 +78,7 @@ def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
             out.append(_fremde_ags(dok, "ags", r.ags, praefix))
         soll = region_dateiname(r)
         if dok.name != soll:
-            out.append(_falscher_name(dok, soll, namen, "name"))
+            out.append(_falscher_name(dok, soll, namen, "name", bestand.verfolgt))
             if soll in namen:
                 continue  # eine Kopie: kein zweiter Befund „AGS doppelt“ zu demselben Fehler
         if r.ags in gesehen:
@@ -221,7 +235,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
         else:
             soll = vertrag_dateiname(r, v.unterzeichnet)
             if dok.name != soll:
-                out.append(_falscher_name(dok, soll, namen, "unterzeichnet"))
+                out.append(_falscher_name(dok, soll, namen, "unterzeichnet", bestand.verfolgt))
             # eine Kopie überschneidet sich mit ihrem Original – das ist derselbe Fehler
             if dok.name == soll or soll not in namen:
                 je_region.setdefault(v.region, []).append(dok)

@@ -139,6 +139,8 @@ _SYNTAX_DEUTSCH = {
     "expected a single document in the stream": "mehrere YAML-Dokumente in einer Datei; "
     "bitte nur eines (kein zweites „---“)",
     "found undefined alias": "Alias ohne Anker",
+    "found invalid Unicode character escape code": "ungültiges Unicode-Escape (z. B. ein einzelnes "
+    "Ersatzzeichen wie \\ud800)",
     "did not find expected node content": "hier fehlt ein Wert (eine „[“ oder „{“ nicht geschlossen?)",
     "did not find expected ',' or '}'": "„{“ nicht geschlossen oder Komma fehlt",
     "did not find expected ',' or ']'": "„[“ nicht geschlossen oder Komma fehlt",
@@ -223,8 +225,9 @@ def _tab_einrueckung(datei: str, daten: bytes, index: int) -> Problem | None:
             korrektur = Korrektur("ersetzen", index + 1, 1, ws, neu)
             break
     sichtbar = ws.replace("\t", "→").replace(" ", "·")
-    hinweis = "Jeden Tabulator am Zeilenanfang durch Leerzeichen ersetzen "
-    "(YAML rückt nur mit Leerzeichen ein)"
+    hinweis = (
+        "Jeden Tabulator am Zeilenanfang durch Leerzeichen ersetzen (YAML rückt nur mit Leerzeichen ein)"
+    )
     if korrektur is not None:
         statt = f"„{sichtbar}“ löschen"
         if korrektur.neu:
@@ -263,12 +266,9 @@ def _liest_weiter(daten: bytes, index: int, alt: str, neu: str) -> bool:
     try:
         yaml.compose(b"".join(zeilen), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as e:
+        # erst eine spätere Zeile ist falsch (etwa der nächste Tabulator): diese liest YAML
         mark = e.problem_mark or e.context_mark
-        return (
-            mark is not None
-            and mark.line > index
-            and not (e.context_mark is not None and e.context_mark.line <= index)
-        )
+        return mark is not None and mark.line > index
     except (yaml.YAMLError, RecursionError):
         return False
     return True
@@ -726,10 +726,16 @@ def _zuordnung(
 # Steuerzeichen (außer Tab und Zeilenende) und unsichtbare Formatzeichen (Richtungswechsel,
 # Nullbreiten, weiches Trennzeichen): in einem Namen, Datum oder einer Webadresse nie gewollt,
 # aber über YAML-Escapes („\e“, „\u202e“) oder Kopien aus Word/PDF leicht hineingeraten.
+# Dazu, was in XML 1.0 nicht stehen darf (SVG, Atom, ODS, XLSX wären kaputt): Nichtzeichen
+# U+FDD0–U+FDEF und U+xFFFE/U+xFFFF jeder Ebene, einzelne Ersatzzeichen (U+D800–U+DFFF).
+_NICHTZEICHEN = "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + "".join(
+    f"{chr(e * 0x10000 + 0xFFFE)}{chr(e * 0x10000 + 0xFFFF)}" for e in range(1, 17)
+)
 _UNSICHTBAR = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb" + _NICHTZEICHEN + "]"
 )
+_NICHT_XML = re.compile("[" + _NICHTZEICHEN + "]")
 
 
 def _zu_viele(datei: str, node: Node, fehler: list[Problem]) -> None:
@@ -752,13 +758,18 @@ def _zu_viele(datei: str, node: Node, fehler: list[Problem]) -> None:
 def _steuerzeichen(datei: str, node: ScalarNode, fehler: list[Problem]) -> None:
     zeichen = sorted({f"U+{ord(c):04X}" for c in _UNSICHTBAR.findall(node.value)})
     zeile, spalte = _pos(node)
+    was = "unsichtbare Steuer- oder Formatzeichen"
+    folge = "solche Zeichen können Terminals steuern oder Text verfälschen"
+    if _NICHT_XML.search(node.value):
+        was = "Zeichen, die in XML nicht stehen dürfen"
+        folge = "Karte, Feed, ODS und XLSX wären damit kaputt"
     fehler.append(
         problem(
             datei,
             zeile,
             "NZ116",
-            f"Der Wert enthält unsichtbare Steuer- oder Formatzeichen ({', '.join(zeichen[:5])})",
-            "Den Wert neu tippen; solche Zeichen können Terminals steuern oder Text verfälschen.",
+            f"Der Wert enthält {was} ({', '.join(zeichen[:5])})",
+            f"Den Wert neu tippen (oft aus einer Kopie oder einem Escape wie \\uFFFE); {folge}.",
             spalte,
         )
     )
