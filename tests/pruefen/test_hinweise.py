@@ -44,6 +44,8 @@ HINWEISE: dict[str, tuple[str, str | None]] = {
     "zahl-yaml11-flaeche-exponent": ("flaeche_km2: 563.28", None),
     "zahl-yaml11-im-text": ('bemerkung: "1:30"', None),
     "zahl-yaml11-programm-hex": ("regionen: 53", None),
+    "zahl-exponent-ohne-vorzeichen": ("einwohner: 298935", "Anführungszeichen"),
+    "zahl-yaml11-exponent-riesig": ("Zahl aus Ziffern", None),
 }
 BEHOBEN = sorted((FIXTURES / "behoben").glob("*.yaml"))
 

@@ -17,7 +17,7 @@ from ..kern.bestand import Dokument, M
 from ..kern.datum import iso_vorschlag
 from ..kern.modelle import QUELLEN_MARKEN
 from .codes import MAX_BEFUNDE, begrenze, problem
-from .yamlio import Fundstelle, Gelesen, finde, lies_yaml, oben
+from .yamlio import Fundstelle, Gelesen, finde, lies_yaml, oben, schlichte_zahl
 
 # --- Schemafehler übersetzen ---------------------------------------------
 
@@ -245,6 +245,7 @@ def _quelltext(f: Fundstelle) -> str | None:
 _TAUSENDER = re.compile(r"^-?[0-9]{1,3}(?:[. ][0-9]{3})+$")
 _DEZIMALKOMMA = re.compile(r"^-?[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+$|^-?[0-9]+,[0-9]+$")
 _ZIFFERN = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
+_ANDERE_ZAHL = re.compile(r"^[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]{1,3}|0[oO][0-7]+)$")
 
 
 def _zahl_hinweis(f: Fundstelle, ganz: bool) -> tuple[str, str | None]:
@@ -261,6 +262,9 @@ def _zahl_hinweis(f: Fundstelle, ganz: bool) -> tuple[str, str | None]:
         return "Nachkommastellen mit Punkt, nicht mit Komma", neu
     if _ZIFFERN.match(roh) and f.zitiert and (not ganz or "." not in roh):
         return "Ohne Anführungszeichen schreiben", roh
+    # Schreibweisen, die YAML 1.1 als Text liest, YAML 1.2 und Tabellen als Zahl: 1e5, 0o17
+    if _ANDERE_ZAHL.match(roh) and (neu := schlichte_zahl(roh)) is not None and not (ganz and "." in neu):
+        return "Die Zahl schlicht schreiben (nur Ziffern)", neu
     if ganz:
         return "Eine ganze Zahl nur aus Ziffern schreiben, z. B. 298935.", None
     return "Eine Zahl aus Ziffern schreiben, Nachkommastellen mit Punkt, z. B. 563.28.", None

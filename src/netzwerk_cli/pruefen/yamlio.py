@@ -583,6 +583,8 @@ def schlichte_zahl(roh: str) -> str | None:
         wert = str(int(ohne[2:], 16))
     elif ohne[:2].lower() == "0b":
         wert = str(int(ohne[2:], 2))
+    elif ohne[:2].lower() == "0o":  # YAML 1.2 (1.1 liest es als Text)
+        wert = str(int(ohne[2:], 8))
     elif ohne.isdigit():
         wert = ohne.lstrip("0") or "0"
     else:
@@ -590,12 +592,15 @@ def schlichte_zahl(roh: str) -> str | None:
             d = Decimal(ohne)
         except InvalidOperation:
             return None
-        if not d.is_finite():
+        # 1e999999 ausgeschrieben hätte eine Million Ziffern: so lange Zahlen hat keine Angabe
+        if not d.is_finite() or abs(d.adjusted()) > _MAX_ZIFFERN:
             return None
         wert = format(d, "f")
         if "." in wert:
             ganz, nach = wert.split(".", 1)
             wert = f"{ganz or '0'}.{nach or '0'}"
+    if len(wert) > _MAX_ZIFFERN:
+        return None
     if wert.strip("0.") == "":
         zeichen = ""
     return zeichen + wert if _SCHLICHT.match(zeichen + wert) else None
@@ -652,6 +657,7 @@ def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int, schluessel:
             node.tag in (INT_I, FLOAT_I)
             and not _SCHLICHT.match(node.value)
             and not (schluessel in _AGS_SCHLUESSEL and _FUEHRENDE_NULL.match(node.value))
+            and len(node.value.replace("_", "")) <= _MAX_ZIFFERN  # zu lang: NZ204 in _skalar
         ):
             formen.append((schluessel, node))  # type: ignore[arg-type]
         return _skalar(datei, node, fehler)  # type: ignore[arg-type]
