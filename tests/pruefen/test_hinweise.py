@@ -25,7 +25,7 @@ HINWEISE: dict[str, tuple[str, str | None]] = {
     "tabulator-wert-naechste-zeile": ("2 Leerzeichen statt", "Anführungszeichen"),
     "tabulator": ("Tabulator am Zeilenanfang durch Leerzeichen ersetzen", "Anführungszeichen"),
     "wahrheitswert-nein": ("pruefen: false", "Ohne Anführungszeichen"),
-    "wahrheitswert-ja-statt-zuordnung": ("konstituiert: …", "Ohne Anführungszeichen"),
+    "wahrheitswert-ja-statt-zuordnung": ("eingerückt „konstituiert: …“", "Ohne Anführungszeichen"),
     "zahl-tausenderpunkt": ("einwohner: 459809", None),
     "zahl-tausenderpunkte": ("einwohner: 1234567", "Anführungszeichen"),
     "zahl-dezimalkomma": ("flaeche_km2: 1042.80", "Anführungszeichen"),

@@ -291,9 +291,9 @@ def _zuordnung_hinweis(modell: type[BaseModel], loc: tuple[str | int, ...]) -> s
         return "Als eingerückte „schlüssel: wert“-Zeilen darunter schreiben."
     pflicht = _pflichtfelder(modell, loc) or felder[:1]
     name = str(loc[-1]) if loc and isinstance(loc[-1], str) else "…"
-    zeilen = " und ".join(f"„  {p}: …“" for p in pflicht)
+    zeilen = " und ".join(f"„{p}: …“" for p in pflicht)
     return (
-        f"„{name}“ steht allein in seiner Zeile, darunter eingerückt {zeilen} "
+        f"„{name}:“ allein in seine Zeile schreiben, darunter um zwei Leerzeichen eingerückt {zeilen} "
         f"(erlaubt: {', '.join(felder)}); siehe docs/datenformat.md."
     )
 
