@@ -85,7 +85,7 @@ def test_fix_behebt_und_danach_ist_die_datei_ohne_befund(behoben: Path, daten: P
     assert _befunde(netz, pfad.name) == []
 
 
-def test_mechanische_faelle_tragen_korrektur_im_json(daten: Path, netz: Any) -> None:
+def test_mechanische_faelle_tragen_eine_korrektur(daten: Path, netz: Any) -> None:
     """Ohne Korrektur kein --fix: die Fälle aus tests/fixtures/behoben haben eine, die anderen
     (Basis 60, unendlich, Zuordnung statt ja) bewusst nicht – dort entscheidet der Mensch."""
     from netzwerk_cli.daten.laden import lade_datenbestand

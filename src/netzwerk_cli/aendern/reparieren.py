@@ -110,7 +110,8 @@ def _syntax_weiter(anzeige: str, inhalt: bytes) -> tuple[bytes, list[Problem]]:
     from ..pruefen.yamlio import lies_yaml
 
     weitere: list[Problem] = []
-    for _ in range(_MAX_SYNTAX):
+    # je Runde ein Lesen der ganzen Datei: für große (feindliche) Dateien nur wenige Runden
+    for _ in range(_MAX_SYNTAX if len(inhalt) <= 64 * 1024 else 5):
         naechste = [
             p for p in lies_yaml(anzeige, inhalt).probleme if p.code == "NZ105" and p.korrektur is not None
         ]
@@ -196,7 +197,8 @@ def umbenennungen(wurzel: Path, probleme: Sequence[Problem]) -> list[Umbenennung
 def benenne_um(u: Umbenennung) -> str:
     """Benennt um – mit „git mv“, wenn git die Datei kennt (dann bleibt ihre Geschichte
     verbunden), sonst auf der Platte; gibt den Befehl zurück, wie er lief („git mv“ oder „mv“)."""
-    from ..daten.git import git, ist_verfolgt
+    from ..daten.git import git
+    from ..daten.verfolgt import ist_verfolgt
 
     pruefe_ersetzbar(u.pfad, u.anzeige)
     if os.path.lexists(u.ziel):

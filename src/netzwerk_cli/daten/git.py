@@ -168,19 +168,6 @@ def git(
     return rc, b"".join(teile), b"".join(fehlertext).decode("utf-8", "replace")
 
 
-def ist_verfolgt(pfad: str) -> bool | None:
-    """Ist die Datei ``pfad`` im Arbeitsbaum in git erfasst (dann „git mv“, sonst „mv“)?
-    None, wenn es kein git oder kein Repository gibt."""
-    ordner, name = os.path.split(pfad)
-    try:
-        rc, _, fehler = git(Path(ordner or "."), "ls-files", "--error-unmatch", "--", name)
-    except NetzFehler:
-        return None
-    if rc == 0:
-        return True
-    return False if "did not match" in fehler else None
-
-
 def repo_fuer(wurzel: Path) -> Repo:
     """Das Repository des Datenordners; außerhalb eines Repositorys ein Aufruffehler."""
     rc, aus, _ = git(wurzel, "rev-parse", "--show-toplevel")

@@ -21,6 +21,7 @@ from ..kern.modelle import Programm, Region, Vertrag
 from ..pruefen.codes import problem
 from .datei import art, kein_ordner, keine_datei, lies_datei
 from .ordner import PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
+from .verfolgt import ist_verfolgt
 from .zwischenspeicher import Zwischenspeicher
 
 Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
@@ -206,12 +207,6 @@ def programm_fehlt(anzeige: str) -> Problem:
     return problem(anzeige, 1, "NZ406", "programm.yaml fehlt: ohne sie sind Ziel und Prüfpunkte unbekannt")
 
 
-def _verfolgt(pfad: str) -> bool | None:
-    from .git import ist_verfolgt  # erst hier: git.py liest selbst über dieses Modul
-
-    return ist_verfolgt(pfad)
-
-
 def lade_datenbestand(
     wurzel: Path, fortschritt: Fortschritt | None = None, speicher: Zwischenspeicher | None = None
 ) -> Datenbestand:
@@ -220,7 +215,7 @@ def lade_datenbestand(
     ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken);
     ``speicher`` ist der Zwischenspeicher der lesenden Befehle (validate nutzt keinen).
     """
-    bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel), verfolgt=_verfolgt)
+    bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel), verfolgt=ist_verfolgt)
     aufgaben: list[tuple[str, type[Region] | type[Vertrag], str, list[Dokument]]] = []  # type: ignore[type-arg]
     temporaer: list[tuple[str, str]] = []
     for ordner, modell, ziel in (
