@@ -167,3 +167,15 @@ def test_kopie_sagt_welche_datei_bleibt(daten: Path, netz: Any) -> None:
     # eine Kopie wird nie umbenannt: --fix lässt beide Dateien stehen
     netz("validate", "--fix")
     assert kopie.exists() and original.exists()
+
+
+def test_falscher_name_in_einer_revision_sagt_git_mv(
+    daten: Path, netz: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ohne_globale_konfiguration(monkeypatch, daten)
+    repo_anlegen(daten)
+    pfad = _falscher_name(daten)
+    einchecken(daten, "falscher Name")
+    bericht = netz("validate", "--rev", "HEAD", "--format", "json").json()
+    (p,) = [p for p in bericht["probleme"] if Path(p["datei"]).name == pfad.name]
+    assert p["hinweis"].split(":  ", 1)[1].startswith("git mv -- ")
