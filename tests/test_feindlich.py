@@ -8,6 +8,7 @@ unter ``ulimit -v`` und einer Zeitgrenze laufen.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable
@@ -673,7 +674,9 @@ def _yaml_escape(zeichen: str) -> str:
 
 
 @pytest.mark.parametrize("zeichen", ["\ufffe", "\uffff", "\U0001fffe", "\ufdd0"])
-def test_xml_schreiber_mit_nichtzeichen(netz: Any, daten: Path, tmp_path: Path, zeichen: str) -> None:
+def test_xml_schreiber_mit_nichtzeichen(
+    netz: Any, daten: Path, tmp_path: Path, zeichen: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """„\\uFFFE“ im Namen einer Region und im Namen des Programms: gültiges SVG, wohlgeformter
     Feed und Seiten, eine ODS, deren XML sich lesen lässt, eine XLSX, die openpyxl lädt."""
     import zipfile
@@ -693,6 +696,20 @@ def test_xml_schreiber_mit_nichtzeichen(netz: Any, daten: Path, tmp_path: Path, 
     zeile = next(z for z in text.splitlines() if z.startswith("name: "))
     p.write_text(text.replace(zeile, f'name: "Bildungsnetzwerke {e} NRW"', 1), encoding="utf-8")
 
+    # erste Wand: validate meldet die Zeichen (NZ116), und keine Ausgabe entsteht
+    befunde = json.loads(netz("validate", "--format", "json").stdout)["ergebnis"]["probleme"]
+    assert {(b["datei"].rsplit("/", 1)[-1], b["code"]) for b in befunde} >= {
+        ("05170-wesel.yaml", "NZ116"),
+        ("programm.yaml", "NZ116"),
+    }
+    assert netz("map", "--svg", str(tmp_path / "k.svg")).exit_code == 1
+    assert not (tmp_path / "k.svg").exists()
+    # zweite Wand: ohne die erste (die Prüfung stumm geschaltet) schreibt jeder XML-Schreiber
+    # trotzdem gültiges XML
+    from netzwerk_cli.pruefen import yamlio
+
+    monkeypatch.setattr(yamlio, "_steuerzeichen", lambda *a: None)
+    monkeypatch.setenv("NETZ_CACHE", "aus")  # sonst kämen die Befunde der ersten Wand aus der Ablage
     assert netz("map", "--svg", str(tmp_path / "k.svg")).exit_code == 0
     assert netz("report", "--html", str(tmp_path / "b.html")).exit_code == 0
     assert netz("site", str(tmp_path / "site")).exit_code == 0

@@ -85,20 +85,26 @@ def test_kodierung_beim_namen_ohne_null_bytes(netz: Any, daten: Path, kodierung:
 
 def test_kopie_ein_befund_mit_befehl(netz: Any, daten: Path, monkeypatch: Any) -> None:
     monkeypatch.chdir(daten.parent)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(daten.parent.parent))
     (daten / "vertraege" / "05111-duesseldorf-2009-08-24 (Kopie).yaml").write_bytes(
         (daten / VERTRAG_DUESSELDORF).read_bytes()
     )
     befunde = _befunde(netz)
     assert [p["code"] for p in befunde] == ["NZ401"]  # kein „gleichzeitig in Kraft“ dazu
+    # nicht in git (tmp_path): „rm“, nicht „git rm“; und welche Datei bleibt
     assert befunde[0]["hinweis"].endswith(":  rm 'data/vertraege/05111-duesseldorf-2009-08-24 (Kopie).yaml'")
+    assert "data/vertraege/05111-duesseldorf-2009-08-24.yaml? Jene Datei behalten" in befunde[0]["hinweis"]
 
 
-def test_falscher_name_git_mv_relativ_und_zitiert(netz: Any, daten: Path, monkeypatch: Any) -> None:
+def test_falscher_name_mv_relativ_und_zitiert(netz: Any, daten: Path, monkeypatch: Any) -> None:
     monkeypatch.chdir(daten.parent)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(daten.parent.parent))
     (daten / VERTRAG_DUESSELDORF).rename(daten / "vertraege" / "05111-duesseldorf (alt).yaml")
     (p,) = _befunde(netz)
+    # nicht in git: „git mv“ schlüge fehl („not under version control“); git mv nur für erfasste
+    # Dateien (tests/pruefen/test_hinweise.py)
     assert p["hinweis"] == (
-        "Datei umbenennen:  git mv 'data/vertraege/05111-duesseldorf (alt).yaml' "
+        "Datei umbenennen (oder „netz validate --fix“):  mv 'data/vertraege/05111-duesseldorf (alt).yaml' "
         "'data/vertraege/05111-duesseldorf-2009-08-24.yaml'"
     )
 

@@ -68,6 +68,9 @@ def _reparatur(pfad: Path, anzeige: str, vorher: bytes, liste: list[Problem]) ->
     ersetzen = [p for p in liste if p.korrektur is not None and p.korrektur.art == "ersetzen"]
     if ersetzen and not any(roh in vorher for roh in FREMDE_UMBRUECHE):  # sonst zählten Zeilen anders
         nachher, behoben = _ersetze(vorher, ersetzen)
+        if any(p.code == "NZ105" for p in behoben):
+            nachher, weitere = _syntax_weiter(anzeige, nachher)
+            behoben += weitere
     ziel: Path | None = None
     ziel_anzeige = ""
     namen = {p.korrektur.neu for p in liste if p.korrektur is not None and p.korrektur.art == "umbenennen"}
@@ -111,6 +114,31 @@ def _ersetze(vorher: bytes, liste: list[Problem]) -> tuple[bytes, list[Problem]]
             behoben.append(p)
         z[nummer - 1] = text.encode("utf-8") + roh[len(inhalt) :]
     return b"".join(z), behoben
+
+
+# So viele Syntaxfehler (Tabulatoren in der Einrückung) behebt ein Lauf je Datei hintereinander
+_MAX_SYNTAX = 200
+
+
+def _syntax_weiter(anzeige: str, inhalt: bytes) -> tuple[bytes, list[Problem]]:
+    """Ein Syntaxfehler verdeckt die nächsten: YAML liest nur bis zum ersten. Ist er behoben,
+    die Datei neu lesen und jede weitere mechanische Syntax-Korrektur (der nächste Tabulator)
+    gleich mit anwenden – sonst bräuchte jede Zeile einen eigenen Lauf von --fix."""
+    from ..pruefen.yamlio import lies_yaml
+
+    weitere: list[Problem] = []
+    # je Runde ein Lesen der ganzen Datei: für große (feindliche) Dateien nur wenige Runden
+    for _ in range(_MAX_SYNTAX if len(inhalt) <= 64 * 1024 else 5):
+        naechste = [
+            p for p in lies_yaml(anzeige, inhalt).probleme if p.code == "NZ105" and p.korrektur is not None
+        ][:1]
+        if not naechste:
+            break
+        inhalt, behoben = _ersetze(inhalt, naechste)
+        if not behoben:
+            break
+        weitere += behoben
+    return inhalt, weitere
 
 
 def speichere(r: Reparatur) -> None:

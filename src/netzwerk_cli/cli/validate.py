@@ -56,7 +56,7 @@ def validate(
         typer.Option(
             "--fix",
             help="Mechanische Befunde beheben (deutsches Datum → JJJJ-MM-TT, AGS in Anführungszeichen, "
-            "Dateiname nach dem Inhalt); "
+            "Tabulator → Leerzeichen, nein → false, 459.809 → 459809, Regionsname → AGS, Dateiname); "
             "zeigt die Änderung und schreibt sie sicher wie „netz add“.",
         ),
     ] = False,
@@ -82,11 +82,14 @@ def validate(
     with _fortschritt() as melde:
         bestand = lies(ctx.obj, rev, fortschritt=melde)
     pruefung = pruefe(bestand, heute(), nur=nur, hoechstalter=max_alter)
-    if fix:
-        _repariere(wurzel, pruefung.probleme, bestand.inhalte, dry_run)
-        if not dry_run:  # danach neu lesen und prüfen: gemeldet wird der Stand nach der Reparatur
-            bestand = lies(ctx.obj, None)
-            pruefung = pruefe(bestand, heute(), nur=nur, hoechstalter=max_alter)
+    # Ein behobener Fehler gibt oft den Blick auf den nächsten frei (nach dem Tabulator liest YAML
+    # erst „459.809“, nach der Regionsdatei ist „region: Viersen“ auflösbar): bis zu drei Runden
+    for runde in range(3 if fix else 0):
+        if not _repariere(wurzel, pruefung.probleme, bestand.inhalte, dry_run, still=runde > 0) or dry_run:
+            break
+        # danach neu lesen und prüfen: gemeldet wird der Stand nach der Reparatur
+        bestand = lies(ctx.obj, None)
+        pruefung = pruefe(bestand, heute(), nur=nur, hoechstalter=max_alter)
     b = Pruefbericht(pruefung, strict, auszuege(pruefung.probleme, bestand.inhalte))
     darstellen("pruefung", format, b, "validate")
     raise typer.Exit(int(Exit.OK if b.gueltig else Exit.DATEN))
@@ -136,8 +139,11 @@ def _anzeigepfade(pfade: list[Path], wurzel: Path) -> set[str]:
     return out
 
 
-def _repariere(wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry_run: bool) -> None:
-    """Zeigt je Datei den Diff der mechanischen Reparaturen und schreibt sie (außer --dry-run)."""
+def _repariere(
+    wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry_run: bool, still: bool = False
+) -> int:
+    """Zeigt je Datei den Diff der mechanischen Reparaturen und schreibt sie (außer --dry-run);
+    gibt die Zahl der behobenen Befunde zurück. ``still``: „Nichts … zu beheben“ nicht sagen."""
     from ..aendern.reparieren import reparaturen, speichere
     from ..daten.ordner import SPERRDATEI, anzeigepfad
     from ..daten.sperre import sperre
@@ -147,21 +153,22 @@ def _repariere(wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry
     fehler = konsole(fehler=True)
     liste = reparaturen(wurzel, probleme, inhalte)
     if not liste:
-        fehler.print("Nichts mechanisch zu beheben.")
-        return
+        if not still:
+            fehler.print("Nichts mechanisch zu beheben.")
+        return 0
     for r in liste:
         if r.nachher != r.vorher:
             fehler.print(diff(r.vorher, r.nachher, r.anzeige), end="", soft_wrap=True)
         if r.ziel is not None:
             # je Pfad eine Zeile: ein Pfad wird nie umbrochen
             fehler.print(f"Umbenennen: {sichtbar(r.anzeige)}\n  → {sichtbar(r.ziel_anzeige)}", soft_wrap=True)
+    n = sum(len(r.behoben) for r in liste)
     if dry_run:
-        n = sum(len(r.behoben) for r in liste)
         fehler.print(f"Würde {n} {'Befund' if n == 1 else 'Befunde'} beheben; nichts geschrieben.")
-        return
+        return n
     with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
         for r in liste:
             speichere(r)
-    n = sum(len(r.behoben) for r in liste)
     dateien = "1 Datei" if len(liste) == 1 else f"{len(liste)} Dateien"
     fehler.print(f"Behoben: {n} {'Befund' if n == 1 else 'Befunde'} in {dateien}.")
+    return n

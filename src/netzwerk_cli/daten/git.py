@@ -286,6 +286,11 @@ def blobs(repo: Repo, objekte: list[str], groessen: int) -> dict[str, bytes]:
     return out
 
 
+def _aus_git(pfad: str) -> bool:
+    """Jede Datei einer Revision ist in git: ein Hinweis nennt „git mv“."""
+    return True
+
+
 def lade_aus_git(
     repo: Repo, kennung: str, speicher: Zwischenspeicher | None = None, praefix: str | None = None
 ) -> Datenbestand:
@@ -303,7 +308,7 @@ def lade_aus_git(
             "Eine Revision wählen, in der es die Daten schon gab.",
             Exit.AUFRUF,
         )
-    bestand = Datenbestand(wurzel=wurzel)
+    bestand = Datenbestand(wurzel=wurzel, verfolgt=_aus_git)
     quellen: set[str] = set()
     # (Pfad im Arbeitsbaum, Modell, Anzeige, Ziel, Objekt oder Befund)
     aufgaben: list[tuple[str, type[Region] | type[Vertrag] | type[Programm], str, object, str | Problem]] = []

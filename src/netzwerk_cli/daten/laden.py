@@ -22,6 +22,7 @@ from ..kern.modelle import Programm, Region, Vertrag
 from ..pruefen.codes import problem
 from .datei import art, kein_ordner, keine_datei, lies_datei
 from .ordner import PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
+from .verfolgt import ist_verfolgt
 from .zwischenspeicher import Zwischenspeicher
 
 Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
@@ -222,7 +223,7 @@ def lade_datenbestand(
     ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken);
     ``speicher`` ist der Zwischenspeicher der lesenden Befehle (validate nutzt keinen).
     """
-    bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel))
+    bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel), verfolgt=ist_verfolgt)
     aufgaben: list[tuple[str, type[Region] | type[Vertrag], str, list[Dokument]]] = []  # type: ignore[type-arg]
     temporaer: list[tuple[str, str]] = []
     for ordner, modell, ziel in (

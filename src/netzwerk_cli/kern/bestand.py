@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -59,6 +60,9 @@ class Datenbestand:
     # Fehler in Dateien anderer Regionen, die ein Befehl über eine Region hingenommen hat
     # (cli._basis.lade mit ``region``); eine Änderung wird an ihnen nicht gemessen
     geduldet: frozenset[Problem] = frozenset()
+    # Ist die Datei (Pfad wie ``Dokument.datei``) in git erfasst? None: unbekannt (kein git). Die
+    # Datenschicht setzt es; gefragt wird nur für einen Befund, der einen Befehl nennt (NZ401).
+    verfolgt: Callable[[str], bool | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def programmbeginn(self) -> date | None:

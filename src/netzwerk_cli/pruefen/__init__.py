@@ -14,6 +14,7 @@ from datetime import date
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
 from .codes import MAX_BEFUNDE, problem
+from .hinweise import regionsnamen
 from .pruefpunkte import PruefErgebnis, pruefpunkte
 from .regeln import REGELN, Bereich, Kontext, lade, pruefgaenge
 
@@ -61,7 +62,8 @@ def pruefe(
     ``hoechstalter``: so alt darf die neueste landesweite Zählung sein („3y“); sonst gilt
     programm.yaml oder die Vorgabe.
     """
-    probleme = list(bestand.probleme)
+    # Befunde des Einlesens; ein Regionsname statt des Schlüssels bekommt ihn als Behebung
+    probleme = regionsnamen(bestand, list(bestand.probleme))
     kontext = Kontext(bestand, heute, hoechstalter)
     for gang in pruefgaenge(nur_fehlerfrei=False):
         if gang in _NACH_DEN_DATEIEN:  # weiß, ob bis hierher alle Regionsdateien fehlerfrei sind

@@ -9,6 +9,7 @@ import bisect
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..kern import shell
@@ -42,28 +43,38 @@ def vertraege(k: Kontext) -> list[Problem]:
 
 
 def _falscher_name(
-    dok: Dokument[Region] | Dokument[Vertrag], soll: str, namen: set[str], feld: str
+    dok: Dokument[Region] | Dokument[Vertrag],
+    soll: str,
+    namen: set[str],
+    feld: str,
+    verfolgt: Callable[[str], bool | None] | None,
 ) -> Problem:
-    """NZ401 mit einem Befehl, der ihn behebt – Pfade relativ zum Arbeitsverzeichnis, wie sie
-    in der Meldung stehen. Gibt es die richtige Datei schon, ist diese eine Kopie
-    („… (Kopie).yaml“ aus dem Explorer): dann löschen statt umbenennen."""
+    """NZ401 mit dem Befehl, der ihn behebt – Pfade relativ zum Arbeitsverzeichnis, wie sie
+    in der Meldung stehen, für die Shell gequotet. „git mv“ nur für eine Datei, die git kennt
+    (sonst scheitert es: „not under version control“), sonst „mv“. Gibt es die richtige Datei
+    schon, ist diese eine Kopie („… (Kopie).yaml“ aus dem Explorer): dann sagen, welche bleibt."""
     ziel = os.path.join(os.path.dirname(dok.anzeige), soll)
+    in_git = verfolgt(dok.datei) if verfolgt is not None else None
+    meldung = f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“"
     if soll in namen:
-        b = shell.befehl("rm", dok.anzeige)
+        loeschen = "git rm" if in_git else "rm"
+        vergleich = shell.befehl("diff -u", ziel, dok.anzeige)
+        weg = shell.befehl(loeschen, dok.anzeige)
         hinweis = (
-            f"Eine Kopie von {ziel}? Dann löschen:  {b}" if b else f"Eine Kopie von {ziel}? Dann löschen."
+            f"Eine Kopie von {ziel}? Jene Datei behalten – ihr Name passt zum Inhalt, unter ihm führt "
+            "netz den Vertrag; was nur hier steht, dort nachtragen"
+            + (f" (Unterschiede: {vergleich})" if vergleich else "")
+            + (f", dann diese löschen:  {weg}" if weg else ", dann diese Datei löschen.")
         )
-    else:
-        b = shell.befehl("git mv", dok.anzeige, ziel)
-        hinweis = f"Datei umbenennen:  {b}" if b else f"Datei umbenennen in {ziel}."
+        return problem(dok.anzeige, dok.zeile(feld), "NZ401", meldung, hinweis, betrifft=(ziel,))
+    b = shell.befehl("git mv" if in_git else "mv", dok.anzeige, ziel)
+    hinweis = (
+        f"Datei umbenennen (oder „netz validate --fix“):  {b}"
+        if b
+        else f"Datei umbenennen in {ziel} (oder „netz validate --fix“)."
+    )
     return problem(
-        dok.anzeige,
-        dok.zeile(feld),
-        "NZ401",
-        f"Dateiname passt nicht zum Inhalt: erwartet „{soll}“",
-        hinweis,
-        betrifft=(ziel,) if soll in namen else (),
-        korrektur=None if soll in namen else Korrektur("umbenennen", neu=ziel),
+        dok.anzeige, dok.zeile(feld), "NZ401", meldung, hinweis, korrektur=Korrektur("umbenennen", neu=ziel)
     )
 
 
@@ -78,7 +89,7 @@ def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
             out.append(_fremde_ags(dok, "ags", r.ags, praefix))
         soll = region_dateiname(r)
         if dok.name != soll:
-            out.append(_falscher_name(dok, soll, namen, "name"))
+            out.append(_falscher_name(dok, soll, namen, "name", bestand.verfolgt))
             if soll in namen:
                 continue  # eine Kopie: kein zweiter Befund „AGS doppelt“ zu demselben Fehler
         if r.ags in gesehen:
@@ -239,7 +250,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
         else:
             soll = vertrag_dateiname(r, v.unterzeichnet)
             if dok.name != soll:
-                out.append(_falscher_name(dok, soll, namen, "unterzeichnet"))
+                out.append(_falscher_name(dok, soll, namen, "unterzeichnet", bestand.verfolgt))
             # eine Kopie überschneidet sich mit ihrem Original – das ist derselbe Fehler
             if dok.name == soll or soll not in namen:
                 je_region.setdefault(v.region, []).append(dok)

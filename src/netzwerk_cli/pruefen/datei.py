@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import functools
+import re
+import types
+import typing
 import unicodedata
 from typing import Any
 
@@ -13,7 +17,7 @@ from ..kern.bestand import Dokument, M
 from ..kern.datum import iso_vorschlag
 from ..kern.modelle import QUELLEN_MARKEN
 from .codes import MAX_BEFUNDE, begrenze, problem
-from .yamlio import Fundstelle, Gelesen, finde, lies_yaml, oben
+from .yamlio import Fundstelle, Gelesen, finde, lies_yaml, oben, schlichte_zahl
 
 # --- Schemafehler übersetzen ---------------------------------------------
 
@@ -23,7 +27,7 @@ _TYPEN = {
     "int_parsing": "ganze Zahl",
     "int_from_float": "ganze Zahl",
     "float_type": "Zahl",
-    "bool_type": "ja/nein (true/false)",
+    "bool_type": "Wahrheitswert (true/false)",
     "list_type": "Liste („- …“-Zeilen)",
     "dict_type": "Zuordnung („schlüssel: wert“-Zeilen)",
     "model_type": "Zuordnung („schlüssel: wert“-Zeilen)",
@@ -104,7 +108,10 @@ def schemafehler(
         if loc in _AGS_FELDER.get(modell.__name__, ()) and f.roh is not None and not f.zitiert:
             out.append(_ags_ohne_anfuehrungszeichen(datei, f, feld, e.get("input")))
         elif typ in _TYPEN or (typ == "string_type"):
-            out.append(_typfehler(datei, f, feld, _TYPEN.get(typ, "Text"), e.get("input")))
+            p = _typfehler(datei, f, feld, _TYPEN.get(typ, "Text"), e.get("input"))
+            if typ in ("model_type", "model_attributes_type", "dict_type"):
+                p = p._replace(hinweis=_zuordnung_hinweis(modell, loc))
+            out.append(p)
         elif typ == "datum":
             eingabe = e.get("input")
             # Ein deutsch geschriebener Tag ist der häufigste Fehler: die Lösung gleich nennen
@@ -143,6 +150,8 @@ def schemafehler(
             )
         else:
             hinweis = _HINWEISE.get(typ, "")
+            # „ags“ (ein Name statt des Schlüssels): den Vorschlag macht pruefen.regionsnamen, das
+            # die Regionen kennt
             out.append(problem(datei, f.zeile, "NZ204", f"„{feld}“: {_deutsch(e)}", hinweis, f.spalte))
     return begrenze(out, datei, max(0, len(alle) - MAX_BEFUNDE))
 
@@ -200,11 +209,16 @@ def _ags_ohne_anfuehrungszeichen(datei: str, f: Fundstelle, feld: str, wert: Any
 def _typfehler(datei: str, f: Fundstelle, feld: str, erwartet: str, wert: Any) -> Problem:
     gelesen = _gelesen_als(wert)
     hinweis = ""
+    neu: str | None = None
     if erwartet == "Text" and f.roh is not None and not isinstance(wert, (list, dict)):
         hinweis = f"Bitte in Anführungszeichen schreiben: '{f.roh}'"
-    elif erwartet != "Text" and isinstance(wert, str):
+    elif erwartet in ("ganze Zahl", "Zahl") and f.roh is not None:
+        hinweis, neu = _zahl_hinweis(f, erwartet == "ganze Zahl")
+    elif erwartet.startswith("Wahrheitswert") and f.roh is not None:
+        hinweis, neu = _wahrheitswert_hinweis(f)
+    elif erwartet != "Text" and isinstance(wert, str) and f.zitiert:
         hinweis = "Ohne Anführungszeichen schreiben."
-    return problem(
+    p = problem(
         datei,
         f.zeile,
         "NZ203",
@@ -213,6 +227,117 @@ def _typfehler(datei: str, f: Fundstelle, feld: str, erwartet: str, wert: Any) -
         f.spalte,
         korrektur=_in_anfuehrungszeichen(f) if hinweis.startswith("Bitte") else None,
     )
+    if neu is not None:
+        schluessel = feld.rsplit(".", 1)[-1]
+        p = p._replace(hinweis=f"{hinweis}:  {schluessel if not schluessel.endswith(']') else '-'}: {neu}")
+        if (alt := _quelltext(f)) is not None:
+            p = p._replace(korrektur=Korrektur("ersetzen", f.zeile, f.spalte, alt, neu))
+    return p
+
+
+def _quelltext(f: Fundstelle) -> str | None:
+    """Der Wert, wie er in der Zeile steht (für eine Korrektur) – None, wo das nicht sicher ist
+    (Escapes, Anführungszeichen im Wert, mehrere Zeilen)."""
+    roh = f.roh
+    if roh is None or "\n" in roh or not roh:
+        return None
+    if f.stil == "":
+        return roh
+    if f.stil in ('"', "'") and '"' not in roh and "'" not in roh and "\\" not in roh:
+        return f.stil + roh + f.stil
+    return None
+
+
+# Deutsche Schreibweisen von Zahlen: 459.809 und 1.234.567 (Tausenderpunkt), 459 809, 1042,80
+_TAUSENDER = re.compile(r"^-?[0-9]{1,3}(?:[. ][0-9]{3})+$")
+_DEZIMALKOMMA = re.compile(r"^-?[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+$|^-?[0-9]+,[0-9]+$")
+_ZIFFERN = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
+_ANDERE_ZAHL = re.compile(r"^[+-]?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][+-]?[0-9]{1,3}|0[oO][0-7]+)$")
+
+
+def _zahl_hinweis(f: Fundstelle, ganz: bool) -> tuple[str, str | None]:
+    """Hinweis (und schlichte Zahl) für eine Zahl, die nicht als Zahl gelesen wurde."""
+    roh = (f.roh or "").strip()
+    if _TAUSENDER.match(roh) and (ganz or roh.count(".") + roh.count(" ") > 1):
+        neu = roh.replace(".", "").replace(" ", "")
+        trenner = "Der Punkt trennt" if "." in roh else "Das Leerzeichen trennt"
+        return f"{trenner} hier Tausender; Zahlen ohne Trennzeichen schreiben", neu
+    if _DEZIMALKOMMA.match(roh):
+        neu = roh.replace(".", "").replace(",", ".")
+        if ganz:
+            return "Eine ganze Zahl ohne Komma und ohne Nachkommastellen schreiben.", None
+        return "Nachkommastellen mit Punkt, nicht mit Komma", neu
+    if _ZIFFERN.match(roh) and f.zitiert and (not ganz or "." not in roh):
+        return "Ohne Anführungszeichen schreiben", roh
+    # Schreibweisen, die YAML 1.1 als Text liest, YAML 1.2 und Tabellen als Zahl: 1e5, 0o17
+    if _ANDERE_ZAHL.match(roh) and (neu := schlichte_zahl(roh)) is not None and not (ganz and "." in neu):
+        return "Die Zahl schlicht schreiben (nur Ziffern)", neu
+    if ganz:
+        return "Eine ganze Zahl nur aus Ziffern schreiben, z. B. 298935.", None
+    return "Eine Zahl aus Ziffern schreiben, Nachkommastellen mit Punkt, z. B. 563.28.", None
+
+
+_JA = frozenset({"ja", "wahr", "yes", "y", "on", "true", "j"})
+_NEIN = frozenset({"nein", "falsch", "no", "n", "off", "false"})
+
+
+def _wahrheitswert_hinweis(f: Fundstelle) -> tuple[str, str | None]:
+    """„pruefen: nein“: YAML kennt nur true und false (ohne Anführungszeichen)."""
+    roh = (f.roh or "").strip()
+    klein = roh.lower()
+    neu = "true" if klein in _JA else "false" if klein in _NEIN else None
+    if neu is None:
+        return "Als Wahrheitswert true oder false schreiben (ohne Anführungszeichen).", None
+    return f"YAML kennt „{_kurz(roh)}“ nicht als Wahrheitswert, nur true und false", neu
+
+
+def _zuordnung_hinweis(modell: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """„lenkungskreis: ja“: das Feld ist eine Zuordnung mit eigenen Zeilen – welche, sagt das Schema."""
+    felder = _felder(modell, loc)
+    if not felder:
+        return "Als eingerückte „schlüssel: wert“-Zeilen darunter schreiben."
+    pflicht = _pflichtfelder(modell, loc) or felder[:1]
+    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else "…"
+    zeilen = " und ".join(f"„{p}: …“" for p in pflicht)
+    return (
+        f"„{name}:“ allein in seine Zeile schreiben, darunter um zwei Leerzeichen eingerückt {zeilen} "
+        f"(erlaubt: {', '.join(felder)}); siehe docs/datenformat.md."
+    )
+
+
+def _pflichtfelder(modell: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    aktuell: Any = modell
+    for teil in loc:
+        if isinstance(teil, int):
+            continue
+        feld = aktuell.model_fields.get(teil)
+        aktuell = _innerer_typ(feld.annotation) if feld is not None else None
+        if aktuell is None:
+            return []
+    return [n for n, fi in aktuell.model_fields.items() if fi.is_required()]
+
+
+@functools.cache
+def zahlfelder(modell: type[BaseModel]) -> frozenset[str]:
+    """Die Schlüssel (auf jeder Ebene), unter denen ``modell`` eine Zahl erwartet."""
+    out: set[str] = set()
+    for name, fi in modell.model_fields.items():
+        if _ist_zahl(fi.annotation):
+            out.add(name)
+        if (inner := _innerer_typ(fi.annotation)) is not None and inner is not modell:
+            out |= zahlfelder(inner)
+    return frozenset(out)
+
+
+def _ist_zahl(annotation: Any) -> bool:
+    if annotation in (int, float):
+        return True
+    herkunft = typing.get_origin(annotation)
+    if herkunft is typing.Annotated:  # Annotated[int, Field(ge=0)]: der Typ ist das erste Argument
+        return _ist_zahl(typing.get_args(annotation)[0])
+    if herkunft in (typing.Union, types.UnionType):
+        return any(_ist_zahl(a) for a in typing.get_args(annotation))
+    return False
 
 
 def _in_anfuehrungszeichen(f: Fundstelle) -> Korrektur | None:
@@ -264,7 +389,7 @@ def pruefe_datei(
     pfad: str, daten: bytes, modell: type[M], anzeige: str
 ) -> tuple[Dokument[M] | None, list[Problem]]:
     """Die gelesenen Bytes einer Datei: Modell oder Befunde (nur von ``daten`` abhängig)."""
-    gelesen = lies_yaml(anzeige, daten)
+    gelesen = lies_yaml(anzeige, daten, zahlfelder(modell))
     if gelesen.wert is None:
         return None, gelesen.probleme
     try:

@@ -96,7 +96,7 @@ REGELN: dict[str, Regel] = {
         Regel("NZ102", "Datei zu groß", _F, _D),
         Regel("NZ103", "kein UTF-8", _F, _D),
         Regel("NZ104", "leere Datei", _F, _D),
-        Regel("NZ105", "YAML-Syntaxfehler", _F, _D),
+        Regel("NZ105", "YAML-Syntaxfehler", _F, _D, korrektur="ersetzen"),
         Regel("NZ106", "keine Zuordnung", _F, _D),
         Regel("NZ107", "Anker oder Alias", _F, _D),
         Regel("NZ108", "Tag nicht erlaubt", _F, _D),
@@ -109,12 +109,13 @@ REGELN: dict[str, Regel] = {
         Regel("NZ115", "zu tief verschachtelt", _F, _D),
         Regel("NZ116", "Steuer- oder Formatzeichen im Wert", _F, _D),
         Regel("NZ117", "zu viele Einträge", _F, _D),
+        Regel("NZ118", "Zahl in YAML-1.1-Schreibweise", _F, _D, korrektur="ersetzen"),
         Regel("NZ199", "weitere Befunde ausgelassen", _F, _D),
         # Schema (datei.py); NZ204 auch dateiübergreifend (AGS außerhalb des Programms, „umfasst“)
         Regel("NZ201", "Pflichtfeld fehlt", _F, _D),
         Regel("NZ202", "unbekannter Schlüssel", _F, _D),
         Regel("NZ203", "falscher Typ", _F, _D, korrektur="ersetzen"),
-        Regel("NZ204", "ungültiger Wert", _F, _DD, (_REGIONEN, _VERTRAEGE)),
+        Regel("NZ204", "ungültiger Wert", _F, _DD, (_REGIONEN, _VERTRAEGE), korrektur="ersetzen"),
         # Datumsangaben
         Regel("NZ301", "ungültiges Datum", _F, _D, korrektur="ersetzen"),
         Regel("NZ302", "Datum in der Zukunft", _F, _D, (_REGIONEN, _VERTRAEGE, _QUELLEN)),

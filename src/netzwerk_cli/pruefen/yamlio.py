@@ -15,6 +15,7 @@ gültige Dateien zahlen dafür nichts extra.
 
 from __future__ import annotations
 
+import math
 import operator
 import re
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from ..kern.befund import Problem
+from ..kern.befund import Korrektur, Problem
 from .codes import MAX_BYTES, begrenze, problem
 
 try:  # libyaml: etwa zehnmal schneller; ohne sie bleibt alles korrekt, nur langsamer
@@ -138,6 +139,8 @@ _SYNTAX_DEUTSCH = {
     "expected a single document in the stream": "mehrere YAML-Dokumente in einer Datei; "
     "bitte nur eines (kein zweites „---“)",
     "found undefined alias": "Alias ohne Anker",
+    "found invalid Unicode character escape code": "ungültiges Unicode-Escape (z. B. ein einzelnes "
+    "Ersatzzeichen wie \\ud800)",
     "did not find expected node content": "hier fehlt ein Wert (eine „[“ oder „{“ nicht geschlossen?)",
     "did not find expected ',' or '}'": "„{“ nicht geschlossen oder Komma fehlt",
     "did not find expected ',' or ']'": "„[“ nicht geschlossen oder Komma fehlt",
@@ -159,7 +162,17 @@ def _syntax_problem(datei: str, err: yaml.MarkedYAMLError, daten: bytes = b"") -
     mark = err.problem_mark or err.context_mark
     if kontext.startswith("while scanning a quoted scalar") and err.context_mark:
         mark = err.context_mark  # dort beginnt das offene Anführungszeichen
+    if roh == "could not find expected ':'" and err.context_mark is not None:
+        mark = err.context_mark  # dort beginnt der Schlüssel ohne Doppelpunkt (libyaml: erst danach)
     zeile, spalte = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark is not None and (tab := _tab_einrueckung(datei, daten, mark.line)) is not None:
+        return tab
+    if (
+        roh == "could not find expected ':'"
+        and mark is not None
+        and (p := _doppelpunkt_fehlt(datei, daten, mark.line)) is not None
+    ):
+        return p
     if roh.startswith("mapping values are not allowed") and mark is not None:
         # Der häufigste Fehler beim Bearbeiten von Hand: ein Doppelpunkt im Text
         # („bemerkung: Achtung: laut Presse“). Die Lösung gleich als fertige Zeile zeigen.
@@ -189,6 +202,95 @@ _SYNTAX_HINWEIS = (
     "Hier konnte YAML nicht weiterlesen; oft liegt der Fehler kurz davor "
     "(Einrückung, Doppelpunkt, Anführungszeichen)."
 )
+
+
+# Einrückung einer Zeile (Leerzeichen und Tabulatoren) und der Rest
+_EINRUECKUNG = re.compile(r"^(?P<ws>[ \t]*)(?P<rest>.*)$", re.DOTALL)
+
+
+def _tab_einrueckung(datei: str, daten: bytes, index: int) -> Problem | None:
+    """Ein Tabulator in der Einrückung der Zeile ``index`` (ab 0) – oder None.
+
+    libyaml meldet ihn je nach Stelle als „cannot start any token“ oder „violates indentation“;
+    die Behebung ist immer dieselbe: Leerzeichen statt Tabulator. Als Korrektur die Einrückung
+    in Leerzeichen, mit der die Datei an dieser Stelle weiterliest (je Tabulator zwei Leerzeichen,
+    sonst die Einrückung der Zeile davor)."""
+    zeile = _zeile_aus(daten, index)
+    ws = _EINRUECKUNG.match(zeile).group("ws")  # type: ignore[union-attr]  # passt auf jede Zeile
+    if "\t" not in ws:
+        return None
+    korrektur = None
+    for neu in _einrueckungen(daten, index, ws):
+        if _liest_weiter(daten, index, ws, neu):
+            korrektur = Korrektur("ersetzen", index + 1, 1, ws, neu)
+            break
+    sichtbar = ws.replace("\t", "→").replace(" ", "·")
+    hinweis = (
+        "Jeden Tabulator am Zeilenanfang durch Leerzeichen ersetzen (YAML rückt nur mit Leerzeichen ein)"
+    )
+    if korrektur is not None:
+        statt = f"„{sichtbar}“ löschen"
+        if korrektur.neu:
+            statt = f"{len(korrektur.neu)} Leerzeichen statt „{sichtbar}“"
+        hinweis += f"; hier {statt} – „netz validate --fix“ erledigt das"
+    return problem(
+        datei,
+        index + 1,
+        "NZ105",
+        "YAML-Syntaxfehler: Tabulator in der Einrückung",
+        hinweis + ".",
+        korrektur=korrektur,
+    )
+
+
+def _einrueckungen(daten: bytes, index: int, ws: str) -> list[str]:
+    """Kandidaten für die Einrückung in Leerzeichen, der wahrscheinlichste zuerst."""
+    out = [ws.replace("\t", "  "), ws.replace("\t", "    ")]
+    for i in range(index - 1, -1, -1):  # die Zeile davor, die nicht leer ist
+        davor = _zeile_aus(daten, i)
+        if davor.strip() and not davor.lstrip().startswith("#"):
+            breite = len(davor) - len(davor.lstrip(" "))
+            out += [" " * breite, " " * (breite + 2)]
+            break
+    out.append("")
+    return list(dict.fromkeys(n for n in out if "\t" not in n))
+
+
+def _liest_weiter(daten: bytes, index: int, alt: str, neu: str) -> bool:
+    """Liest YAML die Datei mit ``neu`` statt ``alt`` am Anfang der Zeile ``index`` über diese
+    Zeile hinaus? (Nur bei einem Syntaxfehler gerufen: höchstens einige Male je Befund.)"""
+    zeilen = daten.splitlines(keepends=True)
+    zeilen[index] = neu.encode() + zeilen[index][len(alt.encode()) :]
+    try:
+        yaml.compose(b"".join(zeilen), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as e:
+        # erst eine spätere Zeile ist falsch (etwa der nächste Tabulator): diese liest YAML
+        mark = e.problem_mark or e.context_mark
+        return mark is not None and mark.line > index
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return True
+
+
+# „schlüssel wert“ ohne Doppelpunkt (auch als Listeneintrag)
+_OHNE_DOPPELPUNKT = re.compile(r"^(?P<kopf>\s*(?:-\s+)?[A-Za-z_][\w-]*)(?P<abstand>[ \t]+)(?P<wert>\S.*)$")
+
+
+def _doppelpunkt_fehlt(datei: str, daten: bytes, index: int) -> Problem | None:
+    """„einwohner 298935“: der Doppelpunkt fehlt – gemeldet auf dieser Zeile (libyaml meldete die
+    nächste, am Dateiende eine, die es nicht gibt), mit der richtigen Zeile als Hinweis."""
+    zeile = _zeile_aus(daten, index)
+    if not zeile.strip():
+        return None
+    m = _OHNE_DOPPELPUNKT.match(zeile.rstrip())
+    hinweis = (
+        f"So liest YAML die Zeile richtig:  {m.group('kopf')}: {m.group('wert')}"
+        if m and ":" not in m.group("wert")
+        else "Nach dem Schlüssel einen Doppelpunkt und ein Leerzeichen setzen („schlüssel: wert“)."
+    )
+    spalte = len(zeile) - len(zeile.lstrip()) + 1
+    meldung = "YAML-Syntaxfehler: Doppelpunkt nach dem Schlüssel fehlt"
+    return problem(datei, index + 1, "NZ105", meldung, hinweis, spalte)
 
 
 def _zeile_aus(daten: bytes, index: int) -> str:
@@ -292,8 +394,10 @@ def _kodierung_problem(datei: str, zeile: int, spalte: int, was: str) -> Problem
     )
 
 
-def lies_yaml(datei: str, daten: bytes) -> Gelesen:
-    """Liest eine YAML-Datei streng. ``datei`` ist nur der Name für Meldungen."""
+def lies_yaml(datei: str, daten: bytes, zahlfelder: frozenset[str] = frozenset()) -> Gelesen:
+    """Liest eine YAML-Datei streng. ``datei`` ist nur der Name für Meldungen; ``zahlfelder``
+    sind die Schlüssel, unter denen das Schema eine Zahl erwartet (für den Hinweis zu einer Zahl
+    in YAML-1.1-Schreibweise: dort die schlichte Zahl, sonst der Wert als Text)."""
     if len(daten) > MAX_BYTES or daten.startswith(_FREMDE_BOMS) or b"\x00" in daten:
         text, probleme = dekodiere(datei, daten)
         if text is None:
@@ -365,7 +469,11 @@ def lies_yaml(datei: str, daten: bytes) -> Gelesen:
     if len(knoten.value) > MAX_EINTRAEGE:
         _zu_viele(datei, knoten, fehler)
         return Gelesen(None, knoten, fehler)
-    wert = _zuordnung(datei, knoten, fehler, zeilen)
+    formen: _Formen = []
+    wert = _zuordnung(datei, knoten, fehler, formen, zeilen)
+    if formen:
+        fehler.extend(zahlform(datei, s, n, s in zahlfelder) for s, n in formen)
+        fehler.sort(key=lambda p: (p.zeile, p.spalte))
     return Gelesen(wert if not fehler else None, knoten, begrenze(fehler, datei), zeilen)
 
 
@@ -427,13 +535,129 @@ def _anker(datei: str, daten: bytes) -> Problem | None:
     return None
 
 
-def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int) -> Any:
+# (Schlüssel, Knoten) jeder Zahl, die YAML 1.1 anders liest, als sie aussieht
+_Formen = list[tuple[str, ScalarNode]]
+# Zahlen, wie man sie schreibt: ganze Zahl oder Dezimalzahl mit Punkt – sonst nichts
+_SCHLICHT = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$")
+# Amtliche Schlüssel ohne Anführungszeichen (05170) meldet das Schema mit eigenem Hinweis (NZ203)
+_AGS_SCHLUESSEL = frozenset({"ags", "region", "umfasst", "vorgaenger", "nachfolger", "regionen", "ohne"})
+_FUEHRENDE_NULL = re.compile(r"^0[0-9]+$")
+
+
+def _zahlform_art(roh: str) -> str:
+    """Welche YAML-1.1-Schreibweise ``roh`` ist, als Satzteil."""
+    ohne = roh.lstrip("+-")
+    if ":" in roh:
+        return "als Zahl zur Basis 60"
+    if ohne[:2] in ("0x", "0X"):
+        return "als Hexadezimalzahl"
+    if ohne[:2] in ("0b", "0B"):
+        return "als Binärzahl"
+    if ohne.lower() in (".inf", ".nan"):
+        return "als „unendlich“" if "inf" in ohne.lower() else "als „keine Zahl“ (NaN)"
+    if "e" in ohne.lower():
+        return "in Exponentschreibweise"
+    if _FUEHRENDE_NULL.match(ohne.replace("_", "")):
+        return "als Oktalzahl"
+    if "_" in roh:
+        return "mit Unterstrichen"
+    if roh.startswith("+"):
+        return "mit Vorzeichen „+“"
+    return "als unvollständige Dezimalzahl"
+
+
+def schlichte_zahl(roh: str) -> str | None:
+    """Die schlichte Schreibweise der Zahl, die ``roh`` meint (Ziffern, vielleicht ein Punkt) –
+    None, wo es keine gibt (Basis 60 ist selten gemeint, unendlich und NaN sind keine Zahl).
+    Eine Oktalzahl (0123) meint die Ziffern, wie sie dastehen: 123."""
+    from decimal import Decimal, InvalidOperation
+
+    text = roh.replace("_", "")
+    zeichen = "-" if text.startswith("-") else ""
+    ohne = text.lstrip("+-")
+    if ":" in ohne or ohne.lower() in (".inf", ".nan") or not ohne:
+        return None
+    if ohne[:2].lower() == "0x":
+        wert = str(int(ohne[2:], 16))
+    elif ohne[:2].lower() == "0b":
+        wert = str(int(ohne[2:], 2))
+    elif ohne[:2].lower() == "0o":  # YAML 1.2 (1.1 liest es als Text)
+        wert = str(int(ohne[2:], 8))
+    elif ohne.isdigit():
+        wert = ohne.lstrip("0") or "0"
+    else:
+        try:
+            d = Decimal(ohne)
+        except InvalidOperation:
+            return None
+        # 1e999999 ausgeschrieben hätte eine Million Ziffern: so lange Zahlen hat keine Angabe
+        if not d.is_finite() or abs(d.adjusted()) > _MAX_ZIFFERN:
+            return None
+        wert = format(d, "f")
+        if "." in wert:
+            ganz, nach = wert.split(".", 1)
+            wert = f"{ganz or '0'}.{nach or '0'}"
+    if len(wert) > _MAX_ZIFFERN:
+        return None
+    if wert.strip("0.") == "":
+        zeichen = ""
+    return zeichen + wert if _SCHLICHT.match(zeichen + wert) else None
+
+
+def zahlform(datei: str, schluessel: str, node: ScalarNode, ist_zahlfeld: bool) -> Problem:
+    """NZ118: eine Zahl in einer YAML-1.1-Schreibweise (1:30, 0x1F, 1_000, +5, .inf, 1.5e+3).
+
+    Unter einem Zahlfeld ist die Behebung die schlichte Zahl; unter jedem anderen Feld war wohl
+    ein Text gemeint (Telefonnummer „+49…“, Uhrzeit „1:30“): dann der Wert in Anführungszeichen."""
+    roh = node.value
+    zeile, spalte = _pos(node)
+    gelesen = ""
+    try:
+        bau = _SCALARS.construct_yaml_float if node.tag == FLOAT_I else _SCALARS.construct_yaml_int
+        wert = bau(node)
+    except (ValueError, KeyError, OverflowError):
+        wert = None
+    if isinstance(wert, int):
+        gelesen = " (= " + f"{wert:,}".replace(",", ".") + ")"
+    elif isinstance(wert, float) and math.isfinite(wert):
+        gelesen = f" (= {wert:g})".replace(".", ",")
+    feld = f"„{_kurz(schluessel)}: {_kurz(roh)}“" if schluessel else f"„{_kurz(roh)}“"
+    meldung = f"{feld}: YAML 1.1 liest das {_zahlform_art(roh)}{gelesen}, nicht als schlichte Zahl"
+    korrektur = None
+    if ist_zahlfeld:
+        neu = schlichte_zahl(roh)
+        if neu is not None:
+            hinweis = f"Die Zahl schlicht schreiben:  {schluessel}: {neu}"
+            korrektur = Korrektur("ersetzen", zeile, spalte, roh, neu)
+        elif ":" in roh:
+            hinweis = "Die Zahl nur aus Ziffern schreiben (ohne Doppelpunkt, ohne Tausenderpunkt)."
+        else:
+            hinweis = "Eine Zahl aus Ziffern eintragen – oder die Zeile löschen, wenn die Zahl unbekannt ist."
+    else:
+        neu = '"' + roh + '"'
+        hinweis = (
+            f"Ist es ein Text, in Anführungszeichen:  {schluessel}: {neu}"
+            if schluessel
+            else (f"Ist es ein Text, in Anführungszeichen: {neu}")
+        )
+        korrektur = Korrektur("ersetzen", zeile, spalte, roh, neu)
+    return problem(datei, zeile, "NZ118", meldung, hinweis, spalte, korrektur=korrektur)
+
+
+def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int, schluessel: str, formen: _Formen) -> Any:
     art = type(node)
     if art is ScalarNode:
         if node.tag == STR:
             if _UNSICHTBAR.search(node.value):
                 _steuerzeichen(datei, node, fehler)  # type: ignore[arg-type]
             return node.value
+        if (
+            node.tag in (INT_I, FLOAT_I)
+            and not _SCHLICHT.match(node.value)
+            and not (schluessel in _AGS_SCHLUESSEL and _FUEHRENDE_NULL.match(node.value))
+            and len(node.value.replace("_", "")) <= _MAX_ZIFFERN  # zu lang: NZ204 in _skalar
+        ):
+            formen.append((schluessel, node))  # type: ignore[arg-type]
         return _skalar(datei, node, fehler)  # type: ignore[arg-type]
     if tiefe >= MAX_TIEFE:
         zeile, spalte = _pos(node)
@@ -454,14 +678,15 @@ def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int) -> Any:
     if art is SequenceNode:
         if node.tag != SEQ:
             _tag_fehler(datei, node, fehler)
-        return [_baue(datei, n, fehler, tiefe + 1) for n in node.value]
-    return _zuordnung(datei, node, fehler, tiefe=tiefe + 1)  # type: ignore[arg-type]
+        return [_baue(datei, n, fehler, tiefe + 1, schluessel, formen) for n in node.value]
+    return _zuordnung(datei, node, fehler, formen, tiefe=tiefe + 1)  # type: ignore[arg-type]
 
 
 def _zuordnung(
     datei: str,
     node: MappingNode,
     fehler: list[Problem],
+    formen: _Formen,
     zeilen: dict[str, int] | None = None,
     tiefe: int = 0,
 ) -> dict[str, Any]:
@@ -498,17 +723,23 @@ def _zuordnung(
             if type(v) is SequenceNode:
                 for i, n in enumerate(v.value):
                     zeilen[f"{schluessel}[{i}]"] = n.start_mark.line + 1
-        out[schluessel] = _baue(datei, v, fehler, tiefe)
+        out[schluessel] = _baue(datei, v, fehler, tiefe, schluessel, formen)
     return out
 
 
 # Steuerzeichen (außer Tab und Zeilenende) und unsichtbare Formatzeichen (Richtungswechsel,
 # Nullbreiten, weiches Trennzeichen): in einem Namen, Datum oder einer Webadresse nie gewollt,
 # aber über YAML-Escapes („\e“, „\u202e“) oder Kopien aus Word/PDF leicht hineingeraten.
+# Dazu, was in XML 1.0 nicht stehen darf (SVG, Atom, ODS, XLSX wären kaputt): Nichtzeichen
+# U+FDD0–U+FDEF und U+xFFFE/U+xFFFF jeder Ebene, einzelne Ersatzzeichen (U+D800–U+DFFF).
+_NICHTZEICHEN = "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + "".join(
+    f"{chr(e * 0x10000 + 0xFFFE)}{chr(e * 0x10000 + 0xFFFF)}" for e in range(1, 17)
+)
 _UNSICHTBAR = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb" + _NICHTZEICHEN + "]"
 )
+_NICHT_XML = re.compile("[" + _NICHTZEICHEN + "]")
 
 
 def _zu_viele(datei: str, node: Node, fehler: list[Problem]) -> None:
@@ -531,13 +762,18 @@ def _zu_viele(datei: str, node: Node, fehler: list[Problem]) -> None:
 def _steuerzeichen(datei: str, node: ScalarNode, fehler: list[Problem]) -> None:
     zeichen = sorted({f"U+{ord(c):04X}" for c in _UNSICHTBAR.findall(node.value)})
     zeile, spalte = _pos(node)
+    was = "unsichtbare Steuer- oder Formatzeichen"
+    folge = "solche Zeichen können Terminals steuern oder Text verfälschen"
+    if _NICHT_XML.search(node.value):
+        was = "Zeichen, die in XML nicht stehen dürfen"
+        folge = "Karte, Feed, ODS und XLSX wären damit kaputt"
     fehler.append(
         problem(
             datei,
             zeile,
             "NZ116",
-            f"Der Wert enthält unsichtbare Steuer- oder Formatzeichen ({', '.join(zeichen[:5])})",
-            "Den Wert neu tippen; solche Zeichen können Terminals steuern oder Text verfälschen.",
+            f"Der Wert enthält {was} ({', '.join(zeichen[:5])})",
+            f"Den Wert neu tippen (oft aus einer Kopie oder einem Escape wie \\uFFFE); {folge}.",
             spalte,
         )
     )
@@ -610,6 +846,7 @@ class Fundstelle:
     roh: str | None  # Originaltext eines Skalars, z. B. "05111"
     gefunden: bool  # False: Pfad endet vorher (z. B. fehlender Schlüssel)
     zitiert: bool = False  # ein Skalar in Anführungszeichen (oder als Block-Text)
+    stil: str | None = None  # libyaml-Stil des Skalars: "" ungequotet, '"', "'", "|", ">"
 
 
 def oben(knoten: Node | None, schluessel: str) -> Fundstelle | None:
@@ -620,7 +857,7 @@ def oben(knoten: Node | None, schluessel: str) -> Fundstelle | None:
     for k, v in knoten.value:
         if type(k) is ScalarNode and k.value == schluessel and type(v) is ScalarNode:
             z, s = _pos(v)
-            return Fundstelle(z, s, v.value, True, bool(v.style) or v.tag == STR)
+            return Fundstelle(z, s, v.value, True, bool(v.style) or v.tag == STR, v.style or "")
     return None
 
 
@@ -648,5 +885,5 @@ def finde(knoten: Node | None, pfad: tuple[str | int, ...], als_schluessel: bool
     z, s = _pos(node)
     if isinstance(node, ScalarNode):
         # libyaml: Stil "" für ungequotet; ein ausdrückliches „!!str“ zählt wie Anführungszeichen
-        return Fundstelle(z, s, node.value, True, bool(node.style) or node.tag == STR)
+        return Fundstelle(z, s, node.value, True, bool(node.style) or node.tag == STR, node.style or "")
     return Fundstelle(z, s, None, True)
