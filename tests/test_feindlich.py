@@ -8,7 +8,9 @@ unter ``ulimit -v`` und einer Zeitgrenze laufen.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -194,3 +196,124 @@ def test_angriff_begrenzt(art: str, netz: Any, daten: Path, monkeypatch: pytest.
     monkeypatch.setenv("COLUMNS", "250")
     text = netz("validate").stdout
     assert len(text.splitlines()) <= 4 * (MAX_BEFUNDE + 2) + 10  # Zeile, Ausschnitt, ^, Hinweis je Befund
+
+
+# --- Grenzen (geo/): geprüft wie jede Datei, bevor ein Renderer sie sieht ---------------------
+
+GEO = "geo/nrw-kreise.geojson"
+
+
+def _erste_flaeche(text: str, neu: Callable[[list[list[float]]], object]) -> str:
+    """Die erste Fläche mit einem anderen äußeren Ring (die übrigen bleiben Zeichen für Zeichen)."""
+    zeilen = text.split("\n")
+    i = next(n for n, z in enumerate(zeilen) if '"Feature"' in z)
+    f = json.loads(zeilen[i].rstrip(","))
+    f["geometry"]["coordinates"] = [neu(f["geometry"]["coordinates"][0])]
+    zeilen[i] = json.dumps(f, separators=(",", ":")) + ("," if zeilen[i].endswith(",") else "")
+    return "\n".join(zeilen)
+
+
+def _meridian(ring: list[list[float]]) -> list[list[float]]:
+    return [[6.5, lat] for _, lat in ring]
+
+
+def _nan(ring: list[list[float]]) -> list[list[float]]:
+    return [ring[0], [float("nan"), ring[1][1]], *ring[2:]]
+
+
+def _viele_punkte(ring: list[list[float]]) -> list[list[float]]:
+    return [[6 + i % 2, 51 + (i // 2) % 2] for i in range(150_000)] + [[6, 51]]
+
+
+GEO_ANGRIFFE: dict[str, tuple[Callable[[str], str], str]] = {
+    # die Reproduktion des Berichts: map, report und site liefen endlos
+    "exponent": (lambda t: t.replace("6.5591", "6.5591e9", 1), "NZ703"),
+    "features-leer": (lambda t: '{"type":"FeatureCollection","features":[]}\n', "NZ701"),
+    "meridian": (lambda t: _erste_flaeche(t, _meridian), "NZ702"),
+    "nan": (lambda t: _erste_flaeche(t, _nan), "NZ703"),
+    "unendlich": (lambda t: t.replace("6.5591", "1e999", 1), "NZ703"),
+    "drei-punkte": (lambda t: _erste_flaeche(t, lambda r: [r[0], r[1], r[0]]), "NZ702"),
+    "offen": (lambda t: _erste_flaeche(t, lambda r: r[:-1]), "NZ702"),
+    "viele-punkte": (lambda t: _erste_flaeche(t, _viele_punkte), "NZ705"),
+    "tief": (lambda t: t.replace("[[[", "[" * 100_000 + "[[[", 1), "NZ701"),
+    "lange-zahl": (lambda t: t.replace("6.5591", "6" * 50_000, 1), "NZ701"),
+    "kein-json": (lambda t: t[: len(t) // 2], "NZ701"),
+    "keine-sammlung": (lambda t: "[1, 2, 3]\n", "NZ701"),
+    "multipolygon": (lambda t: t.replace('"Polygon"', '"MultiPolygon"', 1), "NZ702"),
+    "ags-zahl": (lambda t: t.replace('"ags":"05111"', '"ags":5111', 1), "NZ702"),
+    "flaeche-fehlt": (lambda t: _ohne_erste(t), "NZ704"),
+    "flaeche-doppelt": (lambda t: t.replace('"ags":"05112"', '"ags":"05111"', 1), "NZ704"),
+    "flaeche-ohne-region": (lambda t: t.replace('"ags":"05111"', '"ags":"05999"', 1), "NZ704"),
+    "zu-gross": (lambda t: t + " " * (3 * 1024 * 1024), "NZ102"),
+    "kein-utf8": (lambda t: t.replace("Düsseldorf", "D\udcfcsseldorf", 1), "NZ103"),
+}
+
+
+def _ohne_erste(text: str) -> str:
+    zeilen = text.split("\n")
+    i = next(n for n, z in enumerate(zeilen) if '"Feature"' in z)
+    return "\n".join(zeilen[:i] + zeilen[i + 1 :])
+
+
+@pytest.mark.parametrize("art", sorted(GEO_ANGRIFFE))
+def test_grenzen_feindlich(art: str, netz: Any, daten: Path, tmp_path: Path) -> None:
+    """Jede kaputte Grenzdatei: ein Befund mit Stelle in validate, Exit 1 in map – kein Hängen,
+    kein interner Fehler."""
+    aendern, code = GEO_ANGRIFFE[art]
+    g = daten / GEO
+    g.write_bytes(aendern(g.read_text(encoding="utf-8")).encode("utf-8", "surrogateescape"))
+    lauf = netz("validate", "--format", "json")
+    assert lauf.exit_code == 1, lauf.stdout
+    probleme = [p for p in lauf.json()["probleme"] if p["datei"].endswith(GEO)]
+    assert probleme and probleme[0]["code"] == code, probleme
+    assert all(p["zeile"] >= 1 and p["spalte"] >= 1 for p in probleme)
+    assert len(probleme) <= MAX_BEFUNDE + 1
+    karte = netz("map", "--svg", str(tmp_path / "k.svg"))
+    assert karte.exit_code == 1, karte.stderr
+    assert code in karte.stderr and "interner Fehler" not in karte.stderr
+    assert not (tmp_path / "k.svg").exists()
+
+
+def test_grenzen_exponent_genau_an_der_zahl(netz: Any, daten: Path, tmp_path: Path) -> None:
+    """6.5591 → 6.5591e9: der Befund steht an Zeile und Spalte der Zahl und nennt sie; Karte,
+    Bericht und Website enden mit Exit 1 statt endlos zu laufen."""
+    g = daten / GEO
+    text = g.read_text(encoding="utf-8").replace("6.5591", "6.5591e9", 1)
+    g.write_text(text, encoding="utf-8")
+    pos = text.index("6.5591e9")
+    zeile, spalte = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+    (p,) = [p for p in netz("validate", "--format", "json").json()["probleme"] if p["datei"].endswith(GEO)]
+    assert (p["zeile"], p["spalte"], p["code"]) == (zeile, spalte, "NZ703")
+    assert "6.5591e9" in p["meldung"]
+    for befehl in (
+        ("map", "--svg", str(tmp_path / "k.svg")),
+        ("map", "--zeitreihe", "--svg", str(tmp_path / "z.svg")),
+        ("report", "--html", str(tmp_path / "b.html")),
+        ("site", str(tmp_path / "site")),
+    ):
+        lauf = netz(*befehl)
+        assert lauf.exit_code == 1, (befehl, lauf.stderr)
+        assert "NZ703" in lauf.stderr
+    assert not any(tmp_path.glob("*.svg")) and not (tmp_path / "b.html").exists()
+
+
+@pytest.mark.parametrize("ordner", ["geo", "quellen"])
+def test_verknuepfter_ordner_wird_nicht_gelesen(
+    netz: Any, daten: Path, tmp_path: Path, geheim: Path, ordner: str
+) -> None:
+    """data/geo bzw. data/quellen als Verknüpfung nach draußen: NZ112 am Ordner, nichts wird
+    durch sie gelesen – nicht die Grenzen von dort, nicht das Dasein einer Datei dort."""
+    draussen = tmp_path / "fremd"
+    shutil.copytree(daten / ordner, draussen)
+    (draussen / "netrc").write_text(geheim.read_text(encoding="utf-8"), encoding="utf-8")
+    if ordner == "geo":  # eine Grenzdatei, die das Geheimnis als Namen trüge
+        g = draussen / "nrw-kreise.geojson"
+        g.write_text(g.read_text(encoding="utf-8").replace("Düsseldorf", GEHEIM), encoding="utf-8")
+    shutil.rmtree(daten / ordner)
+    (daten / ordner).symlink_to(draussen, target_is_directory=True)
+    j = netz("validate", "--format", "json").json()
+    assert [p["code"] for p in j["probleme"] if p["datei"].endswith(f"data/{ordner}")] == ["NZ112"]
+    text = _alle_ausgaben(netz, ("map", "--svg", "-"), ("status",), ("sources",))
+    assert GEHEIM not in text and "password" not in text
+    if ordner == "quellen":  # die Pressemitteilung dort zählt nicht als vorhanden
+        assert "NZ602" in text

@@ -81,13 +81,15 @@ def keine_datei(anzeige: str, art: str) -> Problem:
 
 
 def kein_ordner(anzeige: str, art_: str) -> Problem:
-    """regionen/ oder vertraege/ ist kein Ordner (auf der Platte wie in einer git-Revision)."""
+    """regionen/, vertraege/, geo/ oder quellen/ ist kein Ordner (auf der Platte wie in einer
+    git-Revision) – auch eine Verknüpfung auf einen Ordner ist keiner: nichts wird durch sie gelesen."""
     return problem(
         anzeige,
         1,
         "NZ112",
         f"Ist {art_}, kein Ordner; netz liest darin nichts",
-        "Der Datenordner braucht echte Unterordner regionen/ und vertraege/.",
+        "Der Datenordner braucht echte Unterordner (regionen/, vertraege/, geo/, quellen/), "
+        "keine Verknüpfungen.",
     )
 
 

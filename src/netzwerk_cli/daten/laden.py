@@ -1,39 +1,30 @@
 """Einlesen eines Datenordners: Dateien -> Datenbestand (gültige Modelle + Befunde).
 
-Jeder Befehl liest über :func:`lade_datenbestand`. Eine Pull-Request-Datei ist feindlich:
-gelesen werden nur reguläre Dateien direkt in ``regionen/``, ``vertraege/`` und ``quellen/``
-(plus ``programm.yaml``), geöffnet ohne symbolischen Verknüpfungen zu folgen, die Größe am
-geöffneten Deskriptor geprüft, höchstens ``MAX_BYTES`` (pruefen.codes) gelesen. Alles andere im Ordner
-ist ein Befund – nie still übergangen, nie verfolgt.
+Jeder Befehl liest über :func:`lade_datenbestand` – von der Platte wie aus einer git-Revision:
+der Lader stellt jede Regel je Datei einmal auf und fragt den Baum (:mod:`.baum`) nur nach den
+Einträgen eines Ordners und den Bytes einer regulären Datei. Eine Pull-Request-Datei ist feindlich:
+gelesen werden nur reguläre Dateien direkt in ``regionen/``, ``vertraege/`` und ``geo/`` (plus
+``programm.yaml``; von ``quellen/`` nur die Namen), nie durch eine Verknüpfung – auch nicht
+durch einen verknüpften Ordner –, höchstens ``MAX_BYTES`` (pruefen.codes) bzw. die Grenze der
+Grenzdatei. Alles andere im Ordner ist ein Befund – nie still übergangen, nie verfolgt.
 """
 
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
-from ..kern.fehler import os_fehler
 from ..kern.modelle import Programm, Region, Vertrag
-from ..pruefen.codes import problem
-from .datei import art, kein_ordner, keine_datei, lies_datei
+from ..pruefen.codes import MAX_BYTES, problem
+from .baum import ANDERES, DATEI, ORDNER, VERKNUEPFUNG, Baum, Eintrag, Lesen, Platte
+from .datei import kein_ordner, keine_datei, lies_datei
 from .ordner import PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
 from .zwischenspeicher import Zwischenspeicher
 
 Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
-
-
-def temporaerdatei(anzeige: str) -> Problem:
-    return problem(
-        anzeige,
-        1,
-        "NZ110",
-        "Temporärdatei eines abgebrochenen Schreibvorgangs; netz liest sie nicht",
-        f"Löschen, wenn gerade kein netz schreibt: rm '{anzeige}'",
-    )
 
 
 def _nicht_gelesen(anzeige: str, name: str) -> Problem:
@@ -45,40 +36,6 @@ def _nicht_gelesen(anzeige: str, name: str) -> Problem:
     return problem(
         anzeige, 1, "NZ113", "Datei wird nicht gelesen (nur sichtbare Dateien auf „.yaml“)", hinweis
     )
-
-
-def _ordnerinhalt(
-    ordner: Path, vorne: str, temporaer: list[tuple[str, str]]
-) -> tuple[list[str], list[Problem]]:
-    """Ein Blick in den Ordner: (zu lesende YAML-Dateien, Befunde zu allem anderen), sortiert.
-
-    Ein Befund mit dem Ordner selbst als Datei heißt: der Ordner ließ sich nicht lesen.
-    Temporärdateien von netz kommen nach ``temporaer`` (Pfad, Anzeige): ob sie Reste sind,
-    entscheidet erst der Blick auf die Sperre (:func:`_reste`)."""
-    try:
-        st = os.lstat(ordner)
-    except FileNotFoundError:
-        return [], []
-    except OSError as e:
-        return [], [problem(vorne.rstrip("/\\"), 1, "NZ100", f"Ordner nicht lesbar: {os_fehler(e)}")]
-    if not stat.S_ISDIR(st.st_mode):
-        return [], [kein_ordner(vorne.rstrip("/\\"), art(st.st_mode))]
-    try:
-        eintraege = sorted(os.scandir(ordner), key=lambda e: e.name)
-    except OSError as e:
-        return [], [problem(vorne.rstrip("/\\"), 1, "NZ100", f"Ordner nicht lesbar: {os_fehler(e)}")]
-    dateien: list[str] = []
-    befunde: list[Problem] = []
-    for e in eintraege:
-        anzeige = vorne + e.name
-        urteil = einordnen(e.name, anzeige, e.is_symlink())
-        if urteil == TEMPORAER:
-            temporaer.append((e.path, anzeige))
-        elif isinstance(urteil, Problem):
-            befunde.append(urteil)
-        else:
-            dateien.append(e.name)  # Ordner, FIFOs, Geräte weist lies_datei am Deskriptor ab
-    return dateien, befunde
 
 
 LESEN = "lesen"
@@ -96,62 +53,6 @@ def einordnen(name: str, anzeige: str, ist_verknuepfung: bool) -> str | Problem:
     if not name.endswith(".yaml") or name.startswith("."):
         return _nicht_gelesen(anzeige, name)
     return LESEN
-
-
-def _quelldateien(wurzel: Path) -> frozenset[str]:
-    """Die regulären Dateien direkt in ``quellen/`` (für Quellenangaben wie „quellen/x.txt“)."""
-    try:
-        with os.scandir(wurzel / QUELLEN) as it:
-            return frozenset(f"{QUELLEN}/{e.name}" for e in it if e.is_file(follow_symlinks=False))
-    except OSError:
-        return frozenset()
-
-
-def verwaiste_sperre(wurzel: Path) -> list[Problem]:
-    """Eine Sperrdatei, die sicher niemandem mehr gehört (Absturz, voller Datenträger …)."""
-    pfad = wurzel / SPERRDATEI
-    if not os.path.lexists(pfad):
-        return []
-    from .sperre import zustand  # nur, wenn es überhaupt eine Sperre gibt
-
-    z = zustand(pfad)
-    if z is None or z.verwaist_weil is None:
-        return []
-    anzeige = anzeigepfad(pfad, wurzel)
-    return [
-        problem(
-            anzeige,
-            1,
-            "NZ111",
-            f"Verwaiste Sperrdatei ({z.verwaist_weil}); der nächste schreibende Befehl ersetzt sie",
-            f"Oder löschen, wenn gerade kein netz schreibt: rm '{anzeige}'",
-        )
-    ]
-
-
-def _schreiber_aktiv(wurzel: Path) -> bool:
-    """Hält ein lebender netz-Prozess die Sperre? Dann sind Temporärdateien seine."""
-    pfad = wurzel / SPERRDATEI
-    if not os.path.lexists(pfad):
-        return False
-    from .sperre import zustand
-
-    z = zustand(pfad)
-    return z is not None and z.verwaist_weil is None
-
-
-def _reste(wurzel: Path, kandidaten: list[tuple[str, str]]) -> list[Problem]:
-    """NZ110 nur für Temporärdateien, die keinem lebenden Schreiber gehören.
-
-    Vor und nach dem Blick auf die Datei nach der Sperre sehen: ein Schreiber hält sie,
-    solange seine Temporärdatei besteht.
-    """
-    if not kandidaten or _schreiber_aktiv(wurzel):
-        return []
-    noch_da = [(p, a) for p, a in kandidaten if os.path.lexists(p)]
-    if not noch_da or _schreiber_aktiv(wurzel):
-        return []
-    return [temporaerdatei(a) for _, a in noch_da]
 
 
 def lade_dokument(
@@ -207,42 +108,181 @@ def programm_fehlt(anzeige: str) -> Problem:
 
 
 def lade_datenbestand(
-    wurzel: Path, fortschritt: Fortschritt | None = None, speicher: Zwischenspeicher | None = None
+    quelle: Path | Baum,
+    fortschritt: Fortschritt | None = None,
+    speicher: Zwischenspeicher | None = None,
+    praefix: str | None = None,
 ) -> Datenbestand:
-    """Liest ``regionen/``, ``vertraege/`` und ``programm.yaml`` unter ``wurzel``.
+    """Liest ``programm.yaml``, ``regionen/``, ``vertraege/``, ``geo/`` und ``quellen/`` aus
+    ``quelle`` – dem Datenordner auf der Platte oder einem Baum (:class:`.git.Revision`).
 
     ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken);
-    ``speicher`` ist der Zwischenspeicher der lesenden Befehle (validate nutzt keinen).
+    ``speicher`` ist der Zwischenspeicher der lesenden Befehle (validate nutzt keinen);
+    ``praefix``: nur Regionen- und Vertragsdateien, deren Name so beginnt (``netz log``: eine
+    Region) – ``programm.yaml``, ``geo/`` und ``quellen/`` bleiben dann ungelesen.
     """
-    bestand = Datenbestand(wurzel=wurzel, quellen=_quelldateien(wurzel))
-    aufgaben: list[tuple[str, type[Region] | type[Vertrag], str, list[Dokument]]] = []  # type: ignore[type-arg]
+    baum: Baum = Platte(quelle) if isinstance(quelle, Path) else quelle
+    wurzel = baum.wurzel
+    bestand = Datenbestand(wurzel=wurzel)
+    oben = baum.eintraege("", anzeigepfad(wurzel, wurzel))
+    if not isinstance(oben, list):  # die Wurzel fand finde_datenordner bzw. die Revision schon
+        bestand.probleme.append(oben or problem(str(wurzel), 1, "NZ100", "Datenordner nicht lesbar"))
+        bestand.unvollstaendig.update((REGIONEN, VERTRAEGE))
+        return bestand
+    aufgaben: list[tuple[Lesen, Art]] = []
     temporaer: list[tuple[str, str]] = []
+    bestand.probleme.extend(_oben(oben, wurzel, temporaer))
+    eintrag = {e.name: e for e in oben}
     for ordner, modell, ziel in (
         (REGIONEN, Region, bestand.regionen),
         (VERTRAEGE, Vertrag, bestand.vertraege),
     ):
         # Anzeigepfad einmal je Ordner (os.path.relpath je Datei wäre bei vielen Dateien spürbar)
         vorne = os.path.join(anzeigepfad(wurzel / ordner, wurzel), "")
-        verzeichnis = os.path.join(wurzel, ordner, "")
-        namen, befunde = _ordnerinhalt(wurzel / ordner, vorne, temporaer)
-        bestand.probleme.extend(befunde)
-        if any(p.datei == vorne.rstrip("/\\") for p in befunde):
-            bestand.unvollstaendig.add(ordner)
-        bestand.dateien[ordner] = len(namen)
-        aufgaben.extend((verzeichnis + n, modell, vorne + n, ziel) for n in namen)  # type: ignore[misc]
-    for i, (pfad, modell, anzeige, ziel) in enumerate(aufgaben, 1):
-        dok, probleme = lade_dokument(pfad, modell, anzeige, speicher, bestand.inhalte)
-        aufnehmen(bestand, ziel, anzeige, dok, probleme)
+        zahl = 0
+        for e in _unterordner(baum, eintrag.get(ordner), ordner, vorne, bestand):
+            if praefix is not None and not e.name.startswith(praefix):
+                continue
+            anzeige = vorne + e.name
+            urteil = einordnen(e.name, anzeige, e.art == VERKNUEPFUNG)
+            if urteil == TEMPORAER:
+                temporaer.append((f"{ordner}/{e.name}", anzeige))
+            elif isinstance(urteil, Problem):
+                bestand.probleme.append(urteil)
+            elif e.art != DATEI:  # Ordner, FIFO, Gerät, Submodul: gezählt, nie gelesen
+                zahl += 1
+                aufnehmen(bestand, ziel, anzeige, None, [keine_datei(anzeige, e.beschreibung)])
+            else:
+                zahl += 1
+                aufgaben.append((Lesen(f"{ordner}/{e.name}", anzeige, MAX_BYTES), modell))
+        bestand.dateien[ordner] = zahl
+    if praefix is None:
+        aufgaben.extend(_programm(eintrag.get(PROGRAMM), wurzel, bestand))
+        bestand.quellen = _quellen(baum, eintrag.get(QUELLEN), bestand)
+        aufgaben.extend(_geo(baum, eintrag.get(GEO), bestand))
+    ziele = {Region: bestand.regionen, Vertrag: bestand.vertraege}
+    gelesen = baum.lies(a for a, _ in aufgaben)  # auf der Platte: Datei für Datei, während geprüft wird
+    for i, ((auftrag, art_), daten) in enumerate(zip(aufgaben, gelesen, strict=True), 1):
+        if art_ == GEO:
+            _grenzen(auftrag.anzeige, daten, bestand)
+            continue
+        pfad = str(wurzel / auftrag.pfad)
+        if isinstance(daten, Problem):
+            dok, probleme = None, [daten]
+        else:
+            dok, probleme = pruefe_inhalt(pfad, daten, art_, auftrag.anzeige, speicher, bestand.inhalte)
+        if art_ is Programm:
+            bestand.probleme.extend(probleme)
+            bestand.programm = dok
+        else:
+            aufnehmen(bestand, ziele[art_], auftrag.anzeige, dok, probleme)  # type: ignore[index]
         if fortschritt is not None and i % 250 == 0:
             fortschritt(i, len(aufgaben))
-    bestand.probleme.extend(_reste(wurzel, temporaer))
-    bestand.probleme.extend(verwaiste_sperre(wurzel))
-    pfad = wurzel / PROGRAMM
-    anzeige = anzeigepfad(pfad, wurzel)
-    if os.path.lexists(pfad):
-        dok_p, probleme = lade_dokument(pfad, Programm, anzeige, speicher, bestand.inhalte)
-        bestand.probleme.extend(probleme)
-        bestand.programm = dok_p
-    else:
-        bestand.probleme.append(programm_fehlt(anzeige))
+    bestand.probleme.extend(baum.reste(temporaer))
+    if praefix is None:
+        bestand.probleme.extend(baum.sperre())
     return bestand
+
+
+# Was eine Datei des Datenordners ist: ein Modell – oder die Grenzdatei
+Art = type[Region] | type[Vertrag] | type[Programm] | str
+GEO = "geo"
+GEODATEI = "nrw-kreise.geojson"
+_UNTERORDNER = (REGIONEN, VERTRAEGE, QUELLEN, GEO)
+
+
+def _oben(eintraege: list[Eintrag], wurzel: Path, temporaer: list[tuple[str, str]]) -> list[Problem]:
+    """Der Datenordner selbst: keine Verknüpfung und kein Sonderling darin (eine Verknüpfung auf
+    einen Ordner meldet :func:`_unterordner`, die Sperrdatei :func:`verwaiste_sperre`)."""
+    out = []
+    for e in eintraege:
+        if e.name in _UNTERORDNER or e.name in (PROGRAMM, SPERRDATEI):
+            continue
+        anzeige = anzeigepfad(wurzel / e.name, wurzel)
+        if e.name.startswith(TEMP_PRAEFIX) and e.name.endswith(".tmp"):
+            temporaer.append((e.name, anzeige))
+        elif e.art in (VERKNUEPFUNG, ANDERES):
+            out.append(keine_datei(anzeige, e.beschreibung))
+    return out
+
+
+def _unterordner(
+    baum: Baum, e: Eintrag | None, ordner: str, vorne: str, bestand: Datenbestand
+) -> list[Eintrag]:
+    """Die Einträge eines Unterordners – nur, wenn er ein echter Ordner ist (keine Verknüpfung:
+    durch sie wird nichts gelesen); sonst ein Befund und der Ordner gilt als unvollständig."""
+    if e is None:
+        return []
+    anzeige = vorne.rstrip("/\\")
+    if e.art != ORDNER:
+        bestand.probleme.append(kein_ordner(anzeige, e.beschreibung))
+        bestand.unvollstaendig.add(ordner)
+        return []
+    eintraege = baum.eintraege(ordner, anzeige)
+    if eintraege is None:
+        return []
+    if isinstance(eintraege, Problem):
+        bestand.probleme.append(eintraege)
+        bestand.unvollstaendig.add(ordner)
+        return []
+    return eintraege
+
+
+def _programm(e: Eintrag | None, wurzel: Path, bestand: Datenbestand) -> list[tuple[Lesen, Art]]:
+    anzeige = anzeigepfad(wurzel / PROGRAMM, wurzel)
+    if e is None:
+        bestand.probleme.append(programm_fehlt(anzeige))
+        return []
+    if e.art != DATEI:
+        bestand.probleme.append(keine_datei(anzeige, e.beschreibung))
+        return []
+    return [(Lesen(PROGRAMM, anzeige, MAX_BYTES), Programm)]
+
+
+def _quellen(baum: Baum, e: Eintrag | None, bestand: Datenbestand) -> frozenset[str]:
+    """Die regulären Dateien direkt in ``quellen/`` (für Quellenangaben wie „quellen/x.txt“);
+    alles andere darin ist ein Befund. Gelesen werden sie nicht – nur ihr Dasein zählt."""
+    vorne = os.path.join(anzeigepfad(bestand.wurzel / QUELLEN, bestand.wurzel), "")
+    out = set()
+    for d in _unterordner(baum, e, QUELLEN, vorne, bestand):
+        if d.art == DATEI:
+            out.add(f"{QUELLEN}/{d.name}")
+        else:
+            bestand.probleme.append(keine_datei(vorne + d.name, d.beschreibung))
+    return frozenset(out)
+
+
+def _geo(baum: Baum, e: Eintrag | None, bestand: Datenbestand) -> list[tuple[Lesen, Art]]:
+    """``geo/``: die Grenzdatei wird gelesen und geprüft, Beschreibungen (``*.md``) geduldet,
+    alles andere ist ein Befund."""
+    from ..pruefen.geo import MAX_GEOJSON
+
+    vorne = os.path.join(anzeigepfad(bestand.wurzel / GEO, bestand.wurzel), "")
+    out: list[tuple[Lesen, Art]] = []
+    for d in _unterordner(baum, e, GEO, vorne, bestand):
+        anzeige = vorne + d.name
+        if d.art != DATEI:
+            bestand.probleme.append(keine_datei(anzeige, d.beschreibung))
+        elif d.name == GEODATEI:
+            out.append((Lesen(f"{GEO}/{d.name}", anzeige, MAX_GEOJSON), GEO))
+        elif not d.name.endswith(".md"):
+            bestand.probleme.append(
+                problem(
+                    anzeige,
+                    1,
+                    "NZ113",
+                    f"Datei wird nicht gelesen (in geo/ nur {GEODATEI} und Beschreibungen auf „.md“)",
+                    "Die Datei verschieben oder löschen; die Grenzen stehen in " + GEODATEI + ".",
+                )
+            )
+    return out
+
+
+def _grenzen(anzeige: str, daten: bytes | Problem, bestand: Datenbestand) -> None:
+    from ..pruefen.geo import pruefe_grenzen
+
+    if isinstance(daten, Problem):
+        bestand.probleme.append(daten)
+        return
+    bestand.grenzen, probleme = pruefe_grenzen(daten, anzeige)
+    bestand.probleme.extend(probleme)

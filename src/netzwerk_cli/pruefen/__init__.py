@@ -14,6 +14,7 @@ from datetime import date
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
 from .bestand import dateiuebergreifend
+from .geo import grenzen_und_regionen
 from .pruefpunkte import PruefErgebnis, form, pruefpunkte
 
 __all__ = ["PruefErgebnis", "Pruefbericht", "Pruefung", "auszuege", "pruefe"]
@@ -65,6 +66,7 @@ def pruefe(
     programm.yaml oder die Vorgabe.
     """
     probleme = list(bestand.probleme) + dateiuebergreifend(bestand, heute)
+    probleme += grenzen_und_regionen(bestand, heute)
     probleme += form(bestand, heute, hoechstalter, regionen_ganz=not any(p.ist_fehler for p in probleme))
     ergebnisse: list[PruefErgebnis] = []
     geprueft = False

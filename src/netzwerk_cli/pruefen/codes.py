@@ -35,6 +35,7 @@ CODES: dict[str, tuple[str, Schwere]] = {
     "NZ115": ("zu tief verschachtelt", Schwere.FEHLER),
     "NZ116": ("Steuer- oder Formatzeichen im Wert", Schwere.FEHLER),
     "NZ117": ("zu viele Einträge", Schwere.FEHLER),
+    "NZ118": ("Ordner mit zu vielen Einträgen", Schwere.FEHLER),
     "NZ199": ("weitere Befunde ausgelassen", Schwere.FEHLER),
     # Schema
     "NZ201": ("Pflichtfeld fehlt", Schwere.FEHLER),
@@ -65,6 +66,12 @@ CODES: dict[str, tuple[str, Schwere]] = {
     # Quellen
     "NZ601": ("Vertrag ohne Quelle", Schwere.WARNUNG),
     "NZ602": ("Quelle ungültig", Schwere.FEHLER),
+    # Grenzen (geo/)
+    "NZ701": ("Grenzdatei nicht lesbar", Schwere.FEHLER),
+    "NZ702": ("Fläche ungültig", Schwere.FEHLER),
+    "NZ703": ("Koordinate außerhalb NRWs", Schwere.FEHLER),
+    "NZ704": ("Fläche fehlt, doppelt oder ohne Region", Schwere.FEHLER),
+    "NZ705": ("zu viele Punkte", Schwere.FEHLER),
 }
 
 
