@@ -247,7 +247,8 @@ def _flaeche(f: Any) -> tuple[Flaeche, int]:
 
 def grenzen_und_regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
     """Je Region des Tages genau eine Fläche, und keine Fläche ohne Region (nur, wenn alle
-    Regionsdateien gelesen sind – sonst fehlte die Region nur wegen ihres eigenen Fehlers)."""
+    Regionsdateien gelesen sind und so viele, wie das Programm nennt – sonst fehlte die Region
+    wegen ihres eigenen Fehlers)."""
     g = bestand.grenzen
     if g is None:
         return []
@@ -264,7 +265,10 @@ def grenzen_und_regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
         for ags, d in sorted(heutige.items())
         if ags not in da
     ]
-    if bestand.fehlerfrei and "regionen" not in bestand.unvollstaendig:
+    # Eine Fläche zu viel ist nur sicher falsch, wenn die Regionen vollständig sind: fehlt eine
+    # Regionsdatei, meldet das NZ403 – ihre Fläche ist dann nicht der Fehler.
+    soll = bestand.programm.modell.regionen if bestand.programm else None
+    if bestand.fehlerfrei and "regionen" not in bestand.unvollstaendig and len(heutige) == soll:
         for f in g.flaechen:
             if f.ags not in heutige:
                 zeile, spalte = g.orte.get(f.ags, (1, 1))
