@@ -160,22 +160,23 @@ def lade_datenbestand(
         aufgaben.extend(_programm(eintrag.get(PROGRAMM), wurzel, bestand))
         bestand.quellen = _quellen(baum, eintrag.get(QUELLEN), bestand)
         aufgaben.extend(_geo(baum, eintrag.get(GEO), bestand))
-    ziele = {Region: bestand.regionen, Vertrag: bestand.vertraege}
+    vorne = os.path.join(wurzel, "")  # Dokument.datei: der Pfad im Arbeitsbaum, wie bisher
     gelesen = baum.lies(a for a, _ in aufgaben)  # auf der Platte: Datei für Datei, während geprüft wird
     for i, ((auftrag, art_), daten) in enumerate(zip(aufgaben, gelesen, strict=True), 1):
-        if art_ == GEO:
+        if isinstance(art_, str):  # GEO
             _grenzen(auftrag.anzeige, daten, bestand)
             continue
-        pfad = str(wurzel / auftrag.pfad)
         if isinstance(daten, Problem):
             dok, probleme = None, [daten]
         else:
+            pfad = vorne + auftrag.pfad
             dok, probleme = pruefe_inhalt(pfad, daten, art_, auftrag.anzeige, speicher, bestand.inhalte)
         if art_ is Programm:
             bestand.probleme.extend(probleme)
             bestand.programm = dok
         else:
-            aufnehmen(bestand, ziele[art_], auftrag.anzeige, dok, probleme)  # type: ignore[index]
+            ziel_: list[Dokument] = bestand.regionen if art_ is Region else bestand.vertraege  # type: ignore[type-arg,assignment]  # Dokument[Region] und Dokument[Vertrag] in einer Liste
+            aufnehmen(bestand, ziel_, auftrag.anzeige, dok, probleme)
         if fortschritt is not None and i % 250 == 0:
             fortschritt(i, len(aufgaben))
     bestand.probleme.extend(baum.reste(temporaer))

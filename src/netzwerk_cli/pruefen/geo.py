@@ -129,9 +129,9 @@ def pruefe_grenzen(daten: bytes, anzeige: str) -> tuple[Grenzen | None, list[Pro
                     "Die Grenzen vereinfachen (einige tausend Punkte genügen für eine Karte).",
                 )
             flaechen.append(flaeche)
-        except _Stelle as s:
-            fehler.append((i, s))
-            if s.code == "NZ705":
+        except _Stelle as ausnahme:
+            fehler.append((i, ausnahme))
+            if ausnahme.code == "NZ705":
                 break
     if not fehler:  # ohne Fehler: je Feature genau eine Fläche, in derselben Reihenfolge
         erste: dict[str, int] = {}
@@ -154,14 +154,14 @@ def pruefe_grenzen(daten: bytes, anzeige: str) -> tuple[Grenzen | None, list[Pro
         orte = {fl.ags: orte_liste[i] for i, fl in enumerate(flaechen) if i < len(orte_liste)}
         return Grenzen(anzeige, tuple(flaechen), orte), []
     probleme = []
-    for i, s in fehler[:_GEZEIGT]:  # die Stelle zu suchen kostet je Befund einen Gang durch die Fläche
-        pos = _ort(text, i, s.pfad)
+    for i, st in fehler[:_GEZEIGT]:  # die Stelle zu suchen kostet je Befund einen Gang durch die Fläche
+        pos = _ort(text, i, st.pfad)
         zeile, spalte = _zeile_spalte(text, pos) if pos is not None else _ersatzort(orte_liste, i)
-        meldung = s.meldung
+        meldung = st.meldung
         if "{wert}" in meldung:  # die Zahl, wie sie in der Datei steht (nur Ziffern und Zeichen)
             m = _ZAHL.match(text, pos or 0)
             meldung = meldung.replace("{wert}", m.group(0)[:40] if m and m.group(0) else "?")
-        probleme.append(problem(anzeige, zeile, s.code, f"Fläche {i + 1}: {meldung}", s.hinweis, spalte))
+        probleme.append(problem(anzeige, zeile, st.code, f"Fläche {i + 1}: {meldung}", st.hinweis, spalte))
     return None, begrenze(probleme, anzeige, max(0, len(fehler) - _GEZEIGT))
 
 
@@ -314,12 +314,18 @@ def _zeile_von(text: str, schluessel: str) -> int:
     return _zeile_spalte(text, max(pos, 0))[0]
 
 
+def _weiter(text: str, i: int) -> int:
+    """Hinter dem Leerraum ab ``i`` (JSON-Leerraum: Leerzeichen, Tab, Zeilenumbrüche)."""
+    m = _LEER.match(text, i)
+    return m.end() if m else i
+
+
 def _glieder(text: str, i: int) -> list[tuple[str | int, int, int]]:
     """Die Glieder der Zuordnung oder Liste, die bei ``i`` beginnt: (Schlüssel oder Index,
     Anfang, Ende) – der Text ist schon als gültiges JSON bekannt."""
     out: list[tuple[str | int, int, int]] = []
     zuordnung = text[i] == "{"
-    i = _LEER.match(text, i + 1).end()  # type: ignore[union-attr]  # passt immer (auch leer)
+    i = _weiter(text, i + 1)
     if text[i] in "}]":
         return out
     n = 0
@@ -327,20 +333,20 @@ def _glieder(text: str, i: int) -> list[tuple[str | int, int, int]]:
         schluessel: str | int = n
         if zuordnung:
             schluessel, i = _DEKODIERER.raw_decode(text, i)
-            i = _LEER.match(text, i).end() + 1  # type: ignore[union-attr]  # der Doppelpunkt
-            i = _LEER.match(text, i).end()  # type: ignore[union-attr]
+            i = _weiter(text, i) + 1  # hinter dem Doppelpunkt
+            i = _weiter(text, i)
         _, ende = _DEKODIERER.raw_decode(text, i)
         out.append((schluessel, i, ende))
         n += 1
-        i = _LEER.match(text, ende).end()  # type: ignore[union-attr]
+        i = _weiter(text, ende)
         if text[i] != ",":
             return out
-        i = _LEER.match(text, i + 1).end()  # type: ignore[union-attr]
+        i = _weiter(text, i + 1)
 
 
 def _orte(text: str) -> list[tuple[int, int]]:
     """(Zeile, Spalte) jedes Features – ein Gang durch die Datei."""
-    start = _LEER.match(text, 0).end()  # type: ignore[union-attr]
+    start = _weiter(text, 0)
     for schluessel, anfang, _ in reversed(_glieder(text, start)):  # wie json: der letzte gilt
         if schluessel == "features":
             return [_zeile_spalte(text, a) for _, a, _ in _glieder(text, anfang)]
@@ -354,7 +360,7 @@ def _ersatzort(orte: list[tuple[int, int]], index: int) -> tuple[int, int]:
 def _ort(text: str, index: int, pfad: tuple[str | int, ...]) -> int | None:
     """Wo ein Glied im Feature ``index`` beginnt: so tief, wie der Pfad sich finden lässt."""
     try:
-        start = _LEER.match(text, 0).end()  # type: ignore[union-attr]
+        start = _weiter(text, 0)
         features = next(a for k, a, _ in reversed(_glieder(text, start)) if k == "features")
         pos = _glieder(text, features)[index][1]
         for teil in pfad:
