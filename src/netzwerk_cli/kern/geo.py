@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 K = math.cos(math.radians(51.5))
@@ -49,8 +50,9 @@ class Grenzen:
 
     datei: str  # Anzeigepfad der GeoJSON-Datei
     flaechen: tuple[Flaeche, ...]
-    # (Zeile, Spalte) jeder Fläche in der Datei, nach AGS – für Befunde, die eine Fläche nennen
-    orte: dict[str, tuple[int, int]] = field(compare=False, hash=False)
+    # (Zeile, Spalte) der Fläche eines AGS in der Datei – für Befunde, die eine Fläche nennen;
+    # erst gesucht, wenn es einen gibt (die Datei wird bei jedem Befehl geprüft)
+    ort: Callable[[str], tuple[int, int]] = field(compare=False, hash=False, repr=False)
 
 
 # --- Kachelkarte -------------------------------------------------------------

@@ -149,10 +149,10 @@ def pruefe_grenzen(daten: bytes, anzeige: str) -> tuple[Grenzen | None, list[Pro
                     )
                 )
             erste.setdefault(fl.ags, i)
-    orte_liste = _orte(text)
     if not fehler:
-        orte = {fl.ags: orte_liste[i] for i, fl in enumerate(flaechen) if i < len(orte_liste)}
-        return Grenzen(anzeige, tuple(flaechen), orte), []
+        index = {fl.ags: i for i, fl in enumerate(flaechen)}
+        return Grenzen(anzeige, tuple(flaechen), lambda ags: _ersatzort(_orte(text), index.get(ags, -1))), []
+    orte_liste = _orte(text)
     probleme = []
     for i, st in fehler[:_GEZEIGT]:  # die Stelle zu suchen kostet je Befund einen Gang durch die Fläche
         pos = _ort(text, i, st.pfad)
@@ -194,36 +194,13 @@ def _flaeche(f: Any) -> tuple[Flaeche, int]:
     for r, ring in enumerate(ringe):
         if not isinstance(ring, list):
             raise _Stelle(("geometry", "coordinates", r), "NZ702", "Ring ist keine Liste von Punkten")
-        for p, pt in enumerate(ring):
-            n += 1
-            if n > MAX_PUNKTE:
-                raise _Stelle((), "NZ705", f"hat mehr als {_PUNKTE} Punkte")
-            ort = ("geometry", "coordinates", r, p)
-            if (
-                not isinstance(pt, list)
-                or len(pt) < 2
-                or not all(isinstance(z, (int, float)) and not isinstance(z, bool) for z in pt[:2])
-            ):
-                raise _Stelle(ort, "NZ702", "Punkt ist kein Paar aus Länge und Breite")
-            lon, lat = float(pt[0]), float(pt[1])
-            if not (math.isfinite(lon) and math.isfinite(lat)):
-                raise _Stelle(
-                    (*ort, 0 if not math.isfinite(lon) else 1),
-                    "NZ703",
-                    "Koordinate ist keine endliche Zahl (NaN oder unendlich)",
-                    "Die Zahl mit der Quelle vergleichen und eintragen.",
-                )
-            if not (LAENGE[0] <= lon <= LAENGE[1] and BREITE[0] <= lat <= BREITE[1]):
-                raise _Stelle(
-                    (*ort, 0 if not LAENGE[0] <= lon <= LAENGE[1] else 1),
-                    "NZ703",
-                    f"Koordinate {{wert}} liegt nicht in NRW "
-                    f"(Länge {_zahl(LAENGE[0])} bis {_zahl(LAENGE[1])}, "
-                    f"Breite {_zahl(BREITE[0])} bis {_zahl(BREITE[1])})",
-                    "Die Zahl mit der Quelle vergleichen – oft ein Tippfehler (ein Exponent, ein Komma).",
-                )
-            if r == 0:
-                aussen.append((lon * K, lat))
+        n += len(ring)
+        if n > MAX_PUNKTE:
+            raise _Stelle(("geometry", "coordinates", r), "NZ705", f"hat mehr als {_PUNKTE} Punkte")
+        if not _ring_in_ordnung(ring):
+            _erster_fehler(ring, r)  # wirft mit der genauen Stelle
+        if r == 0:
+            aussen = [(float(pt[0]) * K, float(pt[1])) for pt in ring]
     if len(aussen) < 4:
         raise _Stelle(
             ("geometry", "coordinates", 0), "NZ702", f"äußerer Ring hat {len(aussen)} Punkte, mindestens 4"
@@ -243,6 +220,64 @@ def _flaeche(f: Any) -> tuple[Flaeche, int]:
             "Die Grenzdatei aus der Quelle neu erzeugen (siehe nrw-kreise.QUELLE.md).",
         )
     return Flaeche(ags, name, tuple(aussen)), n
+
+
+def _ring_in_ordnung(ring: list[Any]) -> bool:
+    """Der schnelle Weg für eine gute Datei: nur eingebaute Schleifen (die Datei des Repositorys
+    hat einige tausend Punkte und wird bei jedem Befehl gelesen). Eine Summe ist nur endlich,
+    wenn jeder Summand es ist."""
+    if not all(type(pt) is list and len(pt) >= 2 for pt in ring):
+        return False
+    laengen: list[float] = [pt[0] for pt in ring]
+    breiten: list[float] = [pt[1] for pt in ring]
+    if not all(type(z) in (int, float) for z in laengen) or not all(type(z) in (int, float) for z in breiten):
+        return False
+    if not ring:
+        return True
+    try:
+        if not (math.isfinite(sum(laengen)) and math.isfinite(sum(breiten))):
+            return False
+    except OverflowError:  # eine ganze Zahl mit hunderten Ziffern
+        return False
+    return bool(
+        LAENGE[0] <= min(laengen)
+        and max(laengen) <= LAENGE[1]
+        and BREITE[0] <= min(breiten)
+        and max(breiten) <= BREITE[1]
+    )
+
+
+def _gleitzahl(z: float) -> float:
+    try:
+        return float(z)
+    except OverflowError:  # größer als jede Gleitkommazahl: sicher nicht in NRW
+        return 1e300
+
+
+def _erster_fehler(ring: list[Any], r: int) -> None:
+    """Der erste Punkt, an dem :func:`_ring_in_ordnung` scheiterte – als :class:`_Stelle`."""
+    for p, pt in enumerate(ring):
+        ort = ("geometry", "coordinates", r, p)
+        if not isinstance(pt, list) or len(pt) < 2 or not all(type(z) in (int, float) for z in pt[:2]):
+            raise _Stelle(ort, "NZ702", "Punkt ist kein Paar aus Länge und Breite")
+        lon, lat = _gleitzahl(pt[0]), _gleitzahl(pt[1])
+        if not (math.isfinite(lon) and math.isfinite(lat)):
+            raise _Stelle(
+                (*ort, 0 if not math.isfinite(lon) else 1),
+                "NZ703",
+                "Koordinate ist keine endliche Zahl (NaN oder unendlich)",
+                "Die Zahl mit der Quelle vergleichen und eintragen.",
+            )
+        if not (LAENGE[0] <= lon <= LAENGE[1] and BREITE[0] <= lat <= BREITE[1]):
+            raise _Stelle(
+                (*ort, 0 if not LAENGE[0] <= lon <= LAENGE[1] else 1),
+                "NZ703",
+                f"Koordinate {{wert}} liegt nicht in NRW "
+                f"(Länge {_zahl(LAENGE[0])} bis {_zahl(LAENGE[1])}, "
+                f"Breite {_zahl(BREITE[0])} bis {_zahl(BREITE[1])})",
+                "Die Zahl mit der Quelle vergleichen – oft ein Tippfehler (ein Exponent, ein Komma).",
+            )
+    raise _Stelle(("geometry", "coordinates", r), "NZ703", "Ring mit einer Summe, die nicht endlich ist")
 
 
 def grenzen_und_regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
@@ -271,7 +306,7 @@ def grenzen_und_regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
     if bestand.fehlerfrei and "regionen" not in bestand.unvollstaendig and len(heutige) == soll:
         for f in g.flaechen:
             if f.ags not in heutige:
-                zeile, spalte = g.orte.get(f.ags, (1, 1))
+                zeile, spalte = g.ort(f.ags)
                 out.append(
                     problem(
                         g.datei,
@@ -354,7 +389,7 @@ def _orte(text: str) -> list[tuple[int, int]]:
 
 
 def _ersatzort(orte: list[tuple[int, int]], index: int) -> tuple[int, int]:
-    return orte[index] if index < len(orte) else (1, 1)
+    return orte[index] if 0 <= index < len(orte) else (1, 1)
 
 
 def _ort(text: str, index: int, pfad: tuple[str | int, ...]) -> int | None:
