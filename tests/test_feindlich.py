@@ -317,3 +317,44 @@ def test_verknuepfter_ordner_wird_nicht_gelesen(
     assert GEHEIM not in text and "password" not in text
     if ordner == "quellen":  # die Pressemitteilung dort zählt nicht als vorhanden
         assert "NZ602" in text
+
+
+def _viele_flaechen(geometrie: str, anzahl: int = 15_000) -> str:
+    f = '{"type":"Feature","properties":{"ags":"05%03d","name":"x"},"geometry":%s}'
+    return (
+        '{"type":"FeatureCollection","features":[\n'
+        + ",\n".join(f % (i % 1000, geometrie) for i in range(anzahl))
+        + "\n]}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("geometrie", "code"),
+    [
+        ('{"type":"Point","coordinates":[6,51]}', "NZ702"),  # jede Fläche kaputt
+        ('{"type":"Polygon","coordinates":[[[6,51],[7,51],[7,52],[6,51]]]}', "NZ704"),  # AGS doppelt
+    ],
+)
+def test_grenzen_viele_befunde_linear(
+    geometrie: str, code: str, netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """15.000 kaputte Flächen (1,6 MiB): höchstens MAX_BEFUNDE + 1 Befunde, und die Stellen
+    werden nur für die gezeigten gesucht – gezählt an den Gängen durch ein JSON-Glied."""
+    from netzwerk_cli.pruefen import geo
+
+    (daten / GEO).write_text(_viele_flaechen(geometrie), encoding="utf-8")
+    gaenge = 0
+    echt = geo._glieder
+
+    def zaehle(*a: Any) -> Any:
+        nonlocal gaenge
+        gaenge += 1
+        return echt(*a)
+
+    monkeypatch.setattr(geo, "_glieder", zaehle)
+    lauf = netz("validate", "--format", "json")
+    assert lauf.exit_code == 1
+    probleme = [p for p in lauf.json()["probleme"] if p["datei"].endswith(GEO)]
+    codes = sorted(p["code"] for p in probleme)
+    assert codes == sorted([code] * MAX_BEFUNDE + ["NZ199"])
+    assert gaenge <= 2 + 60 * 5  # einmal die Datei, einmal features, je gezeigtem Befund ein Pfad

@@ -16,6 +16,7 @@ wenn es ihn gibt.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -26,7 +27,7 @@ from typing import Any
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
 from ..kern.geo import Flaeche, Grenzen, K
-from .codes import begrenze, problem
+from .codes import MAX_BEFUNDE, begrenze, problem
 
 #: Die vereinfachten Grenzen sind einige zehn KiB groß; mehr ist sicher keine Grenzdatei.
 MAX_GEOJSON = 2 * 1024 * 1024
@@ -65,7 +66,7 @@ def pruefe_grenzen(daten: bytes, anzeige: str) -> tuple[Grenzen | None, list[Pro
     if len(daten) > MAX_GEOJSON:  # der Lader liest nie mehr; hier für jeden anderen Aufrufer
         return None, [problem(anzeige, 1, "NZ102", f"Grenzdatei ist größer als {MAX_GEOJSON // 1024} KiB")]
     try:
-        text = daten.decode("utf-8")
+        text = daten.decode("utf-8-sig")  # ein BOM ist kein Fehler (wie bei den YAML-Dateien)
     except UnicodeDecodeError as e:
         zeile = daten.count(b"\n", 0, e.start) + 1
         return None, [problem(anzeige, zeile, "NZ103", "Grenzdatei ist kein UTF-8", "Als UTF-8 speichern.")]
@@ -151,15 +152,17 @@ def pruefe_grenzen(daten: bytes, anzeige: str) -> tuple[Grenzen | None, list[Pro
             erste.setdefault(fl.ags, i)
     if not fehler:
         index = {fl.ags: i for i, fl in enumerate(flaechen)}
-        return Grenzen(anzeige, tuple(flaechen), lambda ags: _ersatzort(_orte(text), index.get(ags, -1))), []
-    orte_liste = _orte(text)
+        anfaenge = functools.cache(lambda: _anfaenge(text))  # ein Gang, auch für viele Befunde
+        return Grenzen(
+            anzeige, tuple(flaechen), lambda ags: _ort(text, anfaenge(), index.get(ags, -1), ())
+        ), []
+    anfaenge_ = _anfaenge(text)
     probleme = []
     for i, st in fehler[:_GEZEIGT]:  # die Stelle zu suchen kostet je Befund einen Gang durch die Fläche
-        pos = _ort(text, i, st.pfad)
-        zeile, spalte = _zeile_spalte(text, pos) if pos is not None else _ersatzort(orte_liste, i)
+        zeile, spalte = _ort(text, anfaenge_, i, st.pfad)
         meldung = st.meldung
         if "{wert}" in meldung:  # die Zahl, wie sie in der Datei steht (nur Ziffern und Zeichen)
-            m = _ZAHL.match(text, pos or 0)
+            m = _ZAHL.match(text, _position(text, zeile, spalte))
             meldung = meldung.replace("{wert}", m.group(0)[:40] if m and m.group(0) else "?")
         probleme.append(problem(anzeige, zeile, st.code, f"Fläche {i + 1}: {meldung}", st.hinweis, spalte))
     return None, begrenze(probleme, anzeige, max(0, len(fehler) - _GEZEIGT))
@@ -181,6 +184,13 @@ def _flaeche(f: Any) -> tuple[Flaeche, int]:
         )
     if not isinstance(name, str) or not name.strip() or len(name) > 200:
         raise _Stelle(("properties",), "NZ702", "hat keinen Namen („name“)")
+    if not name.isprintable():  # Steuer-, Format- und Nichtzeichen (U+FFFE) zerbrechen SVG und Terminal
+        raise _Stelle(
+            ("properties", "name"),
+            "NZ702",
+            "Name enthält ein Steuer- oder unsichtbares Zeichen",
+            "Den Namen aus der Quelle neu eintragen.",
+        )
     geo = f.get("geometry")
     if not isinstance(geo, dict) or geo.get("type") != "Polygon":
         art = geo.get("type") if isinstance(geo, dict) else None
@@ -289,6 +299,7 @@ def grenzen_und_regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
         return []
     da = {f.ags for f in g.flaechen}
     heutige = {d.modell.ags: d for d in bestand.regionen if d.modell.gilt_am(heute)}
+    ohne = [d for ags, d in sorted(heutige.items()) if ags not in da]
     out = [
         problem(
             g.datei,
@@ -297,30 +308,31 @@ def grenzen_und_regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
             f"Keine Fläche für die Region {d.modell.ags} ({d.modell.name}); die Karte hätte ein Loch",
             "Die Grenzdatei aus der Quelle neu erzeugen (siehe nrw-kreise.QUELLE.md).",
         )._replace(betrifft=(d.anzeige,))
-        for ags, d in sorted(heutige.items())
-        if ags not in da
+        for d in ohne[:MAX_BEFUNDE]
     ]
+    weitere = max(0, len(ohne) - MAX_BEFUNDE)
     # Eine Fläche zu viel ist nur sicher falsch, wenn die Regionen vollständig sind: fehlt eine
     # Regionsdatei, meldet das NZ403 – ihre Fläche ist dann nicht der Fehler.
     soll = bestand.programm.modell.regionen if bestand.programm else None
     if bestand.fehlerfrei and "regionen" not in bestand.unvollstaendig and len(heutige) == soll:
-        for f in g.flaechen:
-            if f.ags not in heutige:
-                zeile, spalte = g.ort(f.ags)
-                out.append(
-                    problem(
-                        g.datei,
-                        zeile,
-                        "NZ704",
-                        f"Fläche für {f.ags}, aber heute gibt es keine Region mit diesem AGS",
-                        "Die Fläche entfernen oder die Regionsdatei anlegen.",
-                        spalte,
-                    )
+        fremd = [f.ags for f in g.flaechen if f.ags not in heutige]
+        weitere += max(0, len(fremd) - MAX_BEFUNDE)
+        for ags in fremd[:MAX_BEFUNDE]:  # die Stelle kostet einen Gang durch die Datei: nur gezeigte
+            zeile, spalte = g.ort(ags)
+            out.append(
+                problem(
+                    g.datei,
+                    zeile,
+                    "NZ704",
+                    f"Fläche für {ags}, aber heute gibt es keine Region mit diesem AGS",
+                    "Die Fläche entfernen oder die Regionsdatei anlegen.",
+                    spalte,
                 )
-    return begrenze(out, g.datei)
+            )
+    return begrenze(out, g.datei, weitere)
 
 
-# --- Wo steht was? Nur gerufen, wenn es einen Befund gibt (oder einmal je Fläche für orte) ---------
+# --- Wo steht was? Nur gerufen, wenn es einen Befund gibt ------------------------------------------
 
 
 def _zahl(x: float) -> str:
@@ -337,6 +349,14 @@ def _json_fehler(msg: str) -> str:
         "Unterminated string starting at": "ein Text ist nicht geschlossen",
         "Invalid control character at": "ein Steuerzeichen in einem Text",
     }.get(msg, "Syntaxfehler")
+
+
+def _position(text: str, zeile: int, spalte: int) -> int:
+    """Umkehrung von :func:`_zeile_spalte`."""
+    pos = 0
+    for _ in range(zeile - 1):
+        pos = text.find("\n", pos) + 1
+    return pos + spalte - 1
 
 
 def _zeile_spalte(text: str, pos: int) -> tuple[int, int]:
@@ -379,25 +399,25 @@ def _glieder(text: str, i: int) -> list[tuple[str | int, int, int]]:
         i = _weiter(text, i + 1)
 
 
-def _orte(text: str) -> list[tuple[int, int]]:
-    """(Zeile, Spalte) jedes Features – ein Gang durch die Datei."""
-    start = _weiter(text, 0)
-    for schluessel, anfang, _ in reversed(_glieder(text, start)):  # wie json: der letzte gilt
-        if schluessel == "features":
-            return [_zeile_spalte(text, a) for _, a, _ in _glieder(text, anfang)]
+def _anfaenge(text: str) -> list[int]:
+    """Wo jedes Feature beginnt – ein Gang durch die Datei (nur, wenn es einen Befund gibt)."""
+    try:
+        start = _weiter(text, 0)
+        for schluessel, anfang, _ in reversed(_glieder(text, start)):  # wie json: der letzte gilt
+            if schluessel == "features":
+                return [a for _, a, _ in _glieder(text, anfang)]
+    except (IndexError, ValueError, RecursionError):
+        pass
     return []
 
 
-def _ersatzort(orte: list[tuple[int, int]], index: int) -> tuple[int, int]:
-    return orte[index] if 0 <= index < len(orte) else (1, 1)
-
-
-def _ort(text: str, index: int, pfad: tuple[str | int, ...]) -> int | None:
-    """Wo ein Glied im Feature ``index`` beginnt: so tief, wie der Pfad sich finden lässt."""
+def _ort(text: str, anfaenge: list[int], index: int, pfad: tuple[str | int, ...]) -> tuple[int, int]:
+    """(Zeile, Spalte) eines Gliedes im Feature ``index``: so tief, wie der Pfad sich finden
+    lässt – gelesen wird nur dieses Feature."""
+    if not 0 <= index < len(anfaenge):
+        return 1, 1
+    pos = anfaenge[index]
     try:
-        start = _weiter(text, 0)
-        features = next(a for k, a, _ in reversed(_glieder(text, start)) if k == "features")
-        pos = _glieder(text, features)[index][1]
         for teil in pfad:
             if text[pos] not in "{[":
                 break
@@ -405,6 +425,6 @@ def _ort(text: str, index: int, pfad: tuple[str | int, ...]) -> int | None:
             if not treffer:
                 break
             pos = treffer[-1]
-        return pos
-    except (IndexError, StopIteration, ValueError, RecursionError):
-        return None
+    except (IndexError, ValueError, RecursionError):
+        pass
+    return _zeile_spalte(text, pos)
