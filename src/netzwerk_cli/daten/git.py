@@ -376,13 +376,25 @@ def geschichte(repo: Repo, praefix: str) -> list[Commit]:
         if "does not have any commits" in fehler:
             return []
         raise NetzFehler(f"git log scheiterte: {fehler.strip()[:200]}", code=Exit.AUFRUF)
-    felder = aus.split(b"\0")
-    commits = []
-    for i in range(0, len(felder) - 4, 5):
-        kennung, eltern, datum, autor, betreff = (f.decode("utf-8", "replace") for f in felder[i : i + 5])
-        commits.append(Commit(kennung.strip(), tuple(eltern.split()), datum, autor, betreff))
+    commits = _commits(aus)
     if not commits:
         return []
+    baeume, groessen = _baeume(repo, commits)
+    inhalte = blobs(repo, sorted(groessen), sum(groessen.values()))
+    auswahl = {o: _eintraege_mit(inhalte[o], praefix, len(o) // 2) for o in groessen}
+    leer: frozenset[tuple[bytes, bytes]] = frozenset()
+    stand = {
+        c.kennung: tuple(auswahl[b] if b is not None else leer for b in baeume[2 * i : 2 * i + 2])
+        for i, c in enumerate(commits)
+    }
+    nichts = (leer, leer)
+    # ein Elternteil außerhalb der Geschichte (flacher Klon) zählt wie kein Elternteil
+    return [c for c in commits if all(stand[c.kennung] != stand.get(e, nichts) for e in c.eltern or ("",))]
+
+
+def _baeume(repo: Repo, commits: list[Commit]) -> tuple[list[str | None], dict[str, int]]:
+    """Je Commit die Bäume ``regionen/`` und ``vertraege/`` (None: gibt es nicht) und die Größe
+    jedes Baums – ein ``git cat-file --batch-check`` für alle."""
     ordner = ["/".join(t for t in (repo.datenpfad, o) if t) for o in (REGIONEN, VERTRAEGE)]
     anfragen = "".join(f"{c.kennung}:{o}\n" for c in commits for o in ordner).encode()
     rc, aus, fehler = git(repo.oben, "cat-file", "--batch-check", eingabe=anfragen)
@@ -397,16 +409,17 @@ def geschichte(repo: Repo, praefix: str) -> list[Commit]:
             groessen[teile[0]] = int(teile[2])
         else:
             baeume.append(None)
-    inhalte = blobs(repo, sorted(groessen), sum(groessen.values()))
-    auswahl = {o: _eintraege_mit(inhalte[o], praefix, len(o) // 2) for o in groessen}
-    leer: frozenset[tuple[bytes, bytes]] = frozenset()
-    stand = {
-        c.kennung: tuple(auswahl[b] if b is not None else leer for b in baeume[2 * i : 2 * i + 2])
-        for i, c in enumerate(commits)
-    }
-    nichts = (leer, leer)
-    # ein Elternteil außerhalb der Geschichte (flacher Klon) zählt wie kein Elternteil
-    return [c for c in commits if all(stand[c.kennung] != stand.get(e, nichts) for e in c.eltern or ("",))]
+    return baeume, groessen
+
+
+def _commits(aus: bytes) -> list[Commit]:
+    """Die Commits aus ``git log -z --format=%H%x00%P%x00%ad%x00%an%x00%s``."""
+    felder = aus.split(b"\0")
+    out = []
+    for i in range(0, len(felder) - 4, 5):
+        kennung, eltern, datum, autor, betreff = (f.decode("utf-8", "replace") for f in felder[i : i + 5])
+        out.append(Commit(kennung.strip(), tuple(eltern.split()), datum, autor, betreff))
+    return out
 
 
 def _eintraege_mit(baum: bytes, praefix: str, oid_laenge: int) -> frozenset[tuple[bytes, bytes]]:

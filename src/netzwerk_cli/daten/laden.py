@@ -133,35 +133,73 @@ def lade_datenbestand(
     temporaer: list[tuple[str, str]] = []
     bestand.probleme.extend(_oben(oben, wurzel, temporaer))
     eintrag = {e.name: e for e in oben}
-    for ordner, modell, ziel in (
-        (REGIONEN, Region, bestand.regionen),
-        (VERTRAEGE, Vertrag, bestand.vertraege),
-    ):
-        # Anzeigepfad einmal je Ordner (os.path.relpath je Datei wäre bei vielen Dateien spürbar)
-        vorne = os.path.join(anzeigepfad(wurzel / ordner, wurzel), "")
-        zahl = 0
-        for e in _unterordner(baum, eintrag.get(ordner), ordner, vorne, bestand):
-            if praefix is not None and not e.name.startswith(praefix):
-                continue
-            anzeige = vorne + e.name
-            urteil = einordnen(e.name, anzeige, e.art == VERKNUEPFUNG)
-            if urteil == TEMPORAER:
-                temporaer.append((f"{ordner}/{e.name}", anzeige))
-            elif isinstance(urteil, Problem):
-                bestand.probleme.append(urteil)
-            elif e.art != DATEI:  # Ordner, FIFO, Gerät, Submodul: gezählt, nie gelesen
-                zahl += 1
-                aufnehmen(bestand, ziel, anzeige, None, [keine_datei(anzeige, e.beschreibung)])
-            else:
-                zahl += 1
-                aufgaben.append((Lesen(f"{ordner}/{e.name}", anzeige, MAX_BYTES), modell))
-        bestand.dateien[ordner] = zahl
+    for ordner, modell in ((REGIONEN, Region), (VERTRAEGE, Vertrag)):
+        aufgaben += _yaml_ordner(baum, eintrag.get(ordner), ordner, modell, bestand, praefix, temporaer)
     if praefix is None:
         aufgaben.extend(_programm(eintrag.get(PROGRAMM), wurzel, bestand))
         bestand.quellen = _quellen(baum, eintrag.get(QUELLEN), bestand)
         aufgaben.extend(_geo(baum, eintrag.get(GEO), bestand))
-    vorne = os.path.join(wurzel, "")  # Dokument.datei: der Pfad im Arbeitsbaum, wie bisher
-    gelesen = baum.lies(a for a, _ in aufgaben)  # auf der Platte: Datei für Datei, während geprüft wird
+    _pruefe_alle(baum, aufgaben, bestand, speicher, fortschritt)
+    bestand.probleme.extend(baum.reste(temporaer))
+    if praefix is None:
+        bestand.probleme.extend(baum.sperre())
+    return bestand
+
+
+# Was eine Datei des Datenordners ist: ein Modell – oder die Grenzdatei
+Art = type[Region] | type[Vertrag] | type[Programm] | str
+GEO = "geo"
+GEODATEI = "nrw-kreise.geojson"
+_UNTERORDNER = (REGIONEN, VERTRAEGE, QUELLEN, GEO)
+
+
+def _yaml_ordner(
+    baum: Baum,
+    e: Eintrag | None,
+    ordner: str,
+    modell: Art,
+    bestand: Datenbestand,
+    praefix: str | None,
+    temporaer: list[tuple[str, str]],
+) -> list[tuple[Lesen, Art]]:
+    """``regionen/`` oder ``vertraege/``: je Eintrag lesen, als Temporärdatei vormerken oder
+    melden; gezählt wird jeder Eintrag, der eine Datendatei sein will (auch Ordner und FIFOs)."""
+    wurzel = bestand.wurzel
+    # Anzeigepfad einmal je Ordner (os.path.relpath je Datei wäre bei vielen Dateien spürbar)
+    vorne = os.path.join(anzeigepfad(wurzel / ordner, wurzel), "")
+    ziel: list[Dokument] = bestand.regionen if modell is Region else bestand.vertraege  # type: ignore[type-arg,assignment]  # Dokument[Region] oder Dokument[Vertrag]
+    aufgaben: list[tuple[Lesen, Art]] = []
+    zahl = 0
+    for d in _unterordner(baum, e, ordner, vorne, bestand):
+        if praefix is not None and not d.name.startswith(praefix):
+            continue
+        anzeige = vorne + d.name
+        urteil = einordnen(d.name, anzeige, d.art == VERKNUEPFUNG)
+        if urteil == TEMPORAER:
+            temporaer.append((f"{ordner}/{d.name}", anzeige))
+        elif isinstance(urteil, Problem):
+            bestand.probleme.append(urteil)
+        elif d.art != DATEI:  # Ordner, FIFO, Gerät, Submodul: gezählt, nie gelesen
+            zahl += 1
+            aufnehmen(bestand, ziel, anzeige, None, [keine_datei(anzeige, d.beschreibung)])
+        else:
+            zahl += 1
+            aufgaben.append((Lesen(f"{ordner}/{d.name}", anzeige, MAX_BYTES), modell))
+    bestand.dateien[ordner] = zahl
+    return aufgaben
+
+
+def _pruefe_alle(
+    baum: Baum,
+    aufgaben: list[tuple[Lesen, Art]],
+    bestand: Datenbestand,
+    speicher: Zwischenspeicher | None,
+    fortschritt: Fortschritt | None,
+) -> None:
+    """Alle Dateien lesen (auf der Platte Datei für Datei, während geprüft wird; aus git in
+    einem Zug) und jede nach ihrer Art prüfen."""
+    vorne = os.path.join(bestand.wurzel, "")  # Dokument.datei: der Pfad im Arbeitsbaum, wie bisher
+    gelesen = baum.lies(a for a, _ in aufgaben)
     for i, ((auftrag, art_), daten) in enumerate(zip(aufgaben, gelesen, strict=True), 1):
         if isinstance(art_, str):  # GEO
             _grenzen(auftrag.anzeige, daten, bestand)
@@ -175,21 +213,10 @@ def lade_datenbestand(
             bestand.probleme.extend(probleme)
             bestand.programm = dok
         else:
-            ziel_: list[Dokument] = bestand.regionen if art_ is Region else bestand.vertraege  # type: ignore[type-arg,assignment]  # Dokument[Region] und Dokument[Vertrag] in einer Liste
-            aufnehmen(bestand, ziel_, auftrag.anzeige, dok, probleme)
+            ziel: list[Dokument] = bestand.regionen if art_ is Region else bestand.vertraege  # type: ignore[type-arg,assignment]  # Dokument[Region] oder Dokument[Vertrag]
+            aufnehmen(bestand, ziel, auftrag.anzeige, dok, probleme)
         if fortschritt is not None and i % 250 == 0:
             fortschritt(i, len(aufgaben))
-    bestand.probleme.extend(baum.reste(temporaer))
-    if praefix is None:
-        bestand.probleme.extend(baum.sperre())
-    return bestand
-
-
-# Was eine Datei des Datenordners ist: ein Modell – oder die Grenzdatei
-Art = type[Region] | type[Vertrag] | type[Programm] | str
-GEO = "geo"
-GEODATEI = "nrw-kreise.geojson"
-_UNTERORDNER = (REGIONEN, VERTRAEGE, QUELLEN, GEO)
 
 
 def _oben(eintraege: list[Eintrag], wurzel: Path, temporaer: list[tuple[str, str]]) -> list[Problem]:
