@@ -358,3 +358,26 @@ def test_grenzen_viele_befunde_linear(
     codes = sorted(p["code"] for p in probleme)
     assert codes == sorted([code] * MAX_BEFUNDE + ["NZ199"])
     assert gaenge <= 2 + 60 * 5  # einmal die Datei, einmal features, je gezeigtem Befund ein Pfad
+
+
+@pytest.mark.parametrize("art", ["fifo", "riesig", "ordner", "geraet", "quelle-fifo"])
+def test_grenzen_und_quellen_keine_regulaere_datei(art: str, netz: Any, daten: Path, tmp_path: Path) -> None:
+    """Die Grenzdatei als FIFO, 4-GiB-Datei, Ordner, Verknüpfung auf /dev/zero; eine FIFO in
+    quellen/: ein Befund, nichts hängt, nichts wird gelesen."""
+    g = daten / (GEO if art != "quelle-fifo" else "quellen/q.txt")
+    g.unlink(missing_ok=True)
+    if art in ("fifo", "quelle-fifo"):
+        os.mkfifo(g)
+    elif art == "riesig":
+        with open(g, "wb") as h:
+            h.truncate(4 * 1024**3)
+    elif art == "ordner":
+        g.mkdir()
+    else:
+        g.symlink_to("/dev/zero")
+    j = netz("validate", "--format", "json").json()
+    codes = [p["code"] for p in j["probleme"] if p["datei"].endswith(g.name)]
+    assert codes == (["NZ102"] if art == "riesig" else ["NZ112"])
+    if art != "quelle-fifo":
+        lauf = netz("map", "--svg", str(tmp_path / "k.svg"))
+        assert lauf.exit_code == 1 and "interner Fehler" not in lauf.stderr

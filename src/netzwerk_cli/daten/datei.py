@@ -100,7 +100,9 @@ def zu_gross(anzeige: str, groesse: int, grenze: int) -> Problem:
         "NZ102",
         f"Datei ist größer als {ganz(grenze // 1024)} KiB (mindestens {ganz(groesse // 1024)} KiB); "
         "netz liest sie nicht",
-        "Eine Region- oder Vertragsdatei ist wenige Zeilen lang – ist es die richtige Datei?",
+        "Eine Region- oder Vertragsdatei ist wenige Zeilen lang – ist es die richtige Datei?"
+        if grenze == MAX_BYTES
+        else "Die Grenzdatei ist einige zehn KiB groß – ist es die richtige Datei?",
     )
 
 
