@@ -204,11 +204,12 @@ def test_validate_rev_diff_log_mit_bombe(repo: Path, daten: Path, netz: object) 
 
 def test_ordner_mit_zu_vielen_eintraegen(repo: Path, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Die Grenze je Ordner gilt auf der Platte und in git gleich (hier verkleinert)."""
-    from netzwerk_cli.daten import baum
+    from netzwerk_cli.daten import baum, laden
 
     grenze = 60
     assert grenze < MAX_EINTRAEGE
     monkeypatch.setattr(baum, "MAX_EINTRAEGE", grenze)
+    monkeypatch.setattr(laden, "MAX_EINTRAEGE", grenze)
     monkeypatch.setattr(netzgit, "MAX_EINTRAEGE", grenze)
     for i in range(grenze):
         (daten / "quellen" / f"q{i:03}.txt").write_text("x", encoding="utf-8")

@@ -32,10 +32,10 @@ from .baum import (
     VERKNUEPFUNG,
     Eintrag,
     Lesen,
-    temporaerdatei,
     zu_viele_eintraege,
 )
 from .datei import zu_gross
+from .laden import temporaerdatei
 from .ordner import REGIONEN, VERTRAEGE
 
 # Ein git-Aufruf, der so lange braucht, hängt (Netzlaufwerk, Sperre eines anderen Prozesses).

@@ -12,19 +12,41 @@ Grenzdatei. Alles andere im Ordner ist ein Befund – nie still übergangen, nie
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.modelle import Programm, Region, Vertrag
 from ..pruefen.codes import MAX_BYTES, problem
-from .baum import ANDERES, DATEI, ORDNER, VERKNUEPFUNG, Baum, Eintrag, Lesen, Platte
-from .datei import kein_ordner, keine_datei, lies_datei
+from .baum import (
+    ANDERES,
+    DATEI,
+    MAX_EINTRAEGE,
+    ORDNER,
+    VERKNUEPFUNG,
+    Baum,
+    Eintrag,
+    Lesen,
+    nicht_lesbar,
+    zu_viele_eintraege,
+)
+from .datei import art, kein_ordner, keine_datei, lies_datei
 from .ordner import PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
 from .zwischenspeicher import Zwischenspeicher
 
 Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
+
+
+def temporaerdatei(anzeige: str) -> Problem:
+    return problem(
+        anzeige,
+        1,
+        "NZ110",
+        "Temporärdatei eines abgebrochenen Schreibvorgangs; netz liest sie nicht",
+        f"Löschen, wenn gerade kein netz schreibt: rm '{anzeige}'",
+    )
 
 
 def _nicht_gelesen(anzeige: str, name: str) -> Problem:
@@ -53,6 +75,107 @@ def einordnen(name: str, anzeige: str, ist_verknuepfung: bool) -> str | Problem:
     if not name.endswith(".yaml") or name.startswith("."):
         return _nicht_gelesen(anzeige, name)
     return LESEN
+
+
+def verwaiste_sperre(wurzel: Path) -> list[Problem]:
+    """Eine Sperrdatei, die sicher niemandem mehr gehört (Absturz, voller Datenträger …)."""
+    pfad = wurzel / SPERRDATEI
+    if not os.path.lexists(pfad):
+        return []
+    from .sperre import zustand  # nur, wenn es überhaupt eine Sperre gibt
+
+    z = zustand(pfad)
+    if z is None or z.verwaist_weil is None:
+        return []
+    anzeige = anzeigepfad(pfad, wurzel)
+    return [
+        problem(
+            anzeige,
+            1,
+            "NZ111",
+            f"Verwaiste Sperrdatei ({z.verwaist_weil}); der nächste schreibende Befehl ersetzt sie",
+            f"Oder löschen, wenn gerade kein netz schreibt: rm '{anzeige}'",
+        )
+    ]
+
+
+def _schreiber_aktiv(wurzel: Path) -> bool:
+    """Hält ein lebender netz-Prozess die Sperre? Dann sind Temporärdateien seine."""
+    pfad = wurzel / SPERRDATEI
+    if not os.path.lexists(pfad):
+        return False
+    from .sperre import zustand
+
+    z = zustand(pfad)
+    return z is not None and z.verwaist_weil is None
+
+
+def _reste(wurzel: Path, kandidaten: list[tuple[str, str]]) -> list[Problem]:
+    """NZ110 nur für Temporärdateien, die keinem lebenden Schreiber gehören.
+
+    Vor und nach dem Blick auf die Datei nach der Sperre sehen: ein Schreiber hält sie,
+    solange seine Temporärdatei besteht.
+    """
+    if not kandidaten or _schreiber_aktiv(wurzel):
+        return []
+    noch_da = [(p, a) for p, a in kandidaten if os.path.lexists(p)]
+    if not noch_da or _schreiber_aktiv(wurzel):
+        return []
+    return [temporaerdatei(a) for _, a in noch_da]
+
+
+class Platte:
+    """Der Datenordner auf der Platte: nur ``lstat``/``scandir`` ohne Verknüpfungen zu folgen,
+    jede Datei über :func:`.datei.lies_datei` (``O_NOFOLLOW``, ``fstat``, Obergrenze)."""
+
+    def __init__(self, wurzel: Path) -> None:
+        self.wurzel = wurzel
+        self._vorne = os.path.join(wurzel, "")  # je Datei nur anhängen: bei 10.000 Dateien spürbar
+
+    def eintraege(self, ordner: str, anzeige: str) -> list[Eintrag] | Problem | None:
+        pfad = os.path.join(self.wurzel, ordner) if ordner else str(self.wurzel)
+        try:
+            st = os.lstat(pfad)
+        except FileNotFoundError:
+            return None
+        except OSError as e:
+            return nicht_lesbar(anzeige, e)
+        if not stat.S_ISDIR(st.st_mode):  # der Lader fragt nur nach Ordnern; ein Tausch dazwischen
+            return kein_ordner(anzeige, art(st.st_mode))
+        out: list[Eintrag] = []
+        try:
+            with os.scandir(pfad) as it:
+                for d in it:
+                    if len(out) >= MAX_EINTRAEGE:
+                        return zu_viele_eintraege(anzeige, len(out) + 1)
+                    out.append(_eintrag(d))
+        except OSError as e:
+            return nicht_lesbar(anzeige, e)
+        out.sort(key=lambda e: e.name)
+        return out
+
+    def lies(self, auftraege: Iterable[Lesen]) -> Iterator[bytes | Problem]:
+        for a in auftraege:
+            yield lies_datei(self._vorne + a.pfad, a.anzeige, a.grenze)
+
+    def reste(self, kandidaten: list[tuple[str, str]]) -> list[Problem]:
+        return _reste(self.wurzel, [(os.path.join(self.wurzel, p), a) for p, a in kandidaten])
+
+    def sperre(self) -> list[Problem]:
+        return verwaiste_sperre(self.wurzel)
+
+
+def _eintrag(e: os.DirEntry[str]) -> Eintrag:
+    try:
+        if e.is_symlink():
+            return Eintrag(e.name, VERKNUEPFUNG, "eine symbolische Verknüpfung")
+        if e.is_dir(follow_symlinks=False):
+            return Eintrag(e.name, ORDNER, "ein Ordner")
+        if e.is_file(follow_symlinks=False):
+            return Eintrag(e.name, DATEI, "eine Datei")
+        return Eintrag(e.name, ANDERES, art(e.stat(follow_symlinks=False).st_mode))
+    except OSError:  # verschwunden oder nicht lesbar: das Lesen meldet es genau
+        return Eintrag(e.name, DATEI, "eine Datei")
 
 
 def lade_dokument(
