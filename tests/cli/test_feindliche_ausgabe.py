@@ -264,8 +264,20 @@ def test_html_bericht_aus_feindlichen_daten(netz: Any, feindlich: Path, tmp_path
 
 
 def test_svg_karte_aus_feindlichen_daten(netz: Any, feindlich: Path, tmp_path: Path) -> None:
+    """Eine Fläche mit feindlichem Schlüssel und Namen: validate weist sie ab (NZ702), map zeichnet
+    sie nicht – und der Renderer selbst entschärft sie trotzdem (Verteidigung in der Tiefe)."""
+    from dataclasses import replace
+    from datetime import date
+
+    from netzwerk_cli.daten.laden import lade_datenbestand
+    from netzwerk_cli.kern.abdeckung import abdeckung
+    from netzwerk_cli.kern.bericht import regionen, vertraege
+    from netzwerk_cli.render import svg as svg_render
+
     geo = feindlich / "geo" / "nrw-kreise.geojson"
     text = geo.read_text(encoding="utf-8")
+    bestand = lade_datenbestand(feindlich)
+    assert bestand.grenzen is not None
     # eine Fläche, deren Schlüssel keine Region hat: dann zeigt die Karte den Namen aus der GeoJSON
     feindlich_geo = '\\"/><script>alert(1)</script>\\u001b[2J\\u202e'
     geo.write_text(
@@ -276,8 +288,14 @@ def test_svg_karte_aus_feindlichen_daten(netz: Any, feindlich: Path, tmp_path: P
     )
     ziel = tmp_path / "karte.svg"
     lauf = netz("map", "--svg", str(ziel))
-    assert lauf.exit_code == 0, lauf.stderr
+    assert lauf.exit_code == 1 and "NZ702" in lauf.stderr and not ziel.exists()
     _sauber(lauf)
+    roh = '"/><script>alert(1)</script>\x1b[2J\u202e'
+    flaechen = list(bestand.grenzen.flaechen)
+    flaechen[0] = replace(flaechen[0], ags=flaechen[0].ags + roh, name="Düss" + roh)
+    stichtag = date(2026, 11, 27)
+    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag, bestand.programmbeginn)
+    ziel.write_text(svg_render.karte(flaechen, ab, svg_render.stichtag_titel(stichtag)), encoding="utf-8")
     svg = ziel.read_text(encoding="utf-8")
     _ohne_aktive_inhalte_aus_daten(svg)
     # wohlgeformtes XML: kein Wert hat ein Attribut oder Element verlassen

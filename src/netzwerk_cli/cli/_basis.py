@@ -113,9 +113,10 @@ def lies(ctx: Kontext, rev: str | None, speicher: Any = None, fortschritt: Any =
 
         return lade_datenbestand(wurzel, fortschritt, speicher)
     from ..daten import git
+    from ..daten.laden import lade_datenbestand
 
     repo = git.repo_fuer(wurzel)
-    return git.lade_aus_git(repo, git.commit(repo, rev), speicher)
+    return lade_datenbestand(git.Revision(repo, git.commit(repo, rev)), speicher=speicher)
 
 
 def lade(ctx: Kontext, rev: str | None = None, region: str | None = None) -> Datenbestand:

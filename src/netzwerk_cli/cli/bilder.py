@@ -189,10 +189,10 @@ def karte(
         ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
         terminal.kachelkarte(ab, konsole())
         return
-    from ..daten.geo import lade_flaechen
+    from ..daten.geo import flaechen as grenzflaechen
     from ..render import svg as svg_render
 
-    flaechen = lade_flaechen(bestand.wurzel, rev)
+    flaechen = grenzflaechen(bestand)
     if reihe:
         from ..kern.karten import kartenstaende, meilensteinjahre
 
@@ -334,7 +334,7 @@ def vorbereiten(bestand: Datenbestand, ue: Uebersicht, rev: str | None) -> Teile
     """Grenzen, Verlauf, Prüfpunkte und Fußzeile – alles aus Sicht des Stichtags: ein Bericht
     „--as-of 06.05.2010“ kennt nichts, was danach geschah (auch keine späteren Prüfpunkte)."""
     from .. import __version__
-    from ..daten.geo import lade_flaechen
+    from ..daten.geo import flaechen as grenzflaechen
     from ..daten.version import datenversion
     from ..kern.bericht import beginn_der_zeitreihe
     from ..kern.zeitreihe import zeitreihe
@@ -363,7 +363,7 @@ def vorbereiten(bestand: Datenbestand, ue: Uebersicht, rev: str | None) -> Teile
     from ..kern.karten import kartenstaende, meilensteinjahre
     from ..kern.offen import offene_fragen
 
-    flaechen = lade_flaechen(bestand.wurzel, rev)
+    flaechen = grenzflaechen(bestand)
     staende = kartenstaende(
         regionen(bestand), vertraege(bestand), meilensteinjahre(stichtag), stichtag, bestand.programmbeginn
     )

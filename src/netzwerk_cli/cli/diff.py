@@ -54,12 +54,12 @@ def diff(
         kennung_a, text_a = git.commit(repo, basis), basis
     kennung_n = git.commit(repo, ziel) if ziel is not None else None
     speicher = Zwischenspeicher(wurzel, ablage())
-    alt = git.lade_aus_git(repo, kennung_a, speicher)
+    alt = lade_datenbestand(git.Revision(repo, kennung_a), speicher=speicher)
     if kennung_n is None:
         neu = lade_datenbestand(wurzel, speicher=speicher)
         text_n = "Arbeitsbaum"
     else:
-        neu = git.lade_aus_git(repo, kennung_n, speicher)
+        neu = lade_datenbestand(git.Revision(repo, kennung_n), speicher=speicher)
         text_n = f"{ziel} ({kennung_n[:12]})"
     speicher.speichere()
     p_alt, p_neu = pruefe(alt, heute()), pruefe(neu, heute())

@@ -45,7 +45,7 @@ def log(
             return Datenbestand(wurzel=wurzel)
         if kennung not in gelesen:
             try:
-                gelesen[kennung] = git.lade_aus_git(repo, kennung, praefix=praefix)
+                gelesen[kennung] = lade_datenbestand(git.Revision(repo, kennung), praefix=praefix)
             except NetzFehler:  # vor dem ersten Commit mit Datenordner: noch keine Daten
                 gelesen[kennung] = Datenbestand(wurzel=wurzel)
         return gelesen[kennung]

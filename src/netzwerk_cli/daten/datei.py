@@ -81,13 +81,15 @@ def keine_datei(anzeige: str, art: str) -> Problem:
 
 
 def kein_ordner(anzeige: str, art_: str) -> Problem:
-    """regionen/ oder vertraege/ ist kein Ordner (auf der Platte wie in einer git-Revision)."""
+    """regionen/, vertraege/, geo/ oder quellen/ ist kein Ordner (auf der Platte wie in einer
+    git-Revision) – auch eine Verknüpfung auf einen Ordner ist keiner: nichts wird durch sie gelesen."""
     return problem(
         anzeige,
         1,
         "NZ112",
         f"Ist {art_}, kein Ordner; netz liest darin nichts",
-        "Der Datenordner braucht echte Unterordner regionen/ und vertraege/.",
+        "Der Datenordner braucht echte Unterordner (regionen/, vertraege/, geo/, quellen/), "
+        "keine Verknüpfungen.",
     )
 
 
@@ -98,7 +100,9 @@ def zu_gross(anzeige: str, groesse: int, grenze: int) -> Problem:
         "NZ102",
         f"Datei ist größer als {ganz(grenze // 1024)} KiB (mindestens {ganz(groesse // 1024)} KiB); "
         "netz liest sie nicht",
-        "Eine Region- oder Vertragsdatei ist wenige Zeilen lang – ist es die richtige Datei?",
+        "Eine Region- oder Vertragsdatei ist wenige Zeilen lang – ist es die richtige Datei?"
+        if grenze == MAX_BYTES
+        else "Die Grenzdatei ist einige zehn KiB groß – ist es die richtige Datei?",
     )
 
 

@@ -1,36 +1,41 @@
-"""Die Grenzen der Regionen aus ``geo/nrw-kreise.geojson`` im Datenordner lesen."""
+"""Die Grenzen der Regionen (``geo/nrw-kreise.geojson``) für Karte, Bericht und Website.
+
+Gelesen und geprüft werden sie wie jede Datei des Datenordners im einen Lader
+(:func:`.laden.lade_datenbestand`, Regeln in ``pruefen/geo.py``); hier werden sie nur
+abgeholt – ein Renderer bekommt nie ungeprüfte Geometrie.
+"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from ..kern.bestand import Datenbestand
 from ..kern.fehler import NetzFehler
-from ..kern.geo import Flaeche, KeineGrenzen, flaechen_aus_geojson
-from .datei import lies_datei
+from ..kern.geo import Flaeche
 from .ordner import GEOJSON, anzeigepfad
 
-# Die vereinfachten Grenzen sind einige zehn KiB groß; mehr ist sicher keine Grenzdatei.
-MAX_GEOJSON = 16 * 1024 * 1024
+
+def flaechen(bestand: Datenbestand) -> list[Flaeche]:
+    """Die geprüften Flächen des Bestands; ohne gültige Grenzdatei ein Fehler mit den Befunden."""
+    if bestand.grenzen is not None:
+        return list(bestand.grenzen.flaechen)
+    anzeige = anzeigepfad(bestand.wurzel / GEOJSON, bestand.wurzel)
+    befunde = [p for p in bestand.probleme if p.datei.startswith(anzeige.removesuffix("nrw-kreise.geojson"))]
+    if befunde:
+        raise NetzFehler(
+            f"Die Grenzen in {anzeige} sind nicht gültig; ohne Grenzen keine Karte.",
+            "„netz validate“ zeigt alle Befunde.",
+            probleme=befunde[:20],
+        )
+    raise NetzFehler(
+        f"Es gibt keine Grenzdatei {anzeige}; ohne Grenzen keine Karte.",
+        "Die Datei aus dem Repository wiederherstellen: git checkout -- " + GEOJSON,
+    )
 
 
-def lade_flaechen(wurzel: Path, rev: str | None = None) -> list[Flaeche]:
-    """Die Grenzen aus dem Datenordner – mit ``rev`` so, wie sie in dieser git-Revision stehen."""
-    pfad = wurzel / GEOJSON
-    anzeige = anzeigepfad(pfad, wurzel)
-    if rev is None:
-        daten = lies_datei(pfad, anzeige, MAX_GEOJSON)
-    else:
-        from . import git
+def lade_flaechen(wurzel: Path) -> list[Flaeche]:
+    """Nur die Flächen eines Datenordners auf der Platte (für Tests und Werkzeuge) – über den
+    einen Lader, also mit allen Regeln."""
+    from .laden import lade_datenbestand
 
-        repo = git.repo_fuer(wurzel)
-        daten = git.lies_datei_aus_git(repo, git.commit(repo, rev), GEOJSON, anzeige, MAX_GEOJSON)
-    if not isinstance(daten, bytes):
-        raise NetzFehler(f"{anzeige}: {daten.meldung}; ohne Grenzen keine Karte.", daten.hinweis)
-    try:
-        return flaechen_aus_geojson(json.loads(daten.decode("utf-8")))
-    except (UnicodeDecodeError, ValueError) as e:
-        grund = str(e) if isinstance(e, KeineGrenzen) else "kein gültiges JSON in UTF-8"
-        raise NetzFehler(f"{anzeige} ist nicht lesbar: {grund}; ohne Grenzen keine Karte.") from None
-    except RecursionError:
-        raise NetzFehler(f"{anzeige} ist zu tief verschachtelt; ohne Grenzen keine Karte.") from None
+    return flaechen(lade_datenbestand(wurzel))

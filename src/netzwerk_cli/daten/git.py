@@ -2,9 +2,9 @@
 
 ``netz diff``, ``netz log`` und ``--rev`` lesen Objekte aus git (``git ls-tree -z``,
 ``git cat-file --batch``) – ohne Checkout, ohne Stash, ohne den Arbeitsbaum oder den Index zu
-berühren. Die Dateien einer Revision sind so feindlich wie die auf der Platte: dieselben
-Regeln (:func:`.laden.einordnen`, Obergrenze, keine Verknüpfungen, keine Unterordner) und
-dieselbe Prüfung (:func:`.laden.pruefe_inhalt`) – nur die Bytes kommen von git.
+berühren. Die Dateien einer Revision sind so feindlich wie die auf der Platte: :class:`Revision`
+ist nur ein anderer Baum für denselben Lader (:func:`.laden.lade_datenbestand`) – dieselben
+Regeln, dieselbe Prüfung, nur die Einträge und Bytes kommen von git.
 
 git läuft immer mit einer Argumentliste (nie über eine Shell), mit Zeitgrenze und begrenzter
 Ausgabe; Namen aus git kommen NUL-getrennt (``-z``) und werden nie als Pfad auf der Platte
@@ -17,25 +17,26 @@ import os
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..kern.befund import Problem
-from ..kern.bestand import Datenbestand, Dokument
 from ..kern.fehler import Exit, NetzFehler
-from ..kern.modelle import Programm, Region, Vertrag
-from ..pruefen.codes import MAX_BYTES, problem
-from .datei import kein_ordner, keine_datei, zu_gross
-from .laden import (
-    TEMPORAER,
-    aufnehmen,
-    einordnen,
-    programm_fehlt,
-    pruefe_inhalt,
-    temporaerdatei,
+from ..pruefen.codes import problem
+from .baum import (
+    ANDERES,
+    DATEI,
+    MAX_EINTRAEGE,
+    ORDNER,
+    VERKNUEPFUNG,
+    Eintrag,
+    Lesen,
+    zu_viele_eintraege,
 )
-from .ordner import PROGRAMM, QUELLEN, REGIONEN, VERTRAEGE, anzeigepfad
-from .zwischenspeicher import Zwischenspeicher
+from .datei import zu_gross
+from .laden import temporaerdatei
+from .ordner import REGIONEN, VERTRAEGE
 
 # Ein git-Aufruf, der so lange braucht, hängt (Netzlaufwerk, Sperre eines anderen Prozesses).
 ZEITGRENZE = 120
@@ -44,7 +45,8 @@ MAX_AUSGABE = 512 * 1024 * 1024
 MAX_FEHLERTEXT = 64 * 1024
 
 _LINK = "120000"
-_SUBMODUL = "160000"
+# Ausgabe eines ls-tree für einen Ordner mit MAX_EINTRAEGE Einträgen (je Zeile Kopf und Name)
+_MAX_LISTE = MAX_EINTRAEGE * 384
 
 HINWEIS_GESCHICHTE = (
     "Fehlt die Geschichte (flacher Klon), hilft „git fetch --unshallow“; "
@@ -245,22 +247,105 @@ def merge_basis(repo: Repo) -> tuple[str, str]:
     return aus.strip().decode("ascii"), f"Merge-Basis mit {zweig}"
 
 
-def _baum(repo: Repo, kennung: str) -> list[tuple[str, str, str, str, int]] | None:
-    """Alle Einträge unter dem Datenordner: (Modus, Typ, Objekt, Pfad, Größe); None, wenn es den
-    Datenordner in dieser Revision nicht gibt."""
-    ziel = f"{kennung}:{repo.datenpfad}" if repo.datenpfad else f"{kennung}^{{tree}}"
-    rc, aus, _ = git(repo.oben, "ls-tree", "-r", "-t", "-z", "--long", "--end-of-options", ziel)
-    if rc != 0:
-        return None
-    out = []
-    for satz in aus.split(b"\0"):
-        if not satz:
-            continue
-        kopf, _, pfad = satz.partition(b"\t")
-        modus, typ, objekt, groesse = kopf.split(None, 3)
-        g = int(groesse) if groesse.strip().isdigit() else -1
-        out.append((modus.decode(), typ.decode(), objekt.decode(), os.fsdecode(pfad), g))
-    return out
+class Revision:
+    """Der Datenordner einer Revision als Baum für :func:`.laden.lade_datenbestand`.
+
+    Gelesen wird nur, wonach der Lader fragt: die Einträge eines Ordners mit einem
+    ``git ls-tree`` ohne ``-r`` (so tief, wie netz den Baum braucht – zwei Ebenen), höchstens
+    :data:`.baum.MAX_EINTRAEGE` je Ordner; die Bytes mit einem ``git cat-file --batch`` für alle
+    Dateien zusammen. Ein Baum, der wenige KiB groß ist, aber Millionen Pfade nennt (derselbe
+    Unterbaum vielfach eingehängt), kostet so nie mehr als seine obersten Ebenen.
+    """
+
+    def __init__(self, repo: Repo, kennung: str) -> None:
+        self.repo, self.kennung, self.wurzel = repo, kennung, repo.wurzel
+        self._objekte: dict[str, tuple[str, int]] = {}  # Pfad -> (Objekt, Größe) der gelisteten Blobs
+        self._listen: dict[str, list[Eintrag] | int | None] = {}
+        #: Wie viele Einträge ls-tree insgesamt lieferte (für Tests der Grenze)
+        self.gelesene_eintraege = 0
+        if self._liste("") is None:
+            name = repo.datenpfad or "."
+            raise NetzFehler(
+                f"In Revision {kennung[:12]} gibt es den Datenordner {name}/ nicht.",
+                "Eine Revision wählen, in der es die Daten schon gab.",
+                Exit.AUFRUF,
+            )
+
+    def _liste(self, ordner: str) -> list[Eintrag] | int | None:
+        """Die Einträge oder – bei zu vielen – deren Zahl (mindestens); None: kein Baum."""
+        if ordner not in self._listen:
+            self._listen[ordner] = self._ls_tree(ordner)
+        return self._listen[ordner]
+
+    def _ls_tree(self, ordner: str) -> list[Eintrag] | int | None:
+        pfad = "/".join(t for t in (self.repo.datenpfad, ordner) if t)
+        ziel = f"{self.kennung}:{pfad}" if pfad else f"{self.kennung}^{{tree}}"
+        try:
+            rc, aus, _ = git(
+                self.repo.oben, "ls-tree", "-z", "--long", "--end-of-options", ziel, grenze=_MAX_LISTE
+            )
+        except NetzFehler:  # mehr Ausgabe als die Grenze: sicher mehr Einträge als erlaubt
+            return MAX_EINTRAEGE + 1
+        if rc != 0:
+            return None
+        saetze = [s for s in aus.split(b"\0") if s]
+        self.gelesene_eintraege += len(saetze)
+        if len(saetze) > MAX_EINTRAEGE:
+            return len(saetze)
+        out = []
+        for satz in saetze:
+            kopf, _, name_b = satz.partition(b"\t")
+            modus_b, typ_b, objekt_b, groesse_b = kopf.split(None, 3)
+            modus, typ, objekt, name = (
+                modus_b.decode(),
+                typ_b.decode(),
+                objekt_b.decode(),
+                os.fsdecode(name_b),
+            )
+            groesse = int(groesse_b) if groesse_b.strip().isdigit() else -1
+            if modus == _LINK:
+                e = Eintrag(name, VERKNUEPFUNG, "eine symbolische Verknüpfung")
+            elif typ == "tree":
+                e = Eintrag(name, ORDNER, "ein Ordner")
+            elif typ == "blob":
+                e = Eintrag(name, DATEI, "eine Datei", groesse)
+                self._objekte[f"{ordner}/{name}" if ordner else name] = (objekt, groesse)
+            else:
+                e = Eintrag(name, ANDERES, "ein Submodul (Verweis auf ein anderes Repository)")
+            out.append(e)
+        out.sort(key=lambda e: e.name)
+        return out
+
+    def eintraege(self, ordner: str, anzeige: str) -> list[Eintrag] | Problem | None:
+        liste = self._liste(ordner)
+        if isinstance(liste, int):
+            return zu_viele_eintraege(anzeige, liste)
+        return liste
+
+    def lies(self, auftraege: Iterable[Lesen]) -> Iterator[bytes | Problem]:
+        auftraege = list(auftraege)
+        antworten: list[str | Problem] = []
+        summe = 0
+        for a in auftraege:
+            if a.pfad not in self._objekte:  # der Lader liest nur, was eine Liste als Datei nannte
+                antworten.append(problem(a.anzeige, 1, "NZ100", "Datei nicht lesbar: nicht in der Revision"))
+                continue
+            objekt, groesse = self._objekte[a.pfad]
+            if groesse > a.grenze or groesse < 0:
+                antworten.append(zu_gross(a.anzeige, groesse, a.grenze))
+            else:
+                antworten.append(objekt)
+                summe += groesse
+        inhalte = blobs(self.repo, [o for o in antworten if isinstance(o, str)], summe)
+        for o in antworten:
+            yield inhalte[o] if isinstance(o, str) else o
+
+    def reste(self, kandidaten: list[tuple[str, str]]) -> list[Problem]:
+        # in git eingecheckt: sicher ein Rest, nie die Datei eines laufenden Schreibers
+        return [temporaerdatei(a) for _, a in kandidaten]
+
+    def sperre(self) -> list[Problem]:
+        return []
 
 
 def blobs(repo: Repo, objekte: list[str], groessen: int) -> dict[str, bytes]:
@@ -286,132 +371,58 @@ def blobs(repo: Repo, objekte: list[str], groessen: int) -> dict[str, bytes]:
     return out
 
 
-def _aus_git(pfad: str) -> bool:
-    """Jede Datei einer Revision ist in git: ein Hinweis nennt „git mv“."""
-    return True
-
-
-def lade_aus_git(
-    repo: Repo, kennung: str, speicher: Zwischenspeicher | None = None, praefix: str | None = None
-) -> Datenbestand:
-    """Der Datenbestand einer Revision, mit denselben Befunden wie beim Lesen von der Platte.
-
-    ``praefix``: nur Regionen- und Vertragsdateien, deren Name so beginnt (``netz log``: eine
-    Region); ``programm.yaml`` und ``quellen/`` bleiben dann ungelesen.
-    """
-    wurzel = repo.wurzel
-    eintraege = _baum(repo, kennung)
-    if eintraege is None:
-        name = repo.datenpfad or "."
-        raise NetzFehler(
-            f"In Revision {kennung[:12]} gibt es den Datenordner {name}/ nicht.",
-            "Eine Revision wählen, in der es die Daten schon gab.",
-            Exit.AUFRUF,
-        )
-    bestand = Datenbestand(wurzel=wurzel, verfolgt=_aus_git)
-    quellen: set[str] = set()
-    # (Pfad im Arbeitsbaum, Modell, Anzeige, Ziel, Objekt oder Befund)
-    aufgaben: list[tuple[str, type[Region] | type[Vertrag] | type[Programm], str, object, str | Problem]] = []
-    zaehler = {REGIONEN: 0, VERTRAEGE: 0}
-    vorne = {o: os.path.join(anzeigepfad(wurzel / o, wurzel), "") for o in (REGIONEN, VERTRAEGE)}
-    ziele = {REGIONEN: (Region, bestand.regionen), VERTRAEGE: (Vertrag, bestand.vertraege)}
-    programm_gesehen = False
-    summe = 0
-    for modus, typ, objekt, pfad, groesse in eintraege:
-        teile = PurePosixPath(pfad).parts
-        if teile[0] in ziele and len(teile) == 1:
-            if typ != "tree":
-                anzeige = vorne[teile[0]].rstrip("/\\")
-                art_ = "eine Datei" if typ == "blob" else "ein Submodul"
-                bestand.probleme.append(kein_ordner(anzeige, art_))
-                bestand.unvollstaendig.add(teile[0])
-            continue
-        if teile[0] in ziele and len(teile) == 2:
-            ordner, name = teile
-            if praefix is not None and not name.startswith(praefix):
-                continue
-            anzeige = vorne[ordner] + name
-            urteil = einordnen(name, anzeige, modus == _LINK)
-            if urteil == TEMPORAER:  # in git eingecheckt: sicher ein Rest, nie ein laufender Schreiber
-                bestand.probleme.append(temporaerdatei(anzeige))
-                continue
-            if isinstance(urteil, Problem):
-                bestand.probleme.append(urteil)
-                continue
-            zaehler[ordner] += 1
-            modell, ziel = ziele[ordner]
-            wert: str | Problem = objekt
-            if typ == "tree":
-                wert = keine_datei(anzeige, "ein Ordner")
-            elif modus == _SUBMODUL or typ != "blob":
-                wert = keine_datei(anzeige, "ein Submodul (Verweis auf ein anderes Repository)")
-            elif groesse > MAX_BYTES:
-                wert = zu_gross(anzeige, groesse, MAX_BYTES)
-            else:
-                summe += groesse
-            aufgaben.append((str(wurzel / ordner / name), modell, anzeige, ziel, wert))
-        elif praefix is None and teile[0] == QUELLEN and len(teile) == 2 and typ == "blob" and modus != _LINK:
-            quellen.add(f"{QUELLEN}/{teile[1]}")
-        elif praefix is None and pfad == PROGRAMM:
-            programm_gesehen = True
-            anzeige = anzeigepfad(wurzel / PROGRAMM, wurzel)
-            if modus == _LINK:
-                wert = keine_datei(anzeige, "eine symbolische Verknüpfung")
-            elif typ != "blob":
-                wert = keine_datei(anzeige, "ein Ordner" if typ == "tree" else "ein Submodul")
-            elif groesse > MAX_BYTES:
-                wert = zu_gross(anzeige, groesse, MAX_BYTES)
-            else:
-                wert = objekt
-                summe += groesse
-            aufgaben.append((str(wurzel / PROGRAMM), Programm, anzeige, None, wert))
-    bestand.quellen = frozenset(quellen)
-    bestand.dateien.update(zaehler)
-    inhalte = blobs(repo, [w for *_, w in aufgaben if isinstance(w, str)], summe)
-    for pfad_, modell_, anzeige, ziel_, wert in aufgaben:
-        if isinstance(wert, Problem):
-            dok: Dokument | None = None  # type: ignore[type-arg]
-            probleme = [wert]
-        else:
-            dok, probleme = pruefe_inhalt(pfad_, inhalte[wert], modell_, anzeige, speicher, bestand.inhalte)
-        if modell_ is Programm:
-            bestand.probleme.extend(probleme)
-            bestand.programm = dok
-        else:
-            aufnehmen(bestand, ziel_, anzeige, dok, probleme)  # type: ignore[arg-type]
-    if praefix is None and not programm_gesehen:
-        bestand.probleme.append(programm_fehlt(anzeigepfad(wurzel / PROGRAMM, wurzel)))
-    return bestand
-
-
-def lies_datei_aus_git(repo: Repo, kennung: str, pfad: str, anzeige: str, grenze: int) -> bytes | Problem:
-    """Eine Datei des Datenordners (``pfad`` relativ zu ihm) aus der Revision – dieselben Regeln
-    wie :func:`.datei.lies_datei`: nur eine reguläre Datei, höchstens ``grenze`` Bytes."""
-    for modus, typ, objekt, p, groesse in _baum(repo, kennung) or []:
-        if p != pfad:
-            continue
-        if modus == _LINK:
-            return keine_datei(anzeige, "eine symbolische Verknüpfung")
-        if typ != "blob":
-            return keine_datei(anzeige, "ein Ordner" if typ == "tree" else "ein Submodul")
-        if groesse > grenze:
-            return zu_gross(anzeige, groesse, grenze)
-        return blobs(repo, [objekt], groesse)[objekt]
-    return problem(anzeige, 1, "NZ100", f"Datei nicht lesbar: gibt es in Revision {kennung[:12]} nicht")
-
-
 def geschichte(repo: Repo, praefix: str) -> list[Commit]:
     """Die Commits (neueste zuerst), die eine Regionen- oder Vertragsdatei mit diesem Namensanfang
-    berührten – auch gelöschte und umbenannte Dateien (das Muster passt auf jeden Namen)."""
-    unten = _glob_sicher(repo.datenpfad + "/" if repo.datenpfad else "")
-    muster = [f":(glob){unten}{o}/{_glob_sicher(praefix)}*" for o in (REGIONEN, VERTRAEGE)]
-    rc, aus, fehler = git(
-        repo.oben, "log", "-z", "--date=short", "--format=%H%x00%P%x00%ad%x00%an%x00%s", "--", *muster
-    )
+    berührten – auch gelöschte und umbenannte Dateien.
+
+    Nicht ``git log -- MUSTER``: passt das Muster auf einen Ordner, durchläuft git alles darunter
+    (2**20 Pfade aus wenigen KiB Objekten: Minuten). Stattdessen je Commit nur die beiden Bäume
+    ``regionen/`` und ``vertraege/`` (eine Ebene, gleiche Bäume einmal gelesen): ein Commit zählt,
+    wenn seine Einträge mit diesem Namensanfang sich von denen jedes Elternteils unterscheiden.
+    """
+    rc, aus, fehler = git(repo.oben, "log", "-z", "--date=short", "--format=%H%x00%P%x00%ad%x00%an%x00%s")
     if rc != 0:
         if "does not have any commits" in fehler:
             return []
         raise NetzFehler(f"git log scheiterte: {fehler.strip()[:200]}", code=Exit.AUFRUF)
+    commits = _commits(aus)
+    if not commits:
+        return []
+    baeume, groessen = _baeume(repo, commits)
+    inhalte = blobs(repo, sorted(groessen), sum(groessen.values()))
+    auswahl = {o: _eintraege_mit(inhalte[o], praefix, len(o) // 2) for o in groessen}
+    leer: frozenset[tuple[bytes, bytes]] = frozenset()
+    stand = {
+        c.kennung: tuple(auswahl[b] if b is not None else leer for b in baeume[2 * i : 2 * i + 2])
+        for i, c in enumerate(commits)
+    }
+    nichts = (leer, leer)
+    # ein Elternteil außerhalb der Geschichte (flacher Klon) zählt wie kein Elternteil
+    return [c for c in commits if all(stand[c.kennung] != stand.get(e, nichts) for e in c.eltern or ("",))]
+
+
+def _baeume(repo: Repo, commits: list[Commit]) -> tuple[list[str | None], dict[str, int]]:
+    """Je Commit die Bäume ``regionen/`` und ``vertraege/`` (None: gibt es nicht) und die Größe
+    jedes Baums – ein ``git cat-file --batch-check`` für alle."""
+    ordner = ["/".join(t for t in (repo.datenpfad, o) if t) for o in (REGIONEN, VERTRAEGE)]
+    anfragen = "".join(f"{c.kennung}:{o}\n" for c in commits for o in ordner).encode()
+    rc, aus, fehler = git(repo.oben, "cat-file", "--batch-check", eingabe=anfragen)
+    if rc != 0:
+        raise NetzFehler(f"git cat-file scheiterte: {fehler.strip()[:200]}", code=Exit.AUFRUF)
+    baeume: list[str | None] = []
+    groessen: dict[str, int] = {}
+    for zeile in aus.decode("ascii", "replace").splitlines():
+        teile = zeile.split()
+        if len(teile) == 3 and teile[1] == "tree":  # sonst „missing“ oder kein Ordner
+            baeume.append(teile[0])
+            groessen[teile[0]] = int(teile[2])
+        else:
+            baeume.append(None)
+    return baeume, groessen
+
+
+def _commits(aus: bytes) -> list[Commit]:
+    """Die Commits aus ``git log -z --format=%H%x00%P%x00%ad%x00%an%x00%s``."""
     felder = aus.split(b"\0")
     out = []
     for i in range(0, len(felder) - 4, 5):
@@ -420,6 +431,17 @@ def geschichte(repo: Repo, praefix: str) -> list[Commit]:
     return out
 
 
-def _glob_sicher(text: str) -> str:
-    """Text wörtlich in einem ``:(glob)``-Muster."""
-    return "".join(f"\\{z}" if z in "*?[]\\" else z for z in text)
+def _eintraege_mit(baum: bytes, praefix: str, oid_laenge: int) -> frozenset[tuple[bytes, bytes]]:
+    """Die Einträge eines rohen git-Baums („MODUS NAME\\0OID“…), deren Name so beginnt:
+    (Name, Modus und Objekt)."""
+    vorne = os.fsencode(praefix)
+    out = set()
+    i = 0
+    while i < len(baum):
+        null = baum.index(b"\0", i)
+        modus, _, name = baum[i:null].partition(b" ")
+        objekt = baum[null + 1 : null + 1 + oid_laenge]
+        if name.startswith(vorne):
+            out.add((name, modus + b" " + objekt))
+        i = null + 1 + oid_laenge
+    return frozenset(out)

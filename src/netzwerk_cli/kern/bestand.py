@@ -12,6 +12,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from .befund import Problem
+from .geo import Grenzen
 from .modelle import Programm, Region, Vertrag
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,6 +51,9 @@ class Datenbestand:
     dateien: dict[str, int] = field(default_factory=dict)
     # Die Dateien unter quellen/, relativ zum Datenordner (für Quellenangaben wie „quellen/x.txt“)
     quellen: frozenset[str] = frozenset()
+    # Die geprüften Grenzen aus geo/ (None: keine Grenzdatei oder eine fehlerhafte – ihre Befunde
+    # stehen in probleme); Karte, Bericht und Website zeichnen nur diese
+    grenzen: Grenzen | None = None
     # Anzeigepfade der Dateien, die nicht gültig gelesen wurden (ihre Befunde stehen in probleme)
     fehlerhaft: set[str] = field(default_factory=set)
     # Ordner (regionen, vertraege), die sich nicht lesen ließen: ihr Inhalt ist unbekannt

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 K = math.cos(math.radians(51.5))
 
@@ -37,35 +37,22 @@ class Flaeche:
             cx += (x1 + x2) * c
             cy += (y1 + y2) * c
         a /= 2
+        if a == 0:  # pruefen/geo.py weist Flächen ohne Inhalt ab; hier nur kein Teilen durch null
+            n = max(len(self.ring), 1)
+            return sum(x for x, _ in self.ring) / n, sum(y for _, y in self.ring) / n
         return cx / (6 * a), cy / (6 * a)
 
 
-class KeineGrenzen(ValueError):
-    """Die GeoJSON-Daten haben nicht die erwartete Form (deutsche Meldung)."""
+@dataclass(frozen=True)
+class Grenzen:
+    """Die geprüften Flächen aus ``geo/`` (pruefen/geo.py): nur fehlerfreie Grenzen kommen bis
+    hierher, ein Renderer sieht nie ungeprüfte Geometrie."""
 
-
-def flaechen_aus_geojson(daten: Any) -> list[Flaeche]:
-    """Die Flächen einer FeatureCollection aus Polygonen mit ``ags`` und ``name``."""
-    if not isinstance(daten, dict) or not isinstance(daten.get("features"), list):
-        raise KeineGrenzen("keine FeatureCollection (es fehlt die Liste „features“)")
-    out = []
-    for i, f in enumerate(daten["features"], 1):
-        try:
-            geo = f.get("geometry") or {}
-            if geo.get("type") != "Polygon":
-                raise KeineGrenzen(f"Fläche {i}: nur Polygone werden unterstützt, nicht {geo.get('type')}")
-            ring = tuple((float(lon) * K, float(lat)) for lon, lat, *_ in geo["coordinates"][0])
-            ags, name = f["properties"]["ags"], f["properties"]["name"]
-        except (AttributeError, KeyError, IndexError, TypeError, ValueError) as e:
-            if isinstance(e, KeineGrenzen):
-                raise
-            raise KeineGrenzen(
-                f"Fläche {i} hat nicht die Form eines GeoJSON-Polygons mit ags und name"
-            ) from None
-        if len(ring) < 4 or not isinstance(ags, str) or not isinstance(name, str):
-            raise KeineGrenzen(f"Fläche {i} hat nicht die Form eines GeoJSON-Polygons mit ags und name")
-        out.append(Flaeche(ags, name, ring))
-    return out
+    datei: str  # Anzeigepfad der GeoJSON-Datei
+    flaechen: tuple[Flaeche, ...]
+    # (Zeile, Spalte) der Fläche eines AGS in der Datei – für Befunde, die eine Fläche nennen;
+    # erst gesucht, wenn es einen gibt (die Datei wird bei jedem Befehl geprüft)
+    ort: Callable[[str], tuple[int, int]] = field(compare=False, hash=False, repr=False)
 
 
 # --- Kachelkarte -------------------------------------------------------------
@@ -121,7 +108,5 @@ def ideale_zellen(flaechen: list[Flaeche]) -> dict[str, Punkt]:
     xs = [p[0] for p in sp.values()]
     ys = [p[1] for p in sp.values()]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    return {
-        a: ((x - x0) / (x1 - x0) * (SPALTEN - 1), (y1 - y) / (y1 - y0) * (ZEILEN - 1))
-        for a, (x, y) in sp.items()
-    }
+    bx, by = (x1 - x0) or 1.0, (y1 - y0) or 1.0  # eine einzige Fläche: kein Teilen durch null
+    return {a: ((x - x0) / bx * (SPALTEN - 1), (y1 - y) / by * (ZEILEN - 1)) for a, (x, y) in sp.items()}

@@ -85,6 +85,7 @@ _F, _W = Schwere.FEHLER, Schwere.WARNUNG
 _D, _DD, _P = Bereich.DATEI, Bereich.DATEIEN, Bereich.PRUEFPUNKT
 _REGIONEN, _GEBIET, _VERTRAEGE = "bestand:regionen", "bestand:gebietsstand", "bestand:vertraege"
 _QUELLEN, _FORM, _PUNKTE = "quellen:pruefgang", "pruefpunkte:formbefunde", "pruefpunkte:befunde"
+_GRENZEN = "geo:pruefgang"
 
 # Die Reihenfolge ist die der Tabelle in docs/befunde.md.
 REGELN: dict[str, Regel] = {
@@ -110,6 +111,7 @@ REGELN: dict[str, Regel] = {
         Regel("NZ116", "Steuer- oder Formatzeichen im Wert", _F, _D),
         Regel("NZ117", "zu viele Einträge", _F, _D),
         Regel("NZ118", "Zahl in YAML-1.1-Schreibweise", _F, _D, korrektur="ersetzen"),
+        Regel("NZ119", "Ordner mit zu vielen Einträgen", _F, _D),
         Regel("NZ199", "weitere Befunde ausgelassen", _F, _D),
         # Schema (datei.py); NZ204 auch dateiübergreifend (AGS außerhalb des Programms, „umfasst“)
         Regel("NZ201", "Pflichtfeld fehlt", _F, _D),
@@ -140,6 +142,12 @@ REGELN: dict[str, Regel] = {
         # Quellen
         Regel("NZ601", "Vertrag ohne Quelle", _W, _D, (_VERTRAEGE,)),
         Regel("NZ602", "Quelle ungültig", _F, _D, (_VERTRAEGE, _QUELLEN)),
+        # Grenzen (geo/nrw-kreise.geojson, pruefen/geo.py)
+        Regel("NZ701", "Grenzdatei nicht lesbar", _F, _D),
+        Regel("NZ702", "Fläche ungültig", _F, _D),
+        Regel("NZ703", "Koordinate außerhalb NRWs", _F, _D),
+        Regel("NZ704", "Fläche fehlt, doppelt oder ohne Region", _F, _DD, (_GRENZEN,)),
+        Regel("NZ705", "zu viele Punkte", _F, _D),
     )
 }
 
