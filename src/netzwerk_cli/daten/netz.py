@@ -22,7 +22,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..kern.quellen import Antwort, Fehlerart, ist_sauber
+from ..kern.quellen import Antwort, Fehlerart
+from ..kern.webadresse import ist_webadresse
 
 if TYPE_CHECKING:
     import httpx
@@ -95,7 +96,7 @@ def pruefe_adressen(
 def _frage(client: httpx.Client, url: str) -> Antwort:
     import httpx
 
-    if not ist_sauber(url):
+    if not ist_webadresse(url):
         return Antwort(fehler=Fehlerart.UNGUELTIG)
     anfang = time.monotonic()
     try:

@@ -10,7 +10,6 @@ hier eine Tabelle – nicht der HTTP-Client.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +19,8 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from .bestand import Datenbestand
-from .modelle import Quelle, quelle_url
+from .modelle import Quelle
+from .webadresse import will_webadresse
 
 #: Felder, die Quellen tragen (Liste oder einzeln), in jedem Modell
 _LISTEN = ("quellen", "ende_quellen")
@@ -29,7 +29,7 @@ _EINZELN = ("quelle", "statistik_quelle")
 Ort = tuple[str | int, ...]
 
 
-def quellen_in(modell: BaseModel, ort: Ort = ()) -> Iterator[tuple[Ort, str | Quelle]]:
+def quellen_in(modell: BaseModel, ort: Ort = ()) -> Iterator[tuple[Ort, Quelle]]:
     """Jede Quelle eines Modells mit ihrem Ort (wie pydantics ``loc``: ``("fortsetzungen", 0,
     "quellen", 1)``) – in Verträgen, Ereignissen, Regionen, Prüfpunkten und dem Ziel."""
     for name, art in _felder(type(modell)):
@@ -46,30 +46,6 @@ def quellen_in(modell: BaseModel, ort: Ort = ()) -> Iterator[tuple[Ort, str | Qu
         else:
             for i, w in enumerate(wert):
                 yield from quellen_in(w, (*ort, name, i))
-
-
-def hat_quellenobjekt(modell: BaseModel) -> bool:
-    """Nennt das Modell irgendwo ein Quellenobjekt? Der schnelle Weg für die Prüfung beim
-    Laden: die allermeisten Dateien nennen nur Text, und für sie entsteht kein einziger Ort."""
-    for name, art in _felder(type(modell)):
-        wert = getattr(modell, name)
-        if not wert:
-            continue
-        if art == "liste":
-            for q in wert:
-                if type(q) is Quelle:
-                    return True
-        elif art == "einzeln":
-            if type(wert) is Quelle:
-                return True
-        elif art == "modell":
-            if hat_quellenobjekt(wert):
-                return True
-        else:
-            for w in wert:
-                if hat_quellenobjekt(w):
-                    return True
-    return False
 
 
 _FELDER: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
@@ -133,20 +109,6 @@ ART_TEXT = {
     Art.DATEI: "Datei",
 }
 
-_SCHEMA = re.compile(r"^https?://", re.IGNORECASE)
-# was ein HTTP-Client ohne Umdeutung anfragen kann und jedes Ausgabeformat als Link setzt:
-# druckbares ASCII ohne Leerraum, ohne " ' < > \ ` (dieselbe Regel wie render.sicher.sichere_url)
-_SAUBER = re.compile(r"https?://[!#-&(-;=?-\[\]-_a-~]+")
-
-
-def ist_web(text: str) -> bool:
-    return _SCHEMA.match(text) is not None
-
-
-def ist_sauber(text: str) -> bool:
-    """Lässt sich die Adresse anfragen, ohne sie umzudeuten? (Kein Leerraum, keine Steuerzeichen.)"""
-    return _SAUBER.fullmatch(text) is not None
-
 
 @dataclass(frozen=True)
 class Adresse:
@@ -171,16 +133,15 @@ def sammle(bestand: Datenbestand) -> list[Adresse]:
         docs.append(bestand.programm)
     for dok in docs:
         for _, q in quellen_in(dok.modell):
-            url = quelle_url(q)
-            if ist_web(url):
-                merke(url, Art.QUELLE, dok.anzeige)
-            elif url.startswith("quellen/"):
-                merke(url, Art.DATEI, dok.anzeige)
+            if q.ist_web:
+                merke(q.url, Art.QUELLE, dok.anzeige)
+            elif q.url.startswith("quellen/"):
+                merke(q.url, Art.DATEI, dok.anzeige)
             # alles andere (z. B. „Statistisches Bundesamt …“) ist ein Beleg ohne Adresse
-            if isinstance(q, Quelle) and q.archiv is not None:
+            if q.archiv is not None:
                 merke(q.archiv, Art.ARCHIV, dok.anzeige)
         bb = getattr(dok.modell, "bildungsbuero", None)
-        if bb is not None and bb.web and ist_web(bb.web):
+        if bb is not None and bb.web and will_webadresse(bb.web):
             merke(bb.web, Art.WEBSEITE, dok.anzeige)
     return [Adresse(url, art, tuple(dateien)) for url, (art, dateien) in gefunden.items()]
 

@@ -380,8 +380,8 @@ def region(b: RegionBericht, con: Konsole) -> None:
         t = _Zeilen()
         if r.bemerkung:
             t.add_row("Gebiet", _s(r.bemerkung))
-        for j, q in enumerate(r.quellen):
-            t.add_row("Quellen" if j == 0 else "", _s(q))
+        for j, zeile in enumerate(z for q in r.quellen for z in quellenzeilen(q)):
+            t.add_row("Quellen" if j == 0 else "", zeile)
         t.drucke(con)
     if not b.vertraege:
         con.print()
@@ -460,11 +460,9 @@ def nicht_gezaehlt(b: RegionBericht) -> str:
     return "die Region gab es nicht mehr, sie zählt nicht"
 
 
-def quellenzeilen(q: str | Quelle) -> list[str]:
+def quellenzeilen(q: Quelle) -> list[str]:
     """Eine Quelle als Zeilen: die Adresse, bei einem Quellenobjekt darunter die archivierte
     Kopie, der Tag des Abrufs und das Zitat (entschärft)."""
-    if isinstance(q, str):
-        return [_s(q)]
     zeilen = [_s(q.url)]
     if q.archiv:
         zeilen.append(f"  Archiv: {_s(q.archiv)}")
