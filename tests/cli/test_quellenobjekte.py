@@ -42,6 +42,7 @@ def test_show_json_gibt_das_objekt(daten: Path, netz: Any) -> None:
     assert v["quellen"][0] == "https://example.org/dueren"  # schlichte Quelle bleibt Text
     assert v["quellen"][1] == {
         "url": "https://example.org/dueren/vertrag",
+        "veroeffentlicht": None,
         "abgerufen": "2024-03-01",
         "archiv": ARCHIV,
         "zitat": "Der Kreis Düren und das Land unterzeichnen den Kooperationsvertrag: "

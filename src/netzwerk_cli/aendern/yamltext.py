@@ -55,11 +55,14 @@ def liste(schluessel: str, werte: list[Quelle], einrueckung: str = "") -> list[s
 
 def quelle(q: Quelle, erste: str, innen: str) -> list[str]:
     """Eine Quelle als Listeneintrag: Text schlicht, ein Quellenobjekt mit seinen Schlüsseln
-    (so bleiben Archiv, Abrufdatum und Zitat erhalten, wenn netz eine Liste neu schreibt)."""
+    (so bleiben Erscheinungs- und Abrufdatum, Archiv und Zitat erhalten, wenn netz eine Liste
+    neu schreibt)."""
     schlicht = q.schlicht()
     if schlicht is not None:
         return [f"{erste}{text(schlicht)}\n"]
     zeilen = [f"{erste}url: {text(q.url)}\n"]
+    if q.veroeffentlicht is not None:
+        zeilen.append(f"{innen}veroeffentlicht: {zeitangabe(q.veroeffentlicht)}\n")
     if q.abgerufen is not None:
         zeilen.append(f"{innen}abgerufen: {q.abgerufen.isoformat()}\n")
     if q.archiv is not None:

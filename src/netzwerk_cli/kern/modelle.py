@@ -156,9 +156,9 @@ _ORT = r"^(https?://[!#-&(-;=?-\[\]-_a-~]+|quellen/\S+)$"
 
 class Quelle(BaseModel):
     """Eine Quelle, die ihren Link überlebt: wo sie steht (``url``: eine Webadresse oder eine
-    Datei unter ``quellen/``), mit dem Tag des Abrufs, einer archivierten Kopie und dem Satz,
-    den sie belegt. Nur ``url`` ist Pflicht; netz erfindet weder Abrufdatum noch
-    Archivadresse (siehe docs/quellen.md).
+    Datei unter ``quellen/``), wann sie erschien, mit dem Tag des Abrufs, einer archivierten
+    Kopie und dem Satz, den sie belegt. Nur ``url`` ist Pflicht; netz erfindet weder Abrufdatum noch
+    Archivadresse noch Erscheinungsdatum (siehe docs/quellen.md).
 
     Nach dem Lesen ist jede Quelle eine ``Quelle`` – in der YAML-Datei darf sie auch schlicht
     als Text stehen (``- https://…``); das ist dieselbe Quelle mit nur ``url``
@@ -169,6 +169,11 @@ class Quelle(BaseModel):
     url: Text = Field(
         description="Webadresse der Quelle (https:// oder http://) oder Datei unter quellen/",
         json_schema_extra={"pattern": _ORT},
+    )
+    veroeffentlicht: ZeitangabeFeld | None = Field(
+        default=None,
+        description="Wann die Quelle veröffentlicht wurde, so genau, wie sie es sagt (wie bei Verträgen: "
+        "2019-07-09, 2019-07, 2019, 'spätestens 2010-05-06', 'zwischen 2019-03-15 und 2019-07-08')",
     )
     abgerufen: Tag | None = Field(
         default=None, description="Tag, an dem die Seite gelesen wurde (JJJJ-MM-TT)"

@@ -19,6 +19,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from .bestand import Datenbestand
+from .datum import Zeitangabe
 from .modelle import Quelle
 from .webadresse import will_webadresse
 
@@ -262,3 +263,60 @@ def _rechner(url: str) -> str:
 def datei_vorhanden(url: str, dateien: frozenset[str]) -> bool:
     """Liegt die Quelldatei im Datenordner? ``dateien`` hat die Datenschicht gelesen."""
     return posixpath.normpath(url.replace("\\", "/")) in dateien
+
+
+# --- Wie alt die Belege sind: das Erscheinungsdatum jeder Quelle ---------------------
+
+
+@dataclass(frozen=True)
+class Datierung:
+    """Eine Quelle (einmal je Adresse) mit dem Erscheinungsdatum, das die Daten ihr geben."""
+
+    url: str
+    art: Art  # QUELLE (Webadresse) oder DATEI (unter quellen/)
+    veroeffentlicht: Zeitangabe | None
+    dateien: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Quellenstand:
+    """Was ``netz sources`` ausgibt: wie viele Quellen ein Erscheinungsdatum tragen, und welche nicht."""
+
+    quellen: list[Datierung]
+    # Dateien, die nicht gültig gelesen wurden: ihre Quellen fehlen im Bericht
+    uebergangen: int = 0
+
+    @property
+    def datiert(self) -> list[Datierung]:
+        return [d for d in self.quellen if d.veroeffentlicht is not None]
+
+    @property
+    def undatiert(self) -> list[Datierung]:
+        return [d for d in self.quellen if d.veroeffentlicht is None]
+
+
+def quellenstand(bestand: Datenbestand) -> Quellenstand:
+    """Jede Quelle mit Adresse (Webadresse oder Datei unter quellen/) einmal, in der Reihenfolge
+    ihres ersten Auftretens, mit ihrem Erscheinungsdatum. Nennt eine Stelle das Datum und eine
+    andere dieselbe Adresse schlicht, gilt das Datum; nennen zwei verschiedene, gilt das erste
+    (validate vergleicht sie nicht – das Datum gehört zur Quelle, nicht zur Stelle)."""
+    gefunden: dict[str, tuple[Art, list[Zeitangabe | None], dict[str, None]]] = {}
+    docs: list[Any] = [*bestand.regionen, *bestand.vertraege]
+    if bestand.programm is not None:
+        docs.append(bestand.programm)
+    for dok in docs:
+        for _, q in quellen_in(dok.modell):
+            if q.ist_web:
+                art = Art.QUELLE
+            elif q.url.startswith("quellen/"):
+                art = Art.DATEI
+            else:
+                continue  # ein Beleg ohne Adresse („Statistisches Bundesamt …“)
+            eintrag = gefunden.setdefault(q.url, (art, [None], {}))
+            if eintrag[1][0] is None:
+                eintrag[1][0] = q.veroeffentlicht
+            eintrag[2][dok.anzeige] = None
+    return Quellenstand(
+        [Datierung(url, art, datum[0], tuple(dateien)) for url, (art, datum, dateien) in gefunden.items()],
+        len(bestand.fehlerhaft),
+    )

@@ -5,7 +5,8 @@
   Datei, die unter ``quellen/`` liegt (NZ602). Nur Regionen und ``programm.yaml`` dürfen
   einen Beleg ohne Adresse nennen („Statistisches Bundesamt …“) – ein Vertrag nicht;
 - ``archiv`` ist eine Webadresse (NZ602);
-- ``abgerufen`` liegt nicht in der Zukunft (NZ302).
+- ``abgerufen`` und ``veroeffentlicht`` liegen nicht in der Zukunft (NZ302), und eine Quelle
+  erschien nicht erst nach dem Tag, an dem sie gelesen wurde (NZ304).
 
 Ein leeres ``zitat`` und unbekannte Schlüssel meldet schon das Schema (NZ204, NZ202). Die
 Zeile eines Befunds kommt aus den schon gelesenen Bytes der Datei – nur für Dateien mit einem
@@ -85,7 +86,37 @@ def _pruefe(ort: Ort, q: Quelle, heute: date, dateien: frozenset[str], ohne_adre
                 "Den Tag eintragen, an dem die Seite gelesen wurde – nie raten.",
             )
         )
+    out += _erschienen(ort, q, heute)
     return out
+
+
+def _erschienen(ort: Ort, q: Quelle, heute: date) -> list[_Befund]:
+    """``veroeffentlicht``: sicher nach heute (NZ302) oder sicher nach dem Abruf (NZ304)? Eine
+    ungenaue Angabe („2019“) zählt erst, wenn schon ihr frühester Tag danach liegt."""
+    v = q.veroeffentlicht
+    if v is None or v.frueh is None:
+        return []
+    feld, wo = ortstext(ort), (*ort, "veroeffentlicht")
+    if v.frueh > heute:
+        return [
+            (
+                wo,
+                "NZ302",
+                f"„{feld}.veroeffentlicht: {v.text}“ liegt in der Zukunft (heute ist {heute.isoformat()})",
+                "Das Erscheinungsdatum so eintragen, wie die Quelle es nennt – nie raten.",
+            )
+        ]
+    if q.abgerufen is not None and v.frueh > q.abgerufen:
+        return [
+            (
+                wo,
+                "NZ304",
+                f"„{feld}.veroeffentlicht: {v.text}“ liegt nach dem Abruf "
+                f"(„abgerufen: {q.abgerufen.isoformat()}“): gelesen vor dem Erscheinen",
+                "Eines der beiden Daten ist falsch: mit der Quelle vergleichen.",
+            )
+        ]
+    return []
 
 
 def _datei_fehlt(url: str, dateien: frozenset[str], ohne_adresse: bool) -> bool:

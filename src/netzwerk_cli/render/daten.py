@@ -218,6 +218,7 @@ def quelle(q: Quelle) -> str | dict[str, Any]:
         return schlicht
     return {
         "url": q.url,
+        "veroeffentlicht": zeitangabe(q.veroeffentlicht),
         "abgerufen": q.abgerufen.isoformat() if q.abgerufen else None,
         "archiv": q.archiv,
         "zitat": q.zitat,

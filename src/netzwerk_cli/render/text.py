@@ -461,9 +461,11 @@ def nicht_gezaehlt(b: RegionBericht) -> str:
 
 
 def quellenzeilen(q: Quelle) -> list[str]:
-    """Eine Quelle als Zeilen: die Adresse, bei einem Quellenobjekt darunter die archivierte
-    Kopie, der Tag des Abrufs und das Zitat (entschärft)."""
+    """Eine Quelle als Zeilen: die Adresse, darunter, was die Daten sonst über sie sagen:
+    Erscheinungsdatum, archivierte Kopie, Tag des Abrufs und Zitat (entschärft)."""
     zeilen = [_s(q.url)]
+    if q.veroeffentlicht:
+        zeilen.append(f"  veröffentlicht: {q.veroeffentlicht.deutsch()}")
     if q.archiv:
         zeilen.append(f"  Archiv: {_s(q.archiv)}")
     if q.abgerufen:
