@@ -214,3 +214,13 @@ def test_webadresse_mit_umlaut_ein_urteil_ueberall(daten: Path, netz: Any) -> No
     meldung = " ".join(re.sub("[│╭╮╰╯─]", " ", lauf.stderr).split())
     assert lauf.exit_code == 2 and "keine Webadresse" in meldung
     assert "%C3%BC" in meldung
+
+
+def test_angekuendigte_konferenz_zaehlt_nicht_als_abgehalten(netz: Any) -> None:
+    """Gelsenkirchen: September 2022 abgehalten, 17.05.2023 nur angekündigt (Audit 06.12.2026, N3)."""
+    v = netz("show", "Gelsenkirchen", "--format", "json").json()["vertraege"][0]
+    konferenzen = {k["datum"]["text"]: k["angekuendigt"] for k in v["bildungskonferenzen"]}
+    assert konferenzen == {"2022-09": False, "2023-05-17": True}
+    text = netz("show", "Gelsenkirchen").flach
+    assert "17.05.2023 (angekündigt; ob sie stattfand, ist nicht belegt)" in text
+    assert "keine Konferenz seit September 2022 erfasst" in text  # nicht: seit 17.05.2023

@@ -76,6 +76,8 @@ def ereignis(e: Ereignis, einrueckung: str = "  ") -> list[str]:
     """Ein Listeneintrag ``- datum: …`` mit Quellen und Bemerkung."""
     innen = einrueckung + "  "
     zeilen = [f"{einrueckung}- datum: {zeitangabe(e.datum)}\n"]
+    if e.angekuendigt:
+        zeilen.append(f"{innen}angekuendigt: true\n")
     zeilen += liste("quellen", list(e.quellen), innen)
     if e.bemerkung:
         zeilen.append(lang("bemerkung", e.bemerkung, innen))

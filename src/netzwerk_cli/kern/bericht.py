@@ -208,7 +208,10 @@ class Konferenzbericht(NamedTuple):
 
 
 def konferenz_stand(region: Region, vertrag: Vertrag, stichtag: date) -> KonferenzStand:
-    bisher = [e.datum for e in vertrag.bildungskonferenzen if e.datum.moeglich_bis(stichtag)]
+    # nur abgehaltene: eine angekündigte Konferenz belegt nicht, dass eine stattfand
+    bisher = [
+        e.datum for e in vertrag.bildungskonferenzen if not e.angekuendigt and e.datum.moeglich_bis(stichtag)
+    ]
     letzte = max(bisher, key=lambda z: (z.spaet or stichtag, z.frueh or date.min), default=None)
     grenze = jahre_vor(stichtag, 1)
     alt = letzte is not None and letzte.spaet is not None and letzte.spaet < grenze

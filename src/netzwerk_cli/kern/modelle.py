@@ -277,6 +277,11 @@ class Ereignis(BaseModel):
     model_config = _STRENG
 
     datum: ZeitangabeFeld
+    angekuendigt: bool = Field(
+        default=False,
+        description="Nur angekündigt oder geplant: keine Quelle sagt, dass es stattfand – "
+        "zählt nicht als abgehalten (z. B. nicht für „keine Konferenz seit …“)",
+    )
     quellen: list[QuelleFeld] = Field(default_factory=list)
     bemerkung: Text | None = None
 
@@ -337,6 +342,10 @@ class Ziel(BaseModel):
     anzahl: Annotated[int, Field(ge=1)]
     bis: Tag
     quelle: QuelleFeld
+    weitere_quellen: list[QuelleFeld] = Field(
+        default_factory=list, description="Weitere Quellen, die dasselbe Ziel nennen"
+    )
+    bemerkung: Text | None = None
 
 
 class Pruefpunkt(BaseModel):
@@ -368,6 +377,10 @@ class Pruefpunkt(BaseModel):
     )
     aussage: Text
     quelle: QuelleFeld
+    weitere_quellen: list[QuelleFeld] = Field(
+        default_factory=list,
+        description="Weitere Quellen derselben Aussage (z. B. eine, die die Zahl anders aufschlüsselt)",
+    )
     pruefen: bool = True
     bemerkung: Text | None = None
 

@@ -24,7 +24,7 @@ from .modelle import Quelle
 from .webadresse import will_webadresse
 
 #: Felder, die Quellen tragen (Liste oder einzeln), in jedem Modell
-_LISTEN = ("quellen", "ende_quellen")
+_LISTEN = ("quellen", "ende_quellen", "weitere_quellen")
 _EINZELN = ("quelle", "statistik_quelle")
 
 Ort = tuple[str | int, ...]

@@ -207,7 +207,12 @@ def region_bericht(b: RegionBericht) -> dict[str, Any]:
 
 
 def ereignis(e: Ereignis) -> dict[str, Any]:
-    return {"datum": zeitangabe(e.datum), "quellen": quellen(e.quellen), "bemerkung": e.bemerkung}
+    return {
+        "datum": zeitangabe(e.datum),
+        "angekuendigt": e.angekuendigt,
+        "quellen": quellen(e.quellen),
+        "bemerkung": e.bemerkung,
+    }
 
 
 def quelle(q: Quelle) -> str | dict[str, Any]:

@@ -415,7 +415,9 @@ def region(b: RegionBericht, con: Konsole) -> None:
         for j, e in enumerate(v.bildungskonferenzen):
             t.add_row(
                 "Konferenzen" if j == 0 else "",
-                _s(e.datum.deutsch()) + (f" – {_s(e.bemerkung)}" if e.bemerkung else ""),
+                _s(e.datum.deutsch())
+                + (" (angekündigt; ob sie stattfand, ist nicht belegt)" if e.angekuendigt else "")
+                + (f" – {_s(e.bemerkung)}" if e.bemerkung else ""),
             )
         if d.modell is s.vertrag and (k := b.konferenz) is not None:
             if k.alt_erfasst and k.letzte is not None:
