@@ -84,7 +84,7 @@ def test_status_datenstand(netz: Any) -> None:
     """Wie alt die Belege sind (seit Version 3): Abgleich mit den Quellen und neueste Zählung."""
     e = netz("status", "--format", "json").json()
     assert e["datenstand"] == {
-        "geprueft_am": "2026-11-28",
+        "geprueft_am": "2026-12-06",
         "geprueft_durch": e["datenstand"]["geprueft_durch"],
         "neueste_zaehlung": {
             "datum": {"text": "2024-04-10", "frueh": "2024-04-10", "spaet": "2024-04-10"},
@@ -92,8 +92,19 @@ def test_status_datenstand(netz: Any) -> None:
             "mindestens": None,
             "hoechstens": None,
             "aussage": e["datenstand"]["neueste_zaehlung"]["aussage"],
-            "quelle": "https://www.regionale.bildungsnetzwerke.nrw.de/Regionale-Bildungsnetzwerke/"
-            "Metanavigation/Service/Dokumentationen/2024/24a.html",
+            # mit Erscheinungsdatum (Audit vom 06.12.2026) ein Quellenobjekt
+            "quelle": {
+                "url": "https://www.regionale.bildungsnetzwerke.nrw.de/Regionale-Bildungsnetzwerke/"
+                "Metanavigation/Service/Dokumentationen/2024/24a.html",
+                "veroeffentlicht": {
+                    "text": "zwischen 2024-04-10 und 2024-12-31",
+                    "frueh": "2024-04-10",
+                    "spaet": "2024-12-31",
+                },
+                "abgerufen": None,
+                "archiv": None,
+                "zitat": None,
+            },
         },
         "alter_tage": 961,  # 10.04.2024 bis 27.11.2026 (HEUTE der Tests)
         "alter_monate": 31,

@@ -18,6 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from netzwerk_cli.pruefen import quellen as pruefen_quellen
 from netzwerk_cli.pruefen import yamlio
 
 VERTRAG = "vertraege/05111-duesseldorf-2009-08-24.yaml"
@@ -51,8 +52,10 @@ def feindlich(daten: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Gültige Daten mit feindlichen Werten in jedem freien Textfeld, das die Befehle zeigen.
 
     Seit NZ116 weist validate Steuer- und Formatzeichen in Werten ab; hier ist diese Prüfung
-    aus, damit die Ausgabe als zweite Schutzschicht für sich allein geprüft wird."""
+    aus, damit die Ausgabe als zweite Schutzschicht für sich allein geprüft wird – ebenso die
+    Regel für Webadressen (NZ602) beim Prüfen; die Ausgabe selbst wendet sie weiter an."""
     monkeypatch.setattr(yamlio, "_UNSICHTBAR", re.compile(r"(?!)"))
+    monkeypatch.setattr(pruefen_quellen, "ist_webadresse", lambda _text: True)
     _anhaengen(
         daten,
         VERTRAG,

@@ -65,7 +65,10 @@ def test_diff_zwischen_commits_und_basis_ist_die_merge_basis(netz: Any, repo: Pa
     # main geht weiter: das gehört nicht zum Pull-Request
     git(repo, "checkout", "-q", "main")
     p = daten / DUESSELDORF
-    p.write_text(p.read_text(encoding="utf-8") + "  - https://example.org/main\n", encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("quellen:\n", "quellen:\n  - https://example.org/main\n", 1),
+        encoding="utf-8",
+    )
     einchecken(repo, "Quelle auf main")
     git(repo, "checkout", "-q", "neu")
     standard = netz("diff", "--format", "json").json()

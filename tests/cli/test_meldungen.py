@@ -111,14 +111,12 @@ def test_falscher_name_mv_relativ_und_zitiert(netz: Any, daten: Path, monkeypatc
 
 def test_zwei_adressen_verschmolzen(netz: Any, daten: Path) -> None:
     f = daten / VERTRAG_DUESSELDORF
-    text = f.read_text(encoding="utf-8").replace(
-        "  - https://www.duesseldorf.de", "   https://www.duesseldorf.de"
-    )
+    text = f.read_text(encoding="utf-8").replace("  - https://achtungkind.de", "   https://achtungkind.de")
     f.write_text(text, encoding="utf-8")
     (p,) = _befunde(netz)
-    assert (p["code"], p["zeile"]) == ("NZ602", 5)  # die Zeile des Eintrags, nicht „quellen:“
+    assert (p["code"], p["zeile"]) == ("NZ602", 7)  # die Zeile des Eintrags, nicht „quellen:“
     assert p["meldung"].startswith("2 Webadressen zu einer zusammengefügt")
-    assert "Zeile 6 ist wohl zu weit eingerückt" in p["hinweis"]
+    assert "Zeile 8 ist wohl zu weit eingerückt" in p["hinweis"]
 
 
 def test_kaputte_region_einmal_genannt(netz: Any, daten: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,7 @@ def test_show_json_gibt_das_objekt(daten: Path, netz: Any) -> None:
     assert v["quellen"][0] == "https://example.org/dueren"  # schlichte Quelle bleibt Text
     assert v["quellen"][1] == {
         "url": "https://example.org/dueren/vertrag",
+        "veroeffentlicht": None,
         "abgerufen": "2024-03-01",
         "archiv": ARCHIV,
         "zitat": "Der Kreis Düren und das Land unterzeichnen den Kooperationsvertrag: "
@@ -144,3 +146,81 @@ def test_steuerzeichen_in_adressen_erscheinen_entschaerft() -> None:
 
     tabelle = linkbericht_csv(b)
     assert "\x1b" not in tabelle and "https://a.de/\\x1b[2JU+202E" in tabelle
+
+
+# --- Eine Quelle, welche Schreibweise auch immer (#19.2) --------------------------------
+
+
+def _region_mit_objekt(daten: Path, feld: str) -> None:
+    """Die Region Düren mit einem Quellenobjekt in ``feld`` (``quellen`` oder ``statistik_quelle``)."""
+    f = daten / "regionen" / "05358-dueren.yaml"
+    text = f.read_text(encoding="utf-8")
+    objekt = "  url: https://example.org/dueren/statistik\n  abgerufen: 2024-03-01\n"
+    if feld == "quellen":
+        text += "quellen:\n  - url: https://example.org/dueren/gebiet\n    abgerufen: 2024-03-01\n"
+    else:
+        zeilen = [z for z in text.splitlines(keepends=True) if not z.startswith("statistik_quelle:")]
+        text = "".join(zeilen) + "statistik_quelle:\n" + objekt
+    f.write_text(text, encoding="utf-8")
+
+
+def test_show_mit_objekt_in_den_quellen_der_region(daten: Path, netz: Any) -> None:
+    """Früher Exit 3: „'Quelle' object has no attribute 'isprintable'“ (render/text.py)."""
+    _region_mit_objekt(daten, "quellen")
+    assert netz("validate").exit_code == 0
+    lauf = netz("show", "Düren")
+    assert lauf.exit_code == 0, lauf.stderr
+    assert "https://example.org/dueren/gebiet" in lauf.stdout
+    assert "abgerufen am 01.03.2024" in lauf.stdout
+
+
+def test_status_json_mit_objekt_als_statistik_quelle(daten: Path, netz: Any) -> None:
+    """Früher Exit 3: „Object of type Quelle is not JSON serializable“ (render/daten.py)."""
+    _region_mit_objekt(daten, "statistik_quelle")
+    assert netz("validate").exit_code == 0
+    lauf = netz("status", "--format", "json")
+    assert lauf.exit_code == 0, lauf.stderr
+    quellen = lauf.json()["einwohner"]["quellen"]
+    assert {"url": "https://example.org/dueren/statistik", "abgerufen": "2024-03-01"}.items() <= next(
+        q for q in quellen if isinstance(q, dict)
+    ).items()
+    assert any(isinstance(q, str) and q.startswith("Statistisches Bundesamt") for q in quellen)
+
+
+UMLAUT = "https://example.org/bildungsbüro"
+
+
+def test_webadresse_mit_umlaut_ein_urteil_ueberall(daten: Path, netz: Any) -> None:
+    """Dieselbe Adresse mit „ü“: als Text, als Objekt, bei add --source und in der Ausgabe gleich."""
+    from netzwerk_cli.kern.modelle import Vertrag
+    from netzwerk_cli.kern.quellen import quellen_in
+    from netzwerk_cli.render.sicher import sichere_url
+
+    f = daten / "vertraege" / "05358-dueren-2009-01-14.yaml"
+    original = f.read_text(encoding="utf-8")
+    urteile = []
+    for eintrag in (f"  - {UMLAUT}\n", f"  - url: {UMLAUT}\n"):
+        f.write_text(original.replace("quellen:\n", "quellen:\n" + eintrag, 1), encoding="utf-8")
+        codes = [p["code"] for p in netz("validate", "--format", "json").json()["probleme"]]
+        urteile.append(codes)
+    assert urteile == [["NZ602"], ["NZ602"]]
+    # beide Schreibweisen ergeben dieselbe Quelle
+    a = Vertrag.model_validate({"region": "05358", "unterzeichnet": "2009", "quellen": [UMLAUT]})
+    b = Vertrag.model_validate({"region": "05358", "unterzeichnet": "2009", "quellen": [{"url": UMLAUT}]})
+    assert list(quellen_in(a)) == list(quellen_in(b))
+    assert sichere_url(UMLAUT) is None  # kein Link in HTML/Markdown
+    f.write_text(original, encoding="utf-8")
+    lauf = netz("continue", "Düren", "--date", "01.01.2020", "--source", UMLAUT, "--dry-run")
+    meldung = " ".join(re.sub("[│╭╮╰╯─]", " ", lauf.stderr).split())
+    assert lauf.exit_code == 2 and "keine Webadresse" in meldung
+    assert "%C3%BC" in meldung
+
+
+def test_angekuendigte_konferenz_zaehlt_nicht_als_abgehalten(netz: Any) -> None:
+    """Gelsenkirchen: September 2022 abgehalten, 17.05.2023 nur angekündigt (Audit 06.12.2026, N3)."""
+    v = netz("show", "Gelsenkirchen", "--format", "json").json()["vertraege"][0]
+    konferenzen = {k["datum"]["text"]: k["angekuendigt"] for k in v["bildungskonferenzen"]}
+    assert konferenzen == {"2022-09": False, "2023-05-17": True}
+    text = netz("show", "Gelsenkirchen").flach
+    assert "17.05.2023 (angekündigt; ob sie stattfand, ist nicht belegt)" in text
+    assert "keine Konferenz seit September 2022 erfasst" in text  # nicht: seit 17.05.2023

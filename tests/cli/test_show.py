@@ -17,7 +17,7 @@ def test_show_findet_region(netz: Any, eingabe: str) -> None:
 def test_show_text(netz: Any) -> None:
     out = netz("show", "neuss").stdout
     assert "Rhein-Kreis Neuss (05162)" in out
-    assert "zwischen 15.03.2019 und 08.07.2019 (ungenau)" in out
+    assert "unterzeichnet  08.07.2019 (genauer Tag)" in out  # Audit vom 06.12.2026, N1
     assert "rhein-kreis-neuss.de" in out
 
 

@@ -320,3 +320,46 @@ def test_bericht_nicht_schreibbar(daten: Path, netz: Any, server: tuple[str, _Za
     lauf = netz("sources", "check", "--bericht", str(daten / "gibt" / "es" / "nicht.md"))
     assert lauf.exit_code == 4
     assert "lässt sich nicht schreiben: gibt es nicht." in lauf.flach
+
+
+# --- netz sources: Erscheinungsdaten --------------------------------------------------
+
+
+def test_sources_zaehlt_datierte_und_nennt_die_undatierten(daten: Path, netz: Any) -> None:
+    f = daten / "vertraege" / "05358-dueren-2009-01-14.yaml"
+    text = f.read_text(encoding="utf-8")
+    erste = next(z for z in text.splitlines() if z.startswith("  - http"))
+    url = erste[4:]
+    f.write_text(text.replace(erste, f"  - url: {url}\n    veroeffentlicht: 2016-01-19", 1), encoding="utf-8")
+    vorher = netz("sources", "--format", "json").json()
+    assert vorher["anzahl"]["datiert"] >= 1
+    eintrag = next(q for q in vorher["quellen"] if q["url"] == url)
+    assert eintrag["veroeffentlicht"]["text"] == "2016-01-19"
+    assert vorher["anzahl"]["gesamt"] == vorher["anzahl"]["datiert"] + vorher["anzahl"]["undatiert"]
+    lauf = netz("sources")
+    assert lauf.exit_code == 0, lauf.stderr
+    zeilen = lauf.stdout.splitlines()
+    d, g = vorher["anzahl"]["datiert"], vorher["anzahl"]["gesamt"]
+    assert f"{d} von {g} Quellen mit Erscheinungsdatum, {g - d} ohne." in " ".join(zeilen)
+    assert url not in zeilen  # datiert: nicht in der Liste ohne Datum
+    ohne = [q["url"] for q in vorher["quellen"] if q["veroeffentlicht"] is None]
+    assert ohne and all(u in zeilen for u in ohne)  # jede ungebrochen auf eigener Zeile
+
+
+def test_veroeffentlicht_nach_abruf_und_in_der_zukunft(daten: Path, netz: Any) -> None:
+    f = daten / "vertraege" / "05358-dueren-2009-01-14.yaml"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(
+        text.replace(
+            "quellen:\n",
+            "quellen:\n  - url: https://example.org/a\n    veroeffentlicht: 2016\n    abgerufen: 2015-12-31\n"
+            "  - url: https://example.org/b\n    veroeffentlicht: spätestens 2016\n"
+            "    abgerufen: 2015-12-31\n"
+            "  - url: https://example.org/c\n    veroeffentlicht: 2999-01-01\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    probleme = netz("validate", "--format", "json").json()["probleme"]
+    # „spätestens 2016“ kann vor dem Abruf liegen: kein Befund; „2016“ liegt sicher danach
+    assert sorted((p["zeile"], p["code"]) for p in probleme) == [(6, "NZ304"), (12, "NZ302")]

@@ -124,7 +124,7 @@ def test_end_fragt_nach_dem_grund(netz: object, ordner: Path) -> None:
     k = netz("end", "Kreis", "Soest")  # type: ignore[operator]
     k.expect_exact("Region: Kreis Soest (05974)")
     k.expect_exact("Letzter Tag des Vertrags (TT.MM.JJJJ)")
-    k.sendline("31.01.2024")
+    k.sendline("31.07.2024")  # nach Soests letzter erfasster Konferenz (14.05.2024)
     k.expect_exact("Grund")
     k.sendline("Kündigung durch den Kreis")
     k.expect_exact("Quelle")
@@ -134,7 +134,7 @@ def test_end_fragt_nach_dem_grund(netz: object, ordner: Path) -> None:
     code, rest = _ende(k)
     assert code == 0, rest
     text = (ordner / "vertraege" / "05974-soest-2008-06-23.yaml").read_text(encoding="utf-8")
-    assert "endet: 2024-01-31" in text and "ende_grund: Kündigung durch den Kreis" in text
+    assert "endet: 2024-07-31" in text and "ende_grund: Kündigung durch den Kreis" in text
 
 
 def test_ablehnen_ist_kein_fehler(netz: object, ordner: Path) -> None:

@@ -44,7 +44,7 @@ def test_validate_json_vertrag(netz: Any) -> None:
         "sicher",
         "moeglich",
     }
-    assert (p["datum"], p["anzahl"], p["erfuellt"]) == ("2008-06-23", 19, True)
+    assert (p["datum"], p["mindestens"], p["hoechstens"], p["erfuellt"]) == ("2008-06-23", 17, 19, True)
 
 
 def test_validate_text_zeile_je_befund(netz: Any, daten: Path, monkeypatch: Any) -> None:

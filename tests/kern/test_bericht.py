@@ -62,5 +62,5 @@ def test_site_je_region_eine_seite() -> None:
     s = bericht.site(lade_datenbestand(DATEN), HEUTE, HEUTE)
     assert len(s.regionen) == 53 and len({r.zeile.seite for r in s.regionen}) == 53
     wesel = next(r for r in s.regionen if r.zeile.region.ags == "05170")
-    assert wesel.bericht.vertraege == [] and wesel.quellen[0].startswith("Statistisches Bundesamt")
+    assert wesel.bericht.vertraege == [] and wesel.quellen[0].url.startswith("Statistisches Bundesamt")
     assert sum(len(b.zeilen) for b in s.bezirke) == 53

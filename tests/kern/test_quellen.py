@@ -17,10 +17,10 @@ from netzwerk_cli.kern.quellen import (
     Linkbericht,
     Stufe,
     einordnen,
-    ist_sauber,
     quellen_in,
     sammle,
 )
+from netzwerk_cli.kern.webadresse import ist_webadresse as ist_sauber
 
 
 def _vertrag(**felder: object) -> Vertrag:
@@ -36,7 +36,8 @@ def test_quellen_in_findet_jede_stelle() -> None:
         lenkungskreis={"konstituiert": "2010", "quellen": ["https://f.de"]},
         bildungskonferenzen=[{"datum": "2011", "quellen": [{"url": "https://g.de"}]}],
     )
-    orte = {ort: q if isinstance(q, str) else q.url for ort, q in quellen_in(v)}
+    assert all(isinstance(q, Quelle) for _, q in quellen_in(v))  # jede Schreibweise: eine Quelle
+    orte = {ort: q.url for ort, q in quellen_in(v)}
     assert orte == {
         ("ende_quellen", 0): "https://c.de",
         ("quellen", 0): "https://a.de",

@@ -95,7 +95,7 @@ def test_ungenaue_tage_bleiben_ungenau() -> None:
     v = _t(ds, "vertraege")
     texte = _spalte(v, "unterzeichnet")
     assert "spätestens 2010-05-06" in texte
-    assert "zwischen 2019-03-15 und 2019-07-08" in texte  # Rhein-Kreis Neuss
+    assert "zwischen 2009-05-20 und 2010-05-06" in texte  # Kreis Euskirchen
 
 
 def test_abdeckung_je_tag_einer_aenderung() -> None:

@@ -204,10 +204,17 @@ OHNE_KORPUS = {
     "NZ112": "Verknüpfung, FIFO, Ordner: keine reguläre Datei",
     "NZ113": "falsche Endung oder versteckt: ein Dateiname, kein Inhalt",
     "NZ117": "über 1.000 Einträge: zu groß für den Korpus (tests/test_feindlich.py)",
+    "NZ119": "Ordner mit über 100.000 Einträgen: kein Dateiinhalt (tests/daten/test_laden.py)",
     "NZ199": "über 50 Befunde in einer Datei (tests/cli/test_mutationen.py)",
     "NZ305": "Warnung: der Korpus verlangt Exit 1 (tests/cli/test_validate.py)",
     "NZ406": "programm.yaml fehlt: keine Datei",
     "NZ601": "Warnung: der Korpus verlangt Exit 1 (tests/cli/test_validate.py)",
+    # die Grenzdatei ist GeoJSON, der Korpus YAML: die Fälle stehen in tests/test_feindlich.py
+    "NZ701": "Grenzdatei (GeoJSON) kaputt (tests/test_feindlich.py)",
+    "NZ702": "Fläche ungültig (tests/test_feindlich.py)",
+    "NZ703": "Koordinate außerhalb NRWs (tests/test_feindlich.py)",
+    "NZ704": "Fläche fehlt oder doppelt (tests/test_feindlich.py)",
+    "NZ705": "zu viele Punkte (tests/test_feindlich.py)",
 }
 
 

@@ -16,7 +16,7 @@ from ..kern.abdeckung import Stand, vertrag_stand
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.fehler import NetzFehler
-from ..kern.modelle import Ereignis, Region, Vertrag
+from ..kern.modelle import Ereignis, Quelle, Region, Vertrag
 from ..pruefen.datei import pruefe_datei
 from . import gemeinsam
 from .bearbeiten import Datei, NichtBearbeitbar, geaenderte_zeilen
@@ -119,7 +119,9 @@ def ende(
     v = dok.modell
     if v.unterzeichnet.sicher_nach(tag):  # pragma: no cover - vertrag_am schließt das aus
         raise NetzFehler("Das Ende läge vor der Unterzeichnung.")
-    neu = mit_feldern(v, endet=Zeitangabe.am(tag), ende_grund=grund, ende_quellen=list(quellen or []))
+    # model_copy prüft nicht: die Adressen von --source hier schon als Quelle
+    ende_quellen = [Quelle(url=q) for q in quellen or []]
+    neu = mit_feldern(v, endet=Zeitangabe.am(tag), ende_grund=grund, ende_quellen=ende_quellen)
     datei = _datei(dok)
     try:
         if v.endet is not None:
@@ -148,7 +150,7 @@ def ende(
         v,
         endet=Zeitangabe.am(tag),
         ende_grund=grund or v.ende_grund,
-        ende_quellen=list(quellen or v.ende_quellen),
+        ende_quellen=ende_quellen or list(v.ende_quellen),
     )
     return _fertig(bestand, dok, region, datei, heute, f"Ende am {deutsch_tag(tag)}", erwartet)
 

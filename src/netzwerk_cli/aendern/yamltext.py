@@ -44,7 +44,7 @@ def zeitangabe(z: Zeitangabe) -> str:
     return f'"{z.text}"' if " " in z.text else z.text
 
 
-def liste(schluessel: str, werte: list[str] | list[str | Quelle], einrueckung: str = "") -> list[str]:
+def liste(schluessel: str, werte: list[Quelle], einrueckung: str = "") -> list[str]:
     if not werte:
         return []
     zeilen = [f"{einrueckung}{schluessel}:\n"]
@@ -53,12 +53,16 @@ def liste(schluessel: str, werte: list[str] | list[str | Quelle], einrueckung: s
     return zeilen
 
 
-def quelle(q: str | Quelle, erste: str, innen: str) -> list[str]:
+def quelle(q: Quelle, erste: str, innen: str) -> list[str]:
     """Eine Quelle als Listeneintrag: Text schlicht, ein Quellenobjekt mit seinen Schlüsseln
-    (so bleiben Archiv, Abrufdatum und Zitat erhalten, wenn netz eine Liste neu schreibt)."""
-    if isinstance(q, str):
-        return [f"{erste}{text(q)}\n"]
+    (so bleiben Erscheinungs- und Abrufdatum, Archiv und Zitat erhalten, wenn netz eine Liste
+    neu schreibt)."""
+    schlicht = q.schlicht()
+    if schlicht is not None:
+        return [f"{erste}{text(schlicht)}\n"]
     zeilen = [f"{erste}url: {text(q.url)}\n"]
+    if q.veroeffentlicht is not None:
+        zeilen.append(f"{innen}veroeffentlicht: {zeitangabe(q.veroeffentlicht)}\n")
     if q.abgerufen is not None:
         zeilen.append(f"{innen}abgerufen: {q.abgerufen.isoformat()}\n")
     if q.archiv is not None:
@@ -72,6 +76,8 @@ def ereignis(e: Ereignis, einrueckung: str = "  ") -> list[str]:
     """Ein Listeneintrag ``- datum: …`` mit Quellen und Bemerkung."""
     innen = einrueckung + "  "
     zeilen = [f"{einrueckung}- datum: {zeitangabe(e.datum)}\n"]
+    if e.angekuendigt:
+        zeilen.append(f"{innen}angekuendigt: true\n")
     zeilen += liste("quellen", list(e.quellen), innen)
     if e.bemerkung:
         zeilen.append(lang("bemerkung", e.bemerkung, innen))
@@ -140,8 +146,8 @@ def region_yaml(r: Region) -> str:
         zeilen.append(f"flaeche_km2: {r.flaeche_km2:.2f}\n")
     if r.statistik_stand is not None:
         zeilen.append(f"statistik_stand: {r.statistik_stand.isoformat()}\n")
-    if isinstance(r.statistik_quelle, Quelle):
+    if r.statistik_quelle is not None and r.statistik_quelle.schlicht() is not None:
+        zeilen.append(f"statistik_quelle: {text(r.statistik_quelle.url)}\n")
+    elif r.statistik_quelle is not None:
         zeilen += ["statistik_quelle:\n", *quelle(r.statistik_quelle, "  ", "  ")]
-    elif r.statistik_quelle:
-        zeilen.append(f"statistik_quelle: {text(r.statistik_quelle)}\n")
     return "".join(zeilen)

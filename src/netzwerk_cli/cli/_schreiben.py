@@ -260,12 +260,17 @@ def pruefe_text(wert: str | None, option: str) -> str | None:
 
 
 def pruefe_quellen(quellen: list[str]) -> list[str]:
-    from ..pruefen.bestand import ist_webadresse
+    from ..kern.webadresse import ist_webadresse, will_webadresse
 
     for q in quellen:
         pruefe_text(q, "--source")
         if not ist_webadresse(q):
             meldung = f"„{q}“ ist keine Webadresse (https://…)"
+            if will_webadresse(q):  # dieselbe Regel wie validate und sources check
+                meldung += (
+                    "; nach https:// nur druckbare ASCII-Zeichen ohne Leerzeichen und "
+                    "ohne \" ' < > \\ ` – ein ü als %C3%BC, wie der Browser die Adresse kopiert"
+                )
             # „www.kreis-wesel.de/…“ aus der Adresszeile kopiert: der Browser zeigt das Schema nicht
             if ist_webadresse(f"https://{q}") and "." in q.split("/", 1)[0]:
                 meldung += f"; meinten Sie https://{q}?"

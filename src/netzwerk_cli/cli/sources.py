@@ -1,4 +1,4 @@
-"""netz sources check"""
+"""netz sources (wie alt die Belege sind) und netz sources check (ob es sie noch gibt)"""
 
 from __future__ import annotations
 
@@ -16,13 +16,28 @@ from . import deutsch
 from ._basis import darstellen, format_option, formatwahl, heute, konsole, lies
 
 Format = formatwahl("linkpruefung")
+StandFormat = formatwahl("quellenstand")
 
 sources = typer.Typer(
     name="sources",
     cls=deutsch.DeutscheGruppe,
-    no_args_is_help=True,
-    help="Die Quellen der Daten: Webadressen prüfen, bevor sie verschwinden.",
+    invoke_without_command=True,
+    help="Die Quellen der Daten: wie viele ein Erscheinungsdatum tragen (ohne Unterbefehl), "
+    "und Webadressen prüfen, bevor sie verschwinden (check).",
 )
+
+
+@sources.callback()
+def uebersicht(
+    ctx: typer.Context,
+    format: Annotated[StandFormat, format_option()] = StandFormat.text,  # type: ignore[valid-type,attr-defined]
+) -> None:
+    """Ohne Unterbefehl: wie viele Quellen ein Erscheinungsdatum tragen, und welche nicht."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..kern.quellen import quellenstand
+
+    darstellen("quellenstand", format, quellenstand(lies(ctx.obj, None)), "sources")
 
 
 def _frist(text: str) -> float:

@@ -37,7 +37,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from ..kern.quellen import Antwort, Fehlerart, ist_sauber
+from ..kern.quellen import Antwort, Fehlerart
+from ..kern.webadresse import ist_webadresse
 
 if TYPE_CHECKING:
     import httpx
@@ -309,7 +310,7 @@ def _kette(client: httpx.Client, methode: str, url: str, lokal_erlaubt: bool) ->
         jetzt = urljoin(jetzt, ort)
         if urlsplit(jetzt).scheme not in ("http", "https"):
             raise Verweigert("nur http und https")  # file:, gopher:, ftp: … nie
-        if not ist_sauber(jetzt):
+        if not ist_webadresse(jetzt):
             raise ValueError("Umleitung an eine ungültige Adresse")
     raise _Schleife
 
@@ -321,7 +322,7 @@ class _Schleife(Exception):
 def _frage(client: httpx.Client, url: str, lokal_erlaubt: bool = False) -> Antwort:
     import httpx
 
-    if not ist_sauber(url):
+    if not ist_webadresse(url):
         return Antwort(fehler=Fehlerart.UNGUELTIG)
     anfang = time.monotonic()
 

@@ -26,7 +26,7 @@ from .belege import Belegstand, belegstand
 from .bestand import Datenbestand, Dokument
 from .bevoelkerung import Einwohnerbericht, einwohner
 from .datum import Zeitangabe, jahre_vor
-from .modelle import Region, Vertrag
+from .modelle import Quelle, Region, Vertrag
 from .namen import namensreihenfolge, reihenfolge_pressemitteilung, slug, sortiername
 from .zeitreihe import Periode, Tempo, tempo
 
@@ -208,7 +208,10 @@ class Konferenzbericht(NamedTuple):
 
 
 def konferenz_stand(region: Region, vertrag: Vertrag, stichtag: date) -> KonferenzStand:
-    bisher = [e.datum for e in vertrag.bildungskonferenzen if e.datum.moeglich_bis(stichtag)]
+    # nur abgehaltene: eine angekündigte Konferenz belegt nicht, dass eine stattfand
+    bisher = [
+        e.datum for e in vertrag.bildungskonferenzen if not e.angekuendigt and e.datum.moeglich_bis(stichtag)
+    ]
     letzte = max(bisher, key=lambda z: (z.spaet or stichtag, z.frueh or date.min), default=None)
     grenze = jahre_vor(stichtag, 1)
     alt = letzte is not None and letzte.spaet is not None and letzte.spaet < grenze
@@ -332,7 +335,7 @@ class Vorgang(NamedTuple):
     datum: Zeitangabe
     art: str  # "vertrag" | "ende" | "fortsetzung" | "konferenz"
     region: Region
-    quellen: list[str]
+    quellen: list[Quelle]
     bemerkung: str | None
     # stabil, solange die Daten des Ereignisses gleich bleiben: Grundlage der Eintrags-ID
     kennung: str
@@ -371,11 +374,11 @@ def vorgaenge(bestand: Datenbestand, bis: date) -> list[Vorgang]:
 class RegionSeite(NamedTuple):
     zeile: Regionszeile
     bericht: RegionBericht
-    quellen: list[str]  # jede Quelle der Region und ihrer Verträge, einmal, in Reihenfolge
+    quellen: list[Quelle]  # jede Quelle der Region und ihrer Verträge, einmal, in Reihenfolge
 
 
-def _alle_quellen(r: Region, vertraege_: list[Vertrag]) -> list[str]:
-    out: dict[str, None] = {}
+def _alle_quellen(r: Region, vertraege_: list[Vertrag]) -> list[Quelle]:
+    out: dict[Quelle, None] = {}
     if r.statistik_quelle:
         out[r.statistik_quelle] = None
     for v in vertraege_:

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .abdeckung import Abdeckung, RegionStand, Stand
+
+if TYPE_CHECKING:
+    from .modelle import Quelle
 
 
 class Anteil(NamedTuple):
@@ -59,7 +62,7 @@ class Einwohnerbericht(NamedTuple):
     nach_regierungsbezirk: dict[str, Einwohnerzahl]
     nach_art: dict[str, Einwohnerzahl]
     stand: tuple[date, ...]  # Stichtage der Statistik (üblich: genau einer)
-    quellen: tuple[str, ...]  # statistik_quelle der Regionen, ohne Doppelte
+    quellen: tuple[Quelle, ...]  # statistik_quelle der Regionen, ohne Doppelte
 
     @property
     def stand_einheitlich(self) -> date | None:

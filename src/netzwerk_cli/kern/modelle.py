@@ -18,15 +18,16 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Discriminator,
     Field,
     PlainValidator,
+    SerializerFunctionWrapHandler,
     WithJsonSchema,
+    model_serializer,
 )
-from pydantic import Tag as Marke
 from pydantic_core import PydanticCustomError
 
 from .datum import DatumFehler, Zeitangabe, tag
+from .webadresse import WEBADRESSE_MUSTER, will_webadresse
 
 REGIERUNGSBEZIRKE = ("Arnsberg", "Detmold", "Düsseldorf", "Köln", "Münster")
 ARTEN = ("Kreis", "kreisfreie Stadt")
@@ -139,7 +140,7 @@ _STRENG = ConfigDict(
 )
 
 
-# --- Quellen: eine Webadresse (oder Datei unter quellen/) als Text – oder als Objekt ----------
+# --- Quellen: eine Webadresse oder Datei unter quellen/, als Text oder als Objekt geschrieben ---
 
 
 def _zitat(wert: str) -> str:
@@ -148,19 +149,31 @@ def _zitat(wert: str) -> str:
     return wert
 
 
-_WEB = r"^https?://\S+$"
+_WEB = WEBADRESSE_MUSTER
+# im Schema: eine Webadresse oder eine Datei unter quellen/ (netz selbst prüft in pruefen.quellen)
+_ORT = r"^(https?://[!#-&(-;=?-\[\]-_a-~]+|quellen/\S+)$"
 
 
 class Quelle(BaseModel):
-    """Eine Quelle, die ihren Link überlebt: die Webadresse mit dem Tag des Abrufs, einer
-    archivierten Kopie und dem Satz, den sie belegt. Nur ``url`` ist Pflicht; netz erfindet
-    weder Abrufdatum noch Archivadresse (siehe docs/quellen.md)."""
+    """Eine Quelle, die ihren Link überlebt: wo sie steht (``url``: eine Webadresse oder eine
+    Datei unter ``quellen/``), wann sie erschien, mit dem Tag des Abrufs, einer archivierten
+    Kopie und dem Satz, den sie belegt. Nur ``url`` ist Pflicht; netz erfindet weder Abrufdatum noch
+    Archivadresse noch Erscheinungsdatum (siehe docs/quellen.md).
+
+    Nach dem Lesen ist jede Quelle eine ``Quelle`` – in der YAML-Datei darf sie auch schlicht
+    als Text stehen (``- https://…``); das ist dieselbe Quelle mit nur ``url``
+    (:data:`QuelleFeld` liest, :meth:`schlicht` schreibt diese Form)."""
 
     model_config = _STRENG
 
-    # das Muster nur im JSON Schema (Hilfe im Editor); netz selbst prüft in pruefen.quellen (NZ602)
     url: Text = Field(
-        description="Webadresse der Quelle (https:// oder http://)", json_schema_extra={"pattern": _WEB}
+        description="Webadresse der Quelle (https:// oder http://) oder Datei unter quellen/",
+        json_schema_extra={"pattern": _ORT},
+    )
+    veroeffentlicht: ZeitangabeFeld | None = Field(
+        default=None,
+        description="Wann die Quelle veröffentlicht wurde, so genau, wie sie es sagt (wie bei Verträgen: "
+        "2019-07-09, 2019-07, 2019, 'spätestens 2010-05-06', 'zwischen 2019-03-15 und 2019-07-08')",
     )
     abgerufen: Tag | None = Field(
         default=None, description="Tag, an dem die Seite gelesen wurde (JJJJ-MM-TT)"
@@ -179,38 +192,48 @@ class Quelle(BaseModel):
         | None
     ) = Field(default=None, description="Der Satz der Quelle, der die Angabe stützt (wörtlich)")
 
+    @property
+    def ist_web(self) -> bool:
+        """Will die Quelle eine Webadresse sein (http:// oder https://)? Ob sie eine gültige
+        ist, sagt :func:`~.webadresse.ist_webadresse` (NZ602 in pruefen.quellen)."""
+        return will_webadresse(self.url)
+
+    def schlicht(self) -> str | None:
+        """Die schlichte Schreibweise (nur die Adresse als Text), wenn die Quelle nichts weiter
+        trägt – so schreiben netz' YAML und JSON sie wieder, wie sie meist in den Daten steht."""
+        weiteres = (getattr(self, name) for name in type(self).model_fields if name != "url")
+        return self.url if all(w is None for w in weiteres) else None
+
+    @model_serializer(mode="wrap")
+    def _schreiben(self, weiter: SerializerFunctionWrapHandler) -> Any:
+        # model_dump (JSON der Befehle) schreibt sie wie die YAML-Datei: schlicht, wenn sie nur
+        # eine Adresse ist – so bleibt „statistik_quelle“ in netz show --format json ein Text
+        schlicht = self.schlicht()
+        return schlicht if schlicht is not None else weiter(self)
+
     def __str__(self) -> str:
-        # so erscheint ein Quellenobjekt in Texten, die nur eine Adresse erwarten (netz diff)
+        # so erscheint eine Quelle in Texten, die nur eine Adresse erwarten (netz diff)
         return self.url if self.archiv is None else f"{self.url} (Archiv: {self.archiv})"
 
 
-# Die Marken der beiden Formen. Pydantic nennt sie im Ort eines Schemafehlers
-# („quellen.0.<objekt>.archiv“); pruefen.datei lässt sie dort weg (QUELLEN_MARKEN).
-_ALS_TEXT = "<text>"
-_ALS_OBJEKT = "<objekt>"
-QUELLEN_MARKEN = frozenset({_ALS_TEXT, _ALS_OBJEKT})
+def _quelle(wert: Any) -> Any:
+    """Die schlichte Schreibweise (Text) als Quelle mit nur ``url``; eine Zuordnung prüft das
+    Modell. Alles andere ist „Text erwartet“ (wie bei jedem Textfeld)."""
+    if isinstance(wert, str):
+        if not wert:
+            raise PydanticCustomError("string_too_short", "darf nicht leer sein", {"min_length": 1})
+        return Quelle.model_construct(_fields_set={"url"}, url=wert)
+    if isinstance(wert, (dict, Quelle)):
+        return wert
+    raise PydanticCustomError("string_type", "Text erwartet", {})
 
 
-def _form(wert: Any) -> str:
-    # eine Zuordnung ist ein Quellenobjekt; alles andere muss Text sein (sonst „Text erwartet“)
-    return _ALS_OBJEKT if isinstance(wert, (dict, Quelle)) else _ALS_TEXT
+#: Eine Quelle, wo immer die Daten eine nennen – als Text oder als Objekt geschrieben,
+#: gelesen immer als :class:`Quelle`.
+QuelleFeld = Annotated[Quelle, BeforeValidator(_quelle, json_schema_input_type=Union[Text, Quelle])]  # noqa: UP007
 
-
-#: Eine Quelle, wo immer die Daten eine nennen: Text (wie bisher) oder :class:`Quelle`.
-QuelleFeld = Annotated[
-    Union[Annotated[Text, Marke(_ALS_TEXT)], Annotated[Quelle, Marke(_ALS_OBJEKT)]],  # noqa: UP007
-    Discriminator(_form),
-]
-
-
-def quelle_url(q: str | Quelle) -> str:
-    """Die Adresse einer Quelle, welche Form sie auch hat."""
-    return q.url if isinstance(q, Quelle) else q
-
-
-def quelle_archiv(q: str | Quelle) -> str | None:
-    """Die archivierte Kopie einer Quelle, wenn die Daten eine nennen."""
-    return q.archiv if isinstance(q, Quelle) else None
+# Früher trugen die beiden Schreibweisen Marken im Ort eines Schemafehlers; es gibt keine mehr.
+QUELLEN_MARKEN: frozenset[str] = frozenset()
 
 
 class Region(BaseModel):
@@ -254,6 +277,11 @@ class Ereignis(BaseModel):
     model_config = _STRENG
 
     datum: ZeitangabeFeld
+    angekuendigt: bool = Field(
+        default=False,
+        description="Nur angekündigt oder geplant: keine Quelle sagt, dass es stattfand – "
+        "zählt nicht als abgehalten (z. B. nicht für „keine Konferenz seit …“)",
+    )
     quellen: list[QuelleFeld] = Field(default_factory=list)
     bemerkung: Text | None = None
 
@@ -314,6 +342,10 @@ class Ziel(BaseModel):
     anzahl: Annotated[int, Field(ge=1)]
     bis: Tag
     quelle: QuelleFeld
+    weitere_quellen: list[QuelleFeld] = Field(
+        default_factory=list, description="Weitere Quellen, die dasselbe Ziel nennen"
+    )
+    bemerkung: Text | None = None
 
 
 class Pruefpunkt(BaseModel):
@@ -345,6 +377,10 @@ class Pruefpunkt(BaseModel):
     )
     aussage: Text
     quelle: QuelleFeld
+    weitere_quellen: list[QuelleFeld] = Field(
+        default_factory=list,
+        description="Weitere Quellen derselben Aussage (z. B. eine, die die Zahl anders aufschlüsselt)",
+    )
     pruefen: bool = True
     bemerkung: Text | None = None
 
@@ -403,6 +439,8 @@ def als_daten(obj: BaseModel) -> dict[str, Any]:
 
 
 def _als_daten(wert: Any) -> Any:
+    if isinstance(wert, Quelle):
+        return wert.schlicht() or als_daten(wert)
     if isinstance(wert, BaseModel):
         return als_daten(wert)
     if isinstance(wert, Zeitangabe):
@@ -439,21 +477,15 @@ def _aus_daten(typ: Any, wert: Any) -> Any:
         return _aus_daten(get_args(typ)[0], wert)
     if get_origin(typ) is list:
         return [_aus_daten(get_args(typ)[0], w) for w in wert]
-    if get_origin(typ) in (Union, UnionType):  # X | None, und die Quelle: Text oder Objekt
+    if get_origin(typ) in (Union, UnionType):  # X | None
         arten = [t for t in get_args(typ) if t is not type(None)]
-        if len(arten) > 1:  # die Form der Daten entscheidet, wie beim Prüfen (_form)
-            arten = [t for t in arten if _ist_modell(t) == isinstance(wert, dict)]
         return _aus_daten(arten[0], wert)
     if typ is Zeitangabe:
         return Zeitangabe.lies(wert)
     if typ is date:
         return date.fromisoformat(wert)
+    if typ is Quelle and isinstance(wert, str):  # die schlichte Schreibweise (als_daten)
+        return _quelle(wert)
     if isinstance(typ, type) and issubclass(typ, BaseModel):
         return aus_daten(typ, wert)
     return wert
-
-
-def _ist_modell(typ: Any) -> bool:
-    while get_origin(typ) is Annotated:
-        typ = get_args(typ)[0]
-    return isinstance(typ, type) and issubclass(typ, BaseModel)

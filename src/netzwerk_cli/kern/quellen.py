@@ -10,7 +10,6 @@ hier eine Tabelle – nicht der HTTP-Client.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,16 +19,18 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 
 from .bestand import Datenbestand
-from .modelle import Quelle, quelle_url
+from .datum import Zeitangabe
+from .modelle import Quelle
+from .webadresse import will_webadresse
 
 #: Felder, die Quellen tragen (Liste oder einzeln), in jedem Modell
-_LISTEN = ("quellen", "ende_quellen")
+_LISTEN = ("quellen", "ende_quellen", "weitere_quellen")
 _EINZELN = ("quelle", "statistik_quelle")
 
 Ort = tuple[str | int, ...]
 
 
-def quellen_in(modell: BaseModel, ort: Ort = ()) -> Iterator[tuple[Ort, str | Quelle]]:
+def quellen_in(modell: BaseModel, ort: Ort = ()) -> Iterator[tuple[Ort, Quelle]]:
     """Jede Quelle eines Modells mit ihrem Ort (wie pydantics ``loc``: ``("fortsetzungen", 0,
     "quellen", 1)``) – in Verträgen, Ereignissen, Regionen, Prüfpunkten und dem Ziel."""
     for name, art in _felder(type(modell)):
@@ -46,30 +47,6 @@ def quellen_in(modell: BaseModel, ort: Ort = ()) -> Iterator[tuple[Ort, str | Qu
         else:
             for i, w in enumerate(wert):
                 yield from quellen_in(w, (*ort, name, i))
-
-
-def hat_quellenobjekt(modell: BaseModel) -> bool:
-    """Nennt das Modell irgendwo ein Quellenobjekt? Der schnelle Weg für die Prüfung beim
-    Laden: die allermeisten Dateien nennen nur Text, und für sie entsteht kein einziger Ort."""
-    for name, art in _felder(type(modell)):
-        wert = getattr(modell, name)
-        if not wert:
-            continue
-        if art == "liste":
-            for q in wert:
-                if type(q) is Quelle:
-                    return True
-        elif art == "einzeln":
-            if type(wert) is Quelle:
-                return True
-        elif art == "modell":
-            if hat_quellenobjekt(wert):
-                return True
-        else:
-            for w in wert:
-                if hat_quellenobjekt(w):
-                    return True
-    return False
 
 
 _FELDER: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
@@ -133,20 +110,6 @@ ART_TEXT = {
     Art.DATEI: "Datei",
 }
 
-_SCHEMA = re.compile(r"^https?://", re.IGNORECASE)
-# was ein HTTP-Client ohne Umdeutung anfragen kann und jedes Ausgabeformat als Link setzt:
-# druckbares ASCII ohne Leerraum, ohne " ' < > \ ` (dieselbe Regel wie render.sicher.sichere_url)
-_SAUBER = re.compile(r"https?://[!#-&(-;=?-\[\]-_a-~]+")
-
-
-def ist_web(text: str) -> bool:
-    return _SCHEMA.match(text) is not None
-
-
-def ist_sauber(text: str) -> bool:
-    """Lässt sich die Adresse anfragen, ohne sie umzudeuten? (Kein Leerraum, keine Steuerzeichen.)"""
-    return _SAUBER.fullmatch(text) is not None
-
 
 @dataclass(frozen=True)
 class Adresse:
@@ -171,16 +134,15 @@ def sammle(bestand: Datenbestand) -> list[Adresse]:
         docs.append(bestand.programm)
     for dok in docs:
         for _, q in quellen_in(dok.modell):
-            url = quelle_url(q)
-            if ist_web(url):
-                merke(url, Art.QUELLE, dok.anzeige)
-            elif url.startswith("quellen/"):
-                merke(url, Art.DATEI, dok.anzeige)
+            if q.ist_web:
+                merke(q.url, Art.QUELLE, dok.anzeige)
+            elif q.url.startswith("quellen/"):
+                merke(q.url, Art.DATEI, dok.anzeige)
             # alles andere (z. B. „Statistisches Bundesamt …“) ist ein Beleg ohne Adresse
-            if isinstance(q, Quelle) and q.archiv is not None:
+            if q.archiv is not None:
                 merke(q.archiv, Art.ARCHIV, dok.anzeige)
         bb = getattr(dok.modell, "bildungsbuero", None)
-        if bb is not None and bb.web and ist_web(bb.web):
+        if bb is not None and bb.web and will_webadresse(bb.web):
             merke(bb.web, Art.WEBSEITE, dok.anzeige)
     return [Adresse(url, art, tuple(dateien)) for url, (art, dateien) in gefunden.items()]
 
@@ -306,3 +268,60 @@ def _rechner(url: str) -> str:
 def datei_vorhanden(url: str, dateien: frozenset[str]) -> bool:
     """Liegt die Quelldatei im Datenordner? ``dateien`` hat die Datenschicht gelesen."""
     return posixpath.normpath(url.replace("\\", "/")) in dateien
+
+
+# --- Wie alt die Belege sind: das Erscheinungsdatum jeder Quelle ---------------------
+
+
+@dataclass(frozen=True)
+class Datierung:
+    """Eine Quelle (einmal je Adresse) mit dem Erscheinungsdatum, das die Daten ihr geben."""
+
+    url: str
+    art: Art  # QUELLE (Webadresse) oder DATEI (unter quellen/)
+    veroeffentlicht: Zeitangabe | None
+    dateien: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Quellenstand:
+    """Was ``netz sources`` ausgibt: wie viele Quellen ein Erscheinungsdatum tragen, und welche nicht."""
+
+    quellen: list[Datierung]
+    # Dateien, die nicht gültig gelesen wurden: ihre Quellen fehlen im Bericht
+    uebergangen: int = 0
+
+    @property
+    def datiert(self) -> list[Datierung]:
+        return [d for d in self.quellen if d.veroeffentlicht is not None]
+
+    @property
+    def undatiert(self) -> list[Datierung]:
+        return [d for d in self.quellen if d.veroeffentlicht is None]
+
+
+def quellenstand(bestand: Datenbestand) -> Quellenstand:
+    """Jede Quelle mit Adresse (Webadresse oder Datei unter quellen/) einmal, in der Reihenfolge
+    ihres ersten Auftretens, mit ihrem Erscheinungsdatum. Nennt eine Stelle das Datum und eine
+    andere dieselbe Adresse schlicht, gilt das Datum; nennen zwei verschiedene, gilt das erste
+    (validate vergleicht sie nicht – das Datum gehört zur Quelle, nicht zur Stelle)."""
+    gefunden: dict[str, tuple[Art, list[Zeitangabe | None], dict[str, None]]] = {}
+    docs: list[Any] = [*bestand.regionen, *bestand.vertraege]
+    if bestand.programm is not None:
+        docs.append(bestand.programm)
+    for dok in docs:
+        for _, q in quellen_in(dok.modell):
+            if q.ist_web:
+                art = Art.QUELLE
+            elif q.url.startswith("quellen/"):
+                art = Art.DATEI
+            else:
+                continue  # ein Beleg ohne Adresse („Statistisches Bundesamt …“)
+            eintrag = gefunden.setdefault(q.url, (art, [None], {}))
+            if eintrag[1][0] is None:
+                eintrag[1][0] = q.veroeffentlicht
+            eintrag[2][dok.anzeige] = None
+    return Quellenstand(
+        [Datierung(url, art, datum[0], tuple(dateien)) for url, (art, datum, dateien) in gefunden.items()],
+        len(bestand.fehlerhaft),
+    )

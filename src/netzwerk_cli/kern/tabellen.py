@@ -21,7 +21,7 @@ from .abdeckung import Stand, abdeckung, regionen_am, vertraege_je_region, vertr
 from .bestand import Datenbestand, Dokument
 from .bevoelkerung import einwohner
 from .datum import Zeitangabe
-from .modelle import Ereignis, Pruefpunkt, Quelle, Region, Vertrag, quelle_url
+from .modelle import Ereignis, Pruefpunkt, Quelle, Region, Vertrag
 
 Typ = Literal["date", "int", "str", "float", "bool"]
 Wert = date | int | str | float | bool | None
@@ -126,9 +126,9 @@ def _zeit(z: Zeitangabe | None) -> tuple[Wert, Wert, Wert]:
     return (z.text, z.frueh, z.spaet)
 
 
-def _quellen(qs: Iterable[str | Quelle]) -> str | None:
+def _quellen(qs: Iterable[Quelle]) -> str | None:
     """Quellen in einer Zelle, eine je Zeile (Webadressen enthalten keinen Zeilenumbruch)."""
-    liste = list(dict.fromkeys(quelle_url(q) for q in qs))
+    liste = list(dict.fromkeys(q.url for q in qs))
     return "\n".join(liste) if liste else None
 
 
@@ -374,7 +374,7 @@ def pruefpunkte_tabelle(urteile: Sequence[Urteil]) -> Tabelle:
                 p.anzahl,
                 p.mindestens,
                 p.aussage,
-                quelle_url(p.quelle),
+                p.quelle.url,
                 u.geprueft,
                 u.erfuellt,
                 s[0] if s else None,
@@ -578,7 +578,7 @@ def datensatz(
         erstellt,
         herkunft,
         tabellen,
-        tuple(dict.fromkeys(quelle_url(r.statistik_quelle) for r in regionen if r.statistik_quelle)),
+        tuple(dict.fromkeys(r.statistik_quelle.url for r in regionen if r.statistik_quelle)),
         tuple(sorted({r.statistik_stand for r in regionen if r.statistik_stand})),
     )
     davor = _davor(bestand, tabellen[-1])

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import bisect
 import os
-import posixpath
-import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -16,7 +14,7 @@ from ..kern import shell
 from ..kern.befund import Korrektur, Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe
-from ..kern.modelle import Quelle, Region, Vertrag
+from ..kern.modelle import Region, Vertrag
 from ..kern.namen import region_dateiname, vertrag_dateiname
 from .codes import problem
 from .regeln import Kontext
@@ -257,7 +255,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
         out += _daten(dok, heute, beginn)
         if "regionen" not in bestand.unvollstaendig:  # sonst wäre jede Region „unbekannt“
             out += _umfasst(dok, regionen, kaputt, dateien)
-        out += _quellen(dok, bestand.quellen)
+        out += _quellen(dok)
     for doks in je_region.values():
         out += _ueberschneidungen(doks)
     return out
@@ -425,66 +423,19 @@ def _sicher_vor(a: Zeitangabe, b: Zeitangabe) -> bool:
     return a.spaet is not None and b.frueh is not None and a.spaet < b.frueh
 
 
-_LEERRAUM = re.compile(r"\s")
-
-
-def ist_webadresse(q: str) -> bool:
-    """Eine Quelle im Netz: http(s)://, ohne Leerraum."""
-    return q.startswith(("https://", "http://")) and _LEERRAUM.search(q) is None
-
-
-def _quellen(dok: Dokument[Vertrag], dateien: frozenset[str]) -> list[Problem]:
-    v = dok.modell
-    if not v.quellen:
-        return [
-            problem(
-                dok.anzeige,
-                dok.zeile("region"),
-                "NZ601",
-                "Vertrag ohne Quelle",
-                "Unter „quellen:“ die Webadresse angeben, auf der die Angabe beruht.",
-            )
-        ]
-    out = []
-    for i, q in enumerate(v.quellen):
-        if isinstance(q, Quelle):
-            continue  # ein Quellenobjekt prüft .quellen.quellenobjekte, mit der Zeile seines Felds
-        zeile = dok.zeilen.get(f"quellen[{i}]") or dok.zeile("quellen")  # die Zeile des Eintrags
-        if q.startswith(("https://", "http://")):
-            if not ist_webadresse(q):
-                out.append(_leerzeichen_in_adresse(dok.anzeige, zeile, q))
-            continue
-        # nur Dateien, die das Einlesen unter quellen/ gefunden hat (keine Pfade nach draußen)
-        if posixpath.normpath(q.replace("\\", "/")) not in dateien:
-            out.append(
-                problem(
-                    dok.anzeige,
-                    zeile,
-                    "NZ602",
-                    f"Quelle „{q}“ ist weder eine Webadresse noch eine Datei im Datenordner",
-                    "Webadresse mit https:// angeben oder Datei unter quellen/ ablegen.",
-                )
-            )
-    return out
-
-
-_ZWEITE_ADRESSE = re.compile(r"\s+(?=https?://)")
-
-
-def _leerzeichen_in_adresse(datei: str, zeile: int, q: str) -> Problem:
-    """Zwei Adressen in einem Eintrag: YAML hat eine zu weit eingerückte Zeile ohne „- “ an
-    den Eintrag davor gehängt – ein stiller Fehler beim Bearbeiten, darum eigens erklärt."""
-    teile = _ZWEITE_ADRESSE.split(q)
-    if len(teile) > 1:
-        return problem(
-            datei,
-            zeile,
-            "NZ602",
-            f"{len(teile)} Webadressen zu einer zusammengefügt: {teile[0]} {teile[1]}",
-            f"Zeile {zeile + 1} ist wohl zu weit eingerückt, oder ihr fehlt das „- “: "
-            "jede Adresse braucht eine eigene Zeile „  - https://…“.",
+def _quellen(dok: Dokument[Vertrag]) -> list[Problem]:
+    """Ein Vertrag ohne Quelle (NZ601); jede genannte Quelle prüft .quellen.quellenobjekte."""
+    if dok.modell.quellen:
+        return []
+    return [
+        problem(
+            dok.anzeige,
+            dok.zeile("region"),
+            "NZ601",
+            "Vertrag ohne Quelle",
+            "Unter „quellen:“ die Webadresse angeben, auf der die Angabe beruht.",
         )
-    return problem(datei, zeile, "NZ602", f"Webadresse enthält Leerzeichen: {q}")
+    ]
 
 
 def _ueberschneidungen(doks: list[Dokument[Vertrag]]) -> list[Problem]:

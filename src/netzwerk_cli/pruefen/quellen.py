@@ -1,5 +1,12 @@
-"""Quellenobjekte prüfen: ``url`` und ``archiv`` sind Webadressen (NZ602), ``abgerufen`` liegt nicht
-in der Zukunft (NZ302).
+"""Quellen prüfen – jede, ob als Text oder als Objekt geschrieben (nach dem Lesen ist jede eine
+:class:`~netzwerk_cli.kern.modelle.Quelle`), mit einer Regel:
+
+- ``url`` ist eine Webadresse (:func:`~netzwerk_cli.kern.webadresse.ist_webadresse`) oder eine
+  Datei, die unter ``quellen/`` liegt (NZ602). Nur Regionen und ``programm.yaml`` dürfen
+  einen Beleg ohne Adresse nennen („Statistisches Bundesamt …“) – ein Vertrag nicht;
+- ``archiv`` ist eine Webadresse (NZ602);
+- ``abgerufen`` und ``veroeffentlicht`` liegen nicht in der Zukunft (NZ302), und eine Quelle
+  erschien nicht erst nach dem Tag, an dem sie gelesen wurde (NZ304).
 
 Ein leeres ``zitat`` und unbekannte Schlüssel meldet schon das Schema (NZ204, NZ202). Die
 Zeile eines Befunds kommt aus den schon gelesenen Bytes der Datei – nur für Dateien mit einem
@@ -8,12 +15,15 @@ Befund wird das YAML dafür noch einmal zerlegt, die übrigen kosten nichts.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from datetime import date
 
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
-from ..kern.modelle import Quelle
-from ..kern.quellen import Ort, hat_quellenobjekt, ist_sauber, ortstext, quellen_in
+from ..kern.modelle import Quelle, Vertrag
+from ..kern.quellen import Ort, ortstext, quellen_in
+from ..kern.webadresse import ist_webadresse
 from .codes import problem
 from .regeln import Kontext
 from .yamlio import finde, lies_yaml
@@ -23,15 +33,18 @@ _Befund = tuple[Ort, str, str, str]
 
 
 def quellenobjekte(bestand: Datenbestand, heute: date) -> list[Problem]:
+    """Die Befunde zu allen Quellen aller gültig gelesenen Dateien."""
     out: list[Problem] = []
     docs: list[Dokument] = [*bestand.regionen, *bestand.vertraege]  # type: ignore[type-arg]
     if bestand.programm is not None:
         docs.append(bestand.programm)
     for dok in docs:
-        if not hat_quellenobjekt(dok.modell):
-            continue
+        # ein Vertrag braucht Belege, die man aufschlagen kann (wie bisher NZ602)
+        ohne_adresse = not isinstance(dok.modell, Vertrag)
         befunde = [
-            b for ort, q in quellen_in(dok.modell) if isinstance(q, Quelle) for b in _pruefe(ort, q, heute)
+            b
+            for ort, q in quellen_in(dok.modell)
+            for b in _pruefe(ort, q, heute, bestand.quellen, ohne_adresse)
         ]
         if befunde:
             out += _mit_zeilen(dok, befunde, bestand.inhalte.get(dok.anzeige))
@@ -44,20 +57,23 @@ def pruefgang(k: Kontext) -> list[Problem]:
     return quellenobjekte(k.bestand, k.heute) + anmeldedaten(k.bestand)
 
 
-def _pruefe(ort: Ort, q: Quelle, heute: date) -> list[_Befund]:
+def _pruefe(ort: Ort, q: Quelle, heute: date, dateien: frozenset[str], ohne_adresse: bool) -> list[_Befund]:
     out: list[_Befund] = []
     feld = ortstext(ort)
-    if not ist_sauber(q.url):
+    url_ort = (*ort, "url")
+    if q.ist_web:
+        if not ist_webadresse(q.url):
+            out.append((url_ort, "NZ602", *_keine_webadresse(feld, q.url)))
+    elif _datei_fehlt(q.url, dateien, ohne_adresse):
         out.append(
             (
-                (*ort, "url"),
+                url_ort,
                 "NZ602",
-                f"„{feld}.url“ ist keine Webadresse: {q.url}",
-                "Im Quellenobjekt steht unter „url“ eine Webadresse mit https:// (ohne Leerzeichen); "
-                "eine Datei unter quellen/ als schlichten Eintrag angeben.",
+                f"Quelle „{q.url}“ ist weder eine Webadresse noch eine Datei im Datenordner",
+                "Webadresse mit https:// angeben oder Datei unter quellen/ ablegen.",
             )
         )
-    if q.archiv is not None and not ist_sauber(q.archiv):
+    if q.archiv is not None and not ist_webadresse(q.archiv):
         out.append(
             (
                 (*ort, "archiv"),
@@ -77,7 +93,74 @@ def _pruefe(ort: Ort, q: Quelle, heute: date) -> list[_Befund]:
                 "Den Tag eintragen, an dem die Seite gelesen wurde – nie raten.",
             )
         )
+    out += _erschienen(ort, q, heute)
     return out
+
+
+def _erschienen(ort: Ort, q: Quelle, heute: date) -> list[_Befund]:
+    """``veroeffentlicht``: sicher nach heute (NZ302) oder sicher nach dem Abruf (NZ304)? Eine
+    ungenaue Angabe („2019“) zählt erst, wenn schon ihr frühester Tag danach liegt."""
+    v = q.veroeffentlicht
+    if v is None or v.frueh is None:
+        return []
+    feld, wo = ortstext(ort), (*ort, "veroeffentlicht")
+    if v.frueh > heute:
+        return [
+            (
+                wo,
+                "NZ302",
+                f"„{feld}.veroeffentlicht: {v.text}“ liegt in der Zukunft (heute ist {heute.isoformat()})",
+                "Das Erscheinungsdatum so eintragen, wie die Quelle es nennt – nie raten.",
+            )
+        ]
+    if q.abgerufen is not None and v.frueh > q.abgerufen:
+        return [
+            (
+                wo,
+                "NZ304",
+                f"„{feld}.veroeffentlicht: {v.text}“ liegt nach dem Abruf "
+                f"(„abgerufen: {q.abgerufen.isoformat()}“): gelesen vor dem Erscheinen",
+                "Eines der beiden Daten ist falsch: mit der Quelle vergleichen.",
+            )
+        ]
+    return []
+
+
+def _datei_fehlt(url: str, dateien: frozenset[str], ohne_adresse: bool) -> bool:
+    """Keine Webadresse: dann eine Datei, die das Einlesen unter quellen/ gefunden hat (keine
+    Pfade nach draußen) – außer ein Beleg ohne Adresse, wo er erlaubt ist."""
+    if ohne_adresse and not url.startswith("quellen/"):
+        return False
+    return posixpath.normpath(url.replace("\\", "/")) not in dateien
+
+
+_ZWEITE_ADRESSE = re.compile(r"\s+(?=https?://)")
+# im Hinweis: die Zeile nach dem Befund (sie steht erst fest, wenn die Zeile gefunden ist)
+_DANACH = "<zeile+1>"
+_LEERRAUM = re.compile(r"\s")
+
+
+def _keine_webadresse(feld: str, url: str) -> tuple[str, str]:
+    """Meldung und Hinweis für eine Adresse mit http(s)://, die keine Webadresse ist."""
+    teile = _ZWEITE_ADRESSE.split(url)
+    if len(teile) > 1:
+        # YAML hat eine zu weit eingerückte Zeile ohne „- “ an den Eintrag davor gehängt –
+        # ein stiller Fehler beim Bearbeiten, darum eigens erklärt
+        return (
+            f"{len(teile)} Webadressen zu einer zusammengefügt: {teile[0]} {teile[1]}",
+            f"Zeile {_DANACH} ist wohl zu weit eingerückt, oder ihr fehlt das „- “: "
+            "jede Adresse braucht eine eigene Zeile „  - https://…“.",
+        )
+    if _LEERRAUM.search(url):
+        return (
+            f"„{feld}“: Webadresse enthält Leerzeichen: {url}",
+            "Leerzeichen in einer Adresse als %20 schreiben; zwei Adressen als zwei Einträge.",
+        )
+    return (
+        f"„{feld}“ ist keine Webadresse: {url}",
+        "Eine Webadresse besteht nach https:// nur aus druckbaren ASCII-Zeichen ohne \" ' < > \\ `; "
+        "Umlaute so, wie der Browser sie kopiert (ü als %C3%BC).",
+    )
 
 
 def _mit_zeilen(dok: Dokument, befunde: list[_Befund], inhalt: bytes | None) -> list[Problem]:  # type: ignore[type-arg]
@@ -89,6 +172,7 @@ def _mit_zeilen(dok: Dokument, befunde: list[_Befund], inhalt: bytes | None) -> 
             zeile, spalte = f.zeile, f.spalte
         else:  # ohne Bytes: die Zeile des Felds der obersten Ebene
             zeile, spalte = dok.zeile(str(ort[0])), 1
+        hinweis = hinweis.replace(_DANACH, str(zeile + 1))
         out.append(problem(dok.anzeige, zeile, code, meldung, hinweis, spalte))
     return out
 

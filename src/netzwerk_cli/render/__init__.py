@@ -78,6 +78,12 @@ RENDERER: dict[str, dict[str, Renderer]] = {
         "csv": Renderer("text", "quellen:linkbericht_csv"),
         "markdown": Renderer("text", "quellen:linkbericht_markdown"),
     },
+    "quellenstand": {
+        "text": Renderer("konsole", "quellen:quellenstand"),
+        "json": Renderer("daten", "quellen:quellenstand_daten"),
+        "csv": Renderer("text", "quellen:quellenstand_csv"),
+        "markdown": Renderer("text", "quellen:quellenstand_markdown"),
+    },
     "offen": _formate("offen:text", "offen:daten", "offen:csv_text", "offen:markdown"),
     "pruefung": {
         **_formate("text:pruefung", "daten:pruefung", "formate:pruefung_csv", "markdown:pruefung"),

@@ -51,7 +51,7 @@ def einwohner(e: Einwohnerbericht) -> dict[str, Any]:
     return {
         **einwohnerzahl(e.gesamt),
         "stand": [d.isoformat() for d in e.stand],
-        "quellen": list(e.quellen),
+        "quellen": quellen(e.quellen),
         "nach_regierungsbezirk": {k: einwohnerzahl(v) for k, v in e.nach_regierungsbezirk.items()},
         "nach_art": {k: einwohnerzahl(v) for k, v in e.nach_art.items()},
     }
@@ -207,23 +207,30 @@ def region_bericht(b: RegionBericht) -> dict[str, Any]:
 
 
 def ereignis(e: Ereignis) -> dict[str, Any]:
-    return {"datum": zeitangabe(e.datum), "quellen": quellen(e.quellen), "bemerkung": e.bemerkung}
+    return {
+        "datum": zeitangabe(e.datum),
+        "angekuendigt": e.angekuendigt,
+        "quellen": quellen(e.quellen),
+        "bemerkung": e.bemerkung,
+    }
 
 
-def quelle(q: str | Quelle) -> str | dict[str, Any]:
-    """Eine Quelle, wie die Daten sie nennen: Text bleibt Text, ein Quellenobjekt wird eines –
-    immer mit allen vier Schlüsseln (``null``, wo die Daten nichts sagen)."""
-    if isinstance(q, str):
-        return q
+def quelle(q: Quelle) -> str | dict[str, Any]:
+    """Eine Quelle: nur die Adresse als Text (:meth:`Quelle.schlicht`), sonst ein Objekt – immer
+    mit allen Schlüsseln (``null``, wo die Daten nichts sagen)."""
+    schlicht = q.schlicht()
+    if schlicht is not None:
+        return schlicht
     return {
         "url": q.url,
+        "veroeffentlicht": zeitangabe(q.veroeffentlicht),
         "abgerufen": q.abgerufen.isoformat() if q.abgerufen else None,
         "archiv": q.archiv,
         "zitat": q.zitat,
     }
 
 
-def quellen(qs: Sequence[str | Quelle]) -> list[str | dict[str, Any]]:
+def quellen(qs: Sequence[Quelle]) -> list[str | dict[str, Any]]:
     return [quelle(q) for q in qs]
 
 
@@ -309,7 +316,7 @@ def _vergleichswert(w: Any) -> Any:
     if isinstance(w, date):
         return w.isoformat()
     if isinstance(w, list):
-        return [quelle(x) if isinstance(x, Quelle) else str(x) for x in w]
+        return [quelle(x) if isinstance(x, Quelle) else str(x) for x in w]  # Quellen oder AGS
     if isinstance(w, Quelle):
         return quelle(w)
     return w

@@ -68,10 +68,10 @@ def region_csv(b: RegionBericht) -> str:
                 v["datei"],
                 *(_text(v[k]) for k in ("unterzeichnet", "beginn", "endet")),
                 v["ende_grund"] or "",
-                " ".join(q if isinstance(q, str) else q["url"] for q in v["quellen"]),
+                " ".join(q.url for q in d.modell.quellen),
                 v["bemerkung"] or "",
             ]
-            for v in daten.region_bericht(b)["vertraege"]
+            for v, d in zip(daten.region_bericht(b)["vertraege"], b.vertraege, strict=True)
         ),
     )
 

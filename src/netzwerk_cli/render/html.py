@@ -32,6 +32,7 @@ from .text import STAND_KURZ, datenstand_zeile, einwohner_zeile, konferenz_zeile
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from ..kern.modelle import Quelle
     from ..kern.offen import OffenBericht
     from ..pruefen import PruefErgebnis
 
@@ -90,23 +91,21 @@ def _teile(url: str) -> tuple[str, str, bool]:
     return netloc.rsplit("@", 1)[-1], pfad, "@" in netloc
 
 
-def _quelle_url(q: Any) -> str | None:
-    """Eine Quelle ist Text (URL oder Datei unter quellen/) oder ein Objekt mit ``url``."""
-    url = getattr(q, "url", q)
-    return sichere_url(url) if isinstance(url, str) else None
+def _quelle_url(q: Quelle) -> str | None:
+    """Die Adresse einer Quelle als Linkziel (eine Webadresse) oder None (eine Datei unter
+    quellen/, ein Beleg ohne Adresse)."""
+    return sichere_url(q.url)
 
 
-def _archiv_url(q: Any) -> str | None:
-    archiv = getattr(q, "archiv", None)
-    return sichere_url(archiv) if isinstance(archiv, str) else None
+def _archiv_url(q: Quelle) -> str | None:
+    return sichere_url(q.archiv) if q.archiv is not None else None
 
 
-def _quelle_text(q: Any) -> str:
-    url = getattr(q, "url", q)
-    return url if isinstance(url, str) else str(q)
+def _quelle_text(q: Quelle) -> str:
+    return q.url
 
 
-def _quelle_kurz(q: Any) -> str:
+def _quelle_kurz(q: Quelle) -> str:
     """In Tabellen: eine Datei unter quellen/ nur mit ihrem Namen (ohne Ordner und Endung)."""
     text = _quelle_text(q)
     if text.startswith("quellen/"):

@@ -22,14 +22,16 @@ from .sicher import markdown_zelle as _zelle
 from .text import STAND_TEXT, datenstand_zeile, kopfzeile, zusammenfassung
 
 
-def _quelle(q: str | Quelle) -> str:
+def _quelle(q: Quelle) -> str:
     """Eine Webadresse als Autolink ``<…>`` (darin wirkt keine Auszeichnung), alles andere als Text;
-    die archivierte Kopie eines Quellenobjekts daneben."""
-    if isinstance(q, Quelle):
-        archiv = f" (Archiv: {_quelle(q.archiv)})" if q.archiv else ""
-        return _quelle(q.url) + archiv
-    url = sichere_url(q)
-    return f"<{url}>" if url else _zelle(q)
+    die archivierte Kopie daneben."""
+    archiv = f" (Archiv: {_adresse(q.archiv)})" if q.archiv else ""
+    return _adresse(q.url) + archiv
+
+
+def _adresse(text: str) -> str:
+    url = sichere_url(text)
+    return f"<{url}>" if url else _zelle(text)
 
 
 def _eigene(text: str) -> str:

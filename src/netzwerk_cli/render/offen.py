@@ -15,7 +15,7 @@ from rich.console import Console as Konsole
 from rich.text import Text
 
 from ..kern.datum import deutsch_tag
-from ..kern.modelle import Quelle, quelle_url
+from ..kern.modelle import Quelle
 from ..kern.offen import ENDET, Frage, Grund, OffenBericht, Punkt, Spanne, Teilmenge
 from ..kern.zahlen import anzahl, ganz
 from .daten import quelle as quelle_daten
@@ -83,7 +83,7 @@ def _widerspruch(p: Punkt) -> str:
 
 def _quelle_sichtbar(p: Punkt) -> str:
     """Die Adresse der Quelle eines Prüfpunkts, entschärft – auch wenn die Quelle ein Objekt ist."""
-    return sichtbar(quelle_url(p.pruefpunkt.quelle))
+    return sichtbar(p.pruefpunkt.quelle.url)
 
 
 def text(b: OffenBericht, con: Konsole) -> None:
@@ -282,9 +282,9 @@ def csv_text(b: OffenBericht) -> str:
 # --- Markdown --------------------------------------------------------------------------
 
 
-def _quelle(q: str | Quelle) -> str:
-    url = sichere_url(q)
-    return f"<{url}>" if url else markdown_text(quelle_url(q))
+def _quelle(q: Quelle) -> str:
+    url = sichere_url(q.url)
+    return f"<{url}>" if url else markdown_text(q.url)
 
 
 def markdown(b: OffenBericht) -> str:

@@ -14,7 +14,7 @@ from rich.console import Console as Konsole
 from rich.text import Text
 
 from ..kern.datum import deutsch_tag
-from ..kern.quellen import ART_TEXT, Art, Ergebnis, Linkbericht, Stufe
+from ..kern.quellen import ART_TEXT, Art, Ergebnis, Linkbericht, Quellenstand, Stufe
 from ..kern.zahlen import anzahl, dezimal
 from .konsole import umbrechen
 from .sicher import csv_zelle, markdown_code, markdown_zelle, sichere_url, sichtbar
@@ -48,7 +48,7 @@ def kopf(b: Linkbericht) -> str:
     return f"{was} geprüft (Frist {_frist(b)}): {zahlen}."
 
 
-def _uebergangen(b: Linkbericht) -> str:
+def _uebergangen(b: Linkbericht | Quellenstand) -> str:
     if not b.uebergangen:
         return ""
     return (
@@ -195,3 +195,88 @@ def linkbericht_markdown(b: Linkbericht) -> str:
     if not b.ergebnisse:
         out += ["", "Die Daten nennen keine Webadresse."]
     return "\n".join(out) + "\n"
+
+
+# --- netz sources: das Erscheinungsdatum jeder Quelle -----------------------------------
+
+
+def stand_kopf(b: Quellenstand) -> str:
+    """„57 von 106 Quellen mit Erscheinungsdatum, 49 ohne.“"""
+    gesamt = len(b.quellen)
+    return (
+        f"{len(b.datiert)} von {anzahl(gesamt, 'Quelle', 'Quellen')} mit Erscheinungsdatum, "
+        f"{len(b.undatiert)} ohne."
+    )
+
+
+def quellenstand(b: Quellenstand, con: Konsole) -> None:
+    con.print(Text("Quellen der Daten", style="bold"))
+    con.print(umbrechen(stand_kopf(b), con.width), soft_wrap=True)
+    if hinweis := _uebergangen(b):
+        con.print(umbrechen(Text(hinweis, style="yellow"), con.width), soft_wrap=True)
+    if b.undatiert:
+        con.print()
+        con.print(Text(f"Ohne Erscheinungsdatum ({len(b.undatiert)})", style="bold"))
+        for d in b.undatiert:
+            # die Adresse allein auf ihrer Zeile: nie umbrochen, kopierbar
+            con.print(Text(sichtbar(d.url)), soft_wrap=True)
+            dateien = ", ".join(sichtbar(f) for f in d.dateien)
+            zeile = Text(f"  zitiert in {dateien}", style="dim")
+            con.print(umbrechen(zeile, con.width, einzug=4), soft_wrap=True)
+    con.print()
+    con.print(
+        umbrechen(
+            "Ein Erscheinungsdatum trägt eine Quelle als Objekt: „- url: …“ mit „veroeffentlicht: …“ "
+            "(docs/quellen.md). Jede Adresse mit Datum: --format json.",
+            con.width,
+        ),
+        soft_wrap=True,
+    )
+
+
+def quellenstand_daten(b: Quellenstand) -> dict[str, Any]:
+    return {
+        "anzahl": {"gesamt": len(b.quellen), "datiert": len(b.datiert), "undatiert": len(b.undatiert)},
+        "uebergangene_dateien": b.uebergangen,
+        "quellen": [
+            {
+                "url": d.url,
+                "art": d.art.value,
+                "veroeffentlicht": d.veroeffentlicht.als_json() if d.veroeffentlicht else None,
+                "dateien": list(d.dateien),
+            }
+            for d in b.quellen
+        ],
+    }
+
+
+def quellenstand_csv(b: Quellenstand) -> str:
+    puffer = io.StringIO()
+    w = csv.writer(puffer, lineterminator="\n")
+    w.writerow(("url", "art", "veroeffentlicht", "frueh", "spaet", "dateien"))
+    for d in b.quellen:
+        v = d.veroeffentlicht
+        w.writerow(
+            csv_zelle(x)
+            for x in (
+                d.url,
+                d.art.value,
+                v.text if v else "",
+                v.frueh.isoformat() if v and v.frueh else "",
+                v.spaet.isoformat() if v and v.spaet else "",
+                " ".join(d.dateien),
+            )
+        )
+    return puffer.getvalue()
+
+
+def quellenstand_markdown(b: Quellenstand) -> str:
+    zeilen = ["## Quellen der Daten", "", stand_kopf(b), ""]
+    if b.undatiert:
+        zeilen += ["| Quelle ohne Erscheinungsdatum | zitiert in |", "|---|---|"]
+        for d in b.undatiert:
+            url = sichere_url(d.url)
+            ort = f"<{url}>" if url else markdown_zelle(d.url)
+            zeilen.append(f"| {ort} | {', '.join(markdown_code(f) for f in d.dateien)} |")
+        zeilen.append("")
+    return "\n".join(zeilen)

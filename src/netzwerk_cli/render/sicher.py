@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # nur der Typ: sicher.py lädt bei jeder Ausgabe, pydantic braucht es dafür nicht
-    from ..kern.modelle import Quelle
+from ..kern.webadresse import ist_webadresse
 
 # Steuerzeichen (Cc: C0, DEL, C1 mit U+0085), Formatzeichen (Cf: Bidi-Steuerung wie U+202E,
 # U+2066–U+2069, U+200E/F, U+061C, dazu unsichtbare wie U+200B und U+FEFF), Zeilen- und
@@ -170,14 +169,8 @@ def html_text(text: str) -> str:
     return escape(sichtbar(text), quote=True)
 
 
-# druckbares ASCII ohne Leerzeichen und ohne " ' < > \ `
-_URL = re.compile(r"https?://[!#-&(-;=?-\[\]-_a-~]+")
-
-
-def sichere_url(text: str | Quelle) -> str | None:
-    """``text``, wenn er als Ziel eines Links taugt: nur http(s), nur druckbares ASCII ohne
-    Leerraum und Anführungszeichen; sonst None (dann wird er Text, kein Link). Von einem
-    Quellenobjekt zählt die Adresse (``url``)."""
-    if not isinstance(text, str):
-        text = text.url
-    return text if _URL.fullmatch(text) else None
+def sichere_url(text: str) -> str | None:
+    """``text``, wenn er als Ziel eines Links taugt – eine Webadresse nach der einen Regel
+    (:mod:`~netzwerk_cli.kern.webadresse`: nur http(s), nur druckbares ASCII ohne Leerraum und
+    Anführungszeichen); sonst None (dann wird er Text, kein Link)."""
+    return text if ist_webadresse(text) else None

@@ -380,8 +380,8 @@ def region(b: RegionBericht, con: Konsole) -> None:
         t = _Zeilen()
         if r.bemerkung:
             t.add_row("Gebiet", _s(r.bemerkung))
-        for j, q in enumerate(r.quellen):
-            t.add_row("Quellen" if j == 0 else "", _s(q))
+        for j, zeile in enumerate(z for q in r.quellen for z in quellenzeilen(q)):
+            t.add_row("Quellen" if j == 0 else "", zeile)
         t.drucke(con)
     if not b.vertraege:
         con.print()
@@ -415,7 +415,9 @@ def region(b: RegionBericht, con: Konsole) -> None:
         for j, e in enumerate(v.bildungskonferenzen):
             t.add_row(
                 "Konferenzen" if j == 0 else "",
-                _s(e.datum.deutsch()) + (f" – {_s(e.bemerkung)}" if e.bemerkung else ""),
+                _s(e.datum.deutsch())
+                + (" (angekündigt; ob sie stattfand, ist nicht belegt)" if e.angekuendigt else "")
+                + (f" – {_s(e.bemerkung)}" if e.bemerkung else ""),
             )
         if d.modell is s.vertrag and (k := b.konferenz) is not None:
             if k.alt_erfasst and k.letzte is not None:
@@ -460,12 +462,12 @@ def nicht_gezaehlt(b: RegionBericht) -> str:
     return "die Region gab es nicht mehr, sie zählt nicht"
 
 
-def quellenzeilen(q: str | Quelle) -> list[str]:
-    """Eine Quelle als Zeilen: die Adresse, bei einem Quellenobjekt darunter die archivierte
-    Kopie, der Tag des Abrufs und das Zitat (entschärft)."""
-    if isinstance(q, str):
-        return [_s(q)]
+def quellenzeilen(q: Quelle) -> list[str]:
+    """Eine Quelle als Zeilen: die Adresse, darunter, was die Daten sonst über sie sagen:
+    Erscheinungsdatum, archivierte Kopie, Tag des Abrufs und Zitat (entschärft)."""
     zeilen = [_s(q.url)]
+    if q.veroeffentlicht:
+        zeilen.append(f"  veröffentlicht: {q.veroeffentlicht.deutsch()}")
     if q.archiv:
         zeilen.append(f"  Archiv: {_s(q.archiv)}")
     if q.abgerufen:
