@@ -34,6 +34,7 @@ def test_alle_befehle_da() -> None:
         "schema",
         "show",
         "site",
+        "source",
         "sources",
         "status",
         "timeline",

@@ -203,3 +203,42 @@ def test_continue_neben_aehnlichem_eintrag_fragt_mit_nein_als_vorgabe(netz: obje
     code, rest = _ende(k)
     assert code == 1 and "Nichts gespeichert." in rest
     assert datei.read_bytes() == vorher
+
+
+def test_add_fragt_nach_der_quelle(netz: object, ordner: Path) -> None:
+    """Region und Tag auf der Kommandozeile, keine Quelle: am Terminal fragt netz danach, eine
+    leere Antwort wird neu erfragt (ein Vertrag ohne Quelle ist ein Fehler, NZ601)."""
+    k = netz("add", "viersen", "--date", "01.10.2026")  # type: ignore[operator]
+    k.expect_exact("Quelle (Webadresse, auf der die Angabe beruht)")
+    k.sendline("")
+    k.expect_exact("Ohne Quelle trägt netz keinen Vertrag ein (NZ601).")
+    k.expect_exact("Quelle (Webadresse")
+    k.sendline("https://www.kreis-viersen.de/bildung")
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("")
+    code, rest = _ende(k)
+    assert code == 0, rest
+    text = (ordner / "vertraege" / "05166-viersen-2026-10-01.yaml").read_text(encoding="utf-8")
+    assert "quellen:\n  - https://www.kreis-viersen.de/bildung\n" in text
+
+
+def test_source_add_zeigt_vorschau_und_fragt(netz: object, ordner: Path) -> None:
+    """netz source add am Terminal: erst der Diff, dann „Speichern? [J/n]“; „n“ schreibt nichts."""
+    datei = ordner / "vertraege" / "05170-wesel-2026-11-20.yaml"
+    datei.write_text('region: "05170"\nunterzeichnet: 2026-11-20\n', encoding="utf-8")
+    k = netz("source", "add", "Kreis", "Wesel", "https://www.kreis-wesel.de/bildung")  # type: ignore[operator]
+    k.expect_exact("Würde ändern:")
+    k.expect_exact("+quellen:")
+    k.expect_exact("+  - https://www.kreis-wesel.de/bildung")
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("n")
+    code, _ = _ende(k)
+    assert code == 1
+    assert "quellen" not in datei.read_text(encoding="utf-8")
+    k = netz("source", "add", "Kreis", "Wesel", "https://www.kreis-wesel.de/bildung")  # type: ignore[operator]
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("j")
+    code, rest = _ende(k)
+    assert code == 0, rest
+    assert "Quelle nachgetragen" in rest
+    assert datei.read_text(encoding="utf-8").endswith("quellen:\n  - https://www.kreis-wesel.de/bildung\n")

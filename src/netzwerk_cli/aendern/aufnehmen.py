@@ -65,6 +65,7 @@ def entwurf(
             f"Der Beginn {deutsch_tag(beginn)} liegt vor der Unterzeichnung {deutsch_tag(unterzeichnet)}."
         )
     _gab_es(bestand, region, unterzeichnet)
+    _derselbe(bestand, region, unterzeichnet, quellen)
     je = vertraege_je_region(d.modell for d in bestand.vertraege)
     stand = abdeckung([region], je, unterzeichnet).regionen[0]
     hinweise: list[str] = []
@@ -82,7 +83,10 @@ def entwurf(
             f"falls er endete: netz end {slug(region.name)} --date TT.MM.JJJJ"
         )
     if not quellen:
-        hinweise.append("Ohne Quelle: bitte mit --source die Webadresse nachtragen (Warnung NZ601).")
+        raise NetzFehler(
+            "Ein Vertrag braucht eine Quelle: die Webadresse, auf der die Angabe beruht (NZ601).",
+            f"netz add {slug(region.name)} --date {deutsch_tag(unterzeichnet)} --source https://…",
+        )
     v = Vertrag(
         region=region.ags,
         unterzeichnet=Zeitangabe.am(unterzeichnet),
@@ -97,6 +101,20 @@ def entwurf(
     # Vor dem Schreiben: den Bestand mit dem neuen Vertrag im Speicher prüfen.
     gemeinsam.pruefe_mit(bestand, Dokument(str(pfad), anzeigepfad(pfad, bestand.wurzel), v, {}), heute)
     return Entwurf(pfad, anzeigepfad(pfad, bestand.wurzel), v, text, region, tuple(hinweise))
+
+
+def _derselbe(bestand: Datenbestand, region: Region, tag: date, quellen: list[str] | None) -> None:
+    """Ein Vertrag der Region, unterzeichnet an genau diesem Tag, ist derselbe Vertrag: wer ihn
+    noch einmal einträgt, will meist nur die Quelle nachtragen – dafür gibt es netz source add."""
+    for d in bestand.vertraege:
+        v = d.modell
+        if v.region == region.ags and v.unterzeichnet.genau and v.unterzeichnet.frueh == tag:
+            url = quellen[0] if quellen else "https://…"
+            raise NetzFehler(
+                f"Den Vertrag vom {deutsch_tag(tag)} gibt es schon: {d.anzeige}.",
+                "Eine Quelle nachtragen oder berichtigen: "
+                f"netz source add {slug(region.name)} {url} --contract {deutsch_tag(tag)}",
+            )
 
 
 def _gab_es(bestand: Datenbestand, region: Region, tag: date) -> None:

@@ -47,6 +47,7 @@ BEFEHLE: dict[str, str] = {
     "schema": "schema:schema",
     # eine Gruppe: ein typer.Typer statt einer Funktion (netz sources check)
     "sources": "sources:sources",
+    "source": "quelle:source",
 }
 # Globale Optionen mit Wert (stehen vor dem Befehl)
 _MIT_WERT = ("--data",)

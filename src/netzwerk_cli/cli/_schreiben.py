@@ -33,7 +33,7 @@ REGION_HILFE = (
     "Am Terminal wird sonst gefragt."
 )
 # Ein Aufruf, der nur am Terminal nachfragt, nennt in Skripten diesen Weg
-BEISPIEL = "Beispiel: netz add Kreis Wesel --date 20.11.2026"
+BEISPIEL = "Beispiel: netz add Kreis Wesel --date 20.11.2026 --source https://www.kreis-wesel.de/…"
 
 
 def ist_terminal() -> bool:
@@ -189,13 +189,21 @@ def frage_datum(
             sage(f"{e.meldung} {e.hinweis}".strip())
 
 
-def frage_quellen(quellen: list[str] | None, gefragt: bool) -> list[str]:
+def frage_quellen(quellen: list[str] | None, gefragt: bool, pflicht: bool = False) -> list[str]:
+    """Die Quellen von der Kommandozeile oder erfragt; mit ``pflicht`` (ein Vertrag, NZ601)
+    wird eine leere Antwort neu erfragt."""
     if quellen or not gefragt:
         return list(quellen or [])
+    frage = (
+        "Quelle (Webadresse, auf der die Angabe beruht)"
+        if pflicht
+        else "Quelle (Webadresse, leer lassen, wenn keine)"
+    )
     while True:
-        q = str(
-            typer.prompt("Quelle (Webadresse, leer lassen, wenn keine)", default="", show_default=False)
-        ).strip()
+        q = str(typer.prompt(frage, default="", show_default=False)).strip()
+        if not q and pflicht:
+            sage("Ohne Quelle trägt netz keinen Vertrag ein (NZ601). Strg+C bricht ab.")
+            continue
         if not q:
             return []
         try:
@@ -315,6 +323,7 @@ def ablauf(
     bestaetigen: bool,
     region: str | None = None,
     bedenken: Callable[[E], bool] | None = None,
+    dulde: tuple[str, ...] = (),
 ) -> None:
     """Führt einen schreibenden Befehl sicher aus; siehe Moduldoku. ``region``: die Eingabe
     der Region – Fehler in Dateien anderer Regionen halten die Änderung dann nicht auf."""
@@ -323,7 +332,7 @@ def ablauf(
 
     out = konsole()
     if dry_run or bestaetigen:
-        e = _nichts_geschrieben(erstelle, lade(ctx, region=region))
+        e = _nichts_geschrieben(erstelle, lade(ctx, region=region, dulde=dulde))
         titel, text = vorschau(e)
         out.print(titel)
         out.print(text, end="", soft_wrap=True)  # YAML und Diff nie umbrechen
@@ -336,7 +345,7 @@ def ablauf(
     wurzel = ctx.wurzel()
     with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
         # erst unter der Sperre lesen: so sieht netz, was ein anderer Prozess gerade schrieb
-        e = _nichts_geschrieben(erstelle, lade(ctx, region=region))
+        e = _nichts_geschrieben(erstelle, lade(ctx, region=region, dulde=dulde))
         _nichts_geschrieben(speichere, e)
     out.print(erfolg(e))
 

@@ -27,7 +27,10 @@ def add(
     source: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
-            "--source", metavar="URL", help="Webadresse, auf der die Angabe beruht (mehrfach möglich)."
+            "--source",
+            metavar="URL",
+            help="Webadresse, auf der die Angabe beruht (Pflicht; mehrfach möglich). "
+            "Am Terminal wird sonst gefragt.",
         ),
     ] = None,
     note: Annotated[
@@ -44,8 +47,9 @@ def add(
 
     region_wert = s.region_text(region)
     note = s.pruefe_text(note, "--note")
-    gefragt = region_wert is None or date is None
-    s.ohne_terminal(region_wert, [(date, "--date")])
+    # Die Quelle ist Pflicht (NZ601 ist ein Fehler): am Terminal erfragt, sonst ein Aufruffehler
+    gefragt = region_wert is None or date is None or not source
+    s.ohne_terminal(region_wert, [(date, "--date"), (source or None, "--source")])
     tag = heute()
     # Am Terminal zuerst die Region: hat sie heute schon ein Netzwerk, erfährt der Nutzer
     # das, bevor er Datum und Quelle eintippt (mit --date prüft erst der Entwurf, am Tag selbst).
@@ -56,7 +60,7 @@ def add(
         date, "--date", "Tag der Unterzeichnung", lambda d: nicht_in_der_zukunft(d, tag, "Die Unterzeichnung")
     )
     beginn = stichtag_option(start, "--start")
-    quellen = s.pruefe_quellen(s.frage_quellen(source, gefragt))
+    quellen = s.pruefe_quellen(s.frage_quellen(source, gefragt, pflicht=True))
 
     def erstelle(bestand: object) -> Entwurf:
         return entwurf(bestand, region_wert, unterzeichnet, tag, beginn, quellen, note)  # type: ignore[arg-type]

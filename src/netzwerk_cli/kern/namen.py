@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .datum import Zeitangabe
-from .fehler import NetzFehler
+from .fehler import Exit, NetzFehler
 from .modelle import Region
 
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
@@ -253,9 +253,12 @@ def region_finden(eingabe: str, regionen: Sequence[Region]) -> Region:
     if t.kandidaten:
         liste = ", ".join(f"{r.bezeichnung} ({r.ags})" for r in t.kandidaten)
         art = "mehrdeutig" if t.mehrdeutig else "unbekannt"
-        raise NetzFehler(f"Region „{eingabe}“ ist {art}. Meinten Sie: {liste}?")
+        # eine unbekannte Region ist ein Aufruffehler (Exit 2) wie ein falsches Datum
+        raise NetzFehler(f"Region „{eingabe}“ ist {art}. Meinten Sie: {liste}?", code=Exit.AUFRUF)
     raise NetzFehler(
-        f"Region „{eingabe}“ ist unbekannt.", "„netz list“ zeigt alle Regionen mit AGS und Namen."
+        f"Region „{eingabe}“ ist unbekannt.",
+        "„netz list“ zeigt alle Regionen mit AGS und Namen.",
+        Exit.AUFRUF,
     )
 
 

@@ -63,7 +63,9 @@ CODES: dict[str, tuple[str, Schwere]] = {
     "NZ506": ("Prüfpunkt widersprüchlich", Schwere.FEHLER),
     "NZ507": ("Belege veraltet", Schwere.WARNUNG),
     # Quellen
-    "NZ601": ("Vertrag ohne Quelle", Schwere.WARNUNG),
+    # ein Fehler, keine Warnung: jeder Vertrag behält die Adresse, auf der er beruht (die Regel
+    # der Daten) – und lokal wie in CI gilt dasselbe Urteil
+    "NZ601": ("Vertrag ohne Quelle", Schwere.FEHLER),
     "NZ602": ("Quelle ungültig", Schwere.FEHLER),
 }
 
