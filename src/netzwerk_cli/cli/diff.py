@@ -73,6 +73,7 @@ def diff(
         probleme_neu=p_neu.probleme,
         punkte_alt=_punkte(p_alt, alt),
         punkte_neu=_punkte(p_neu, neu),
+        heute=heute(),
     )
     darstellen("vergleich", format, v, "diff")
     raise typer.Exit(int(Exit.OK if v.gueltig else Exit.DATEN))
