@@ -65,14 +65,15 @@ def test_add_ganz_am_terminal(netz: object, ordner: Path) -> None:
     k.expect("unbekannt")
     k.expect("Region")
     k.sendline("Wessel")  # ein anderes Wort: nie still Kreis Wesel, sondern nachgefragt
-    k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
+    k.expect_exact("Meinten Sie: Kreis Wesel (05170)? [J/n]")
+    k.sendline("n")  # nein: die Region wird neu erfragt
     k.expect("Region")
     k.sendline("Wesl")
-    k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
-    k.sendline("wesel")
+    k.expect_exact("Meinten Sie: Kreis Wesel (05170)? [J/n]")
+    k.sendline("j")  # der Vorschlag mit J angenommen, nicht neu getippt
     k.expect_exact("Region: Kreis Wesel (05170)")
     j, m, t = HEUTE.split("-")
-    k.expect_exact(f"Tag der Unterzeichnung (TT.MM.JJJJ) [{t}.{m}.{j}]:")  # leer = heute
+    k.expect_exact(f"Tag der Unterzeichnung (TT.MM.JJJJ, ungenau: 11.2026) [{t}.{m}.{j}]:")  # leer = heute
     k.sendline("31.02.2026")
     k.expect("Februar 2026 hat 28 Tage")
     k.expect_exact("Tag der Unterzeichnung")
@@ -81,7 +82,7 @@ def test_add_ganz_am_terminal(netz: object, ordner: Path) -> None:
     k.expect_exact("Tag der Unterzeichnung")
     k.sendline("20.11.2026")
     k.expect_exact("Quelle")
-    k.sendline("kreis-wesel.de")
+    k.sendline("kreis wesel")
     k.expect("keine Webadresse")
     k.expect_exact("Quelle")
     k.sendline("https://www.kreis-wesel.de/bildung")
@@ -242,3 +243,48 @@ def test_source_add_zeigt_vorschau_und_fragt(netz: object, ordner: Path) -> None
     assert code == 0, rest
     assert "Quelle nachgetragen" in rest
     assert datei.read_text(encoding="utf-8").endswith("quellen:\n  - https://www.kreis-wesel.de/bildung\n")
+
+
+def test_ungenaues_datum_und_vorschlaege_mit_j(netz: object, ordner: Path) -> None:
+    """„11.2026“ am Terminal: so zurückgesagt, wie netz es liest; die vorgeschlagene Webadresse
+    mit J angenommen (ohne „?.“)."""
+    k = netz("add", "viersen")  # type: ignore[operator]
+    k.expect_exact("Region: Kreis Viersen (05166)")
+    k.expect_exact("Tag der Unterzeichnung (TT.MM.JJJJ, ungenau: 11.2026)")
+    k.sendline("13.2026")
+    k.expect("einen Monat 13 gibt es nicht")
+    k.expect_exact("Tag der Unterzeichnung")
+    k.sendline("11.2026")
+    k.expect_exact("Gelesen: irgendwann im November 2026.")
+    k.expect_exact("Quelle")
+    k.sendline("www.kreis-viersen.de/bildung")
+    k.expect_exact("„www.kreis-viersen.de/bildung“ ist keine Webadresse. Meinten Sie:")
+    k.expect_exact("https://www.kreis-viersen.de/bildung? [J/n]")
+    k.sendline("")  # Vorgabe: ja
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("j")
+    code, rest = _ende(k)
+    assert code == 0, rest
+    assert "?." not in rest
+    text = (ordner / "vertraege" / "05166-viersen-2026-11.yaml").read_text(encoding="utf-8")
+    assert "unterzeichnet: 2026-11\n" in text and "  - https://www.kreis-viersen.de/bildung\n" in text
+
+
+def test_end_prueft_den_tag_sofort_und_strg_c(netz: object, ordner: Path) -> None:
+    """netz end prüft den Tag gleich nach der Antwort (nicht erst nach Grund und Quelle); eine
+    ungenaue Angabe bekommt den Weg in die Datei; Strg+C: „Abgebrochen. Nichts gespeichert.“, 130."""
+    vorher = (ordner / "vertraege" / "05166-viersen-2011-09.yaml").read_bytes()
+    k = netz("end", "viersen")  # type: ignore[operator]
+    k.expect_exact("Letzter Tag des Vertrags (TT.MM.JJJJ)")
+    k.sendline("01.01.2010")  # vor der Unterzeichnung 2011: kein Vertrag in Kraft
+    k.expect("keinen Vertrag in Kraft")
+    k.expect_exact("Letzter Tag des Vertrags")
+    k.sendline("11.2026")
+    k.expect_exact("hieße irgendwann im November 2026")
+    k.expect_exact("Letzter Tag des Vertrags")
+    k.sendcontrol("c")
+    code, rest = _ende(k)
+    assert code == 130, rest
+    assert "Abgebrochen. Nichts gespeichert." in rest and "Fehler" not in rest
+    assert "Grund" not in rest
+    assert (ordner / "vertraege" / "05166-viersen-2011-09.yaml").read_bytes() == vorher

@@ -45,51 +45,72 @@ def vorab(bestand: Datenbestand, region: Region, heute: date) -> None:
         )
 
 
-def entwurf(
+def pruefe_tag(
     bestand: Datenbestand,
-    region_eingabe: str,
-    unterzeichnet: date,
+    region: Region,
+    unterzeichnet: date | Zeitangabe,
     heute: date,
-    beginn: date | None = None,
     quellen: list[str] | None = None,
-    bemerkung: str | None = None,
-) -> Entwurf:
-    """Prüft alles, was vor dem Schreiben prüfbar ist; wirft :class:`NetzFehler`."""
-    region = gemeinsam.region(bestand, region_eingabe)
-    gemeinsam.nicht_in_der_zukunft(unterzeichnet, heute, "Die Unterzeichnung")
-    if bestand.programm is not None and unterzeichnet < bestand.programm.modell.erste_vertraege:
-        erste = deutsch_tag(bestand.programm.modell.erste_vertraege)
-        raise NetzFehler(f"Das Datum {deutsch_tag(unterzeichnet)} liegt vor den ersten Verträgen ({erste}).")
-    if beginn is not None and beginn < unterzeichnet:
-        raise NetzFehler(
-            f"Der Beginn {deutsch_tag(beginn)} liegt vor der Unterzeichnung {deutsch_tag(unterzeichnet)}."
-        )
-    _gab_es(bestand, region, unterzeichnet)
-    _derselbe(bestand, region, unterzeichnet, quellen)
+) -> tuple[str, ...]:
+    """Alles, was am Tag der Unterzeichnung hängt – am Terminal gleich nach der Antwort geprüft,
+    nicht erst nach allen Fragen. Gibt Hinweise zurück; wirft :class:`NetzFehler`.
+
+    Ein ungenaues Datum („2026-11“, „spätestens 2010-05-06“) wird an seinen Grenzen geprüft;
+    Überschneidungen mit anderen Verträgen findet dann die Prüfung des ganzen Bestands."""
+    z = unterzeichnet if isinstance(unterzeichnet, Zeitangabe) else Zeitangabe.am(unterzeichnet)
+    if z.frueh is not None:
+        gemeinsam.nicht_in_der_zukunft(z.frueh, heute, "Die Unterzeichnung")
+    erste = bestand.programm.modell.erste_vertraege if bestand.programm is not None else None
+    if erste is not None and z.spaet is not None and z.spaet < erste:
+        raise NetzFehler(f"Das Datum {z.deutsch()} liegt vor den ersten Verträgen ({deutsch_tag(erste)}).")
+    if not z.genau:
+        return ()
+    assert z.frueh is not None
+    tag = z.frueh
+    _gab_es(bestand, region, tag)
+    _derselbe(bestand, region, tag, quellen)
     je = vertraege_je_region(d.modell for d in bestand.vertraege)
-    stand = abdeckung([region], je, unterzeichnet).regionen[0]
-    hinweise: list[str] = []
+    stand = abdeckung([region], je, tag).regionen[0]
     if stand.stand is Stand.MIT:
         assert stand.vertrag is not None
         raise NetzFehler(
-            f"{region.bezeichnung} hat am {deutsch_tag(unterzeichnet)} schon ein Netzwerk "
+            f"{region.bezeichnung} hat am {deutsch_tag(tag)} schon ein Netzwerk "
             f"(Vertrag unterzeichnet {stand.vertrag.unterzeichnet.deutsch()}).",
             "Ein neuer Vertrag setzt voraus, dass der alte beendet ist; sein Ende eintragen mit "
             f"netz end {slug(region.name)} --date TT.MM.JJJJ (letzter Tag des alten Vertrags).",
         )
     if stand.stand is Stand.UNGEWISS and stand.vertrag is not None:
-        hinweise.append(
+        return (
             f"Der Vertrag vom {stand.vertrag.unterzeichnet.deutsch()} ist möglicherweise noch in Kraft; "
-            f"falls er endete: netz end {slug(region.name)} --date TT.MM.JJJJ"
+            f"falls er endete: netz end {slug(region.name)} --date TT.MM.JJJJ",
         )
+    return ()
+
+
+def entwurf(
+    bestand: Datenbestand,
+    region_eingabe: str,
+    unterzeichnet: date | Zeitangabe,
+    heute: date,
+    beginn: date | None = None,
+    quellen: list[str] | None = None,
+    bemerkung: str | None = None,
+) -> Entwurf:
+    """Prüft alles, was vor dem Schreiben prüfbar ist; wirft :class:`NetzFehler`.
+    ``unterzeichnet``: ein Tag oder eine ungenaue Angabe („2026-11“)."""
+    region = gemeinsam.region(bestand, region_eingabe)
+    z = unterzeichnet if isinstance(unterzeichnet, Zeitangabe) else Zeitangabe.am(unterzeichnet)
+    if beginn is not None and z.frueh is not None and beginn < z.frueh:
+        raise NetzFehler(f"Der Beginn {deutsch_tag(beginn)} liegt vor der Unterzeichnung {z.deutsch()}.")
+    hinweise = list(pruefe_tag(bestand, region, z, heute, quellen))
     if not quellen:
         raise NetzFehler(
             "Ein Vertrag braucht eine Quelle: die Webadresse, auf der die Angabe beruht (NZ601).",
-            f"netz add {slug(region.name)} --date {deutsch_tag(unterzeichnet)} --source https://…",
+            f"netz add {slug(region.name)} --date {_eingabe(z)} --source https://…",
         )
     v = Vertrag(
         region=region.ags,
-        unterzeichnet=Zeitangabe.am(unterzeichnet),
+        unterzeichnet=z,
         beginn=Zeitangabe.am(beginn) if beginn else None,
         quellen=list(quellen or []),
         bemerkung=bemerkung or None,
@@ -101,6 +122,11 @@ def entwurf(
     # Vor dem Schreiben: den Bestand mit dem neuen Vertrag im Speicher prüfen.
     gemeinsam.pruefe_mit(bestand, Dokument(str(pfad), anzeigepfad(pfad, bestand.wurzel), v, {}), heute)
     return Entwurf(pfad, anzeigepfad(pfad, bestand.wurzel), v, text, region, tuple(hinweise))
+
+
+def _eingabe(z: Zeitangabe) -> str:
+    """Die Angabe, wie man sie wieder eintippt (mit Anführungszeichen, wenn sie Wörter hat)."""
+    return deutsch_tag(z.frueh) if z.genau and z.frueh else (f'"{z.text}"' if " " in z.text else z.text)
 
 
 def _derselbe(bestand: Datenbestand, region: Region, tag: date, quellen: list[str] | None) -> None:

@@ -109,6 +109,15 @@ def _fehler(meldung: str, hinweis: str = "") -> None:
         con.print(f"  Hinweis: {sichtbar(hinweis)}")
 
 
+def _abgebrochen() -> None:
+    """Strg+C (auch an einer Rückfrage): eine Antwort des Nutzers, kein Fehler. Geschrieben wird
+    erst nach „Speichern?“ unter der Sperre, und ein Abbruch dort räumt auf – also stimmt es."""
+    if sys.stderr is not None:
+        # am Terminal steht der Cursor noch hinter der Frage und dem „^C“
+        neu = "\n" if sys.stderr.isatty() else ""
+        print(f"{neu}Abgebrochen. Nichts gespeichert.", file=sys.stderr)
+
+
 def zeige_fehler(e: NetzFehler) -> None:
     from ..kern.fehler import Verzichtet
 
@@ -148,19 +157,19 @@ def ausfuehren(argv: Sequence[str]) -> int:
         _registriere(list(BEFEHLE) if name is None else [name])
         rc = app(args=list(argv), prog_name="netz", standalone_mode=False)
         if rc == Exit.ABBRUCH:  # Typer macht aus Strg+C still den Code 130
-            _fehler("Abgebrochen (Strg+C).")
+            _abgebrochen()
         return rc if isinstance(rc, int) else 0
     except NetzFehler as e:
         zeige_fehler(e)
         return int(e.code)
     except typer.Abort:
-        _fehler("Abgebrochen.")
+        _abgebrochen()
         return int(Exit.ABBRUCH)
     except ClickException as e:
         deutsch.zeige_aufruffehler(e)
         return e.exit_code
     except KeyboardInterrupt:
-        _fehler("Abgebrochen (Strg+C).")
+        _abgebrochen()
         return int(Exit.ABBRUCH)
     except SystemExit as e:
         from ..daten.sperre import Beendet  # nur hier: SIGTERM im gesperrten Abschnitt

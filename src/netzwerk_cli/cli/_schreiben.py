@@ -22,6 +22,7 @@ from ._basis import Kontext, heute, konsole, lade, lade_mit_fehlern, nur_andere_
 
 if TYPE_CHECKING:
     from ..kern.bestand import Datenbestand
+    from ..kern.datum import Zeitangabe
     from ..kern.modelle import Region
 
 E = TypeVar("E")
@@ -135,7 +136,7 @@ def frage_region(
     if not gefragt:
         assert wert is not None
         return wert
-    from ..kern.namen import region_finden
+    from ..kern.namen import finde_region, region_finden
     from ..render.sicher import sichtbar
 
     if wert is not None:
@@ -152,6 +153,14 @@ def frage_region(
         )
         while True:
             eingabe = str(typer.prompt("Region (AGS oder Name, Tab vervollständigt)")).strip()
+            t = finde_region(eingabe, regionen) if eingabe else None
+            if t is not None and t.region is None and len(t.kandidaten) == 1 and not t.mehrdeutig:
+                # genau ein Vorschlag: mit J angenommen statt neu getippt
+                k = t.kandidaten[0]
+                if frage_ja(f"„{sichtbar(eingabe)}“ ist unbekannt. Meinten Sie: {k.bezeichnung} ({k.ags})?"):
+                    r = k
+                    break
+                continue
             try:
                 r = region_finden(eingabe, regionen)
                 break
@@ -184,9 +193,53 @@ def frage_datum(
                 pruefe(d)
             return d
         except DatumFehler as e:
-            sage(f"{e}.")
+            sage(_ungenau_hier_nicht(eingabe) or f"{e}.")
         except NetzFehler as e:
             sage(f"{e.meldung} {e.hinweis}".strip())
+
+
+def _ungenau_hier_nicht(eingabe: str) -> str | None:
+    """Eine ungenaue Angabe, wo ein genauer Tag nötig ist (das Ende, ein Beschluss): sagen, wie
+    netz sie läse und wohin sie gehört – statt „kein Datum“."""
+    from ..kern.datum import DatumFehler, eingabe_zeitangabe, vorlesen
+
+    try:
+        z = eingabe_zeitangabe(eingabe, heute())
+    except DatumFehler:
+        return None
+    return (
+        f"„{eingabe.strip()}“ hieße {vorlesen(z)}; hier ist ein genauer Tag nötig (TT.MM.JJJJ). "
+        f"Ungenau trägt man es von Hand in die Datei ein („{z.text}“), dann „netz validate“."
+    )
+
+
+def frage_zeitangabe(
+    wert: str | None, option: str, text: str, pruefe: Callable[[Zeitangabe], object] | None = None
+) -> Zeitangabe:
+    """Ein Datum, genau oder ungenau („11.2026“, „2009“, „spätestens 06.05.2010“, dazu alle
+    Schreibweisen der Dateien) – von der Kommandozeile (sonst Aufruffehler) oder erfragt, sofort
+    mit ``pruefe`` geprüft und so zurückgesagt, wie netz es liest („irgendwann im November 2026“)."""
+    from ..kern.datum import DatumFehler, deutsch_tag, eingabe_zeitangabe, vorlesen
+
+    if wert is not None:
+        try:
+            return eingabe_zeitangabe(wert, heute())
+        except DatumFehler as e:
+            raise typer.BadParameter(str(e), param_hint=option) from None
+    while True:
+        eingabe = str(typer.prompt(f"{text} (TT.MM.JJJJ, ungenau: 11.2026)", default=deutsch_tag(heute())))
+        try:
+            z = eingabe_zeitangabe(eingabe, heute())
+            if pruefe is not None:
+                pruefe(z)
+        except DatumFehler as e:
+            sage(f"{e}.")
+            continue
+        except NetzFehler as e:
+            sage(f"{e.meldung} {e.hinweis}".strip())
+            continue
+        sage(f"Gelesen: {vorlesen(z)}.")
+        return z
 
 
 def frage_quellen(quellen: list[str] | None, gefragt: bool, pflicht: bool = False) -> list[str]:
@@ -209,7 +262,27 @@ def frage_quellen(quellen: list[str] | None, gefragt: bool, pflicht: bool = Fals
         try:
             return pruefe_quellen([q])
         except typer.BadParameter as e:
-            sage(f"{e.message}.")
+            vorschlag = _webadresse_vorschlag(q)
+            if vorschlag is not None:
+                # der Vorschlag mit J angenommen, statt die Adresse neu zu tippen
+                if frage_ja(f"„{q}“ ist keine Webadresse. Meinten Sie: {vorschlag}?"):
+                    return pruefe_quellen([vorschlag])
+                continue
+            sage(_satz(e.message))
+
+
+def _satz(text: str) -> str:
+    """Ein Satzende – aber kein „?.“ nach einer Frage."""
+    return text if text.endswith(("?", ".", "!")) else text + "."
+
+
+def _webadresse_vorschlag(q: str) -> str | None:
+    """„www.kreis-wesel.de/…“ aus der Adresszeile kopiert (der Browser zeigt das Schema nicht)."""
+    from ..pruefen.bestand import ist_webadresse
+
+    if not ist_webadresse(q) and ist_webadresse(f"https://{q}") and "." in q.split("/", 1)[0]:
+        return f"https://{q}"
+    return None
 
 
 def frage_text(wert: str | None, option: str, frage: str | None) -> str | None:
@@ -222,7 +295,7 @@ def frage_text(wert: str | None, option: str, frage: str | None) -> str | None:
         try:
             return pruefe_text(t, option) or None
         except typer.BadParameter as e:
-            sage(f"{e.message}.")
+            sage(_satz(e.message))
 
 
 JA = ("j", "ja", "y", "yes")  # y/yes nimmt netz still mit: Finger, die Englisch gewohnt sind
@@ -274,9 +347,8 @@ def pruefe_quellen(quellen: list[str]) -> list[str]:
         pruefe_text(q, "--source")
         if not ist_webadresse(q):
             meldung = f"„{q}“ ist keine Webadresse (https://…)"
-            # „www.kreis-wesel.de/…“ aus der Adresszeile kopiert: der Browser zeigt das Schema nicht
-            if ist_webadresse(f"https://{q}") and "." in q.split("/", 1)[0]:
-                meldung += f"; meinten Sie https://{q}?"
+            if (vorschlag := _webadresse_vorschlag(q)) is not None:
+                meldung += f"; meinten Sie {vorschlag}?"
             raise typer.BadParameter(meldung, param_hint="--source")
     return quellen
 

@@ -18,7 +18,12 @@ def add(
     ] = None,
     date: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--date", metavar="DATUM", help="Tag der Unterzeichnung, z. B. 06.05.2010 oder heute."),
+        typer.Option(
+            "--date",
+            metavar="DATUM",
+            help="Tag der Unterzeichnung, z. B. 06.05.2010 oder heute; ungenau: 11.2026, 2009, "
+            "„spätestens 06.05.2010“.",
+        ),
     ] = None,
     start: Annotated[
         Optional[str],  # noqa: UP045
@@ -42,8 +47,9 @@ def add(
     ] = False,
 ) -> None:
     """Einen neu unterzeichneten Kooperationsvertrag eintragen (eine neue Datei in vertraege/)."""
-    from ..aendern.aufnehmen import Entwurf, entwurf, speichere, vorab
-    from ..aendern.gemeinsam import nicht_in_der_zukunft
+    from ..aendern import gemeinsam
+    from ..aendern.aufnehmen import Entwurf, entwurf, pruefe_tag, speichere, vorab
+    from ..kern.datum import Zeitangabe
 
     region_wert = s.region_text(region)
     note = s.pruefe_text(note, "--note")
@@ -56,9 +62,13 @@ def add(
     region_wert = s.frage_region(
         ctx.obj, region_wert, gefragt, None if date is not None else lambda b, r: vorab(b, r, tag)
     )
-    unterzeichnet = s.frage_datum(
-        date, "--date", "Tag der Unterzeichnung", lambda d: nicht_in_der_zukunft(d, tag, "Die Unterzeichnung")
-    )
+
+    def am_tag(z: Zeitangabe) -> None:
+        # am Terminal sofort: in der Zukunft, vor den ersten Verträgen, schon ein Netzwerk …
+        bestand = s.lade(ctx.obj, region=region_wert)
+        pruefe_tag(bestand, gemeinsam.region(bestand, region_wert), z, tag)
+
+    unterzeichnet = s.frage_zeitangabe(date, "--date", "Tag der Unterzeichnung", am_tag)
     beginn = stichtag_option(start, "--start")
     quellen = s.pruefe_quellen(s.frage_quellen(source, gefragt, pflicht=True))
 
