@@ -288,3 +288,16 @@ def test_end_prueft_den_tag_sofort_und_strg_c(netz: object, ordner: Path) -> Non
     assert "Abgebrochen. Nichts gespeichert." in rest and "Fehler" not in rest
     assert "Grund" not in rest
     assert (ordner / "vertraege" / "05166-viersen-2011-09.yaml").read_bytes() == vorher
+
+
+def test_gemeinde_am_terminal_mit_j(netz: object) -> None:
+    """„Ratingen“ an der Frage nach der Region: der Kreis als Vorschlag, mit J angenommen."""
+    k = netz("add")  # type: ignore[operator]
+    k.expect("Region")
+    k.sendline("Ratingen")
+    k.expect_exact("Ratingen gehört zum Kreis Mettmann (05158).")
+    k.expect_exact("Meinten Sie: Kreis Mettmann (05158)? [J/n]")
+    k.sendline("j")
+    k.expect_exact("Region: Kreis Mettmann (05158)")
+    code, rest = _ende(k)
+    assert code == 1 and "schon ein Netzwerk" in rest  # Mettmann hat eins: früh gesagt

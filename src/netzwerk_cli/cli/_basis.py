@@ -177,7 +177,7 @@ def nur_andere_regionen(
     from ..render.sicher import sichtbar
 
     try:
-        r = region_finden(eingabe, [d.modell for d in bestand.regionen])
+        r = region_finden(eingabe, [d.modell for d in bestand.regionen], bestand.gemeinden)
     except NetzFehler:
         # Meint die Eingabe eine Region, deren Datei kaputt ist? Dann deren Befunde.
         g = grob(slug(eingabe))

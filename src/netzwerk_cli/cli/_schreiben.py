@@ -146,23 +146,24 @@ def frage_region(
         bestand, fehler = lade_mit_fehlern(ctx)
     regionen = [d.modell for d in bestand.regionen]
     if wert is not None:
-        r = region_finden(wert, regionen)  # von der Kommandozeile: bleibt ein Fehler
+        r = region_finden(wert, regionen, bestand.gemeinden)  # von der Kommandozeile: bleibt ein Fehler
     else:
         _readline_vervollstaendigung(
             sorted({x for r in regionen for x in (r.name, r.bezeichnung, r.ags)}, key=str.casefold)
         )
         while True:
             eingabe = str(typer.prompt("Region (AGS oder Name, Tab vervollständigt)")).strip()
-            t = finde_region(eingabe, regionen) if eingabe else None
+            t = finde_region(eingabe, regionen, bestand.gemeinden) if eingabe else None
             if t is not None and t.region is None and len(t.kandidaten) == 1 and not t.mehrdeutig:
                 # genau ein Vorschlag: mit J angenommen statt neu getippt
                 k = t.kandidaten[0]
-                if frage_ja(f"„{sichtbar(eingabe)}“ ist unbekannt. Meinten Sie: {k.bezeichnung} ({k.ags})?"):
+                grund = t.grund or f"„{sichtbar(eingabe)}“ ist unbekannt."
+                if frage_ja(f"{grund} Meinten Sie: {k.bezeichnung} ({k.ags})?"):
                     r = k
                     break
                 continue
             try:
-                r = region_finden(eingabe, regionen)
+                r = region_finden(eingabe, regionen, bestand.gemeinden)
                 break
             except NetzFehler as e:
                 sage(f"{e.meldung} {e.hinweis}".strip() if eingabe else "Bitte eine Region angeben.")

@@ -245,4 +245,10 @@ def lade_datenbestand(
         bestand.programm = dok_p
     else:
         bestand.probleme.append(programm_fehlt(anzeige))
+    from .gemeinden import lade_gemeinden  # „Ratingen“ → Kreis Mettmann; geprüft wie jede Datei
+
+    bestand.gemeinden, befunde = lade_gemeinden(
+        wurzel, {d.modell.ags for d in bestand.regionen}, bestand.inhalte
+    )
+    bestand.probleme.extend(befunde)
     return bestand

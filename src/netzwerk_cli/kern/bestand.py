@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from .befund import Problem
 from .modelle import Programm, Region, Vertrag
+from .namen import Gemeinde
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,6 +60,8 @@ class Datenbestand:
     # Fehler in Dateien anderer Regionen, die ein Befehl über eine Region hingenommen hat
     # (cli._basis.lade mit ``region``); eine Änderung wird an ihnen nicht gemessen
     geduldet: frozenset[Problem] = frozenset()
+    # Die Gemeinden aus geo/nrw-gemeinden.csv: „Ratingen“ → Kreis Mettmann (leer ohne die Datei)
+    gemeinden: tuple[Gemeinde, ...] = ()
 
     @property
     def programmbeginn(self) -> date | None:

@@ -35,6 +35,7 @@ CODES: dict[str, tuple[str, Schwere]] = {
     "NZ115": ("zu tief verschachtelt", Schwere.FEHLER),
     "NZ116": ("Steuer- oder Formatzeichen im Wert", Schwere.FEHLER),
     "NZ117": ("zu viele Einträge", Schwere.FEHLER),
+    "NZ120": ("Gemeindeliste fehlerhaft", Schwere.FEHLER),
     "NZ199": ("weitere Befunde ausgelassen", Schwere.FEHLER),
     # Schema
     "NZ201": ("Pflichtfeld fehlt", Schwere.FEHLER),
