@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -133,7 +134,6 @@ def test_auswahl_bricht_bei_80_spalten_nur_zwischen_werten(befehl: str) -> None:
     """Eine lange Auswahl (text|json|csv|markdown|github) darf die Hilfe bei 80 Spalten nicht
     mitten in einem Wert trennen („gith“ / „ub“). Die Werte liest der Test aus der Hilfe bei 250
     Spalten, wo nichts umbricht."""
-    import re
 
     def hilfe(spalten: int) -> str:
         r = CliRunner().invoke(app, [befehl, "--help"], env={"NO_COLOR": "1", "COLUMNS": str(spalten)})
@@ -143,3 +143,40 @@ def test_auswahl_bricht_bei_80_spalten_nur_zwischen_werten(befehl: str) -> None:
     werte = {w for auswahl in breit for w in re.split(r" ?\| ?", auswahl)}
     woerter = set(hilfe(80).replace("|", " ").replace("│", " ").split())
     assert werte <= woerter, f"getrennt: {sorted(werte - woerter)}"
+
+
+def test_beispiele_der_hilfe_stehen_in_der_doku() -> None:
+    """Jedes Beispiel aus --help ist ein ausgeführtes Doku-Beispiel (docs/befehle.md, README):
+    so kann es nicht veralten (tests/test_beispiele.py führt es aus)."""
+    from pathlib import Path
+
+    from netzwerk_cli.cli import BEISPIELE
+
+    wurzel = Path(__file__).resolve().parents[2]
+    aufrufe = set()
+    for datei in (wurzel / "docs" / "befehle.md", wurzel / "README.md"):
+        for z in re.findall(r"^\$ (netz .*)$", datei.read_text(encoding="utf-8"), re.M):
+            aufrufe.add(z.split(" |")[0].split(" 2>&1")[0])
+    for name, beispiele in BEISPIELE.items():
+        assert 2 <= len(beispiele) + 1 <= 4, name
+        for b in beispiele:
+            assert b in aufrufe, b
+
+
+def test_hilfe_zeigt_beispiele_und_einfache_klammern() -> None:
+    runner = CliRunner()
+    aus = runner.invoke(app, ["add", "--help"], env={"COLUMNS": "80"}).output
+    assert "Beispiele:" in aus and "netz add wesel --date 20.11.2026" in aus
+    diff = runner.invoke(app, ["diff", "--help"], env={"COLUMNS": "80"}).output
+    assert "[BASIS] [ZIEL]" in diff and "[[" not in diff
+
+
+def test_befehlsliste_ohne_umbruch_mitten_im_satz() -> None:
+    """Jede Zeile der Befehlsliste ist der erste Absatz der Doku als ein Satz: kein Zeilenumbruch
+    aus dem Quelltext, der die Beschreibung mitten im Satz bräche (export, site, offen)."""
+    befehle = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    for name in ("export", "site", "offen", "status"):
+        kurz = befehle[name].short_help or ""
+        assert kurz and "\n" not in kurz and "  " not in kurz, name
+    aus = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "80"}).output
+    assert "Bildungskonferenzen, Prüfpunkte" in aus

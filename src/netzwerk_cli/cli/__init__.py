@@ -65,8 +65,44 @@ def _registriere(namen: Sequence[str]) -> None:
         if isinstance(f, typer.Typer):
             app.add_typer(f, name=name)
         else:
-            app.command(name, cls=deutsch.DeutscherBefehl)(f)
+            # Die Zeile in „netz --help“: der erste Absatz der Doku als ein Satz (ein Zeilenumbruch
+            # im Quelltext brach ihn sonst mitten im Satz), mit Beispielen aus docs/befehle.md
+            kurz = " ".join((f.__doc__ or "").strip().split("\n\n")[0].split())
+            app.command(name, cls=deutsch.DeutscherBefehl, short_help=kurz, epilog=beispiele(name))(f)
         _registriert.add(name)
+
+
+# Zwei oder drei Beispiele je Befehl für --help – dieselben Aufrufe stehen in docs/befehle.md
+# und laufen dort als Doku-Beispiele (tests/cli/test_hilfe.py prüft das).
+BEISPIELE: dict[str, tuple[str, ...]] = {
+    "status": ("netz status", "netz status --as-of 06.05.2010"),
+    "missing": ("netz missing",),
+    "list": ("netz list --bezirk Münster", "netz list --status mit --as-of 2010-05-06 --format markdown"),
+    "show": ("netz show neuss",),
+    "timeline": ("netz timeline",),
+    "map": ("netz map", "netz map --svg karte.svg"),
+    "report": ("netz report --html bericht.html",),
+    "add": (
+        "netz add wesel --date 20.11.2026 --source https://www.kreis-wesel.de/beispiel",
+        "netz add wesel --date 20.11.2026 --source https://www.kreis-wesel.de/beispiel"
+        ' --note "Unterzeichnung im Kreishaus"',
+    ),
+    "end": (
+        "netz end viersen --date 31.01.2024 --reason Kündigung --source https://www.example.org/kuendigung",
+    ),
+    "continue": ("netz continue soest --date 10.07.2013 --source https://www.example.org/beschluss",),
+    "conference": ('netz conference soest --date 2026-10-01 --note "Thema Ganztag"',),
+    "validate": ("netz validate", "netz validate --fix"),
+    "diff": ("netz diff main",),
+}
+
+
+def beispiele(name: str) -> str | None:
+    zeilen = BEISPIELE.get(name)
+    if not zeilen:
+        return None
+    # rich setzt den Epilog als Absatz: je Beispiel ein eigener Absatz, damit nichts zusammenläuft
+    return "Beispiele:\n\n" + "\n\n".join(f"  {z}" for z in zeilen)
 
 
 def alle_befehle() -> typer.Typer:

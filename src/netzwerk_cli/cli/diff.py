@@ -22,7 +22,7 @@ def diff(
     basis: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            metavar="[BASIS]",
+            metavar="BASIS",
             help="Revision vorher (Vorgabe: Merge-Basis von HEAD mit origin/main bzw. main).",
             show_default=False,
         ),
@@ -30,7 +30,7 @@ def diff(
     ziel: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            metavar="[ZIEL]",
+            metavar="ZIEL",
             help="Revision nachher (Vorgabe: der Arbeitsbaum, samt nicht eingecheckter Änderungen).",
             show_default=False,
         ),
