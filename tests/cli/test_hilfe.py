@@ -180,3 +180,45 @@ def test_befehlsliste_ohne_umbruch_mitten_im_satz() -> None:
         assert kurz and "\n" not in kurz and "  " not in kurz, name
     aus = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "80"}).output
     assert "Bildungskonferenzen, Prüfpunkte" in aus
+
+
+def _vervollstaendige(worte: str, cword: int) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import DATEN
+
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("NETZ_")},
+        "_NETZ_COMPLETE": "complete_bash",
+        "COMP_WORDS": worte,
+        "COMP_CWORD": str(cword),
+        "NETZ_DATA": str(DATEN),
+        "NETZ_CACHE": "aus",
+    }
+    r = subprocess.run([sys.executable, "-m", "netzwerk_cli"], env=env, capture_output=True, text=True)
+    return r.stdout.split()
+
+
+def test_vervollstaendigung_bietet_werte_statt_dateinamen() -> None:
+    assert _vervollstaendige("netz list --bezirk K", 3) == ["Köln"]
+    assert _vervollstaendige("netz list --status u", 3) == ["ungewiss"]
+    assert _vervollstaendige("netz list --sort a", 3) == ["ags"]
+
+
+def test_install_completion_antwortet_deutsch(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    r = subprocess.run(
+        [sys.executable, "-m", "netzwerk_cli", "--install-completion"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Vervollständigung für bash eingerichtet in ")
+    assert "installed" not in r.stdout + r.stderr
