@@ -65,11 +65,13 @@ def test_add_ganz_am_terminal(netz: object, ordner: Path) -> None:
     k.expect("unbekannt")
     k.expect("Region")
     k.sendline("Wessel")  # ein anderes Wort: nie still Kreis Wesel, sondern nachgefragt
-    k.expect_exact("Meinten Sie: Kreis Wesel (05170)? [J/n]")
+    k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
+    k.expect_exact("Übernehmen? [J/n]")
     k.sendline("n")  # nein: die Region wird neu erfragt
     k.expect("Region")
     k.sendline("Wesl")
-    k.expect_exact("Meinten Sie: Kreis Wesel (05170)? [J/n]")
+    k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
+    k.expect_exact("Übernehmen? [J/n]")
     k.sendline("j")  # der Vorschlag mit J angenommen, nicht neu getippt
     k.expect_exact("Region: Kreis Wesel (05170)")
     j, m, t = HEUTE.split("-")
@@ -259,7 +261,8 @@ def test_ungenaues_datum_und_vorschlaege_mit_j(netz: object, ordner: Path) -> No
     k.expect_exact("Quelle")
     k.sendline("www.kreis-viersen.de/bildung")
     k.expect_exact("„www.kreis-viersen.de/bildung“ ist keine Webadresse. Meinten Sie:")
-    k.expect_exact("https://www.kreis-viersen.de/bildung? [J/n]")
+    k.expect_exact("https://www.kreis-viersen.de/bildung?")
+    k.expect_exact("Übernehmen? [J/n]")
     k.sendline("")  # Vorgabe: ja
     k.expect_exact("Speichern? [J/n]")
     k.sendline("j")
@@ -296,7 +299,8 @@ def test_gemeinde_am_terminal_mit_j(netz: object) -> None:
     k.expect("Region")
     k.sendline("Ratingen")
     k.expect_exact("Ratingen gehört zum Kreis Mettmann (05158).")
-    k.expect_exact("Meinten Sie: Kreis Mettmann (05158)? [J/n]")
+    k.expect_exact("Meinten Sie: Kreis Mettmann (05158)?")
+    k.expect_exact("Übernehmen? [J/n]")
     k.sendline("j")
     k.expect_exact("Region: Kreis Mettmann (05158)")
     code, rest = _ende(k)

@@ -157,8 +157,10 @@ def frage_region(
             if t is not None and t.region is None and len(t.kandidaten) == 1 and not t.mehrdeutig:
                 # genau ein Vorschlag: mit J angenommen statt neu getippt
                 k = t.kandidaten[0]
-                grund = t.grund or f"„{sichtbar(eingabe)}“ ist unbekannt."
-                if frage_ja(f"{grund} Meinten Sie: {k.bezeichnung} ({k.ags})?"):
+                grund = t.grund or f"„{eingabe}“ ist unbekannt."
+                # erst der Satz (an Wortgrenzen umbrochen), dann die kurze Frage
+                sage(f"{grund} Meinten Sie: {k.bezeichnung} ({k.ags})?")
+                if frage_ja("Übernehmen?"):
                     r = k
                     break
                 continue
@@ -266,7 +268,9 @@ def frage_quellen(quellen: list[str] | None, gefragt: bool, pflicht: bool = Fals
             vorschlag = _webadresse_vorschlag(q)
             if vorschlag is not None:
                 # der Vorschlag mit J angenommen, statt die Adresse neu zu tippen
-                if frage_ja(f"„{q}“ ist keine Webadresse. Meinten Sie: {vorschlag}?"):
+                # der Satz umbrochen wie jede Ausgabe (die Adresse bleibt ganz), dann die Frage
+                sage(f"„{q}“ ist keine Webadresse. Meinten Sie: {vorschlag}?")
+                if frage_ja("Übernehmen?"):
                     return pruefe_quellen([vorschlag])
                 continue
             sage(_satz(e.message))
