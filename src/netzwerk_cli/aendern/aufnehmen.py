@@ -41,7 +41,8 @@ def vorab(bestand: Datenbestand, region: Region, heute: date) -> None:
             f"(Vertrag unterzeichnet {stand.vertrag.unterzeichnet.deutsch()}).",
             "Ein neuer Vertrag setzt voraus, dass der alte beendet ist: "
             f"netz end {slug(region.name)} --date TT.MM.JJJJ. Einen früheren, "
-            f"beendeten Vertrag mit Datum nachtragen: netz add {slug(region.name)} --date TT.MM.JJJJ",
+            f"beendeten Vertrag mit Datum nachtragen: netz add {slug(region.name)} --date TT.MM.JJJJ "
+            "--source https://…",
         )
 
 
