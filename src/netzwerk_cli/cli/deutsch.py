@@ -183,7 +183,25 @@ class DeutscheGruppe(_Deutsch, TyperGroup):
 
 
 class DeutscherBefehl(_Deutsch, TyperCommand):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.help:
+            self.help = absaetze(self.help)
+
+
+def absaetze(text: str) -> str:
+    """Die Doku eines Befehls als Absätze: Zeilenumbrüche des Quelltexts innerhalb eines
+    Absatzes werden Leerzeichen (rich bräche sonst dort mitten im Satz); Listen bleiben."""
+    import inspect
+
+    out = []
+    for absatz in inspect.cleandoc(text).split("\n\n"):
+        zeilen = absatz.splitlines()
+        if any(z.lstrip().startswith(("-", "•", "*")) for z in zeilen):
+            out.append(absatz)
+        else:
+            out.append(" ".join(" ".join(zeilen).split()))
+    return "\n\n".join(out)
 
 
 def _aufruf(text: str) -> str:
