@@ -98,5 +98,5 @@ def test_befehlstabelle_ist_die_eine_quelle() -> None:
 
     app = alle_befehle()
     gruppen = [g.name for g in app.registered_groups]  # netz sources check: ein typer.Typer
-    assert gruppen == ["sources"]
+    assert gruppen == ["sources", "source"]
     assert [c.name for c in app.registered_commands] == [b for b in BEFEHLE if b not in gruppen]

@@ -10,6 +10,6 @@ def main() -> None:
     try:
         from .cli import main as haupt
     except KeyboardInterrupt:
-        sys.stderr.write("Fehler: Abgebrochen (Strg+C).\n")
+        sys.stderr.write("Abgebrochen. Nichts gespeichert.\n")
         sys.exit(130)
     haupt()

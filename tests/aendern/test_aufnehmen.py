@@ -39,5 +39,5 @@ def test_die_regel_entscheidet(daten: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
     echt = pruefgaenge._vertraege
     monkeypatch.setattr(pruefgaenge, "_vertraege", lambda b, h: [p for p in echt(b, h) if p.code != "NZ302"])
-    e = entwurf(bestand, "wesel", date(2027, 1, 1), HEUTE)
+    e = entwurf(bestand, "wesel", date(2027, 1, 1), HEUTE, quellen=["https://www.kreis-wesel.de/"])
     assert e.anzeige.endswith("05170-wesel-2027-01-01.yaml")

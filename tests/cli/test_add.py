@@ -43,7 +43,9 @@ def test_add_rundreise(netz: Any, daten: Path) -> None:
 
 def test_add_dry_run_schreibt_nichts(netz: Any, daten: Path) -> None:
     vorher = _dateien(daten)
-    lauf = netz("add", "Kreis Wesel", "--date", "2026-11-20", "--dry-run")
+    lauf = netz(
+        "add", "Kreis Wesel", "--date", "2026-11-20", "--source", "https://example.org/a", "--dry-run"
+    )
     assert lauf.exit_code == 0
     assert "Würde anlegen: " in lauf.flach
     assert 'region: "05170"' in lauf.stdout
@@ -57,17 +59,56 @@ def test_add_dry_run_schreibt_nichts(netz: Any, daten: Path) -> None:
         (["wesel", "--date", "2099-01-01"], "Zukunft"),
         (["wesel", "--date", "2020-01-01", "--start", "2019-12-31"], "vor der Unterzeichnung"),
         (["wesel", "--date", "2005-01-01"], "vor den ersten Verträgen"),
-        (["Atlantis", "--date", "2020-01-01"], "unbekannt"),
-        (["kreis", "--date", "2020-01-01"], "mehrdeutig"),
     ],
 )
 def test_add_verweigert(netz: Any, daten: Path, args: list[str], teil: str) -> None:
     vorher = _dateien(daten)
-    lauf = netz("add", *args)
+    lauf = netz("add", *args, "--source", "https://example.org/a")
     assert lauf.exit_code == 1
     assert teil in lauf.stderr
     assert "Nichts wurde geschrieben" in lauf.flach
     assert _dateien(daten) == vorher
+
+
+@pytest.mark.parametrize(
+    ("args", "teil"),
+    [
+        (["Atlantis", "--date", "2020-01-01"], "unbekannt"),
+        (["kreis", "--date", "2020-01-01"], "mehrdeutig"),
+    ],
+)
+def test_add_unbekannte_region_ist_aufruffehler(netz: Any, daten: Path, args: list[str], teil: str) -> None:
+    """Eine unbekannte oder mehrdeutige Region endet mit 2 wie jeder Aufruffehler (README)."""
+    vorher = _dateien(daten)
+    lauf = netz("add", *args, "--source", "https://example.org/a")
+    assert lauf.exit_code == 2
+    assert teil in lauf.stderr
+    assert _dateien(daten) == vorher
+
+
+def test_add_ohne_quelle_ohne_terminal_ist_aufruffehler(netz: Any, daten: Path) -> None:
+    """Ohne Terminal fragt netz nicht: ohne --source kein Vertrag (NZ601 ist ein Fehler)."""
+    vorher = _dateien(daten)
+    lauf = netz("add", "viersen", "--date", "01.10.2026")
+    assert lauf.exit_code == 2
+    assert "--source fehlt" in lauf.flach
+    assert _dateien(daten) == vorher
+
+
+def test_add_derselbe_vertrag_verweist_auf_source_add(netz: Any, daten: Path) -> None:
+    """Der Fall aus #21: derselbe Vertrag ein zweites Mal – die Meldung nennt netz source add,
+    nicht „sein Ende eintragen“; source add trägt die zweite Quelle dann nach."""
+    erst = netz("add", "viersen", "--date", "01.10.2026", "--source", "https://example.org/a")
+    assert erst.exit_code == 0, erst.flach
+    lauf = netz("add", "viersen", "--date", "01.10.2026", "--source", "https://example.org/b")
+    assert lauf.exit_code == 1
+    assert "gibt es schon" in lauf.flach
+    assert "netz source add viersen https://example.org/b --contract 01.10.2026" in lauf.flach
+    assert "netz end" not in lauf.flach
+    nach = netz("source", "add", "viersen", "https://example.org/b", "--contract", "01.10.2026")
+    assert nach.exit_code == 0, nach.flach
+    text = (daten / "vertraege" / "05166-viersen-2026-10-01.yaml").read_text(encoding="utf-8")
+    assert "  - https://example.org/a\n  - https://example.org/b\n" in text
 
 
 @pytest.mark.parametrize(
@@ -88,7 +129,7 @@ def test_add_aufruffehler(netz: Any, daten: Path, args: list[str]) -> None:
 def test_add_nie_ueber_vorhandene_datei(netz: Any, daten: Path) -> None:
     ziel = daten / "vertraege" / "05170-wesel-2026-11-20.yaml"
     ziel.write_text("# fremd\n", encoding="utf-8")
-    lauf = netz("add", "wesel", "--date", "2026-11-20")
+    lauf = netz("add", "wesel", "--date", "2026-11-20", "--source", "https://example.org/a")
     assert lauf.exit_code == 1
     assert ziel.read_text(encoding="utf-8") == "# fremd\n"
 

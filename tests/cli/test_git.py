@@ -91,10 +91,10 @@ def test_diff_genauer_und_ungenauer(netz: Any, repo: Path, daten: Path) -> None:
     p.write_text(text + "bildungskonferenzen:\n  - datum: 2019-03-14\n", encoding="utf-8")
     lauf = netz("diff", "HEAD")
     assert lauf.exit_code == 0, lauf.stderr
-    assert "bildungskonferenz: 2019 → 14.03.2019, genauer" in lauf.stdout
+    assert "Bildungskonferenz: 2019 → 14.03.2019, präzisiert" in lauf.stdout
     einchecken(repo, "genauer")
     lauf = netz("diff", "HEAD", "HEAD~1")
-    assert "bildungskonferenz: 14.03.2019 → 2019, ungenauer" in lauf.stdout
+    assert "Bildungskonferenz: 14.03.2019 → 2019, ungenauer" in lauf.stdout
 
 
 def test_rev_liest_die_revision_ohne_arbeitsbaum_und_index(netz: Any, repo: Path, daten: Path) -> None:
@@ -245,7 +245,7 @@ def test_log_einer_region(netz: Any, repo: Path, daten: Path) -> None:
     text = netz("log", "wesel")
     assert text.exit_code == 0
     assert "Vertrag eingetragen: unterzeichnet 14.03.2025" in text.stdout
-    assert "endet eingetragen: 31.07.2026" in text.stdout
+    assert "Ende eingetragen: 31.07.2026" in text.stdout
     assert "Vertrag entfernt" in text.stdout
     assert "Region eingetragen: Kreis Wesel" in text.stdout
     md = netz("log", "wesel", "--format", "markdown").stdout

@@ -214,13 +214,13 @@ def test_list_sort_name_ohne_zusatz_din5007_1(netz: Any) -> None:
 
 def test_fuzzy_region_fragt_nach(netz: Any) -> None:
     lauf = netz("show", "Kreis", "Wessel")
-    assert lauf.exit_code == 1
+    assert lauf.exit_code == 2  # eine unbekannte Region ist ein Aufruffehler
     assert "Meinten Sie: Kreis Wesel (05170)?" in lauf.flach
     assert netz("show", "Dusseldorf").exit_code == 0
 
 
 def test_add_nennt_den_befehl(netz: Any) -> None:
-    lauf = netz("add", "köln", "--date", "01.01.2020")
+    lauf = netz("add", "köln", "--date", "01.01.2020", "--source", "https://example.org/a")
     assert lauf.exit_code == 1
     assert "netz end koeln --date TT.MM.JJJJ" in lauf.flach
     assert "in seiner Datei" not in lauf.flach

@@ -28,13 +28,13 @@ def test_show_wesel_ohne_vertrag(netz: Any) -> None:
 
 def test_show_unbekannt(netz: Any) -> None:
     lauf = netz("show", "Atlantis")
-    assert lauf.exit_code == 1
+    assert lauf.exit_code == 2  # eine unbekannte Region ist ein Aufruffehler
     assert "unbekannt" in lauf.stderr
 
 
 def test_show_mehrdeutig(netz: Any) -> None:
     lauf = netz("show", "rhein")
-    assert lauf.exit_code == 1
+    assert lauf.exit_code == 2
     assert "mehrdeutig" in lauf.stderr
     assert "Rhein-Kreis Neuss" in lauf.stderr
 
@@ -56,4 +56,4 @@ def test_show_mehrere_woerter_und_locker(netz: Any, woerter: list[str], ags: str
 
 def test_show_tippfehler_mit_vorschlag(netz: Any) -> None:
     lauf = netz("show", "Mulhem")
-    assert lauf.exit_code == 1 and "Meinten Sie" in lauf.stderr and "Mülheim an der Ruhr" in lauf.stderr
+    assert lauf.exit_code == 2 and "Meinten Sie" in lauf.stderr and "Mülheim an der Ruhr" in lauf.stderr

@@ -66,13 +66,16 @@ def test_add_ganz_am_terminal(netz: object, ordner: Path) -> None:
     k.expect("Region")
     k.sendline("Wessel")  # ein anderes Wort: nie still Kreis Wesel, sondern nachgefragt
     k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
+    k.expect_exact("Übernehmen? [J/n]")
+    k.sendline("n")  # nein: die Region wird neu erfragt
     k.expect("Region")
     k.sendline("Wesl")
     k.expect_exact("Meinten Sie: Kreis Wesel (05170)?")
-    k.sendline("wesel")
+    k.expect_exact("Übernehmen? [J/n]")
+    k.sendline("j")  # der Vorschlag mit J angenommen, nicht neu getippt
     k.expect_exact("Region: Kreis Wesel (05170)")
     j, m, t = HEUTE.split("-")
-    k.expect_exact(f"Tag der Unterzeichnung (TT.MM.JJJJ) [{t}.{m}.{j}]:")  # leer = heute
+    k.expect_exact(f"Tag der Unterzeichnung (TT.MM.JJJJ, ungenau: 11.2026) [{t}.{m}.{j}]:")  # leer = heute
     k.sendline("31.02.2026")
     k.expect("Februar 2026 hat 28 Tage")
     k.expect_exact("Tag der Unterzeichnung")
@@ -81,7 +84,7 @@ def test_add_ganz_am_terminal(netz: object, ordner: Path) -> None:
     k.expect_exact("Tag der Unterzeichnung")
     k.sendline("20.11.2026")
     k.expect_exact("Quelle")
-    k.sendline("kreis-wesel.de")
+    k.sendline("kreis wesel")
     k.expect("keine Webadresse")
     k.expect_exact("Quelle")
     k.sendline("https://www.kreis-wesel.de/bildung")
@@ -203,3 +206,102 @@ def test_continue_neben_aehnlichem_eintrag_fragt_mit_nein_als_vorgabe(netz: obje
     code, rest = _ende(k)
     assert code == 1 and "Nichts gespeichert." in rest
     assert datei.read_bytes() == vorher
+
+
+def test_add_fragt_nach_der_quelle(netz: object, ordner: Path) -> None:
+    """Region und Tag auf der Kommandozeile, keine Quelle: am Terminal fragt netz danach, eine
+    leere Antwort wird neu erfragt (ein Vertrag ohne Quelle ist ein Fehler, NZ601)."""
+    k = netz("add", "viersen", "--date", "01.10.2026")  # type: ignore[operator]
+    k.expect_exact("Quelle (Webadresse, auf der die Angabe beruht)")
+    k.sendline("")
+    k.expect_exact("Ohne Quelle trägt netz keinen Vertrag ein (NZ601).")
+    k.expect_exact("Quelle (Webadresse")
+    k.sendline("https://www.kreis-viersen.de/bildung")
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("")
+    code, rest = _ende(k)
+    assert code == 0, rest
+    text = (ordner / "vertraege" / "05166-viersen-2026-10-01.yaml").read_text(encoding="utf-8")
+    assert "quellen:\n  - https://www.kreis-viersen.de/bildung\n" in text
+
+
+def test_source_add_zeigt_vorschau_und_fragt(netz: object, ordner: Path) -> None:
+    """netz source add am Terminal: erst der Diff, dann „Speichern? [J/n]“; „n“ schreibt nichts."""
+    datei = ordner / "vertraege" / "05170-wesel-2026-11-20.yaml"
+    datei.write_text('region: "05170"\nunterzeichnet: 2026-11-20\n', encoding="utf-8")
+    k = netz("source", "add", "Kreis", "Wesel", "https://www.kreis-wesel.de/bildung")  # type: ignore[operator]
+    k.expect_exact("Würde ändern:")
+    k.expect_exact("+quellen:")
+    k.expect_exact("+  - https://www.kreis-wesel.de/bildung")
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("n")
+    code, _ = _ende(k)
+    assert code == 1
+    assert "quellen" not in datei.read_text(encoding="utf-8")
+    k = netz("source", "add", "Kreis", "Wesel", "https://www.kreis-wesel.de/bildung")  # type: ignore[operator]
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("j")
+    code, rest = _ende(k)
+    assert code == 0, rest
+    assert "Quelle nachgetragen" in rest
+    assert datei.read_text(encoding="utf-8").endswith("quellen:\n  - https://www.kreis-wesel.de/bildung\n")
+
+
+def test_ungenaues_datum_und_vorschlaege_mit_j(netz: object, ordner: Path) -> None:
+    """„11.2026“ am Terminal: so zurückgesagt, wie netz es liest; die vorgeschlagene Webadresse
+    mit J angenommen (ohne „?.“)."""
+    k = netz("add", "viersen")  # type: ignore[operator]
+    k.expect_exact("Region: Kreis Viersen (05166)")
+    k.expect_exact("Tag der Unterzeichnung (TT.MM.JJJJ, ungenau: 11.2026)")
+    k.sendline("13.2026")
+    k.expect("einen Monat 13 gibt es nicht")
+    k.expect_exact("Tag der Unterzeichnung")
+    k.sendline("11.2026")
+    k.expect_exact("Gelesen: irgendwann im November 2026.")
+    k.expect_exact("Quelle")
+    k.sendline("www.kreis-viersen.de/bildung")
+    k.expect_exact("„www.kreis-viersen.de/bildung“ ist keine Webadresse. Meinten Sie:")
+    k.expect_exact("https://www.kreis-viersen.de/bildung?")
+    k.expect_exact("Übernehmen? [J/n]")
+    k.sendline("")  # Vorgabe: ja
+    k.expect_exact("Speichern? [J/n]")
+    k.sendline("j")
+    code, rest = _ende(k)
+    assert code == 0, rest
+    assert "?." not in rest
+    text = (ordner / "vertraege" / "05166-viersen-2026-11.yaml").read_text(encoding="utf-8")
+    assert "unterzeichnet: 2026-11\n" in text and "  - https://www.kreis-viersen.de/bildung\n" in text
+
+
+def test_end_prueft_den_tag_sofort_und_strg_c(netz: object, ordner: Path) -> None:
+    """netz end prüft den Tag gleich nach der Antwort (nicht erst nach Grund und Quelle); eine
+    ungenaue Angabe bekommt den Weg in die Datei; Strg+C: „Abgebrochen. Nichts gespeichert.“, 130."""
+    vorher = (ordner / "vertraege" / "05166-viersen-2011-09.yaml").read_bytes()
+    k = netz("end", "viersen")  # type: ignore[operator]
+    k.expect_exact("Letzter Tag des Vertrags (TT.MM.JJJJ)")
+    k.sendline("01.01.2010")  # vor der Unterzeichnung 2011: kein Vertrag in Kraft
+    k.expect("keinen Vertrag in Kraft")
+    k.expect_exact("Letzter Tag des Vertrags")
+    k.sendline("11.2026")
+    k.expect_exact("hieße irgendwann im November 2026")
+    k.expect_exact("Letzter Tag des Vertrags")
+    k.sendcontrol("c")
+    code, rest = _ende(k)
+    assert code == 130, rest
+    assert "Abgebrochen. Nichts gespeichert." in rest and "Fehler" not in rest
+    assert "Grund" not in rest
+    assert (ordner / "vertraege" / "05166-viersen-2011-09.yaml").read_bytes() == vorher
+
+
+def test_gemeinde_am_terminal_mit_j(netz: object) -> None:
+    """„Ratingen“ an der Frage nach der Region: der Kreis als Vorschlag, mit J angenommen."""
+    k = netz("add")  # type: ignore[operator]
+    k.expect("Region")
+    k.sendline("Ratingen")
+    k.expect_exact("Ratingen gehört zum Kreis Mettmann (05158).")
+    k.expect_exact("Meinten Sie: Kreis Mettmann (05158)?")
+    k.expect_exact("Übernehmen? [J/n]")
+    k.sendline("j")
+    k.expect_exact("Region: Kreis Mettmann (05158)")
+    code, rest = _ende(k)
+    assert code == 1 and "schon ein Netzwerk" in rest  # Mettmann hat eins: früh gesagt

@@ -76,9 +76,17 @@ def test_validate_github(netz: Any, daten: Path) -> None:
         )
         for z in zeilen
     )
-    # Warnungen als ::warning, Zeilenumbrüche als %0A kodiert
-    assert any(z.startswith("::warning ") and "NZ601" in z for z in zeilen)
+    # ein Vertrag ohne Quelle ist ein Fehler (die Regel der Daten), Zeilenumbrüche als %0A kodiert
+    assert any(z.startswith("::error ") and "NZ601" in z for z in zeilen)
     assert all("\n" not in z for z in zeilen)
+
+
+def _nur_warnung(daten: Path) -> None:
+    """Eine Warnung und sonst nichts: die neueste Zählung ist älter als einen Tag (NZ507)."""
+    programm = daten / "programm.yaml"
+    text = programm.read_text(encoding="utf-8")
+    assert "pruefpunkte_hoechstalter: 3y" in text
+    programm.write_text(text.replace("pruefpunkte_hoechstalter: 3y", "pruefpunkte_hoechstalter: 1d"), "utf-8")
 
 
 def test_validate_github_automatisch(netz: Any, monkeypatch: Any, daten: Path) -> None:
@@ -88,12 +96,56 @@ def test_validate_github_automatisch(netz: Any, monkeypatch: Any, daten: Path) -
 
 
 def test_validate_warnung_und_strict(netz: Any, daten: Path) -> None:
-    # nach allen Prüfpunkten, damit nur die Warnung NZ601 (ohne Quelle) bleibt
+    _nur_warnung(daten)
+    ohne = netz("validate")
+    assert ohne.exit_code == 0
+    # die Zusammenfassung sagt, was --strict noch bedeutet
+    assert "0 Fehler, 1 Warnung (ändert den Exit-Code nur mit --strict)" in ohne.flach
+    streng = netz("validate", "--strict")
+    assert streng.exit_code == 1
+    assert "1 Warnung (--strict: zählt wie ein Fehler)" in streng.flach
+
+
+def _befehl_aus_workflow() -> list[str]:
+    """Der Aufruf von netz validate im Workflow, der Pull-Requests prüft."""
+    import shlex
+
+    workflow = Path(__file__).resolve().parents[2] / ".github" / "workflows" / "validate.yml"
+    zeilen = [z.strip() for z in workflow.read_text(encoding="utf-8").splitlines()]
+    laeufe = [z.removeprefix("run: ") for z in zeilen if z.startswith("run: netz validate")]
+    assert laeufe, "Workflow ruft netz validate nicht auf"
+    teile = shlex.split(laeufe[0])
+    assert teile[:2] == ["netz", "validate"]
+    return teile[2:]
+
+
+def _befehl_aus_readme() -> list[str]:
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    assert "\n$ netz validate\n" in readme.read_text(encoding="utf-8")
+    return []
+
+
+def test_readme_und_ci_geben_dasselbe_urteil(netz: Any, daten: Path, monkeypatch: Any) -> None:
+    """Der Befehl aus dem README und der aus dem Workflow: derselbe Exit-Code auf denselben Daten –
+    gültig, nur eine Warnung, ein Vertrag ohne Quelle (#21: lokal grün, CI rot)."""
+    ci = _befehl_aus_workflow()
+    readme = _befehl_aus_readme()
+
+    def beide() -> tuple[int, int]:
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+        lokal = netz("validate", *readme).exit_code
+        monkeypatch.setenv("GITHUB_ACTIONS", "true")
+        entfernt = netz("validate", *ci).exit_code
+        monkeypatch.delenv("GITHUB_ACTIONS")
+        return lokal, entfernt
+
+    assert beide() == (0, 0)
+    _nur_warnung(daten)
+    assert beide() == (0, 0)  # Warnungen lassen CI nie scheitern
     (daten / "vertraege" / "05170-wesel-2026-11-01.yaml").write_text(
         'region: "05170"\nunterzeichnet: 2026-11-01\n', encoding="utf-8"
     )
-    assert netz("validate").exit_code == 0
-    assert netz("validate", "--strict").exit_code == 1
+    assert beide() == (1, 1)  # ohne Quelle: ein Fehler, hier wie dort
 
 
 def test_validate_region_fehlt(netz: Any, daten: Path) -> None:
@@ -184,7 +236,7 @@ def test_validate_markdown(netz: Any, daten: Path) -> None:
     md = lauf.stdout
     assert md.startswith("## netz validate\n\n❌ ")
     assert "| Datei | Zeile | Schwere | Code | Meldung | Hinweis |" in md
-    assert "| 1 | Warnung | NZ601 Vertrag ohne Quelle |" in md
+    assert "| 1 | Fehler | NZ601 Vertrag ohne Quelle |" in md
 
 
 def test_validate_markdown_gueltig(netz: Any) -> None:

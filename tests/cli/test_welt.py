@@ -79,7 +79,7 @@ def test_strg_c_jederzeit_ohne_traceback_von_netz(nach: float) -> None:
         return
     assert p.returncode in (0, -signal.SIGINT, Exit.ABBRUCH)
     if p.returncode == Exit.ABBRUCH:
-        assert fehler == "Fehler: Abgebrochen (Strg+C).\n"
+        assert fehler == "Abgebrochen. Nichts gespeichert.\n"
 
 
 def test_geojson_ist_keine_featurecollection(netz: Any, daten: Path, tmp_path: Path) -> None:

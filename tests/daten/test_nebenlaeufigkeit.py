@@ -126,7 +126,19 @@ def test_sigterm_hinterlaesst_keine_sperre_und_keine_temporaerdatei(tmp_path: Pa
     daten = tmp_path / "data"
     shutil.copytree(DATEN, daten)
     p = subprocess.Popen(
-        [sys.executable, "-c", _LANGSAM, "--data", str(daten), "add", "wesel", "--date", "2026-11-20"],
+        [
+            sys.executable,
+            "-c",
+            _LANGSAM,
+            "--data",
+            str(daten),
+            "add",
+            "wesel",
+            "--date",
+            "2026-11-20",
+            "--source",
+            "https://x.example/w",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

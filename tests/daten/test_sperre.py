@@ -146,7 +146,7 @@ def test_validate_meldet_reste(netz: Any, daten: Path) -> None:
     probleme = lauf.json()["probleme"]
     assert sorted(p["code"] for p in probleme) == ["NZ110", "NZ111"]
     assert any("Prozess 4000000 läuft nicht mehr" in p["meldung"] for p in probleme)
-    add = netz("add", "wesel", "--date", "2026-11-20")
+    add = netz("add", "wesel", "--date", "2026-11-20", "--source", "https://x.example/w")
     assert add.exit_code == 0, add.stderr
     assert "Hinweis: verwaiste Sperrdatei" in add.stderr and "läuft nicht mehr" in add.stderr
     assert not (daten / SPERRDATEI).exists()

@@ -208,7 +208,8 @@ OHNE_KORPUS = {
     "NZ199": "über 50 Befunde in einer Datei (tests/cli/test_mutationen.py)",
     "NZ305": "Warnung: der Korpus verlangt Exit 1 (tests/cli/test_validate.py)",
     "NZ406": "programm.yaml fehlt: keine Datei",
-    "NZ601": "Warnung: der Korpus verlangt Exit 1 (tests/cli/test_validate.py)",
+    "NZ120": "Gemeindeliste ist CSV, der Korpus YAML (tests/cli/test_namen.py oder tests/daten)",
+    "NZ601": "Vertrag ohne Quelle: tests/cli/test_validate.py und tests/cli/test_add.py",
     # die Grenzdatei ist GeoJSON, der Korpus YAML: die Fälle stehen in tests/test_feindlich.py
     "NZ701": "Grenzdatei (GeoJSON) kaputt (tests/test_feindlich.py)",
     "NZ702": "Fläche ungültig (tests/test_feindlich.py)",

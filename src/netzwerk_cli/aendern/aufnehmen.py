@@ -54,27 +54,65 @@ def vorab(bestand: Datenbestand, region: Region, heute: date) -> None:
                 f"(Vertrag unterzeichnet {andere.unterzeichnet.deutsch()}).",
                 "Ein neuer Vertrag setzt voraus, dass der alte beendet ist: "
                 f"netz end {slug(region.name)} --date TT.MM.JJJJ. Einen früheren, "
-                f"beendeten Vertrag mit Datum nachtragen: netz add {slug(region.name)} --date TT.MM.JJJJ",
+                f"beendeten Vertrag mit Datum nachtragen: netz add {slug(region.name)} --date TT.MM.JJJJ "
+                "--source https://…",
             )
+
+
+def pruefe_tag(
+    bestand: Datenbestand,
+    region: Region,
+    unterzeichnet: date | Zeitangabe,
+    heute: date,
+    quellen: list[str] | None = None,
+) -> tuple[str, ...]:
+    """Alles, was am Tag der Unterzeichnung hängt – am Terminal gleich nach der Antwort geprüft,
+    nicht erst nach allen Fragen. Gibt Hinweise zurück; wirft :class:`NetzFehler`.
+
+    Entschieden wird wie in :func:`entwurf`: von den Regeln am Bestand mit einem Probevertrag
+    dieses Tages (ein ungenaues Datum an seinen Grenzen); nur ein Vertrag desselben Tages ist
+    eigens erklärt – wer ihn noch einmal einträgt, will meist die Quelle nachtragen."""
+    z = unterzeichnet if isinstance(unterzeichnet, Zeitangabe) else Zeitangabe.am(unterzeichnet)
+    if z.genau and z.frueh is not None:
+        _derselbe(bestand, region, z.frueh, quellen)
+    dok = _probe(bestand, region, Vertrag(region=region.ags, unterzeichnet=z, quellen=list(quellen or [])))
+    eigene = _verweigerte(gemeinsam.fehler_mit(bestand, dok, heute), dok)
+    if eigene:
+        raise _verweigerung(bestand, eigene[0], dok, region, heute)
+    tag = z.frueh if z.genau else None
+    if tag is None:
+        return ()
+    je = vertraege_je_region(d.modell for d in bestand.vertraege)
+    stand = abdeckung([region], je, tag).regionen[0]
+    if stand.stand is Stand.UNGEWISS and stand.vertrag is not None:
+        return (
+            f"Der Vertrag vom {stand.vertrag.unterzeichnet.deutsch()} ist möglicherweise noch in Kraft; "
+            f"falls er endete: netz end {slug(region.name)} --date TT.MM.JJJJ",
+        )
+    return ()
 
 
 def entwurf(
     bestand: Datenbestand,
     region_eingabe: str,
-    unterzeichnet: date,
+    unterzeichnet: date | Zeitangabe,
     heute: date,
     beginn: date | None = None,
     quellen: list[str] | None = None,
     bemerkung: str | None = None,
 ) -> Entwurf:
     """Prüft alles, was vor dem Schreiben prüfbar ist; wirft :class:`NetzFehler`.
+    ``unterzeichnet``: ein Tag oder eine ungenaue Angabe („2026-11“).
 
     Geprüft wird der Bestand mit dem neuen Vertrag – mit allen Regeln, einmal; die Befunde
     der Regeln in :data:`VERWEIGERT` am neuen Vertrag sagt ``add`` in eigenen Worten."""
     region = gemeinsam.region(bestand, region_eingabe)
+    z = unterzeichnet if isinstance(unterzeichnet, Zeitangabe) else Zeitangabe.am(unterzeichnet)
+    if z.genau and z.frueh is not None:
+        _derselbe(bestand, region, z.frueh, quellen)
     v = Vertrag(
         region=region.ags,
-        unterzeichnet=Zeitangabe.am(unterzeichnet),
+        unterzeichnet=z,
         beginn=Zeitangabe.am(beginn) if beginn else None,
         quellen=list(quellen or []),
         bemerkung=bemerkung or None,
@@ -82,28 +120,49 @@ def entwurf(
     text = vertrag_yaml(v)
     dok = _probe(bestand, region, v, text)
     fehler = gemeinsam.fehler_mit(bestand, dok, heute)
-    eigene = sorted(
-        (p for p in fehler if p.code in VERWEIGERT and gemeinsam.betrifft(p, dok)),
-        key=lambda p: (VERWEIGERT.index(p.code), -p.zeile),  # NZ304: erst der Beginn, dann die Region
-    )
+    eigene = _verweigerte(fehler, dok)
     if eigene:
         raise _verweigerung(bestand, eigene[0], dok, region, heute)
-    hinweise: list[str] = []
-    je = vertraege_je_region(d.modell for d in bestand.vertraege)
-    stand = abdeckung([region], je, unterzeichnet).regionen[0]
-    if stand.stand is Stand.UNGEWISS and stand.vertrag is not None:
-        hinweise.append(
-            f"Der Vertrag vom {stand.vertrag.unterzeichnet.deutsch()} ist möglicherweise noch in Kraft; "
-            f"falls er endete: netz end {slug(region.name)} --date TT.MM.JJJJ"
+    if not quellen:  # erst das Datum, dann die Quelle: so fragt auch das Terminal
+        raise NetzFehler(
+            "Ein Vertrag braucht eine Quelle: die Webadresse, auf der die Angabe beruht (NZ601).",
+            f"netz add {slug(region.name)} --date {_eingabe(z)} --source https://…",
         )
-    if not quellen:
-        hinweise.append("Ohne Quelle: bitte mit --source die Webadresse nachtragen (Warnung NZ601).")
+    hinweise = pruefe_tag(bestand, region, z, heute, quellen)
     pfad = Path(dok.datei)
     if pfad.exists():
         raise NetzFehler(f"Die Datei {dok.anzeige} gibt es schon.")
     if fehler:
         raise gemeinsam.ungueltig(fehler)
-    return Entwurf(pfad, dok.anzeige, v, text, region, tuple(hinweise))
+    return Entwurf(pfad, dok.anzeige, v, text, region, hinweise)
+
+
+def _verweigerte(fehler: list[Problem], dok: Dokument[Vertrag]) -> list[Problem]:
+    """Die Befunde der Regeln aus :data:`VERWEIGERT` am neuen Vertrag, in der Reihenfolge, in
+    der ``add`` sie sagt (NZ304: erst der Beginn, dann die Region)."""
+    return sorted(
+        (p for p in fehler if p.code in VERWEIGERT and gemeinsam.betrifft(p, dok)),
+        key=lambda p: (VERWEIGERT.index(p.code), -p.zeile),
+    )
+
+
+def _eingabe(z: Zeitangabe) -> str:
+    """Die Angabe, wie man sie wieder eintippt (mit Anführungszeichen, wenn sie Wörter hat)."""
+    return deutsch_tag(z.frueh) if z.genau and z.frueh else (f'"{z.text}"' if " " in z.text else z.text)
+
+
+def _derselbe(bestand: Datenbestand, region: Region, tag: date, quellen: list[str] | None) -> None:
+    """Ein Vertrag der Region, unterzeichnet an genau diesem Tag, ist derselbe Vertrag: wer ihn
+    noch einmal einträgt, will meist nur die Quelle nachtragen – dafür gibt es netz source add."""
+    for d in bestand.vertraege:
+        v = d.modell
+        if v.region == region.ags and v.unterzeichnet.genau and v.unterzeichnet.frueh == tag:
+            url = quellen[0] if quellen else "https://…"
+            raise NetzFehler(
+                f"Den Vertrag vom {deutsch_tag(tag)} gibt es schon: {d.anzeige}.",
+                "Eine Quelle nachtragen oder berichtigen: "
+                f"netz source add {slug(region.name)} {url} --contract {deutsch_tag(tag)}",
+            )
 
 
 def _probe(bestand: Datenbestand, region: Region, v: Vertrag, text: str | None = None) -> Dokument[Vertrag]:
@@ -130,8 +189,8 @@ def _verweigerung(
     """Der Befund einer Regel am neuen Vertrag in den Worten von ``add``: mit deutschem Datum
     und dem Befehl, der weiterhilft."""
     v = dok.modell
-    tag = v.unterzeichnet.frueh
-    assert tag is not None  # add schreibt einen genauen Tag
+    # ein ungenaues Datum an seiner frühesten (sonst spätesten) Grenze; im Text, wie es gelesen wird
+    tag = v.unterzeichnet.frueh or v.unterzeichnet.spaet or heute
     if p.code == "NZ302":
         return NetzFehler(
             f"Die Unterzeichnung am {deutsch_tag(tag)} liegt in der Zukunft "

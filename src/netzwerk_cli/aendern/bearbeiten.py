@@ -109,6 +109,26 @@ class Datei:
                 return k, v
         return None
 
+    def paar(self, schluessel: str) -> tuple[ScalarNode, Node] | None:
+        """Schlüssel und Wert auf oberster Ebene (None, wenn der Schlüssel fehlt)."""
+        return self._paar(schluessel)
+
+    def ersetze_listentext(self, schluessel: str, index: int, neu: str) -> None:
+        """Ersetzt den Text-Eintrag ``index`` der Blockliste ``schluessel`` – nur den Wert;
+        Einzug, „- “ und ein Kommentar dahinter bleiben byte-gleich."""
+        paar = self._paar(schluessel)
+        if paar is None or not isinstance(paar[1], SequenceNode) or paar[1].flow_style:
+            raise NichtBearbeitbar(f"„{schluessel}“ ist keine Blockliste; bitte von Hand ändern.")
+        knoten = paar[1].value[index]
+        a, e = knoten.start_mark, knoten.end_mark
+        if not isinstance(knoten, ScalarNode) or a.line != e.line:
+            raise NichtBearbeitbar(
+                f"Der Eintrag in „{schluessel}“ ist kein einzeiliger Text; bitte von Hand ändern."
+            )
+        alt = self.zeilen[a.line].decode("utf-8")
+        zeile = alt[: a.column] + neu + alt[e.column :]
+        self._ersetze_zeilen(a.line, a.line + 1, [zeile.encode("utf-8")])
+
     def hat(self, schluessel: str) -> bool:
         return self._paar(schluessel) is not None
 

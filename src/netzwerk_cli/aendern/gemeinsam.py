@@ -18,7 +18,7 @@ from ..pruefen import pruefe
 
 
 def region(bestand: Datenbestand, eingabe: str) -> Region:
-    return region_finden(eingabe, [d.modell for d in bestand.regionen])
+    return region_finden(eingabe, [d.modell for d in bestand.regionen], bestand.gemeinden)
 
 
 def nicht_in_der_zukunft(tag: date, heute: date, was: str) -> None:

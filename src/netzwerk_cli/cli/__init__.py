@@ -47,6 +47,7 @@ BEFEHLE: dict[str, str] = {
     "schema": "schema:schema",
     # eine Gruppe: ein typer.Typer statt einer Funktion (netz sources check)
     "sources": "sources:sources",
+    "source": "quelle:source",
 }
 # Globale Optionen mit Wert (stehen vor dem Befehl)
 _MIT_WERT = ("--data",)
@@ -64,8 +65,44 @@ def _registriere(namen: Sequence[str]) -> None:
         if isinstance(f, typer.Typer):
             app.add_typer(f, name=name)
         else:
-            app.command(name, cls=deutsch.DeutscherBefehl)(f)
+            # Die Zeile in „netz --help“: der erste Absatz der Doku als ein Satz (ein Zeilenumbruch
+            # im Quelltext brach ihn sonst mitten im Satz), mit Beispielen aus docs/befehle.md
+            kurz = " ".join((f.__doc__ or "").strip().split("\n\n")[0].split())
+            app.command(name, cls=deutsch.DeutscherBefehl, short_help=kurz, epilog=beispiele(name))(f)
         _registriert.add(name)
+
+
+# Zwei oder drei Beispiele je Befehl für --help – dieselben Aufrufe stehen in docs/befehle.md
+# und laufen dort als Doku-Beispiele (tests/cli/test_hilfe.py prüft das).
+BEISPIELE: dict[str, tuple[str, ...]] = {
+    "status": ("netz status", "netz status --as-of 06.05.2010"),
+    "missing": ("netz missing",),
+    "list": ("netz list --bezirk Münster", "netz list --status mit --as-of 2010-05-06 --format markdown"),
+    "show": ("netz show neuss",),
+    "timeline": ("netz timeline",),
+    "map": ("netz map", "netz map --svg karte.svg"),
+    "report": ("netz report --html bericht.html",),
+    "add": (
+        "netz add wesel --date 20.11.2026 --source https://www.kreis-wesel.de/beispiel",
+        "netz add wesel --date 20.11.2026 --source https://www.kreis-wesel.de/beispiel"
+        ' --note "Unterzeichnung im Kreishaus"',
+    ),
+    "end": (
+        "netz end viersen --date 31.01.2024 --reason Kündigung --source https://www.example.org/kuendigung",
+    ),
+    "continue": ("netz continue soest --date 10.07.2013 --source https://www.example.org/beschluss",),
+    "conference": ('netz conference soest --date 2026-10-01 --note "Thema Ganztag"',),
+    "validate": ("netz validate", "netz validate --fix"),
+    "diff": ("netz diff main",),
+}
+
+
+def beispiele(name: str) -> str | None:
+    zeilen = BEISPIELE.get(name)
+    if not zeilen:
+        return None
+    # rich setzt den Epilog als Absatz: je Beispiel ein eigener Absatz, damit nichts zusammenläuft
+    return "Beispiele:\n\n" + "\n\n".join(f"  {z}" for z in zeilen)
 
 
 def alle_befehle() -> typer.Typer:
@@ -108,6 +145,15 @@ def _fehler(meldung: str, hinweis: str = "") -> None:
         con.print(f"  Hinweis: {sichtbar(hinweis)}")
 
 
+def _abgebrochen() -> None:
+    """Strg+C (auch an einer Rückfrage): eine Antwort des Nutzers, kein Fehler. Geschrieben wird
+    erst nach „Speichern?“ unter der Sperre, und ein Abbruch dort räumt auf – also stimmt es."""
+    if sys.stderr is not None:
+        # am Terminal steht der Cursor noch hinter der Frage und dem „^C“
+        neu = "\n" if sys.stderr.isatty() else ""
+        print(f"{neu}Abgebrochen. Nichts gespeichert.", file=sys.stderr)
+
+
 def zeige_fehler(e: NetzFehler) -> None:
     from ..kern.fehler import Verzichtet
 
@@ -147,19 +193,19 @@ def ausfuehren(argv: Sequence[str]) -> int:
         _registriere(list(BEFEHLE) if name is None else [name])
         rc = app(args=list(argv), prog_name="netz", standalone_mode=False)
         if rc == Exit.ABBRUCH:  # Typer macht aus Strg+C still den Code 130
-            _fehler("Abgebrochen (Strg+C).")
+            _abgebrochen()
         return rc if isinstance(rc, int) else 0
     except NetzFehler as e:
         zeige_fehler(e)
         return int(e.code)
     except typer.Abort:
-        _fehler("Abgebrochen.")
+        _abgebrochen()
         return int(Exit.ABBRUCH)
     except ClickException as e:
         deutsch.zeige_aufruffehler(e)
         return e.exit_code
     except KeyboardInterrupt:
-        _fehler("Abgebrochen (Strg+C).")
+        _abgebrochen()
         return int(Exit.ABBRUCH)
     except SystemExit as e:
         from ..daten.sperre import Beendet  # nur hier: SIGTERM im gesperrten Abschnitt

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -119,16 +120,20 @@ def lies(ctx: Kontext, rev: str | None, speicher: Any = None, fortschritt: Any =
     return lade_datenbestand(git.Revision(repo, git.commit(repo, rev)), speicher=speicher)
 
 
-def lade(ctx: Kontext, rev: str | None = None, region: str | None = None) -> Datenbestand:
+def lade(
+    ctx: Kontext, rev: str | None = None, region: str | None = None, dulde: Collection[str] = ()
+) -> Datenbestand:
     """Lädt und prüft die Daten (ohne Prüfpunkte); bei Fehlern: Befunde und Exit 1.
 
     Mit ``region`` (ein Befehl über eine Region: show, add, end, continue, conference) genügt
     es, dass deren Dateien gültig sind: Fehler anderswo nennt eine Warnung, der Befehl läuft.
     Befehle über alle Regionen (status, list, report …) rechnen nur auf fehlerfreien Daten.
+    ``dulde``: Codes, die auch in den Dateien der Region hinnehmbar sind, weil der Befehl sie
+    behebt (``netz source add`` und NZ601).
     """
     bestand, fehler = lade_mit_fehlern(ctx, rev)
     if fehler and region is not None:
-        nur_andere_regionen(bestand, fehler, region)
+        nur_andere_regionen(bestand, fehler, region, dulde)
     elif fehler:
         datenfehler(fehler)
     return bestand
@@ -161,7 +166,9 @@ def datenfehler(fehler: list[Problem], wessen: str = "Die Daten enthalten") -> N
 _GEWARNT: set[frozenset[str]] = set()
 
 
-def nur_andere_regionen(bestand: Datenbestand, fehler: list[Problem], eingabe: str) -> None:
+def nur_andere_regionen(
+    bestand: Datenbestand, fehler: list[Problem], eingabe: str, dulde: Collection[str] = ()
+) -> None:
     """Teildaten für einen Befehl über eine Region: sind die Dateien dieser Region gültig, nimmt
     der Befehl Fehler anderer Dateien hin (Warnung auf stderr, ``bestand.geduldet``); sonst die
     Befunde wie immer. Ist die Region nicht zu finden und eine Regionsdatei kaputt, könnte es
@@ -171,7 +178,7 @@ def nur_andere_regionen(bestand: Datenbestand, fehler: list[Problem], eingabe: s
     from ..render.sicher import sichtbar
 
     try:
-        r = region_finden(eingabe, [d.modell for d in bestand.regionen])
+        r = region_finden(eingabe, [d.modell for d in bestand.regionen], bestand.gemeinden)
     except NetzFehler:
         # Meint die Eingabe eine Region, deren Datei kaputt ist? Dann deren Befunde.
         g = grob(slug(eingabe))
@@ -189,12 +196,12 @@ def nur_andere_regionen(bestand: Datenbestand, fehler: list[Problem], eingabe: s
     eigene |= {d.anzeige for d in bestand.vertraege if d.modell.region == r.ags}
     # eine kaputte Vertragsdatei gehört nach ihrem Namen („05170-wesel-….yaml“) zur Region
     eigene |= {d for d in bestand.fehlerhaft if os.path.basename(d).startswith(r.ags + "-")}
-    betroffen = [p for p in fehler if p.datei in eigene]
+    betroffen = [p for p in fehler if p.datei in eigene and p.code not in dulde]
     if betroffen:
         datenfehler(betroffen, f"Die Dateien von {r.bezeichnung} enthalten")
-    dateien = sorted({p.datei for p in fehler})
+    dateien = sorted({p.datei for p in fehler if p.datei not in eigene})
     bestand.geduldet = frozenset(fehler)
-    if frozenset(dateien) not in _GEWARNT:
+    if dateien and frozenset(dateien) not in _GEWARNT:
         _GEWARNT.add(frozenset(dateien))
         from ..kern.zahlen import anzahl
 

@@ -22,6 +22,7 @@ from ._basis import Kontext, heute, konsole, lade, lade_mit_fehlern, nur_andere_
 
 if TYPE_CHECKING:
     from ..kern.bestand import Datenbestand
+    from ..kern.datum import Zeitangabe
     from ..kern.modelle import Region
 
 E = TypeVar("E")
@@ -33,7 +34,7 @@ REGION_HILFE = (
     "Am Terminal wird sonst gefragt."
 )
 # Ein Aufruf, der nur am Terminal nachfragt, nennt in Skripten diesen Weg
-BEISPIEL = "Beispiel: netz add Kreis Wesel --date 20.11.2026"
+BEISPIEL = "Beispiel: netz add Kreis Wesel --date 20.11.2026 --source https://www.kreis-wesel.de/…"
 
 
 def ist_terminal() -> bool:
@@ -135,7 +136,7 @@ def frage_region(
     if not gefragt:
         assert wert is not None
         return wert
-    from ..kern.namen import region_finden
+    from ..kern.namen import finde_region, region_finden
     from ..render.sicher import sichtbar
 
     if wert is not None:
@@ -145,15 +146,26 @@ def frage_region(
         bestand, fehler = lade_mit_fehlern(ctx)
     regionen = [d.modell for d in bestand.regionen]
     if wert is not None:
-        r = region_finden(wert, regionen)  # von der Kommandozeile: bleibt ein Fehler
+        r = region_finden(wert, regionen, bestand.gemeinden)  # von der Kommandozeile: bleibt ein Fehler
     else:
         _readline_vervollstaendigung(
             sorted({x for r in regionen for x in (r.name, r.bezeichnung, r.ags)}, key=str.casefold)
         )
         while True:
             eingabe = str(typer.prompt("Region (AGS oder Name, Tab vervollständigt)")).strip()
+            t = finde_region(eingabe, regionen, bestand.gemeinden) if eingabe else None
+            if t is not None and t.region is None and len(t.kandidaten) == 1 and not t.mehrdeutig:
+                # genau ein Vorschlag: mit J angenommen statt neu getippt
+                k = t.kandidaten[0]
+                grund = t.grund or f"„{eingabe}“ ist unbekannt."
+                # erst der Satz (an Wortgrenzen umbrochen), dann die kurze Frage
+                sage(f"{grund} Meinten Sie: {k.bezeichnung} ({k.ags})?")
+                if frage_ja("Übernehmen?"):
+                    r = k
+                    break
+                continue
             try:
-                r = region_finden(eingabe, regionen)
+                r = region_finden(eingabe, regionen, bestand.gemeinden)
                 break
             except NetzFehler as e:
                 sage(f"{e.meldung} {e.hinweis}".strip() if eingabe else "Bitte eine Region angeben.")
@@ -184,24 +196,98 @@ def frage_datum(
                 pruefe(d)
             return d
         except DatumFehler as e:
-            sage(f"{e}.")
+            sage(_ungenau_hier_nicht(eingabe) or f"{e}.")
         except NetzFehler as e:
             sage(f"{e.meldung} {e.hinweis}".strip())
 
 
-def frage_quellen(quellen: list[str] | None, gefragt: bool) -> list[str]:
+def _ungenau_hier_nicht(eingabe: str) -> str | None:
+    """Eine ungenaue Angabe, wo ein genauer Tag nötig ist (das Ende, ein Beschluss): sagen, wie
+    netz sie läse und wohin sie gehört – statt „kein Datum“."""
+    from ..kern.datum import DatumFehler, eingabe_zeitangabe, vorlesen
+
+    try:
+        z = eingabe_zeitangabe(eingabe, heute())
+    except DatumFehler:
+        return None
+    return (
+        f"„{eingabe.strip()}“ hieße {vorlesen(z)}; hier ist ein genauer Tag nötig (TT.MM.JJJJ). "
+        f"Ungenau trägt man es von Hand in die Datei ein („{z.text}“), dann „netz validate“."
+    )
+
+
+def frage_zeitangabe(
+    wert: str | None, option: str, text: str, pruefe: Callable[[Zeitangabe], object] | None = None
+) -> Zeitangabe:
+    """Ein Datum, genau oder ungenau („11.2026“, „2009“, „spätestens 06.05.2010“, dazu alle
+    Schreibweisen der Dateien) – von der Kommandozeile (sonst Aufruffehler) oder erfragt, sofort
+    mit ``pruefe`` geprüft und so zurückgesagt, wie netz es liest („irgendwann im November 2026“)."""
+    from ..kern.datum import DatumFehler, deutsch_tag, eingabe_zeitangabe, vorlesen
+
+    if wert is not None:
+        try:
+            return eingabe_zeitangabe(wert, heute())
+        except DatumFehler as e:
+            raise typer.BadParameter(str(e), param_hint=option) from None
+    while True:
+        eingabe = str(typer.prompt(f"{text} (TT.MM.JJJJ, ungenau: 11.2026)", default=deutsch_tag(heute())))
+        try:
+            z = eingabe_zeitangabe(eingabe, heute())
+            if pruefe is not None:
+                pruefe(z)
+        except DatumFehler as e:
+            sage(f"{e}.")
+            continue
+        except NetzFehler as e:
+            sage(f"{e.meldung} {e.hinweis}".strip())
+            continue
+        sage(f"Gelesen: {vorlesen(z)}.")
+        return z
+
+
+def frage_quellen(quellen: list[str] | None, gefragt: bool, pflicht: bool = False) -> list[str]:
+    """Die Quellen von der Kommandozeile oder erfragt; mit ``pflicht`` (ein Vertrag, NZ601)
+    wird eine leere Antwort neu erfragt."""
     if quellen or not gefragt:
         return list(quellen or [])
+    frage = (
+        "Quelle (Webadresse, auf der die Angabe beruht)"
+        if pflicht
+        else "Quelle (Webadresse, leer lassen, wenn keine)"
+    )
     while True:
-        q = str(
-            typer.prompt("Quelle (Webadresse, leer lassen, wenn keine)", default="", show_default=False)
-        ).strip()
+        q = str(typer.prompt(frage, default="", show_default=False)).strip()
+        if not q and pflicht:
+            sage("Ohne Quelle trägt netz keinen Vertrag ein (NZ601). Strg+C bricht ab.")
+            continue
         if not q:
             return []
         try:
             return pruefe_quellen([q])
         except typer.BadParameter as e:
-            sage(f"{e.message}.")
+            vorschlag = _webadresse_vorschlag(q)
+            if vorschlag is not None:
+                # der Vorschlag mit J angenommen, statt die Adresse neu zu tippen
+                # der Satz umbrochen wie jede Ausgabe (die Adresse bleibt ganz), dann die Frage
+                sage(f"„{q}“ ist keine Webadresse. Meinten Sie: {vorschlag}?")
+                if frage_ja("Übernehmen?"):
+                    return pruefe_quellen([vorschlag])
+                continue
+            sage(_satz(e.message))
+
+
+def _satz(text: str) -> str:
+    """Ein Satzende – aber kein „?.“ nach einer Frage."""
+    return text if text.endswith(("?", ".", "!")) else text + "."
+
+
+def _webadresse_vorschlag(q: str) -> str | None:
+    """„www.kreis-wesel.de/…“ aus der Adresszeile kopiert (der Browser zeigt das Schema nicht)."""
+    from ..kern.webadresse import ist_webadresse
+
+    if not ist_webadresse(q) and ist_webadresse(f"https://{q}") and "." in q.split("/", 1)[0]:
+        return f"https://{q}"
+    return None
 
 
 def frage_text(wert: str | None, option: str, frage: str | None) -> str | None:
@@ -214,7 +300,7 @@ def frage_text(wert: str | None, option: str, frage: str | None) -> str | None:
         try:
             return pruefe_text(t, option) or None
         except typer.BadParameter as e:
-            sage(f"{e.message}.")
+            sage(_satz(e.message))
 
 
 JA = ("j", "ja", "y", "yes")  # y/yes nimmt netz still mit: Finger, die Englisch gewohnt sind
@@ -271,9 +357,8 @@ def pruefe_quellen(quellen: list[str]) -> list[str]:
                     "; nach https:// nur druckbare ASCII-Zeichen ohne Leerzeichen und "
                     "ohne \" ' < > \\ ` – ein ü als %C3%BC, wie der Browser die Adresse kopiert"
                 )
-            # „www.kreis-wesel.de/…“ aus der Adresszeile kopiert: der Browser zeigt das Schema nicht
-            if ist_webadresse(f"https://{q}") and "." in q.split("/", 1)[0]:
-                meldung += f"; meinten Sie https://{q}?"
+            if (vorschlag := _webadresse_vorschlag(q)) is not None:
+                meldung += f"; meinten Sie {vorschlag}?"
             raise typer.BadParameter(meldung, param_hint="--source")
     return quellen
 
@@ -320,6 +405,7 @@ def ablauf(
     bestaetigen: bool,
     region: str | None = None,
     bedenken: Callable[[E], bool] | None = None,
+    dulde: tuple[str, ...] = (),
 ) -> None:
     """Führt einen schreibenden Befehl sicher aus; siehe Moduldoku. ``region``: die Eingabe
     der Region – Fehler in Dateien anderer Regionen halten die Änderung dann nicht auf."""
@@ -328,7 +414,7 @@ def ablauf(
 
     out = konsole()
     if dry_run or bestaetigen:
-        e = _nichts_geschrieben(erstelle, lade(ctx, region=region))
+        e = _nichts_geschrieben(erstelle, lade(ctx, region=region, dulde=dulde))
         titel, text = vorschau(e)
         out.print(titel)
         out.print(text, end="", soft_wrap=True)  # YAML und Diff nie umbrechen
@@ -341,7 +427,7 @@ def ablauf(
     wurzel = ctx.wurzel()
     with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
         # erst unter der Sperre lesen: so sieht netz, was ein anderer Prozess gerade schrieb
-        e = _nichts_geschrieben(erstelle, lade(ctx, region=region))
+        e = _nichts_geschrieben(erstelle, lade(ctx, region=region, dulde=dulde))
         _nichts_geschrieben(speichere, e)
     out.print(erfolg(e))
 

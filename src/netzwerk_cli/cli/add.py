@@ -18,7 +18,12 @@ def add(
     ] = None,
     date: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--date", metavar="DATUM", help="Tag der Unterzeichnung, z. B. 06.05.2010 oder heute."),
+        typer.Option(
+            "--date",
+            metavar="DATUM",
+            help="Tag der Unterzeichnung, z. B. 06.05.2010 oder heute; ungenau: 11.2026, 2009, "
+            "„spätestens 06.05.2010“.",
+        ),
     ] = None,
     start: Annotated[
         Optional[str],  # noqa: UP045
@@ -27,7 +32,10 @@ def add(
     source: Annotated[
         Optional[list[str]],  # noqa: UP045
         typer.Option(
-            "--source", metavar="URL", help="Webadresse, auf der die Angabe beruht (mehrfach möglich)."
+            "--source",
+            metavar="URL",
+            help="Webadresse, auf der die Angabe beruht (Pflicht; mehrfach möglich). "
+            "Am Terminal wird sonst gefragt.",
         ),
     ] = None,
     note: Annotated[
@@ -39,24 +47,30 @@ def add(
     ] = False,
 ) -> None:
     """Einen neu unterzeichneten Kooperationsvertrag eintragen (eine neue Datei in vertraege/)."""
-    from ..aendern.aufnehmen import Entwurf, entwurf, speichere, vorab
-    from ..aendern.gemeinsam import nicht_in_der_zukunft
+    from ..aendern import gemeinsam
+    from ..aendern.aufnehmen import Entwurf, entwurf, pruefe_tag, speichere, vorab
+    from ..kern.datum import Zeitangabe
 
     region_wert = s.region_text(region)
     note = s.pruefe_text(note, "--note")
-    gefragt = region_wert is None or date is None
-    s.ohne_terminal(region_wert, [(date, "--date")])
+    # Die Quelle ist Pflicht (NZ601 ist ein Fehler): am Terminal erfragt, sonst ein Aufruffehler
+    gefragt = region_wert is None or date is None or not source
+    s.ohne_terminal(region_wert, [(date, "--date"), (source or None, "--source")])
     tag = heute()
     # Am Terminal zuerst die Region: hat sie heute schon ein Netzwerk, erfährt der Nutzer
     # das, bevor er Datum und Quelle eintippt (mit --date prüft erst der Entwurf, am Tag selbst).
     region_wert = s.frage_region(
         ctx.obj, region_wert, gefragt, None if date is not None else lambda b, r: vorab(b, r, tag)
     )
-    unterzeichnet = s.frage_datum(
-        date, "--date", "Tag der Unterzeichnung", lambda d: nicht_in_der_zukunft(d, tag, "Die Unterzeichnung")
-    )
+
+    def am_tag(z: Zeitangabe) -> None:
+        # am Terminal sofort: in der Zukunft, vor den ersten Verträgen, schon ein Netzwerk …
+        bestand = s.lade(ctx.obj, region=region_wert)
+        pruefe_tag(bestand, gemeinsam.region(bestand, region_wert), z, tag)
+
+    unterzeichnet = s.frage_zeitangabe(date, "--date", "Tag der Unterzeichnung", am_tag)
     beginn = stichtag_option(start, "--start")
-    quellen = s.pruefe_quellen(s.frage_quellen(source, gefragt))
+    quellen = s.pruefe_quellen(s.frage_quellen(source, gefragt, pflicht=True))
 
     def erstelle(bestand: object) -> Entwurf:
         return entwurf(bestand, region_wert, unterzeichnet, tag, beginn, quellen, note)  # type: ignore[arg-type]

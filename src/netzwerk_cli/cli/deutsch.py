@@ -98,11 +98,21 @@ def _typ_deutsch(typ: str | None) -> str | None:
         return typ
     innen = typ[1:-1]
     if "|" in innen:  # eine feste Auswahl: die Werte selbst sind die Auskunft
-        # Eine lange Auswahl bekommt Leerzeichen, damit die Hilfe sie bei 80 Spalten zwischen den
-        # Werten umbricht statt mitten in einem („gith|ub“).
-        return innen if len(innen) <= 16 else innen.replace("|", " | ")
+        # Eine lange Auswahl steht auf mehreren kurzen Zeilen, zwischen den Werten umbrochen: so
+        # bleibt die Spalte schmal und der Beschreibung der Platz (statt 29 Spalten bei 80)
+        return _auswahl_zeilen(innen.split("|"))
 
     return _TYPEN.get(innen.lower(), innen.upper())
+
+
+def _auswahl_zeilen(werte: list[str], breite: int = 16) -> str:
+    zeilen: list[str] = []
+    for w in werte:
+        if zeilen and len(zeilen[-1]) + 1 + len(w) <= breite:
+            zeilen[-1] += "|" + w
+        else:
+            zeilen.append(w)
+    return "|\n".join(zeilen)
 
 
 def _patche_parameter() -> None:
@@ -149,7 +159,23 @@ class _Deutsch:
         for p in params:
             if p.name in PARAMETER_HILFE:
                 p.help = PARAMETER_HILFE[p.name]
+            if p.name == "install_completion":
+                p.callback = _installiere  # Typers Antwort ist englisch
         return params
+
+
+def _installiere(ctx: Any, param: Any, value: Any) -> Any:
+    """``netz --install-completion``: wie Typer, aber die Antwort auf Deutsch."""
+    if not value or ctx.resilient_parsing:
+        return value
+    import sys
+
+    from typer._completion_shared import install
+
+    shell, pfad = install(shell=value) if isinstance(value, str) else install()
+    print(f"Vervollständigung für {shell} eingerichtet in {pfad}.")
+    print("Sie wirkt, sobald ein neues Terminal geöffnet ist.")
+    sys.exit(0)
 
 
 class DeutscheGruppe(_Deutsch, TyperGroup):
@@ -157,7 +183,25 @@ class DeutscheGruppe(_Deutsch, TyperGroup):
 
 
 class DeutscherBefehl(_Deutsch, TyperCommand):
-    pass
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.help:
+            self.help = absaetze(self.help)
+
+
+def absaetze(text: str) -> str:
+    """Die Doku eines Befehls als Absätze: Zeilenumbrüche des Quelltexts innerhalb eines
+    Absatzes werden Leerzeichen (rich bräche sonst dort mitten im Satz); Listen bleiben."""
+    import inspect
+
+    out = []
+    for absatz in inspect.cleandoc(text).split("\n\n"):
+        zeilen = absatz.splitlines()
+        if any(z.lstrip().startswith(("-", "•", "*")) for z in zeilen):
+            out.append(absatz)
+        else:
+            out.append(" ".join(" ".join(zeilen).split()))
+    return "\n\n".join(out)
 
 
 def _aufruf(text: str) -> str:

@@ -22,7 +22,7 @@ def diff(
     basis: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            metavar="[BASIS]",
+            metavar="BASIS",
             help="Revision vorher (Vorgabe: Merge-Basis von HEAD mit origin/main bzw. main).",
             show_default=False,
         ),
@@ -30,7 +30,7 @@ def diff(
     ziel: Annotated[
         Optional[str],  # noqa: UP045
         typer.Argument(
-            metavar="[ZIEL]",
+            metavar="ZIEL",
             help="Revision nachher (Vorgabe: der Arbeitsbaum, samt nicht eingecheckter Änderungen).",
             show_default=False,
         ),
@@ -73,6 +73,7 @@ def diff(
         probleme_neu=p_neu.probleme,
         punkte_alt=_punkte(p_alt, alt),
         punkte_neu=_punkte(p_neu, neu),
+        heute=heute(),
     )
     darstellen("vergleich", format, v, "diff")
     raise typer.Exit(int(Exit.OK if v.gueltig else Exit.DATEN))

@@ -57,7 +57,14 @@ def _aendern(
         vertrag_am(b, r, heute_)  # wirft, wenn heute kein Vertrag gilt
 
     region_wert = s.frage_region(ctx.obj, region_wert, gefragt, None if datum is not None else in_kraft)
-    tag = s.frage_datum(datum, "--date", was, lambda d: nicht_in_der_zukunft(d, heute_, "Der Tag"))
+
+    def sofort(d: date) -> None:
+        # jede Antwort gleich prüfen: die ganze Änderung einmal durchspielen (ohne Quelle und
+        # Text), nicht erst nach allen Fragen
+        nicht_in_der_zukunft(d, heute_, "Der Tag")
+        aendere(s.lade(ctx.obj, region=region_wert), region_wert, d, heute_, [], None)
+
+    tag = s.frage_datum(datum, "--date", was, sofort)
     text = s.frage_text(text, text_option, text_frage if gefragt else None)
     q = s.pruefe_quellen(s.frage_quellen(quellen, gefragt))
     s.ablauf(

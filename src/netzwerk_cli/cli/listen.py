@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -9,6 +10,37 @@ import typer
 from ._basis import AsOf, Rev, darstellen, format_option, formatwahl, heute, lade, stichtag_option
 
 Format = formatwahl("regionen")
+
+
+def _werte(alle: tuple[str, ...]) -> Callable[[str], list[str]]:
+    """Shell-Vervollständigung für eine Auswahl: die erlaubten Werte statt Dateinamen."""
+
+    def vervollstaendige(unvollstaendig: str) -> list[str]:
+        from ..kern.namen import grob
+
+        return [w for w in alle if grob(w).startswith(grob(unvollstaendig))]
+
+    return vervollstaendige
+
+
+def _bezirke(unvollstaendig: str) -> list[str]:
+    from ..kern.modelle import REGIERUNGSBEZIRKE
+
+    return _werte(tuple(REGIERUNGSBEZIRKE))(unvollstaendig)
+
+
+def _arten(unvollstaendig: str) -> list[str]:
+    from ..kern.modelle import ARTEN
+
+    return _werte(tuple(ARTEN))(unvollstaendig)
+
+
+def _staende(unvollstaendig: str) -> list[str]:
+    return _werte(("mit", "ohne", "ungewiss"))(unvollstaendig)
+
+
+def _reihenfolgen(unvollstaendig: str) -> list[str]:
+    return _werte(("pressemitteilung", "ags", "name"))(unvollstaendig)
 
 
 def missing(
@@ -35,16 +67,26 @@ def liste(
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
     bezirk: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--bezirk", metavar="NAME", help="Nur dieser Regierungsbezirk, z. B. Köln."),
+        typer.Option(
+            "--bezirk",
+            metavar="NAME",
+            help="Nur dieser Regierungsbezirk, z. B. Köln.",
+            autocompletion=_bezirke,
+        ),
     ] = None,
     art: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--art", metavar="ART", help="Nur „Kreis“ oder „kreisfreie Stadt“."),
+        typer.Option(
+            "--art", metavar="ART", help="Nur „Kreis“ oder „kreisfreie Stadt“.", autocompletion=_arten
+        ),
     ] = None,
     status: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--status", metavar="STAND", help="Nur „mit“, „ohne“ oder „ungewiss“ (Netzwerk am Stichtag)."
+            "--status",
+            metavar="STAND",
+            help="Nur „mit“, „ohne“ oder „ungewiss“ (Netzwerk am Stichtag).",
+            autocompletion=_staende,
         ),
     ] = None,
     sort: Annotated[
@@ -53,6 +95,7 @@ def liste(
             "--sort",
             metavar="REIHENFOLGE",
             help="„pressemitteilung“ (Kreise, StädteRegion, Städte, je alphabetisch), „ags“ oder „name“.",
+            autocompletion=_reihenfolgen,
         ),
     ] = "pressemitteilung",
 ) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -17,13 +17,14 @@ Format = formatwahl("regionslog")
 def log(
     ctx: typer.Context,
     region: Annotated[
-        str,
+        Optional[list[str]],  # noqa: UP045 - mehrere Wörter: „netz log Kreis Wesel“
         typer.Argument(
             metavar="REGION",
-            help="AGS oder Name, z. B. 05170, Wesel, „Kreis Soest“.",
+            help="AGS oder Name, z. B. 05170, Wesel, Kreis Soest (mehrere Wörter ohne Anführungszeichen).",
             autocompletion=vervollstaendige_region,
+            show_default=False,
         ),
-    ],
+    ] = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Die Geschichte einer Region im Repository: jeder Commit an ihren Dateien, in netz' Worten."""
@@ -36,7 +37,11 @@ def log(
     wurzel = ctx.obj.wurzel()
     repo = git.repo_fuer(wurzel)
     # Die Region im Arbeitsbaum suchen; gültige Regionsdateien genügen dafür
-    r = region_finden(region, [d.modell for d in lade_datenbestand(wurzel).regionen])
+    eingabe = " ".join(region or []).strip()
+    if not eingabe:
+        raise typer.BadParameter("REGION fehlt, z. B. netz log Kreis Wesel", param_hint="REGION")
+    b = lade_datenbestand(wurzel)
+    r = region_finden(eingabe, [d.modell for d in b.regionen], b.gemeinden)
     praefix = f"{r.ags}-"
     gelesen: dict[str, Datenbestand] = {}
 

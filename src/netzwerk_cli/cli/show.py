@@ -33,5 +33,5 @@ def show(
     stichtag = stichtag_option(as_of) or heute()
     eingabe = " ".join(region)
     bestand = lade(ctx.obj, rev, region=eingabe)  # Fehler anderer Regionen: nur eine Warnung
-    r = region_finden(eingabe, [d.modell for d in bestand.regionen])
+    r = region_finden(eingabe, [d.modell for d in bestand.regionen], bestand.gemeinden)
     darstellen("region", format, bericht.region_bericht(bestand, r, stichtag), "show")

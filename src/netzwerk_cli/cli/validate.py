@@ -39,7 +39,12 @@ def validate(
         Optional[Format],  # type: ignore[valid-type]  # noqa: UP045
         format_option("Ausgabeformat; Vorgabe: github, wenn GITHUB_ACTIONS=true, sonst text."),
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit 1.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Auch Warnungen führen zu Exit 1 (CI ruft validate ohne --strict auf)."
+        ),
+    ] = False,
     max_alter: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(

@@ -34,7 +34,8 @@ from .baum import (
     zu_viele_eintraege,
 )
 from .datei import art, kein_ordner, keine_datei, lies_datei
-from .ordner import PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
+from .gemeinden import MAX_GEMEINDEN
+from .ordner import GEMEINDEN, PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
 from .verfolgt import ist_verfolgt
 from .zwischenspeicher import Zwischenspeicher
 
@@ -287,6 +288,7 @@ def lade_datenbestand(
 # Was eine Datei des Datenordners ist: ein Modell – oder die Grenzdatei
 Art = type[Region] | type[Vertrag] | type[Programm] | str
 GEO = "geo"
+GEMEINDEN_ART = "gemeinden"
 GEODATEI = "nrw-kreise.geojson"
 _UNTERORDNER = (REGIONEN, VERTRAEGE, QUELLEN, GEO)
 
@@ -339,8 +341,11 @@ def _pruefe_alle(
     vorne = os.path.join(bestand.wurzel, "")  # Dokument.datei: der Pfad im Arbeitsbaum, wie bisher
     gelesen = baum.lies(a for a, _ in aufgaben)
     for i, ((auftrag, art_), daten) in enumerate(zip(aufgaben, gelesen, strict=True), 1):
-        if isinstance(art_, str):  # GEO
+        if art_ == GEO:
             _grenzen(auftrag.anzeige, daten, bestand)
+            continue
+        if art_ == GEMEINDEN_ART:
+            _gemeinden(auftrag.anzeige, daten, bestand)
             continue
         if isinstance(daten, Problem):
             dok, probleme = None, [daten]
@@ -431,17 +436,32 @@ def _geo(baum: Baum, e: Eintrag | None, bestand: Datenbestand) -> list[tuple[Les
             bestand.probleme.append(keine_datei(anzeige, d.beschreibung))
         elif d.name == GEODATEI:
             out.append((Lesen(f"{GEO}/{d.name}", anzeige, MAX_GEOJSON), GEO))
+        elif f"{GEO}/{d.name}" == GEMEINDEN:
+            out.append((Lesen(GEMEINDEN, anzeige, MAX_GEMEINDEN), GEMEINDEN_ART))
         elif not d.name.endswith(".md"):
             bestand.probleme.append(
                 problem(
                     anzeige,
                     1,
                     "NZ113",
-                    f"Datei wird nicht gelesen (in geo/ nur {GEODATEI} und Beschreibungen auf „.md“)",
+                    f"Datei wird nicht gelesen (in geo/ nur {GEODATEI}, {GEMEINDEN.split('/')[-1]} und "
+                    "Beschreibungen auf „.md“)",
                     "Die Datei verschieben oder löschen; die Grenzen stehen in " + GEODATEI + ".",
                 )
             )
     return out
+
+
+def _gemeinden(anzeige: str, daten: bytes | Problem, bestand: Datenbestand) -> None:
+    """Die Gemeindeliste (``geo/nrw-gemeinden.csv``): „Ratingen“ → Kreis Mettmann."""
+    from .gemeinden import pruefe_gemeinden_bytes
+
+    if isinstance(daten, Problem):
+        bestand.probleme.append(daten)
+        return
+    bestand.inhalte[anzeige] = daten
+    bestand.gemeinden, probleme = pruefe_gemeinden_bytes(anzeige, daten)
+    bestand.probleme.extend(probleme)
 
 
 def _grenzen(anzeige: str, daten: bytes | Problem, bestand: Datenbestand) -> None:

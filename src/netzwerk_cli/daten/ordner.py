@@ -13,6 +13,7 @@ VERTRAEGE = "vertraege"
 QUELLEN = "quellen"
 PROGRAMM = "programm.yaml"
 GEOJSON = "geo/nrw-kreise.geojson"
+GEMEINDEN = "geo/nrw-gemeinden.csv"
 SPERRDATEI = ".netz.lock"
 # Temporärdateien schreibender Befehle beginnen so; Leser übergehen sie.
 TEMP_PRAEFIX = ".netz-"

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from .befund import Problem
 from .geo import Grenzen
 from .modelle import Programm, Region, Vertrag
+from .namen import Gemeinde
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -67,6 +68,8 @@ class Datenbestand:
     # Ist die Datei (Pfad wie ``Dokument.datei``) in git erfasst? None: unbekannt (kein git). Die
     # Datenschicht setzt es; gefragt wird nur für einen Befund, der einen Befehl nennt (NZ401).
     verfolgt: Callable[[str], bool | None] | None = field(default=None, repr=False, compare=False)
+    # Die Gemeinden aus geo/nrw-gemeinden.csv: „Ratingen“ → Kreis Mettmann (leer ohne die Datei)
+    gemeinden: tuple[Gemeinde, ...] = ()
 
     @property
     def programmbeginn(self) -> date | None:

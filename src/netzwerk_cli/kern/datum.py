@@ -267,3 +267,51 @@ def jahre_vor(d: date, jahre: int) -> date:
 
 def deutsch_tag(d: date) -> str:
     return d.strftime("%d.%m.%Y")
+
+
+# --- Ungenaue Angaben am Terminal ----------------------------------------------------------
+
+# „11.2026“ (Monat.Jahr) als Wort im Text – nicht der Schluss eines ganzen Tags „06.11.2026“
+_DEUTSCHER_MONAT_IM_TEXT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{4})(?![\d.])", re.ASCII)
+EINGABE_UNGENAU = "11.2026, 2009, „spätestens 06.05.2010“, „zwischen 03.2019 und 07.2019“"
+
+
+def eingabe_zeitangabe(text: str, heute: date) -> Zeitangabe:
+    """Was ein Mensch für ein Datum eintippt, genau oder ungenau: alle Schreibweisen der
+    Datendateien (2010-05, 2009, „spätestens 2010-05-06“ …) und die deutschen dazu
+    („11.2026“, „spätestens 06.05.2010“, „zwischen 03.2019 und 07.2019“), dazu „heute“."""
+    t = " ".join(text.split())
+    if t.lower() == "heute" or _DEUTSCHER_TAG.match(t) or _TAG.match(t):
+        return Zeitangabe.am(eingabe_tag(t, heute))  # mit den Meldungen für genaue Tage
+    iso = _DEUTSCHER_TAG_IM_TEXT.sub(lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", t)
+    iso = _DEUTSCHER_MONAT_IM_TEXT.sub(lambda m: f"{m[2]}-{int(m[1]):02d}", iso)
+    try:
+        return Zeitangabe.lies(iso)
+    except DatumFehler as e:
+        if "keine Zeitangabe" not in str(e):
+            raise  # ein unmöglicher Monat, ein verkehrtes „zwischen“: die genaue Meldung
+        raise DatumFehler(
+            f"„{t}“ ist kein Datum; bitte z. B. als {EINGABE_BEISPIEL} angeben, ungenau als {EINGABE_UNGENAU}"
+        ) from None
+
+
+def _punkt_vorlesen(text: str) -> str:
+    teile = text.split("-")
+    if len(teile) == 3:
+        return f"am {teile[2]}.{teile[1]}.{teile[0]}"
+    if len(teile) == 2:
+        return f"im {_MONATE[int(teile[1]) - 1]} {teile[0]}"
+    return f"im Jahr {text}"
+
+
+def vorlesen(z: Zeitangabe) -> str:
+    """Wie netz eine Angabe liest, in einem Satzteil: „am 06.05.2010“, „irgendwann im November
+    2026“, „spätestens am 06.05.2010“, „irgendwann zwischen März 2019 und Juli 2019“."""
+    w = z.text.split(" ")
+    if w[0] in ("spätestens", "frühestens"):
+        return f"{w[0]} {_punkt_vorlesen(w[1])}"
+    if w[0] == "zwischen":
+        return f"irgendwann zwischen {_deutsch_punkt(w[1])} und {_deutsch_punkt(w[3])}"
+    if z.genau:
+        return _punkt_vorlesen(z.text)
+    return f"irgendwann {_punkt_vorlesen(z.text)}"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .datum import Zeitangabe
-from .fehler import NetzFehler
+from .fehler import Exit, NetzFehler
 from .modelle import Region
 
 _UMLAUTE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
@@ -163,9 +163,82 @@ class Treffer(NamedTuple):
     region: Region | None
     kandidaten: tuple[Region, ...]  # bei mehrdeutiger oder unbekannter Eingabe
     mehrdeutig: bool = False
+    #: warum es nur ein Vorschlag ist („Ratingen gehört zum Kreis Mettmann.“)
+    grund: str | None = None
 
 
-def finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
+class Gemeinde(NamedTuple):
+    """Eine Gemeinde NRWs (geo/nrw-gemeinden.csv): Schlüssel, amtlicher Name, ihr Kreis."""
+
+    ags: str  # achtstellig
+    name: str  # amtlich, mit Zusatz: „Ratingen, Stadt“
+    kreis_ags: str
+
+    @property
+    def ortsname(self) -> str:
+        """Der Name ohne Zusatz: „Ratingen“ (der Teil vor dem ersten „, “)."""
+        return self.name.split(", ", 1)[0]
+
+
+def zum(r: Region) -> str:
+    """„zum Kreis Mettmann“, „zur StädteRegion Aachen“, „zum Rheinisch-Bergischen Kreis“."""
+    b = r.bezeichnung
+    if b.startswith("StädteRegion"):
+        return f"zur {b}"
+    erstes, _, rest = b.partition(" ")
+    if rest == "Kreis" and erstes.endswith("er"):
+        return f"zum {erstes[:-2]}en Kreis"
+    return f"zum {b}"
+
+
+def _art_der_eingabe(eingabe: str) -> str | None:
+    """„Kreis Münster“ → „Kreis“, „Stadt Wesel“ → „Stadt“; sonst None."""
+    w = _schluessel(eingabe).split(" ", 1)[0]
+    return {"kreis": "Kreis", "stadt": "Stadt"}.get(w)
+
+
+def _gemeinde(eingabe: str, gemeinden: Sequence[Gemeinde]) -> Gemeinde | None:
+    """Die Gemeinde, die ``eingabe`` meint („Ratingen“, „Stadt Moers“, „Bergisch Gladbach“)."""
+    if not gemeinden:
+        return None
+    s = grob(re.sub(r"^(stadt|gemeinde) ", "", _ohne_akzente(eingabe)).replace("-", " "))
+    for g in gemeinden:
+        namen = {g.ortsname, re.sub(r"\s*\(.*?\)", "", g.ortsname)}
+        if s in {grob(_ohne_akzente(n).replace("-", " ")) for n in namen}:
+            return g
+    return None
+
+
+def finde_region(eingabe: str, regionen: Sequence[Region], gemeinden: Sequence[Gemeinde] = ()) -> Treffer:
+    """Findet eine Region nach AGS oder Name, locker geschrieben – und achtet auf „Kreis“ und
+    „Stadt“ in der Eingabe: „Kreis Münster“ ist nicht still die Stadt Münster, „Stadt Wesel“
+    nicht still der Kreis Wesel, sondern ein Vorschlag mit Grund. Eine Gemeinde („Ratingen“)
+    wird als solche erkannt und mit ihrem Kreis beantwortet (``gemeinden``)."""
+    t = _finde_region(eingabe, regionen)
+    art = _art_der_eingabe(eingabe)
+    je = {r.ags: r for r in regionen}
+    g = _gemeinde(eingabe, gemeinden)
+    if t.region is not None and art is not None:
+        r = t.region
+        if art == "Stadt" and r.art == "Kreis":
+            k = je.get(g.kreis_ags) if g is not None else None
+            if g is not None and k is not None:
+                grund = f"Die Stadt {g.ortsname} ist kreisangehörig; sie gehört {zum(k)} ({k.ags})."
+                return Treffer(None, (k,), grund=grund)
+            return Treffer(None, (r,), grund=f"Eine kreisfreie Stadt „{_ohne_art(eingabe)}“ gibt es nicht.")
+        if art == "Kreis" and r.art == "kreisfreie Stadt":
+            grund = f"Einen Kreis {_ohne_art(eingabe)} gibt es nicht: {r.name} ist eine kreisfreie Stadt."
+            return Treffer(None, (r,), grund=grund)
+    if t.region is None and g is not None and (k := je.get(g.kreis_ags)) is not None:
+        return Treffer(None, (k,), grund=f"{g.ortsname} gehört {zum(k)} ({k.ags}).")
+    return t
+
+
+def _ohne_art(eingabe: str) -> str:
+    return " ".join(eingabe.split()[1:])
+
+
+def _finde_region(eingabe: str, regionen: Sequence[Region]) -> Treffer:
     """Findet eine Region nach AGS oder Name, locker geschrieben.
 
     „siegen-wittgenstein“, „Koeln“, „05315“ und „Stadt Köln“ gehen alle.
@@ -245,17 +318,23 @@ def _aehnlich(s: str, varianten: dict[str, set[str]], regionen: Sequence[Region]
     return Treffer(None, tuple(kandidaten[:3]))
 
 
-def region_finden(eingabe: str, regionen: Sequence[Region]) -> Region:
+def region_finden(eingabe: str, regionen: Sequence[Region], gemeinden: Sequence[Gemeinde] = ()) -> Region:
     """Wie :func:`finde_region`, aber eindeutig oder :class:`NetzFehler` mit Vorschlägen."""
-    t = finde_region(eingabe, regionen)
+    t = finde_region(eingabe, regionen, gemeinden)
     if t.region is not None:
         return t.region
+    if t.grund is not None:
+        liste = ", ".join(f"{r.bezeichnung} ({r.ags})" for r in t.kandidaten)
+        raise NetzFehler(f"{t.grund} Meinten Sie: {liste}?", code=Exit.AUFRUF)
     if t.kandidaten:
         liste = ", ".join(f"{r.bezeichnung} ({r.ags})" for r in t.kandidaten)
         art = "mehrdeutig" if t.mehrdeutig else "unbekannt"
-        raise NetzFehler(f"Region „{eingabe}“ ist {art}. Meinten Sie: {liste}?")
+        # eine unbekannte Region ist ein Aufruffehler (Exit 2) wie ein falsches Datum
+        raise NetzFehler(f"Region „{eingabe}“ ist {art}. Meinten Sie: {liste}?", code=Exit.AUFRUF)
     raise NetzFehler(
-        f"Region „{eingabe}“ ist unbekannt.", "„netz list“ zeigt alle Regionen mit AGS und Namen."
+        f"Region „{eingabe}“ ist unbekannt.",
+        "„netz list“ zeigt alle Regionen mit AGS und Namen.",
+        Exit.AUFRUF,
     )
 
 

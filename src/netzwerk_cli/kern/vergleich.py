@@ -14,12 +14,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from .abdeckung import Abdeckung, RegionStand, Stand, Zaehlung, abdeckung, vertraege_je_region
+from .abdeckung import (
+    Abdeckung,
+    RegionStand,
+    Stand,
+    Verlauf,
+    Zaehlung,
+    abdeckung,
+    verlauf,
+    vertraege_je_region,
+)
 from .befund import Problem
 from .bestand import Datenbestand, Dokument
 from .datum import Zeitangabe
@@ -73,6 +82,8 @@ class Dateiaenderung(NamedTuple):
     alt: BaseModel | None
     neu: BaseModel | None
     aenderungen: tuple[Aenderung, ...] = ()
+    #: ein Vertrag, dessen Datei mit dem präzisierten Datum einen neuen Namen bekam (der alte Name)
+    datei_vorher: str | None = None
 
     @property
     def tatsachen(self) -> tuple[Aenderung, ...]:
@@ -111,6 +122,32 @@ class Abdeckungswechsel(NamedTuple):
         return self.gesamt.alt != self.gesamt.neu or bool(self.bezirke)
 
 
+class Zeitraumwechsel(NamedTuple):
+    """Tage ``von`` bis ``bis`` (beide eingeschlossen), an denen die Änderung die Zählung um
+    denselben Betrag verschiebt – die Vergangenheit, die sie umschreibt. ``alt``/``neu``: die
+    Zählung am ersten Tag, ``alt_ende``/``neu_ende`` am letzten (gleich, wenn sich in der Spanne
+    sonst nichts tat)."""
+
+    von: date
+    bis: date
+    alt: Zaehlung
+    neu: Zaehlung
+    alt_ende: Zaehlung
+    neu_ende: Zaehlung
+
+    @property
+    def sicher(self) -> int:
+        return self.neu.sicher - self.alt.sicher
+
+    @property
+    def moeglich(self) -> int:
+        return self.neu.moeglich - self.alt.moeglich
+
+    @property
+    def gleichbleibend(self) -> bool:
+        return (self.alt, self.neu) == (self.alt_ende, self.neu_ende)
+
+
 class Punktwechsel(NamedTuple):
     punkt: Pruefpunkt
     alt: bool | None  # erfüllt vorher (None: nicht geprüft oder nicht vorhanden)
@@ -133,6 +170,10 @@ class Vergleich:
     # die Befunde der Seiten, wenn sie Fehler haben (dann stehen sie in der Ausgabe)
     probleme_alt: list[Problem] = field(default_factory=list)
     probleme_neu: list[Problem] = field(default_factory=list)
+    #: jede Spanne von Tagen bis zum Stichtag, deren sichere oder mögliche Zählung sich ändert
+    vergangenheit: list[Zeitraumwechsel] = field(default_factory=list)
+    #: ist der Stichtag heute? (sonst nennen die Überschriften den Tag, nicht „heute“)
+    stichtag_ist_heute: bool = True
 
     @property
     def leer(self) -> bool:
@@ -153,7 +194,8 @@ def _breite(z: Zeitangabe) -> float:
 
 
 def genauigkeit(alt: Zeitangabe, neu: Zeitangabe) -> str | None:
-    """„genauer“, wenn die Spanne der möglichen Tage schmaler wird, „ungenauer“ bei breiter."""
+    """„genauer“, wenn die Spanne der möglichen Tage schmaler wird, „ungenauer“ bei breiter
+    (so im JSON; Text und Markdown sagen „präzisiert“)."""
     a, n = _breite(alt), _breite(neu)
     if n < a:
         return "genauer"
@@ -301,7 +343,41 @@ def dateien(alt: Datenbestand, neu: Datenbestand) -> list[Dateiaenderung]:
                 tuple(felder(pa.modell, pn.modell)),
             )
         )
-    return sorted(out, key=lambda d: (d.ags, d.art != "region", d.datei))
+    return sorted(_umbenannt(out), key=lambda d: (d.ags, d.art != "region", d.datei))
+
+
+def _umbenannt(out: list[Dateiaenderung]) -> list[Dateiaenderung]:
+    """Ein Vertrag, dessen Datum präzisiert wurde („2009“ → „2009-03-12“), heißt danach anders
+    (der Dateiname trägt das Datum). Ein entfernter und ein neuer Vertrag derselben Region, deren
+    Unterzeichnungen sich überschneiden können, sind derselbe Vertrag: eine Änderung, kein
+    „entfernt“ und „neu“."""
+    weg = [d for d in out if d.art == "vertrag" and d.wie == "entfernt"]
+    neu = [d for d in out if d.art == "vertrag" and d.wie == "neu"]
+    paare: list[tuple[Dateiaenderung, Dateiaenderung]] = []
+    for n in neu:
+        nv: Any = n.neu
+        for w in weg:
+            wv: Any = w.alt
+            if w.ags == n.ags and _ueberschneiden(wv.unterzeichnet, nv.unterzeichnet):
+                paare.append((w, n))
+                weg.remove(w)
+                break
+    if not paare:
+        return out
+    ersetzt = {id(x) for p in paare for x in p}
+    rest = [d for d in out if id(d) not in ersetzt]
+    for w, n in paare:
+        assert w.alt is not None and n.neu is not None
+        rest.append(
+            Dateiaenderung(
+                "vertrag", n.datei, n.ags, "geaendert", w.alt, n.neu, tuple(felder(w.alt, n.neu)), w.datei
+            )
+        )
+    return rest
+
+
+def _ueberschneiden(a: Zeitangabe, b: Zeitangabe) -> bool:
+    return (a.frueh or date.min) <= (b.spaet or date.max) and (b.frueh or date.min) <= (a.spaet or date.max)
 
 
 def _ags(d: Dokument[Any]) -> str:
@@ -310,6 +386,36 @@ def _ags(d: Dokument[Any]) -> str:
 
 
 # --- Folgen: Abdeckung, Stand der Regionen ------------------------------------------
+
+
+def _verlauf(b: Datenbestand) -> Verlauf:
+    beginn = b.programmbeginn
+    je = vertraege_je_region((d.modell for d in b.vertraege), beginn)
+    return verlauf([d.modell for d in b.regionen], je, beginn)
+
+
+def vergangenheit(alt: Datenbestand, neu: Datenbestand, bis: date) -> list[Zeitraumwechsel]:
+    """Jede Spanne von Tagen bis ``bis``, an denen sich die sichere oder mögliche Zählung ändert.
+
+    Beide Zählungen sind Stufenfunktionen (:func:`~.abdeckung.verlauf`); verglichen wird je
+    Stufe beider Seiten. Nachbarn mit demselben Unterschied werden eine Spanne (ein 2009
+    präzisiertes Datum verschiebt die Zählung ein Jahr lang um eins, während andere Verträge
+    hinzukommen). Linear in der Zahl der Stufen.
+    """
+    va, vn = _verlauf(alt), _verlauf(neu)
+    tage = sorted({d for d in (*va.tage, *vn.tage) if d <= bis})
+    out: list[Zeitraumwechsel] = []
+    for i, d in enumerate(tage):
+        ende = tage[i + 1] - timedelta(days=1) if i + 1 < len(tage) else bis
+        a, n = va.am(d), vn.am(d)
+        unterschied = (n.sicher - a.sicher, n.moeglich - a.moeglich)
+        if unterschied == (0, 0):
+            continue
+        if out and out[-1].bis + timedelta(days=1) == d and (out[-1].sicher, out[-1].moeglich) == unterschied:
+            out[-1] = out[-1]._replace(bis=ende, alt_ende=a, neu_ende=n)
+        else:
+            out.append(Zeitraumwechsel(d, ende, a, n, a, n))
+    return out
 
 
 def _abdeckung(b: Datenbestand, tag: date) -> Abdeckung:
@@ -415,8 +521,10 @@ def vergleiche(
     probleme_neu: Sequence[Problem] = (),
     punkte_alt: Sequence[tuple[Pruefpunkt, bool | None]] | None = None,
     punkte_neu: Sequence[tuple[Pruefpunkt, bool | None]] | None = None,
+    heute: date | None = None,
 ) -> Vergleich:
-    """Der ganze Vergleich zweier Stände am ``stichtag`` (und am Zieltag des Programms)."""
+    """Der ganze Vergleich zweier Stände am ``stichtag`` (und am Zieltag des Programms);
+    ``heute``: ist er nicht der Stichtag, nennen die Überschriften den Tag."""
     a_heute, n_heute = _abdeckung(alt, stichtag), _abdeckung(neu, stichtag)
     programm = neu.programm or alt.programm
     zieltag = None
@@ -440,6 +548,8 @@ def vergleiche(
         len(fehler_n),
         fehler_a,
         fehler_n,
+        vergangenheit(alt, neu, stichtag),
+        heute is None or heute == stichtag,
     )
 
 

@@ -433,7 +433,8 @@ def _quellen(dok: Dokument[Vertrag]) -> list[Problem]:
             dok.zeile("region"),
             "NZ601",
             "Vertrag ohne Quelle",
-            "Unter „quellen:“ die Webadresse angeben, auf der die Angabe beruht.",
+            "Unter „quellen:“ die Webadresse angeben, auf der die Angabe beruht, oder: "
+            f"netz source add {dok.modell.region} https://…",
         )
     ]
 

@@ -112,6 +112,7 @@ REGELN: dict[str, Regel] = {
         Regel("NZ117", "zu viele Einträge", _F, _D),
         Regel("NZ118", "Zahl in YAML-1.1-Schreibweise", _F, _D, korrektur="ersetzen"),
         Regel("NZ119", "Ordner mit zu vielen Einträgen", _F, _D),
+        Regel("NZ120", "Gemeindeliste fehlerhaft", _F, _D),
         Regel("NZ199", "weitere Befunde ausgelassen", _F, _D),
         # Schema (datei.py); NZ204 auch dateiübergreifend (AGS außerhalb des Programms, „umfasst“)
         Regel("NZ201", "Pflichtfeld fehlt", _F, _D),
@@ -140,7 +141,7 @@ REGELN: dict[str, Regel] = {
         Regel("NZ506", "Prüfpunkt widersprüchlich", _F, _P, (_FORM,)),
         Regel("NZ507", "Belege veraltet", _W, _P, (_FORM,)),
         # Quellen
-        Regel("NZ601", "Vertrag ohne Quelle", _W, _D, (_VERTRAEGE,)),
+        Regel("NZ601", "Vertrag ohne Quelle", _F, _D, (_VERTRAEGE,)),
         Regel("NZ602", "Quelle ungültig", _F, _D, (_VERTRAEGE, _QUELLEN)),
         # Grenzen (geo/nrw-kreise.geojson, pruefen/geo.py)
         Regel("NZ701", "Grenzdatei nicht lesbar", _F, _D),

@@ -322,12 +322,28 @@ def _vergleichswert(w: Any) -> Any:
     return w
 
 
+def _vertrag_gelesen(d: Dateiaenderung) -> dict[str, Any] | None:
+    """Ein neuer oder geänderter Vertrag: seine Daten, wie netz sie liest, und seine Quellen."""
+    v: Any = d.neu
+    if d.art != "vertrag" or v is None or d.wie not in ("neu", "geaendert"):
+        return None
+    return {
+        "unterzeichnet": zeitangabe(v.unterzeichnet),
+        "beginn": zeitangabe(v.beginn),
+        "endet": zeitangabe(v.endet),
+        "quellen": quellen(v.quellen),
+        "ende_quellen": quellen(v.ende_quellen),
+    }
+
+
 def dateiaenderung(d: Dateiaenderung) -> dict[str, Any]:
     return {
         "art": d.art,
         "datei": d.datei,
+        "datei_vorher": d.datei_vorher,
         "ags": d.ags,
         "wie": d.wie,
+        "vertrag": _vertrag_gelesen(d),
         "aenderungen": [
             {
                 "feld": a.feld,
@@ -364,6 +380,20 @@ def vergleich(v: Vergleich) -> dict[str, Any]:
         "fehler_nachher": v.fehler_neu,
         "heute": _abdeckungswechsel(v.heute),
         "zieltag": _abdeckungswechsel(v.zieltag),
+        "stichtag_ist_heute": v.stichtag_ist_heute,
+        "vergangenheit": [
+            {
+                "von": z.von.isoformat(),
+                "bis": z.bis.isoformat(),
+                "unterschied_sicher": z.sicher,
+                "unterschied_moeglich": z.moeglich,
+                "vorher_anfangs": zaehlung(z.alt),
+                "nachher_anfangs": zaehlung(z.neu),
+                "vorher_zuletzt": zaehlung(z.alt_ende),
+                "nachher_zuletzt": zaehlung(z.neu_ende),
+            }
+            for z in v.vergangenheit
+        ],
         "staende": [
             {
                 "ags": w.ags,

@@ -521,6 +521,13 @@ def zusammenfassung(b: Pruefbericht) -> str:
         f"{anzahl(n_ver, 'Vertragsdatei', 'Vertragsdateien')} geprüft: "
         f"{p.fehler} Fehler, {anzahl(p.warnungen, 'Warnung', 'Warnungen')}"
     )
+    if p.warnungen:
+        # was --strict bedeutet, steht dort, wo es wirkt (CI ruft validate ohne --strict auf)
+        eine = p.warnungen == 1
+        if b.streng:
+            text += " (--strict: zählt wie ein Fehler)" if eine else " (--strict: zählen wie Fehler)"
+        else:
+            text += f" ({'ändert' if eine else 'ändern'} den Exit-Code nur mit --strict)"
     geprueft = [e for e in p.pruefpunkte if e.geprueft]
     if p.pruefpunkte:
         text += f"; Prüfpunkte: {sum(bool(e.erfuellt) for e in geprueft)} von {len(geprueft)} erfüllt"

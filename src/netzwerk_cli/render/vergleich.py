@@ -18,10 +18,18 @@ from rich.text import Text
 from ..kern.abdeckung import Stand
 from ..kern.befund import Problem
 from ..kern.datum import Zeitangabe, deutsch_tag
-from ..kern.vergleich import Abdeckungswechsel, Aenderung, Dateiaenderung, Regionslog, Vergleich
+from ..kern.vergleich import (
+    Abdeckungswechsel,
+    Aenderung,
+    Dateiaenderung,
+    Regionslog,
+    Vergleich,
+    Zeitraumwechsel,
+)
 from .formate import _csv
+from .konsole import umbrechen
 from .sicher import markdown_code, markdown_zelle, sichtbar
-from .text import zaehlung_der_quelle
+from .text import _art_der_zeitangabe, zaehlung_der_quelle
 
 # So viele Einträge je Abschnitt zeigt ein Pull-Request-Kommentar; der Rest wird gezählt
 # (GitHub nimmt Kommentare nur bis zu einer Länge an).
@@ -46,9 +54,80 @@ def wert(w: Any) -> str:
     return str(w)
 
 
+# Die Felder der Daten in Worten (statt „geprueft_durch“, „pruefpunkt.regionen“, „gueltig_ab“);
+# ein Feld, das hier fehlt, erscheint mit Leerzeichen statt Unterstrichen.
+FELDNAMEN = {
+    "ags": "AGS",
+    "name": "Name",
+    "bezeichnung": "Bezeichnung",
+    "art": "Art",
+    "regierungsbezirk": "Regierungsbezirk",
+    "nuts3": "NUTS-3-Code",
+    "einwohner": "Einwohner",
+    "flaeche_km2": "Fläche (km²)",
+    "statistik_stand": "Stand der Statistik",
+    "statistik_quelle": "Quelle der Statistik",
+    "gueltig_ab": "gültig ab",
+    "gueltig_bis": "gültig bis",
+    "vorgaenger": "Vorgänger",
+    "nachfolger": "Nachfolger",
+    "quellen": "Quellen",
+    "quelle": "Quelle",
+    "bemerkung": "Bemerkung",
+    "region": "Region",
+    "unterzeichnet": "unterzeichnet",
+    "umfasst": "umfasst",
+    "beginn": "Beginn",
+    "endet": "Ende",
+    "ende_grund": "Grund des Endes",
+    "ende_quellen": "Quellen des Endes",
+    "fortsetzung": "Fortsetzung",
+    "bildungsbuero": "Bildungsbüro",
+    "adresse": "Adresse",
+    "ansprechperson": "Ansprechperson",
+    "telefon": "Telefon",
+    "email": "E-Mail",
+    "web": "Webseite",
+    "lenkungskreis": "Lenkungskreis",
+    "konstituiert": "konstituiert",
+    "bildungskonferenz": "Bildungskonferenz",
+    "datum": "Datum",
+    "regionen": "Regionen",
+    "ags_praefix": "AGS-Präfix",
+    "erste_vertraege": "erste Verträge",
+    "ziel": "Ziel",
+    "anzahl": "Anzahl",
+    "bis": "bis",
+    "geprueft_am": "geprüft am",
+    "geprueft_durch": "geprüft durch",
+    "pruefpunkte_hoechstalter": "Höchstalter der Prüfpunkte",
+    "pruefpunkt": "Prüfpunkt",
+    "mindestens": "mindestens",
+    "hoechstens": "höchstens",
+    "vollstaendig": "vollständig",
+    "ohne": "ohne Netzwerk",
+    "aussage": "Aussage",
+    "pruefen": "prüfen",
+    "url": "Webadresse",
+    "abgerufen": "abgerufen",
+    "archiv": "Archiv",
+    "zitat": "Zitat",
+}
+
+
+# ein Datum, dessen Spanne schmaler wird, ist dasselbe Datum, nur genauer belegt
+GENAUIGKEIT = {"genauer": "präzisiert", "ungenauer": "ungenauer"}
+
+
+def feldname(feld: str) -> str:
+    """„pruefpunkt.regionen“ → „Prüfpunkt, Regionen“."""
+    return ", ".join(FELDNAMEN.get(t, t.replace("_", " ")) for t in feld.split("."))
+
+
 def aenderung_text(a: Aenderung, s: Callable[[str], str]) -> str:
-    """„unterzeichnet: 2009 → 14.01.2009, genauer“ – ``s`` entschärft die Werte fürs Ziel."""
-    feld = a.feld + (f" ({s(a.bezug.deutsch())})" if a.bezug is not None and "." in a.feld else "")
+    """„unterzeichnet: 2009 → 14.01.2009, präzisiert“ – ``s`` entschärft die Werte fürs Ziel."""
+    feld = feldname(a.feld)
+    feld += f" ({s(a.bezug.deutsch())})" if a.bezug is not None and "." in a.feld else ""
     if a.nur_quellen and (isinstance(a.alt, list) or isinstance(a.neu, list)):
         teile = [f"+{s(q)}" for q in a.hinzu] + [f"−{s(q)}" for q in a.weg]
         return f"{feld}: " + ", ".join(teile)
@@ -57,7 +136,7 @@ def aenderung_text(a: Aenderung, s: Callable[[str], str]) -> str:
     if a.neu is None:
         return f"{feld} entfernt (war {s(wert(a.alt))})"
     text = f"{feld}: {s(wert(a.alt))} → {s(wert(a.neu))}"
-    return text + (f", {a.genauigkeit}" if a.genauigkeit else "")
+    return text + (f", {GENAUIGKEIT.get(a.genauigkeit, a.genauigkeit)}" if a.genauigkeit else "")
 
 
 def kopf(d: Dateiaenderung, s: Callable[[str], str]) -> str:
@@ -82,6 +161,49 @@ def kopf(d: Dateiaenderung, s: Callable[[str], str]) -> str:
 
 def _zahl(z: Any) -> str:
     return f"{z.sicher} sicher, {z.moeglich} möglich"
+
+
+def titel_heute(v: Vergleich) -> str:
+    return "Abdeckung heute" if v.stichtag_ist_heute else "Abdeckung am Stichtag"
+
+
+def titel_staende(v: Vergleich) -> str:
+    tag = "heute" if v.stichtag_ist_heute else f"am {deutsch_tag(v.heute.stichtag)}"
+    return f"Stand der Regionen {tag}"
+
+
+def zeitraum_text(z: Zeitraumwechsel) -> str:
+    """„01.08.2025–30.11.2026: sicher 51 → 50, möglich 52 → 51“; ändert sich die Zählung in der
+    Spanne auch sonst: „sicher je +1 (anfangs 18 → 19, zuletzt 25 → 26)“."""
+    wann = deutsch_tag(z.von) if z.von == z.bis else f"{deutsch_tag(z.von)}–{deutsch_tag(z.bis)}"
+    teile = []
+    for name, feld in (("sicher", "sicher"), ("möglich", "moeglich")):
+        a, n = getattr(z.alt, feld), getattr(z.neu, feld)
+        if a == n:
+            continue
+        ae, ne = getattr(z.alt_ende, feld), getattr(z.neu_ende, feld)
+        if (a, n) == (ae, ne):
+            teile.append(f"{name} {a} → {n}")
+        else:
+            je = f"{n - a:+d}".replace("-", "−")
+            teile.append(f"{name} je {je} (anfangs {a} → {n}, zuletzt {ae} → {ne})")
+    return f"{wann}: {', '.join(teile)}"
+
+
+def vertragsangaben(d: Dateiaenderung, s: Callable[[str], str]) -> tuple[list[str], list[str]]:
+    """Für einen neuen oder geänderten Vertrag: seine Daten, wie netz sie liest, und seine
+    Quellen (ganze Adressen) – das, was der Prüfer gegeneinander hält."""
+    v: Any = d.neu
+    if d.art != "vertrag" or v is None or d.wie not in ("neu", "geaendert"):
+        return [], []
+    daten = [f"unterzeichnet {s(_art_der_zeitangabe(v.unterzeichnet))}"]
+    if v.beginn is not None:
+        daten.append(f"Beginn {s(_art_der_zeitangabe(v.beginn))}")
+    if v.endet is not None:
+        daten.append(f"Ende {s(_art_der_zeitangabe(v.endet))}")
+    quellen = [s(str(q)) for q in v.quellen] or ["keine (Fehler NZ601)"]
+    quellen += [f"{s(str(q))} (zum Ende)" for q in v.ende_quellen]
+    return daten, quellen
 
 
 def abdeckung_text(titel: str, w: Abdeckungswechsel) -> list[str]:
@@ -116,22 +238,32 @@ def _befund(p: Problem, s: Callable[[str], str]) -> str:
 # --- Text ---------------------------------------------------------------------------------
 
 
+def _zeile(con: Konsole, text: str | Text, einzug: int | None = None) -> None:
+    """Eine Zeile, an Wortgrenzen umbrochen wie jede Textausgabe (Adressen bleiben ganz)."""
+    con.print(umbrechen(text, con.width, einzug), soft_wrap=True, highlight=False)
+
+
 def vergleich(v: Vergleich, con: Konsole) -> None:
     s = sichtbar
-    con.print(Text(f"netz diff: {s(v.basis)} → {s(v.ziel)}", style="bold"), soft_wrap=True)
+    _zeile(con, Text(f"netz diff: {s(v.basis)} → {s(v.ziel)}", style="bold"))
     con.print()
-    for zeile in abdeckung_text("Abdeckung heute", v.heute):
-        con.print(zeile)
+    for zeile in abdeckung_text(titel_heute(v), v.heute):
+        _zeile(con, zeile)
     if v.zieltag is not None:
         for zeile in abdeckung_text("Am Zieltag", v.zieltag):
-            con.print(zeile)
+            _zeile(con, zeile)
+    if v.vergangenheit:
+        con.print()
+        con.print(Text("Vergangenheit geändert", style="bold"))
+        for z in v.vergangenheit:
+            _zeile(con, f"  {zeitraum_text(z)}")
     if v.staende:
         con.print()
-        con.print(Text("Stand der Regionen heute", style="bold"))
+        con.print(Text(titel_staende(v), style="bold"))
         for w in v.staende:
             # zwei Zeilen statt einer: so passt es auch in 80 Spalten
-            con.print(Text(f"  {s(w.bezeichnung)} ({s(w.ags)}): {STAND[w.alt]} → {STAND[w.neu]}"))
-            con.print(Text(f"      {s(w.ereignis)}"))
+            _zeile(con, f"  {s(w.bezeichnung)} ({s(w.ags)}): {STAND[w.alt]} → {STAND[w.neu]}")
+            _zeile(con, f"      {s(w.ereignis)}")
     tatsachen = [d for d in v.dateien if not d.nur_quellen]
     if tatsachen:
         con.print()
@@ -147,9 +279,9 @@ def vergleich(v: Vergleich, con: Konsole) -> None:
         con.print()
         con.print(Text("Befunde", style="bold"))
         for p in v.befunde_neu:
-            con.print(Text(f"  neu:     {_befund(p, s)}"), soft_wrap=True)
+            _zeile(con, f"  neu:     {_befund(p, s)}", 11)
         for p in v.befunde_behoben:
-            con.print(Text(f"  behoben: {_befund(p, s)}"), soft_wrap=True)
+            _zeile(con, f"  behoben: {_befund(p, s)}", 11)
     if v.leer:
         con.print()
         con.print("Keine Änderung an den Daten.")
@@ -164,11 +296,18 @@ def vergleich(v: Vergleich, con: Konsole) -> None:
 def _dateien_text(dateien: Sequence[Dateiaenderung], con: Konsole, einzug: str = "  ") -> None:
     s = sichtbar
     for d in dateien:
-        con.print(Text(f"{einzug}{_ZEICHEN[d.wie]} {s(d.datei)}"))
+        _zeile(con, f"{einzug}{_ZEICHEN[d.wie]} {s(d.datei)}")
+        if d.datei_vorher is not None:
+            _zeile(con, f"{einzug}    vorher: {s(d.datei_vorher)}")
         if d.wie != "geaendert":
-            con.print(Text(f"{einzug}    {kopf(d, s)}"))
+            _zeile(con, f"{einzug}    {kopf(d, s)}")
         for a in d.tatsachen:
-            con.print(Text(f"{einzug}    {aenderung_text(a, s)}"), soft_wrap=True)
+            _zeile(con, f"{einzug}    {aenderung_text(a, s)}")
+        daten, quellen = vertragsangaben(d, s)
+        if daten:
+            _zeile(con, f"{einzug}    gelesen: {'; '.join(daten)}")
+        for q in quellen:
+            _zeile(con, f"{einzug}    Quelle: {q}")
 
 
 def _quellen_text(dateien: Sequence[Dateiaenderung], con: Konsole, einzug: str = "  ") -> None:
@@ -178,9 +317,9 @@ def _quellen_text(dateien: Sequence[Dateiaenderung], con: Konsole, einzug: str =
     con.print()
     con.print(Text("Nur Quellen", style="bold"))
     for d in mit:
-        con.print(Text(f"{einzug}{sichtbar(d.datei)}"))
+        _zeile(con, f"{einzug}{sichtbar(d.datei)}")
         for a in d.quellen:
-            con.print(Text(f"{einzug}    {aenderung_text(a, sichtbar)}"))
+            _zeile(con, f"{einzug}    {aenderung_text(a, sichtbar)}")
 
 
 def regionslog(b: Regionslog, con: Konsole) -> None:
@@ -191,15 +330,15 @@ def regionslog(b: Regionslog, con: Konsole) -> None:
     for e in b.eintraege:
         con.print()
         tag = deutsch_tag(e.datum) if e.datum else "?"
-        con.print(Text(f"{tag}  {e.kennung[:10]}  {s(e.autor)}"), soft_wrap=True, highlight=False)
-        con.print(Text(f"  {s(e.betreff)}", style="bold"), soft_wrap=True)
+        _zeile(con, f"{tag}  {e.kennung[:10]}  {s(e.autor)}")
+        _zeile(con, Text(f"  {s(e.betreff)}", style="bold"))
         for d in e.dateien:
             zeilen = [kopf(d, s)] if d.wie != "geaendert" or d.nur_quellen else []
             zeilen += [aenderung_text(a, s) for a in d.aenderungen if d.wie == "geaendert"]
             for z in zeilen:
-                con.print(Text(f"  {z}"), soft_wrap=True)
+                _zeile(con, f"  {z}")
         for p in e.befunde:
-            con.print(Text(f"  Befund: {_befund(p, s)}", style="red"), soft_wrap=True)
+            _zeile(con, Text(f"  Befund: {_befund(p, s)}", style="red"))
 
 
 # --- Markdown ---------------------------------------------------------------------------
@@ -216,15 +355,19 @@ def vergleich_markdown(v: Vergleich) -> str:
     out = [f"### netz diff: {z(v.basis)} → {z(v.ziel)}", ""]
     if not v.gueltig:
         out += ["❌ Die Daten enthalten Fehler (siehe Befunde); die Zahlen sind nicht verlässlich.", ""]
-    for titel, w in (("Abdeckung heute", v.heute), ("Am Zieltag", v.zieltag)):
+    for titel, w in ((titel_heute(v), v.heute), ("Am Zieltag", v.zieltag)):
         if w is None:
             continue
         zeilen = abdeckung_text(titel, w)
         out.append(f"**{zeilen[0]}**")
         out += [f"- {x.strip()}" for x in zeilen[1:]]
         out.append("")
+    if v.vergangenheit:
+        out += ["#### Vergangenheit geändert", ""]
+        out += _gekuerzt([f"- {zeitraum_text(x)}" for x in v.vergangenheit], "Zeiträume")
+        out.append("")
     if v.staende:
-        out += ["#### Stand der Regionen heute", ""]
+        out += [f"#### {titel_staende(v)}", ""]
         out += _gekuerzt(
             [
                 f"- {z(w.bezeichnung)} ({z(w.ags)}): {STAND[w.alt]} → {STAND[w.neu]} – {z(w.ereignis)}"
@@ -239,7 +382,13 @@ def vergleich_markdown(v: Vergleich) -> str:
         zeilen = []
         for d in tatsachen:
             zeilen.append(f"- {markdown_code(d.datei)}: {kopf(d, z)}")
+            if d.datei_vorher is not None:
+                zeilen.append(f"  - vorher: {markdown_code(d.datei_vorher)}")
             zeilen += [f"  - {aenderung_text(a, z)}" for a in d.tatsachen]
+            daten, quellen = vertragsangaben(d, z)
+            if daten:
+                zeilen.append(f"  - gelesen: {'; '.join(daten)}")
+            zeilen += [f"  - Quelle: {q}" for q in quellen]
         out += _gekuerzt(zeilen, "Zeilen")
         out.append("")
     mit_quellen = [d for d in v.dateien if d.quellen]
