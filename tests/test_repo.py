@@ -56,8 +56,9 @@ def test_workflow_diff_sicher() -> None:
     text = (REPO / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8")
     wf = yaml.safe_load(text)
     assert "pull_request_target" not in wf[True]
-    assert wf["permissions"] == {"contents": "read"}
+    assert wf["permissions"] == {}  # jeder Job nennt seine Rechte selbst
     validate = wf["jobs"]["validate"]
+    assert validate["permissions"] == {"contents": "read"}
     assert validate["steps"][0]["with"]["fetch-depth"] == 0
     assert any("netz diff --format markdown" in s.get("run", "") for s in validate["steps"])
     kommentar = wf["jobs"]["kommentar"]
