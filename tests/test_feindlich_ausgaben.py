@@ -1,5 +1,7 @@
 """Feindliche Eingaben, deren Tests ganze Ausgaben bauen (Website, Bericht, Export) oder
-Workflows prüfen: Ziele von export und site, XML-Schreiber, Workflows und zizmor.
+Workflows prüfen: Hinweise in einer echten Shell, SOURCE_DATE_EPOCH und die Basis von
+netz diff, Ziele von export und site, sources check über die ganze Befehlszeile, NZ405 mit
+500 Dateien, XML-Schreiber, Workflows und zizmor.
 
 Sie laufen in ``make test``; ``make test-hostile`` (Speicher- und Zeitgrenze) führt nur die
 leichteren in tests/test_feindlich.py aus – diese hier bauen je Fall eine ganze Website.
@@ -11,6 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from netzwerk_cli.pruefen.codes import MAX_BEFUNDE
+from tests.test_feindlich import _Server, lokaler_server
+
+
+@pytest.fixture
+def lokal() -> Any:
+    s = lokaler_server()
+    yield s
+    s.schliessen()
+
 
 # --- Ziele von export und site: eine Schutzregel ---------------------------------------------
 
@@ -251,3 +264,215 @@ def test_zizmor_ohne_befund_ab_mittel() -> None:
         text=True,
     )
     assert lauf.returncode == 0, lauf.stdout + lauf.stderr
+
+
+# --- Hinweise sind sicher zum Einfügen in eine Shell ------------------------------------------
+
+BOESE_NAMEN = [
+    "05170-wesel'$(id>&2)'.yml",
+    "05170-wesel`id>&2`.yml",
+    "05170-wesel;id>&2;.yml",
+    "-rf $(id>&2).yml",
+    'x"$(id>&2)".yml',
+]
+
+
+def _git(ordner: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=ordner, check=True, capture_output=True)
+
+
+def _hinweise_ausfuehren(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """Jeden Befehl aus den Hinweisen zu ``name`` in einer echten Shell ausführen; die
+    Ausgaben (stderr) zurück. ``id`` darf nie laufen."""
+    import subprocess
+
+    oben = daten.parent
+    monkeypatch.chdir(oben)
+    _git(oben, "init", "-q")
+    _git(oben, "add", "-A")
+    befunde = netz("validate", "--format", "json").json()["probleme"]
+    hinweise = [p["hinweis"] for p in befunde if name in p["datei"] and p.get("hinweis")]
+    assert hinweise, befunde
+    fehler = []
+    for h in hinweise:
+        befehl = h.split(": ", 1)[1].strip() if ": " in h else ""
+        if not befehl.startswith(("git ", "rm ")):
+            continue  # ohne Befehl: nur der Dateiname
+        lauf = subprocess.run(["sh", "-c", befehl], cwd=oben, capture_output=True, text=True)
+        fehler.append(lauf.stdout + lauf.stderr)
+        assert "uid=" not in lauf.stdout + lauf.stderr, (befehl, lauf.stderr)
+    return fehler
+
+
+@pytest.mark.parametrize("name", BOESE_NAMEN)
+def test_hinweis_nz113_fuehrt_nichts_aus(
+    netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    f = daten / "vertraege" / name
+    f.write_text("region: x\n", encoding="utf-8")
+    _hinweise_ausfuehren(netz, daten, monkeypatch, name)
+    # der Befehl hat genau diese Datei umbenannt: keine Datei mit dem bösen Namen mehr da
+    assert not f.exists()
+
+
+@pytest.mark.parametrize("name", [n.replace(".yml", "") for n in BOESE_NAMEN])
+def test_hinweis_nz110_fuehrt_nichts_aus(
+    netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    from netzwerk_cli.daten.ordner import TEMP_PRAEFIX
+
+    voll = f"{TEMP_PRAEFIX}{name}.tmp"
+    f = daten / "vertraege" / voll
+    f.write_text("x", encoding="utf-8")
+    _hinweise_ausfuehren(netz, daten, monkeypatch, voll)
+    assert not f.exists()
+
+
+def test_hinweis_nz401_fuehrt_nichts_aus(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    alt = daten / "vertraege" / "05170-wesel-2020-01-01.yaml"
+    if not alt.exists():
+        alt = sorted((daten / "vertraege").glob("*.yaml"))[0]
+    name = "05170-wesel'$(id>&2)'.yaml"
+    alt.rename(daten / "vertraege" / name)
+    _hinweise_ausfuehren(netz, daten, monkeypatch, name)
+    assert not (daten / "vertraege" / name).exists()
+
+
+def test_hinweis_ohne_befehl_bei_unsichtbaren_zeichen(netz: Any, daten: Path) -> None:
+    """Ein Zeilenumbruch oder U+202E im Namen: der angezeigte Befehl wäre nicht der
+    ausgeführte – der Hinweis nennt die Datei ohne Befehl."""
+    (daten / "vertraege" / "a\nid;.yml").write_text("x", encoding="utf-8")
+    (daten / "vertraege" / "b\u202eid.yml").write_text("x", encoding="utf-8")
+    befunde = netz("validate", "--format", "json").json()["probleme"]
+    hinweise = [p["hinweis"] for p in befunde if p["code"] == "NZ113"]
+    assert len(hinweise) == 2
+    assert all("git mv" not in h for h in hinweise), hinweise
+
+
+# --- SOURCE_DATE_EPOCH und die Basis von netz diff -------------------------------------------
+
+
+@pytest.mark.parametrize("wert", ["999999999999999999999", "253402300800", "-5", "1e9", "abc", "１２３"])
+@pytest.mark.parametrize("befehl", [("report", "--html"), ("site",)])
+def test_source_date_epoch_ausserhalb(
+    netz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wert: str, befehl: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", wert)
+    ziel = tmp_path / ("ausgabe.html" if "--html" in befehl else "seite")
+    lauf = netz(*befehl, str(ziel))
+    assert lauf.exit_code == 2, (lauf.stdout, lauf.stderr)
+    assert "SOURCE_DATE_EPOCH" in lauf.stderr and "interner Fehler" not in lauf.stderr
+    assert "Traceback" not in lauf.stderr
+    assert not ziel.exists()
+
+
+def test_source_date_epoch_gueltig(netz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")  # 24.11.2025
+    lauf = netz("report", "--html", str(tmp_path / "b.html"))
+    assert lauf.exit_code == 0, lauf.stderr
+    assert "2025" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("tag", ["origin/main", "main"])
+def test_diff_basis_ist_zweig_nie_tag(
+    netz: Any,
+    daten: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+    tag: str,
+) -> None:
+    """Ein Tag „origin/main“ auf einem fremden Commit wird nie die Basis von netz diff."""
+    from tests.gitrepo import einchecken, git, ohne_globale_konfiguration, repo_anlegen
+
+    oben = daten.parent
+    ohne_globale_konfiguration(monkeypatch, oben)
+    repo_anlegen(oben)
+    # ein zweiter Klon mit origin: main mit den Daten, dazu ein Tag auf einem Commit ohne Wesel
+    klon = tmp_path_factory.mktemp("klon") / "k"
+    git(oben, "clone", "-q", str(oben), str(klon))
+    git(klon, "config", "user.name", "T")
+    git(klon, "config", "user.email", "t@example.org")
+    git(klon, "config", "commit.gpgsign", "false")
+    git(klon, "checkout", "-q", "-b", "neu")
+    (klon / "data" / "vertraege" / "05170-wesel-2025-03-14.yaml").write_text(
+        'region: "05170"\nunterzeichnet: 2025-03-14\nquellen:\n  - https://example.org/wesel\n',
+        encoding="utf-8",
+    )
+    mit_wesel = einchecken(klon, "Wesel")
+    git(klon, "tag", tag, mit_wesel)  # der Tag zeigt auf den Commit MIT Wesel: er wäre eine falsche Basis
+    lauf = netz("diff", "--format", "json", ordner=klon / "data")
+    assert lauf.exit_code == 0, lauf.stderr
+    e = lauf.json()
+    assert e["basis"].startswith("Merge-Basis mit origin/main"), e["basis"]
+    assert [s["ags"] for s in e["staende"]] == ["05170"]
+
+
+def test_sources_check_zeigt_ziel_ohne_geheimnisse(
+    lokal: _Server, netz: Any, daten: Path, monkeypatch: Any
+) -> None:
+    import functools
+
+    from netzwerk_cli.daten import netz as netz_modul
+
+    monkeypatch.setattr(
+        netz_modul, "pruefe_adressen", functools.partial(netz_modul.pruefe_adressen, lokal_erlaubt=True)
+    )
+    basis = f"http://127.0.0.1:{lokal.port}"
+    pfad = daten / "vertraege" / "05111-duesseldorf-2009-08-24.yaml"
+    pfad.write_text(
+        'region: "05111"\nunterzeichnet: 2009-08-24\nquellen:\n'
+        f"  - {basis}/zu-ok\n  - {basis}/zu-metadaten\n  - {basis}/zu-privat\n",
+        encoding="utf-8",
+    )
+    bericht = daten.parent / "bericht.md"
+    texte = []
+    for fmt in ("text", "json", "csv", "markdown"):
+        lauf = netz("sources", "check", "--format", fmt, "--timeout", "1", "--bericht", str(bericht))
+        texte += [lauf.stdout, lauf.stderr, bericht.read_text(encoding="utf-8")]
+    alles = "\n".join(texte)
+    assert "GEHEIM" not in alles and "token" not in alles and "169.254" not in alles
+    assert f"{basis}/ok" in alles  # das Ziel der Umleitung, ohne Abfrage
+
+
+def test_loopback_nur_als_argument_der_inneren_funktion(
+    lokal: _Server, netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kein Schalter, keine Umgebungsvariable, kein Datenfeld erlaubt 127.0.0.1 im normalen Lauf."""
+    for name in ("NETZ_LOKAL", "NETZ_TEST", "NETZ_LOKAL_ERLAUBT", "NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "1")
+    pfad = daten / "vertraege" / "05111-duesseldorf-2009-08-24.yaml"
+    pfad.write_text(
+        f'region: "05111"\nunterzeichnet: 2009-08-24\nquellen:\n  - http://127.0.0.1:{lokal.port}/ok\n',
+        encoding="utf-8",
+    )
+    lauf = netz("sources", "check", "--format", "json", "--timeout", "1")
+    a = {x["url"]: x for x in lauf.json()["adressen"]}
+    assert a[f"http://127.0.0.1:{lokal.port}/ok"]["ergebnis"] == "nicht_oeffentlich"
+    assert lokal.anfragen == []
+
+
+def test_nz405_linear_ein_befund_je_vertrag(netz: Any, daten: Path) -> None:
+    """Viele Verträge von je 80 Bytes für eine Region (der Bericht: 2.000 gaben 2 Millionen
+    Befunde, jedes Paar einen): jetzt einer je Datei, höchstens MAX_BEFUNDE je Datei und Code.
+    500 statt 2.000, damit make test-hostile in seiner Zeitgrenze bleibt – die Zahl der Befunde
+    zeigt die Ordnung auch so (vorher 124.750)."""
+    from datetime import date, timedelta
+
+    for i in range(1, 501):
+        tag = date(2009, 8, 24) + timedelta(days=i)
+        (daten / "vertraege" / f"05111-duesseldorf-{tag}.yaml").write_text(
+            f'region: "05111"\nunterzeichnet: {tag}\nquellen:\n  - https://example.org/q\n',
+            encoding="utf-8",
+        )
+    lauf = netz("validate", "--format", "json")
+    assert lauf.exit_code == 1
+    probleme = lauf.json()["probleme"]
+    nz405 = [p for p in probleme if p["code"] == "NZ405"]
+    assert len(nz405) == 500  # jeder neue Vertrag überschneidet sich mit dem alten: ein Befund je Datei
+    je_datei: dict[str, int] = {}
+    for p in probleme:
+        je_datei[p["datei"]] = je_datei.get(p["datei"], 0) + 1
+    assert max(je_datei.values()) <= MAX_BEFUNDE + 1
+    assert len(lauf.stdout) < 4000 * 502  # linear in der Zahl der Dateien, nicht im Quadrat
