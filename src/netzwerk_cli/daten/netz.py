@@ -50,6 +50,7 @@ FRIST_FAKTOR = 3
 # Manche Server antworten Programmen ohne Namen gar nicht; netz nennt sich.
 KENNUNG = "netz-quellenpruefung (Regionale Bildungsnetzwerke NRW)"
 _UMLEITUNG = frozenset({301, 302, 303, 307, 308})
+STAPEL = 1024 * 1024  # Bytes Stapel je Thread (TLS-Handshake und httpx brauchen weit weniger)
 
 IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -227,6 +228,22 @@ def pruefe_adressen(
     127.0.0.1; kein Befehl, keine Datei und keine Umgebungsvariable setzt es."""
     if not urls:
         return {}
+    # Kleine Stapel für die Threads dieses Laufs (Anfragen und DNS): unter einer Grenze des
+    # Adressraums (ulimit -v, make test-hostile) reservierten 8 MiB je Thread sonst schnell alles
+    alter_stapel = threading.stack_size(STAPEL)
+    try:
+        return _pruefe_adressen(urls, zeitlimit, parallel, fortschritt, lokal_erlaubt)
+    finally:
+        threading.stack_size(alter_stapel)
+
+
+def _pruefe_adressen(
+    urls: Sequence[str],
+    zeitlimit: float,
+    parallel: int,
+    fortschritt: Callable[[int, int], None] | None,
+    lokal_erlaubt: bool,
+) -> dict[str, Antwort]:
     client = _client(zeitlimit, parallel, lokal_erlaubt)
     je_adresse = FRIST_FAKTOR * zeitlimit
     # der ganze Lauf: alle Adressen nacheinander in ``parallel`` Reihen, je mit voller Frist

@@ -339,27 +339,46 @@ def engen(
     von: dict[tuple[int, str], tuple[date, _Anlass]] = {}
     bis: dict[tuple[int, str], tuple[date, _Anlass]] = {}
     nummern = sorted({i for ags in b.alle for i in je.get(ags, ())})
-    moeglich = False
+    enthalten = set(nummern)
+    moeglich = 0  # Tage, an denen die Zahl zutreffen kann
+    geaendert_an: dict[int, int] = {}  # je Vertrag: an so vielen davon eingeengt
+    # Je Tag nur die eingeengten Verträge (O(K · g) statt O(K · C)); ein Vertrag, der an
+    # mindestens einem möglichen Tag ungeändert blieb, bekommt danach seine alte Spanne in die
+    # Hülle – dasselbe Ergebnis wie der Gang über alle Verträge an jedem Tag.
     for t in kandidaten(zeiten, je, b):
         r = engen_am(zeiten, je, b, t)
         if r is None:
             continue
-        moeglich = True
+        moeglich += 1
         geaendert, regeln, st = r
-        for i in nummern:
-            z = geaendert.get(i, zeiten[i])
+        for i, z in geaendert.items():
+            if i not in enthalten:
+                continue
+            geaendert_an[i] = geaendert_an.get(i, 0) + 1
             for art in (UNTERZEICHNET, ENDET):
                 s, alt = z.spanne(art), zeiten[i].spanne(art)
                 if s is None or alt is None:
                     continue
                 k = (i, art)
-                grund = (st, regeln[i]) if i in geaendert else None
+                grund = (st, regeln[i])
                 if k not in von or s.von < von[k][0]:
                     von[k] = (s.von, grund if s.von != alt.von else None)
                 if k not in bis or s.bis > bis[k][0]:
                     bis[k] = (s.bis, grund if s.bis != alt.bis else None)
     if not moeglich:
         return None
+    for i in nummern:
+        if geaendert_an.get(i, 0) == moeglich:
+            continue  # an jedem möglichen Tag eingeengt
+        for art in (UNTERZEICHNET, ENDET):
+            alt = zeiten[i].spanne(art)
+            if alt is None:
+                continue
+            k = (i, art)
+            if k not in von or alt.von < von[k][0] or (alt.von == von[k][0] and von[k][1] is not None):
+                von[k] = (alt.von, None)
+            if k not in bis or alt.bis > bis[k][0] or (alt.bis == bis[k][0] and bis[k][1] is not None):
+                bis[k] = (alt.bis, None)
     neu = list(zeiten)
     schritte: list[Schritt] = []
     for (i, art), (v, grund_v) in sorted(von.items()):
