@@ -72,6 +72,26 @@ def _rechner(url: str) -> str:
     return url.split("//", 1)[1].split("/", 1)[0]
 
 
+def _etiketten(liste: Sequence[Any]) -> list[tuple[Any, str, str]]:
+    """Quellen in Tabellen: (Quelle, sichtbarer Text, Name für Screenreader). Der Rechnername
+    ohne „www.“ nur beim ersten Link eines Rechners, weitere heißen „(2)“, „(3)“ – dreimal
+    „politik-bei-uns.de“ nebeneinander sagte nichts und kostete eine Zeile."""
+    gesehen: dict[str, int] = {}
+    out = []
+    for q in liste:
+        url = _quelle_url(q)
+        if url is None:
+            out.append((q, _quelle_kurz(q), _quelle_kurz(q)))
+            continue
+        rechner = _rechner(url).removeprefix("www.")
+        n = gesehen[rechner] = gesehen.get(rechner, 0) + 1
+        if n == 1:
+            out.append((q, rechner, rechner))
+        else:
+            out.append((q, f"({n})", f"{rechner}, {n}. Dokument"))
+    return out
+
+
 def _url_anzeige(url: str) -> str:
     """Eine Quelle in Listen: ohne Schema, lange Adressen gekürzt auf 90 Zeichen."""
     rest = url.split("//", 1)[1]
@@ -141,6 +161,7 @@ def umgebung() -> Environment:
         uhrzeit=_uhrzeit,
         iso=_iso,
         rechner=_rechner,
+        etiketten=_etiketten,
         basename=lambda pfad: pfad.replace("\\", "/").rsplit("/", 1)[-1],
         url_anzeige=_url_anzeige,
         quelle_url=_quelle_url,
