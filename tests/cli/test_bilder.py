@@ -266,10 +266,10 @@ def test_timeline_svg_bis_heute(netz: Any, tmp_path: Path) -> None:
     lauf = netz("timeline", "--svg", str(ziel))
     assert lauf.exit_code == 0
     svg = ziel.read_text(encoding="utf-8")
-    assert "Regionen mit Netzwerk am Jahresende, 2026 bis heute" in svg
+    assert "Regionen mit Netzwerk am 31.12., 2008–2025; 2026: Stand 27.11.2026" in svg
     assert svg.count('class="periode"') == 19
     netz("timeline", "--svg", str(ziel), "--to", "31.12.2019")
-    assert ">Regionen mit Netzwerk am Jahresende<" in ziel.read_text(encoding="utf-8")
+    assert ">Regionen mit Netzwerk am 31.12., 2008–2019<" in ziel.read_text(encoding="utf-8")
     assert netz("timeline", "--svg", str(ziel), "--format", "json").exit_code == 2
 
 
@@ -277,5 +277,5 @@ def test_bericht_diagramm_bis_heute(netz: Any, tmp_path: Path) -> None:
     ziel = tmp_path / "bericht.html"
     assert netz("report", "--html", str(ziel)).exit_code == 0
     html = ziel.read_text(encoding="utf-8")
-    assert "Regionen mit Netzwerk am Jahresende, 2026 bis heute" in html
+    assert "Regionen mit Netzwerk am 31.12., 2008–2025; 2026: Stand 27.11.2026" in html
     assert 'href="#k-namen-alle"' in html and "<script" not in html

@@ -270,15 +270,23 @@ def test_zeitreihe_titel_bis_heute() -> None:
     from tests.kern.test_abdeckung import BESTAND
 
     laufend = zeitreihe(BESTAND, date(2008, 1, 1), HEUTE, "year")
-    assert svg.zeitreihe_titel(laufend, HEUTE) == "Regionen mit Netzwerk am Jahresende, 2026 bis heute"
+    # vorher „am Jahresende, 2026 bis heute“ über Säulen für 2008–2026
+    assert svg.zeitreihe_titel(laufend, HEUTE) == (
+        f"Regionen mit Netzwerk am 31.12., 2008–2025; 2026: Stand {HEUTE:%d.%m.%Y}"
+    )
     voll = zeitreihe(BESTAND, date(2008, 1, 1), date(2019, 12, 31), "year")
-    assert svg.zeitreihe_titel(voll, HEUTE) == "Regionen mit Netzwerk am Jahresende"
+    assert svg.zeitreihe_titel(voll, HEUTE) == "Regionen mit Netzwerk am 31.12., 2008–2019"
     alt = zeitreihe(BESTAND, date(2008, 1, 1), date(2010, 5, 6), "year")
-    assert svg.zeitreihe_titel(alt, HEUTE) == "Regionen mit Netzwerk am Jahresende, 2010 bis 06.05.2010"
-    monate = zeitreihe(BESTAND, date(2026, 1, 1), HEUTE, "month")
     assert (
-        svg.zeitreihe_titel(monate, HEUTE, "month")
-        == "Regionen mit Netzwerk am Monatsende, 2026-11 bis heute"
+        svg.zeitreihe_titel(alt, HEUTE)
+        == "Regionen mit Netzwerk am 31.12., 2008–2009; 2010: Stand 06.05.2010"
+    )
+    eins = zeitreihe(BESTAND, date(2026, 1, 1), HEUTE, "year")
+    assert svg.zeitreihe_titel(eins, HEUTE) == f"Regionen mit Netzwerk, 2026: Stand {HEUTE:%d.%m.%Y}"
+    monate = zeitreihe(BESTAND, date(2026, 1, 1), HEUTE, "month")
+    assert svg.zeitreihe_titel(monate, HEUTE, "month") == (
+        f"Regionen mit Netzwerk am Monatsende, 2026-01–2026-{HEUTE.month - 1:02d}; "
+        f"2026-{HEUTE.month:02d}: Stand {HEUTE:%d.%m.%Y}"
     )
 
 

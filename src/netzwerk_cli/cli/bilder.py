@@ -415,7 +415,7 @@ def vorbereiten(bestand: Datenbestand, ue: Uebersicht, rev: str | None) -> Teile
     ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
     # die Höhe der Achse: die meisten Regionen einer Periode (54 bis zum 20.10.2009)
     hoechstens = max((p.zaehlung.gesamt for p in perioden), default=0)
-    zr = svg_render.zeitreihe(perioden, hoechstens, ziel, html_render.zeitreihe_titel(stichtag, heute()))
+    zr = svg_render.zeitreihe(perioden, hoechstens, ziel, svg_render.zeitreihe_titel(perioden, heute()))
     ergebnisse = [
         e
         for e in pruefpunkte(bestand, stichtag)

@@ -254,16 +254,6 @@ def ziel_satz(ue: Uebersicht) -> str:
     return f"{ziel} – verfehlt ({am_ziel}); bis zum Stichtag nicht erreicht."
 
 
-def zeitreihe_titel(stichtag: date, heute: date) -> str:
-    """Titel des Säulendiagramms: das laufende Jahr ist noch nicht zu Ende."""
-    titel = "Regionen mit Netzwerk am Jahresende"
-    if (stichtag.month, stichtag.day) == (12, 31):
-        return titel
-    if stichtag == heute:
-        return f"{titel}, {stichtag.year} bis heute"
-    return f"{titel}, {stichtag.year} bis {deutsch_tag(stichtag)}"
-
-
 def _vorgang_titel(e: Vorgang) -> str:
     was = {
         "vertrag": "Kooperationsvertrag unterzeichnet",

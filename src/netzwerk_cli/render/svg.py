@@ -840,17 +840,29 @@ def stichtag_titel(stichtag: date) -> str:
 
 
 def zeitreihe_titel(perioden: Sequence[Periode], heute: date, schritt: str = "year") -> str:
-    """Überschrift des Diagramms. Jede Säule zeigt den Stand am Ende ihrer Periode – außer der
-    letzten, wenn ihre Periode noch läuft (oder vor ihrem Ende abgeschnitten ist): dann „bis
-    heute“ bzw. bis zum letzten Tag, nie „am Jahresende“ für ein Jahr, das noch kein Ende hat."""
-    ende = "Jahresende" if schritt == "year" else "Monatsende"
-    titel = f"Regionen mit Netzwerk am {ende}"
+    """Überschrift des Diagramms: „Regionen mit Netzwerk am 31.12., 2008–2025; 2026: Stand
+    06.12.2026“. Jede Säule zeigt den Stand am Ende ihrer Periode – außer der letzten, wenn
+    ihre Periode noch läuft (oder vor ihrem Ende abgeschnitten ist): deren Tag steht dabei,
+    nie „am Jahresende“ für ein Jahr, das noch kein Ende hat. (``heute`` bleibt für Aufrufer
+    da; der Titel nennt den Tag immer als Datum, auch wenn er heute ist.)"""
+    ende = "31.12." if schritt == "year" else "Monatsende"
     if not perioden:
-        return titel
+        return f"Regionen mit Netzwerk am {ende}"
     letzte = perioden[-1]
     naechster = letzte.ende + timedelta(days=1)
     voll = naechster.year != letzte.ende.year if schritt == "year" else naechster.month != letzte.ende.month
+    volle = perioden if voll else perioden[:-1]
+    teile = []
+    if volle:
+        spanne = volle[0].name if len(volle) == 1 else f"{volle[0].name}–{volle[-1].name}"
+        teile.append(f"Regionen mit Netzwerk am {ende}, {spanne}")
+    else:
+        teile.append("Regionen mit Netzwerk")
+    titel = teile[0]
     if voll:
         return titel
-    bis = "bis heute" if letzte.ende == heute else f"bis {deutsch_tag(letzte.ende)}"
-    return f"{titel}, {letzte.name} {bis}"
+    return (
+        f"{titel}; {letzte.name}: Stand {deutsch_tag(letzte.ende)}"
+        if volle
+        else (f"{titel}, {letzte.name}: Stand {deutsch_tag(letzte.ende)}")
+    )
