@@ -23,7 +23,11 @@ def missing(
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
     b = bericht.Regionenbericht(
-        True, stichtag, bericht.fehlend(bestand, stichtag), bericht.anzahl_regionen(bestand, stichtag)
+        True,
+        stichtag,
+        bericht.fehlend(bestand, stichtag),
+        bericht.anzahl_regionen(bestand, stichtag),
+        bestand.programmbeginn,
     )
     darstellen("regionen", format, b, "missing")
 
@@ -76,7 +80,9 @@ def liste(
         stand=Stand(stand_wert) if stand_wert else None,
         sortierung=sort_wert,
     )
-    b = bericht.Regionenbericht(False, stichtag, staende, bericht.anzahl_regionen(bestand, stichtag))
+    b = bericht.Regionenbericht(
+        False, stichtag, staende, bericht.anzahl_regionen(bestand, stichtag), bestand.programmbeginn
+    )
     darstellen("regionen", format, b, "list")
 
 

@@ -131,6 +131,11 @@ class Regionenbericht(NamedTuple):
     stichtag: date
     staende: list[RegionStand]
     gesamt: int  # Zahl aller Regionen, auch der herausgefilterten
+    programmbeginn: date | None = None  # erste Verträge: davor gab es das Programm nicht
+
+    @property
+    def vor_programmbeginn(self) -> bool:
+        return self.programmbeginn is not None and self.stichtag < self.programmbeginn
 
 
 class Zeitreihenbericht(NamedTuple):
@@ -297,6 +302,8 @@ class Uebersicht(NamedTuple):
     vertraege: int
     # Der Stichtag ist heute: dann gilt „bis heute“ statt eines Datums für das laufende Jahr
     ist_heute: bool
+    # Regionen, die es heute gibt (53); die übrigen der ``regionen`` sind frühere (aufgelöste)
+    heutige: int = 0
 
 
 def uebersicht(bestand: Datenbestand, stichtag: date, heute: date) -> Uebersicht:
@@ -311,6 +318,7 @@ def uebersicht(bestand: Datenbestand, stichtag: date, heute: date) -> Uebersicht
         len(bestand.regionen),
         len(bestand.vertraege),
         stichtag == heute,
+        sum(1 for d in bestand.regionen if d.modell.gueltig_bis is None or d.modell.gueltig_bis >= heute),
     )
 
 

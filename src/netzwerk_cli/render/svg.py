@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..kern.abdeckung import Abdeckung, Stand
 from ..kern.datum import deutsch_tag
@@ -485,6 +485,17 @@ def _namen_css(praefix: str, beschriftung: str) -> str:
     return "".join(css)
 
 
+def kartenname(r: Any) -> str:
+    """Der Name auf der Karte in der Schreibweise des Ministeriums (``bezeichnung`` der
+    Regionsdatei): „StädteRegion Aachen“, nicht Destatis' „Städteregion Aachen“ aus ``name`` –
+    sonst stünden in Karte und Liste zwei Schreibweisen. Ohne Zusatz („Kreis“), wo die
+    Bezeichnung nur einen vor den Namen setzt."""
+    name, bezeichnung = r.name, r.bezeichnung
+    if bezeichnung.casefold().endswith(name.casefold()):
+        return str(bezeichnung[len(bezeichnung) - len(name) :])
+    return str(name)
+
+
 def _beschriftungen(
     flaechen: Sequence[Flaeche], ab: Abdeckung, proj: _Projektion, rahmen: Kasten
 ) -> list[Beschriftung]:
@@ -503,7 +514,7 @@ def _beschriftungen(
             _Name(
                 i,
                 stand,
-                namenszeilen(s.region.name if s else f.name),
+                namenszeilen(kartenname(s.region) if s else f.name),
                 groesse,
                 wichtig,
                 proj((ax, ay)),

@@ -71,13 +71,11 @@ def status(b: StatusBericht, con: Konsole) -> None:
     g = b.gesamt
     con.print(Text(f"{_s(b.programm)} – Stichtag {deutsch_tag(b.stichtag)}", style="bold"))
     con.print()
-    con.print(kopfzeile(g) + ".")
     if b.vor_programmbeginn and b.programmbeginn is not None:
-        con.print(
-            f"Vor dem Programmbeginn (erste Verträge am {deutsch_tag(b.programmbeginn)}) zählt keine "
-            "Region: kein Vertrag kann früher unterzeichnet sein."
-        )
+        # „0 von 0 Regionen haben ein Netzwerk“ klang nach einer Zählung; es gab nichts zu zählen
+        con.print(vor_dem_programm(b.programmbeginn))
         return
+    con.print(kopfzeile(g) + ".")
     zeile = balken(g)
     zeile.append(f"  {prozent(g.quote)}")
     con.print(zeile)
@@ -289,7 +287,15 @@ def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
     return text
 
 
+def vor_dem_programm(beginn: date) -> str:
+    """Ein Stichtag vor den ersten Verträgen: keine Zählung, sondern kein Programm."""
+    return f"Vor dem {deutsch_tag(beginn)} gab es das Programm noch nicht."
+
+
 def regionen(b: Regionenbericht, con: Konsole) -> None:
+    if b.vor_programmbeginn and b.programmbeginn is not None:
+        con.print(vor_dem_programm(b.programmbeginn))
+        return
     if b.fehlende:
         fehlend(b.staende, b.stichtag, b.gesamt, con)
     else:
