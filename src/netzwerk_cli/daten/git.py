@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from ..kern.befund import Problem
@@ -234,6 +235,17 @@ def merge_basis(repo: Repo) -> tuple[str, str]:
             Exit.AUFRUF,
         )
     return aus.strip().decode("ascii"), f"Merge-Basis mit {zweig}"
+
+
+def commit_vor(repo: Repo, tag: date) -> str | None:
+    """Der letzte Commit von HEAD (erste Eltern) vor dem Beginn von ``tag`` – der Stand der
+    Daten an jenem Morgen; None, wenn die Geschichte später beginnt."""
+    rc, aus, _ = git(
+        repo.oben, "rev-list", "-1", "--first-parent", f"--before={tag.isoformat()}T00:00:00", "HEAD", "--"
+    )
+    if rc != 0 or not aus.strip():
+        return None
+    return aus.strip().decode("ascii")
 
 
 def _baum(repo: Repo, kennung: str) -> list[tuple[str, str, str, str, int]] | None:
