@@ -355,6 +355,7 @@ def site(
     rahmen: Rahmen,
     kleine_karten: str = "",
     offen: OffenBericht | None = None,
+    basis_url: str | None = None,
 ) -> dict[str, str]:
     """Alle Dateien der Website: relativer Pfad → Inhalt. ``karte(link)`` liefert die SVG-Karte,
     mit ``link(ags)`` als Ziel je Region (relativ zur Seite, in der die Karte steht)."""
@@ -390,6 +391,8 @@ def site(
         vorgaenge=s.vorgaenge[:FEED_EINTRAEGE],
         titel=_vorgang_titel,
         seiten=seiten,
+        # Atom will absolute Adressen (self); ohne bekannte Adresse bleibt self weg
+        basis_url=basis_url or "",
     )
     dateien["abdeckung.svg"] = badge(ue)
     return dateien
