@@ -36,6 +36,17 @@ def _karte(tag: date, beschriftung: str = "fehlend") -> str:
     return svg.karte(FLAECHEN, _ab(tag), svg.stichtag_titel(tag), beschriftung=beschriftung)
 
 
+def test_eigenstaendige_karte_skaliert_und_ist_statisch() -> None:
+    """karte.svg wandert auf Folien: keine feste Breite (bei 390 px abgeschnitten), kein
+    Schalter „Namen: fehlende · alle · keine“, der dort zu nichts führt."""
+    wurzel = _wurzel(_karte(HEUTE))
+    assert wurzel.get("viewBox", "").startswith("0 0 640 ")
+    assert wurzel.get("width") is None and wurzel.get("height") is None
+    assert wurzel.get("role") == "img"
+    assert list(wurzel.iter(f"{NS}a")) == []
+    assert "Namen:" not in _karte(HEUTE)
+
+
 def _wurzel(text: str) -> ElementTree.Element:
     return ElementTree.fromstring(text.removeprefix('<?xml version="1.0" encoding="UTF-8"?>\n'))
 
@@ -117,7 +128,7 @@ def test_keine_namen_ueberlappen(tag: date, beschriftung: str) -> None:
     for (n1, k1), (n2, k2) in itertools.combinations(kaesten, 2):
         assert not k1.schneidet(k2), (n1, n2)
     # und keiner ragt in Titel oder Legende
-    hoehe = float(wurzel.get("height", "0"))
+    hoehe = float(wurzel.get("viewBox", "0 0 0 0").split()[3])
     for n, k in kaesten:
         assert k.y > 40 and k.y + k.h < hoehe - 100, n
         assert k.x >= 0 and k.x + k.b <= svg.BREITE, n
@@ -134,8 +145,10 @@ def test_schaetzung_der_textbreite_ist_eher_zu_gross() -> None:
 
 
 def test_schalter_fuer_alle_namen_ohne_skript() -> None:
-    text = _karte(HEUTE)
+    """Der Schalter gilt in HTML (Bericht, Website); die Karte ist dort eine Gruppe mit Links."""
+    text = svg.karte(FLAECHEN, _ab(HEUTE), svg.stichtag_titel(HEUTE), eigenstaendig=False)
     wurzel = _wurzel(text)
+    assert wurzel.get("role") == "group"  # role="img" mit Links darin: axe nested-interactive
     assert "<script" not in text
     kennungen = {e.get("id") for e in wurzel.iter() if e.get("id")}
     links = [a.get("href") for a in wurzel.iter(f"{NS}a")]

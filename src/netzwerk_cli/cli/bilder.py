@@ -140,7 +140,7 @@ def karte(
         typer.Option(
             "--labels",
             help="Welche Namen die SVG-Karte zeigt: fehlend (ohne und ungewiss, Vorgabe), alle "
-            "oder keine. Im Browser schaltet „Namen: … alle …“ unter der Karte um.",
+            "oder keine. Im HTML-Bericht und auf der Website schaltet „Namen: … alle …“ unter der Karte um.",
         ),
     ] = None,
     reihe: Annotated[

@@ -570,13 +570,18 @@ def karte(
         f'<line x1="{mitte}" y1="{_zahl(unten + 7)}" x2="{mitte + 14}" y2="{_zahl(unten + 7)}" '
         f'stroke="#111" stroke-width="2"/>'
         f'<text x="{mitte + 20}" y="{_zahl(unten + 11)}" class="klein">Regierungsbezirk</text>'
-        f'<text x="{mitte}" y="{_zahl(unten + 31)}" class="klein schalter">Namen: '
-        + " · ".join(
-            f'<a href="#{praefix}-namen-{modus}" class="schalter-{modus}">{text}</a>'
-            for modus, text in _SCHALTER
-        )
-        + "</text>"
     )
+    if not eigenstaendig:
+        # der Schalter nur in HTML: in einer SVG-Datei, die auf eine Folie wandert, wäre er
+        # Text, der zu nichts führt
+        legende += (
+            f'<text x="{mitte}" y="{_zahl(unten + 31)}" class="klein schalter">Namen: '
+            + " · ".join(
+                f'<a href="#{praefix}-namen-{modus}" class="schalter-{modus}">{text}</a>'
+                for modus, text in _SCHALTER
+            )
+            + "</text>"
+        )
     legende += "".join(
         f'<text x="{mitte}" y="{_zahl(unten + 49 + i * 13)}" class="klein">{escape(z)}</text>'
         for i, z in enumerate(hinweise)
@@ -597,9 +602,14 @@ def karte(
         f"{p} .schalter a{{fill:#0b4f8a;text-decoration:underline;cursor:pointer}}"
         f"@media print{{{p} .schalter{{display:none}}}}" + _namen_css(praefix, beschriftung)
     )
+    # Mit Links (Schalter, Regionsseiten) ist die Karte kein Bild: role="img" machte die Links
+    # darin unzugänglich (axe-core: nested-interactive); als Gruppe bleibt jeder Link erreichbar.
+    # Als Datei skaliert sie (viewBox, keine feste Breite): bei 390 px war sie sonst abgeschnitten.
+    rolle = "img" if eigenstaendig and link is None else "group"
+    groesse = "" if eigenstaendig else f'width="{BREITE}" height="{_zahl(hoehe)}" '
     kopf = (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{praefix}" viewBox="0 0 {BREITE} {_zahl(hoehe)}" '
-        f'width="{BREITE}" height="{_zahl(hoehe)}" role="img" aria-label="{escape(titel)}">'
+        f'{groesse}role="{rolle}" aria-label="{escape(titel)}">'
     )
     # die drei Ziele des Schalters, ineinander: jedes umfasst die ganze Karte
     ziele = "".join(f'<g id="{praefix}-namen-{modus}">' for modus, _ in _SCHALTER)
