@@ -85,3 +85,11 @@ def test_diff_since_vor_der_geschichte(netz: Any, repo: Path) -> None:
     assert lauf.exit_code == 2
     assert "Vor dem 01.01.2020 gibt es in diesem Repository keinen Commit." in lauf.flach
     assert netz("diff", "HEAD", "--since", "30d").exit_code == 2
+
+
+def test_bericht_zeigt_ersten_vertrag_und_wiedereintritt(netz: Any, tmp_path: Path) -> None:
+    ziel = tmp_path / "b.html"
+    assert netz("report", "--html", str(ziel)).exit_code == 0
+    html = ziel.read_text(encoding="utf-8")
+    zeile = html.split("<td>05515</td>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>seit 2008, Wiedereintritt 2022</td>" in zeile

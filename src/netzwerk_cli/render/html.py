@@ -162,6 +162,12 @@ def umgebung() -> Environment:
         iso=_iso,
         rechner=_rechner,
         etiketten=_etiketten,
+        # „seit 2008“: eine Zeitangabe als Jahr, wo sie in einem Jahr liegt
+        jahr=lambda z: (
+            str(z.frueh.year)
+            if z.frueh is not None and z.spaet is not None and z.frueh.year == z.spaet.year
+            else z.deutsch()
+        ),
         basename=lambda pfad: pfad.replace("\\", "/").rsplit("/", 1)[-1],
         url_anzeige=_url_anzeige,
         quelle_url=_quelle_url,
