@@ -63,3 +63,22 @@ def test_hinweise_auf_deutsch_mit_lizenz(netz: Any, tmp_path: Path) -> None:
     werte = dict((z[1], z[2]) for z in zeilen[1:])
     assert werte["Stichtag"] == "27.11.2026"
     assert "CC0 1.0" in werte["Lizenz"] and "Datenlizenz Deutschland – Namensnennung 2.0" in werte["Lizenz"]
+
+
+def test_excel_csv_eine_schreibweise_fuer_tage(netz: Any, tmp_path: Path) -> None:
+    import csv
+    import io
+    import re
+
+    assert netz("export", str(tmp_path / "ex"), "--format", "csv", "--excel").exit_code == 0
+    text = (tmp_path / "ex" / "vertraege.csv").read_text(encoding="utf-8-sig")
+    zeilen = list(csv.reader(io.StringIO(text), delimiter=";"))
+    kopf = zeilen[0]
+    bonn = next(z for z in zeilen if z[0].startswith("05314-"))
+    # vorher „spätestens 2010-05-06“ neben „06.05.2010“
+    assert bonn[kopf.index("Unterzeichnet")] == "spätestens 06.05.2010"
+    for z in zeilen[1:]:
+        for name in ("Unterzeichnet", "Beginn", "Endet"):
+            assert not re.search(r"\d{4}-\d{2}", z[kopf.index(name)]), (z[0], name)
+    # Quellen behalten ihre Dateinamen (pressemitteilung-2010-05-06)
+    assert "pressemitteilung-2010-05-06" in text
