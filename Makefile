@@ -42,7 +42,8 @@ format: $(STAMP)
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
 
-# Bilder für das README (braucht chromium): Karte als PNG, Bildschirmfoto des Berichts
+# Bilder für das README (braucht chromium und pdftoppm): Karte als PNG, Bildschirmfoto des
+# Berichts, jede Seite des PDF-Berichts
 CHROMIUM ?= chromium
 CHROMIUM_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
 	--disable-background-networking --disable-component-update --disable-sync --hide-scrollbars
@@ -61,6 +62,11 @@ docs: $(STAMP)
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=1000,2200 \
 		--screenshot=docs/bericht.png file://$(CURDIR)/docs/bericht.html
 	rm -f docs/bericht.html docs/karten-zeitreihe.svg
+	# der gedruckte Bericht (WeasyPrint), jede Seite als PNG (pdftoppm aus poppler-utils)
+	NETZ_HEUTE=2026-11-28 $(BIN)/netz report --pdf docs/bericht.pdf
+	rm -f docs/bericht-seite-*.png
+	pdftoppm -r 70 -png docs/bericht.pdf docs/bericht-seite
+	rm -f docs/bericht.pdf
 	# Website: Startseite und eine Regionsseite, breit (1000 px) und wie am Telefon (390 px)
 	rm -rf .site-bilder && NETZ_HEUTE=2026-11-28 $(BIN)/netz site .site-bilder
 	$(CHROMIUM) $(CHROMIUM_FLAGS) --user-data-dir=$$(mktemp -d) --window-size=1000,1500 \

@@ -106,7 +106,9 @@ def test_html_bericht_eigenstaendig(netz: Any, tmp_path: Path) -> None:
     # Zahl und Einheit stehen mit geschütztem Leerzeichen („92,5 %“)
     html = ziel.read_text(encoding="utf-8").replace("\u00a0", " ")
     assert html.startswith("<!DOCTYPE html>")
-    assert "<script" not in html and "<link" not in html and "@import" not in html
+    assert "<script" not in html and "@import" not in html
+    # nur das Symbol als <link>, und das steht als data:-Adresse im Dokument (keine Anfrage)
+    assert re.findall(r"<link [^>]*>", html) == [re.search(r'<link rel="icon" href="data:[^"]*">', html)[0]]  # type: ignore[index]
     # keine Anfragen nach außen: Adressen stehen nur in Links zum Anklicken
     assert not re.search(r'\b(src|xlink:href)="https?:', html)
     assert not re.search(r"url\((?!#)", html)
@@ -192,7 +194,8 @@ def test_karte_namen_der_fehlenden(netz: Any, tmp_path: Path) -> None:
     assert re.search(r'<g class="name ohne">.*?<tspan[^>]*>Wesel</tspan>', svg)
     assert re.search(r'<g class="name ungewiss">.*?<tspan[^>]*>Viersen</tspan>', svg)
     assert svg.count('<g class="name ') == 53
-    assert 'href="#k-namen-alle"' in svg
+    # eine Datei für Folien: ohne Schalter „Namen: …“, der dort zu nichts führt (Issue 22)
+    assert 'href="#k-namen-alle"' not in svg and "Namen:" not in svg
 
 
 @pytest.mark.parametrize(
@@ -266,10 +269,10 @@ def test_timeline_svg_bis_heute(netz: Any, tmp_path: Path) -> None:
     lauf = netz("timeline", "--svg", str(ziel))
     assert lauf.exit_code == 0
     svg = ziel.read_text(encoding="utf-8")
-    assert "Regionen mit Netzwerk am Jahresende, 2026 bis heute" in svg
+    assert "Regionen mit Netzwerk am 31.12., 2008–2025; 2026: Stand 27.11.2026" in svg
     assert svg.count('class="periode"') == 19
     netz("timeline", "--svg", str(ziel), "--to", "31.12.2019")
-    assert ">Regionen mit Netzwerk am Jahresende<" in ziel.read_text(encoding="utf-8")
+    assert ">Regionen mit Netzwerk am 31.12., 2008–2019<" in ziel.read_text(encoding="utf-8")
     assert netz("timeline", "--svg", str(ziel), "--format", "json").exit_code == 2
 
 
@@ -277,5 +280,5 @@ def test_bericht_diagramm_bis_heute(netz: Any, tmp_path: Path) -> None:
     ziel = tmp_path / "bericht.html"
     assert netz("report", "--html", str(ziel)).exit_code == 0
     html = ziel.read_text(encoding="utf-8")
-    assert "Regionen mit Netzwerk am Jahresende, 2026 bis heute" in html
+    assert "Regionen mit Netzwerk am 31.12., 2008–2025; 2026: Stand 27.11.2026" in html
     assert 'href="#k-namen-alle"' in html and "<script" not in html

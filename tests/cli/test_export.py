@@ -347,7 +347,7 @@ def test_as_of_stand_und_abdeckung_am_stichtag(netz: Any, tmp_path: Path) -> Non
     assert max(z["tag"] for z in abdeckung) <= "2010-05-06"
     assert abdeckung[-1]["sicher"] == "43"
     hinweise = (ziel / "hinweise.csv").read_text(encoding="utf-8")
-    assert "stichtag,2010-05-06" in hinweise
+    assert "Stichtag,06.05.2010" in hinweise
 
 
 def test_rev_liest_aus_git(netz: Any, daten: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -362,7 +362,7 @@ def test_rev_liest_aus_git(netz: Any, daten: Path, tmp_path: Path, monkeypatch: 
     assert lauf.exit_code == 0, lauf.stderr
     con = sqlite3.connect(ziel)
     assert con.execute("SELECT count(*) FROM regionen").fetchone() == (55,)
-    assert con.execute("SELECT wert FROM hinweise WHERE schluessel = 'herkunft'").fetchone() == (
+    assert con.execute("SELECT wert FROM hinweise WHERE schluessel = 'Herkunft'").fetchone() == (
         "git-Revision HEAD~1",
     )
 

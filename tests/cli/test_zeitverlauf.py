@@ -19,8 +19,9 @@ def test_vor_dem_programmbeginn_null_von_null(netz: Any, tag: str) -> None:
     assert (j["regionen"], j["mit_netzwerk"], j["mit_netzwerk_moeglich"]) == (0, 0, 0)
     assert j["nach_regierungsbezirk"] == {}
     text = netz("status", "--as-of", tag).flach
-    assert "0 von 0 Regionen haben ein Netzwerk, 0 möglich." in text
-    assert "Vor dem Programmbeginn (erste Verträge am 23.06.2008) zählt keine Region" in text
+    # keine Zählung „0 von 0“, sondern: es gab das Programm noch nicht
+    assert "Vor dem 23.06.2008 gab es das Programm noch nicht." in text
+    assert "0 von 0" not in text
     assert "bis zu 9 möglich" not in text and "0–15" not in text
     assert netz("list", "--as-of", tag, "--format", "json").json() == []
     assert netz("missing", "--as-of", tag, "--format", "json").json() == []

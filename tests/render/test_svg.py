@@ -36,6 +36,17 @@ def _karte(tag: date, beschriftung: str = "fehlend") -> str:
     return svg.karte(FLAECHEN, _ab(tag), svg.stichtag_titel(tag), beschriftung=beschriftung)
 
 
+def test_eigenstaendige_karte_skaliert_und_ist_statisch() -> None:
+    """karte.svg wandert auf Folien: keine feste Breite (bei 390 px abgeschnitten), kein
+    Schalter „Namen: fehlende · alle · keine“, der dort zu nichts führt."""
+    wurzel = _wurzel(_karte(HEUTE))
+    assert wurzel.get("viewBox", "").startswith("0 0 640 ")
+    assert wurzel.get("width") is None and wurzel.get("height") is None
+    assert wurzel.get("role") == "img"
+    assert list(wurzel.iter(f"{NS}a")) == []
+    assert "Namen:" not in _karte(HEUTE)
+
+
 def _wurzel(text: str) -> ElementTree.Element:
     return ElementTree.fromstring(text.removeprefix('<?xml version="1.0" encoding="UTF-8"?>\n'))
 
@@ -117,7 +128,7 @@ def test_keine_namen_ueberlappen(tag: date, beschriftung: str) -> None:
     for (n1, k1), (n2, k2) in itertools.combinations(kaesten, 2):
         assert not k1.schneidet(k2), (n1, n2)
     # und keiner ragt in Titel oder Legende
-    hoehe = float(wurzel.get("height", "0"))
+    hoehe = float(wurzel.get("viewBox", "0 0 0 0").split()[3])
     for n, k in kaesten:
         assert k.y > 40 and k.y + k.h < hoehe - 100, n
         assert k.x >= 0 and k.x + k.b <= svg.BREITE, n
@@ -134,8 +145,10 @@ def test_schaetzung_der_textbreite_ist_eher_zu_gross() -> None:
 
 
 def test_schalter_fuer_alle_namen_ohne_skript() -> None:
-    text = _karte(HEUTE)
+    """Der Schalter gilt in HTML (Bericht, Website); die Karte ist dort eine Gruppe mit Links."""
+    text = svg.karte(FLAECHEN, _ab(HEUTE), svg.stichtag_titel(HEUTE), eigenstaendig=False)
     wurzel = _wurzel(text)
+    assert wurzel.get("role") == "group"  # role="img" mit Links darin: axe nested-interactive
     assert "<script" not in text
     kennungen = {e.get("id") for e in wurzel.iter() if e.get("id")}
     links = [a.get("href") for a in wurzel.iter(f"{NS}a")]
@@ -270,15 +283,23 @@ def test_zeitreihe_titel_bis_heute() -> None:
     from tests.kern.test_abdeckung import BESTAND
 
     laufend = zeitreihe(BESTAND, date(2008, 1, 1), HEUTE, "year")
-    assert svg.zeitreihe_titel(laufend, HEUTE) == "Regionen mit Netzwerk am Jahresende, 2026 bis heute"
+    # vorher „am Jahresende, 2026 bis heute“ über Säulen für 2008–2026
+    assert svg.zeitreihe_titel(laufend, HEUTE) == (
+        f"Regionen mit Netzwerk am 31.12., 2008–2025; 2026: Stand {HEUTE:%d.%m.%Y}"
+    )
     voll = zeitreihe(BESTAND, date(2008, 1, 1), date(2019, 12, 31), "year")
-    assert svg.zeitreihe_titel(voll, HEUTE) == "Regionen mit Netzwerk am Jahresende"
+    assert svg.zeitreihe_titel(voll, HEUTE) == "Regionen mit Netzwerk am 31.12., 2008–2019"
     alt = zeitreihe(BESTAND, date(2008, 1, 1), date(2010, 5, 6), "year")
-    assert svg.zeitreihe_titel(alt, HEUTE) == "Regionen mit Netzwerk am Jahresende, 2010 bis 06.05.2010"
-    monate = zeitreihe(BESTAND, date(2026, 1, 1), HEUTE, "month")
     assert (
-        svg.zeitreihe_titel(monate, HEUTE, "month")
-        == "Regionen mit Netzwerk am Monatsende, 2026-11 bis heute"
+        svg.zeitreihe_titel(alt, HEUTE)
+        == "Regionen mit Netzwerk am 31.12., 2008–2009; 2010: Stand 06.05.2010"
+    )
+    eins = zeitreihe(BESTAND, date(2026, 1, 1), HEUTE, "year")
+    assert svg.zeitreihe_titel(eins, HEUTE) == f"Regionen mit Netzwerk, 2026: Stand {HEUTE:%d.%m.%Y}"
+    monate = zeitreihe(BESTAND, date(2026, 1, 1), HEUTE, "month")
+    assert svg.zeitreihe_titel(monate, HEUTE, "month") == (
+        f"Regionen mit Netzwerk am Monatsende, 2026-01–2026-{HEUTE.month - 1:02d}; "
+        f"2026-{HEUTE.month:02d}: Stand {HEUTE:%d.%m.%Y}"
     )
 
 

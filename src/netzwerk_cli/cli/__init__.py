@@ -169,6 +169,40 @@ def zeige_fehler(e: NetzFehler) -> None:
     _fehler(e.meldung, e.hinweis)
 
 
+def _will_json(argv: Sequence[str]) -> bool:
+    for i, a in enumerate(argv):
+        if a == "--format" and i + 1 < len(argv):
+            return argv[i + 1] == "json"
+        if a == "--format=json":
+            return True
+    return False
+
+
+def _json_fehler(argv: Sequence[str], e: NetzFehler) -> None:
+    """Mit ``--format json`` auch im Fehlerfall JSON auf stdout: der Umschlag mit ``ergebnis:
+    null``, der Meldung und den Befunden – ein Skript, das stdout liest, bekommt sonst nichts
+    (und json.loads scheitert an einer leeren Ausgabe). Die Meldung für Menschen bleibt auf stderr."""
+    from ..kern.fehler import Verzichtet
+
+    if isinstance(e, Verzichtet) or not _will_json(argv) or sys.stdout is None:
+        return
+    from ..render import json_text, umschlag
+    from ..render.daten import problem
+
+    u = umschlag(befehl_aus(argv) or "netz", None)
+    u["fehler"] = {
+        "meldung": e.meldung,
+        "hinweis": e.hinweis,
+        "exit_code": int(e.code),
+        "befunde": [problem(p) for p in e.probleme],
+    }
+    try:
+        sys.stdout.write(json_text(u))
+        sys.stdout.flush()
+    except OSError:
+        pass
+
+
 def main() -> None:
     """Einstieg für ``netz``."""
     # Ein kurzer Prozess, der nur bleibende Objekte ohne Zyklen anlegt: die zyklische
@@ -197,6 +231,7 @@ def ausfuehren(argv: Sequence[str]) -> int:
         return rc if isinstance(rc, int) else 0
     except NetzFehler as e:
         zeige_fehler(e)
+        _json_fehler(argv, e)
         return int(e.code)
     except typer.Abort:
         _abgebrochen()

@@ -83,9 +83,25 @@ def stichtag_option(wert: str | None, option: str = "--as-of") -> date | None:
     from ..kern.datum import DatumFehler, eingabe_tag
 
     try:
-        return eingabe_tag(wert, heute())
+        tag = eingabe_tag(wert, heute())
     except DatumFehler as e:
         raise typer.BadParameter(str(e), param_hint=option) from None
+    if option in ("--as-of", "--to") and tag > heute():
+        _zukunft(tag, option)
+    return tag
+
+
+def _zukunft(tag: date, option: str) -> NoReturn:
+    """Ein Stichtag nach heute: die Daten wissen nur, was bis heute belegt ist – ein Stand
+    2030 wäre eine Hochrechnung, die aussähe wie eine Zählung."""
+    from ..kern.datum import deutsch_tag
+
+    jetzt = deutsch_tag(heute())
+    raise typer.BadParameter(
+        f"{deutsch_tag(tag)} liegt in der Zukunft – ohne Hochrechnung gibt es dafür keinen Stand. "
+        f"Ein Stichtag bis heute ({jetzt}), z. B. {option} {jetzt}",
+        param_hint=option,
+    )
 
 
 def konsole(fehler: bool = False) -> Console:

@@ -140,7 +140,7 @@ def karte(
         typer.Option(
             "--labels",
             help="Welche Namen die SVG-Karte zeigt: fehlend (ohne und ungewiss, Vorgabe), alle "
-            "oder keine. Im Browser schaltet „Namen: … alle …“ unter der Karte um.",
+            "oder keine. Im HTML-Bericht und auf der Website schaltet „Namen: … alle …“ unter der Karte um.",
         ),
     ] = None,
     reihe: Annotated[
@@ -252,17 +252,31 @@ def _jahre(wert: str, stichtag: date) -> list[int]:
 def report(
     ctx: typer.Context,
     html: Annotated[
-        Path,
-        typer.Option("--html", metavar="DATEI", help="Zieldatei des HTML-Berichts; „-“ schreibt auf stdout."),
-    ],
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--html",
+            metavar="DATEI",
+            help="Zieldatei des HTML-Berichts (Endung .html); „-“ schreibt auf stdout.",
+        ),
+    ] = None,
+    pdf: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--pdf",
+            metavar="DATEI",
+            help="Zieldatei des Berichts zum Drucken (Endung .pdf): A4, Seitenzahlen, Datenstand und "
+            "Stichtag in der Fußzeile.",
+        ),
+    ] = None,
     as_of: AsOf = None,
     rev: Rev = None,
 ) -> None:
-    """Ein eigenständiger HTML-Bericht: Zahlen, Karte, Verlauf, alle Regionen, Prüfpunkte, Quellen."""
+    """Ein eigenständiger Bericht (HTML oder PDF): Zahlen, Karte, Verlauf, Regionen, Prüfpunkte, Quellen."""
     from ..kern import bericht
     from ..render import html as html_render
     from ..render import svg as svg_render
 
+    _berichtsziele(html, pdf)
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
     ue = bericht.uebersicht(bestand, stichtag, heute())
@@ -276,6 +290,23 @@ def report(
         kleine_karten=teile.kleine_karten,
         offen=teile.offen,
     )
+    if pdf is not None:
+        from ..render.pdf import PdfFehlt
+        from ..render.pdf import pdf as drucke
+
+        try:
+            inhalt = drucke(seite)
+        except PdfFehlt as e:
+            raise NetzFehler(
+                f"Das PDF lässt sich nicht setzen: WeasyPrint oder Pango fehlt ({e}).",
+                "Einrichten wie im README („PDF-Bericht“): apt-get install libpango-1.0-0 "
+                "libpangoft2-1.0-0, dann make status; oder --html DATEI und aus dem Browser drucken.",
+                Exit.UMGEBUNG,
+            ) from None
+        _schreibe_bytes(pdf, inhalt)
+        konsole().print(f"Bericht geschrieben: {pdf}")
+    if html is None:
+        return
     if str(html) == "-":
         from ._basis import ausgeben
 
@@ -283,6 +314,43 @@ def report(
         return
     _schreibe(html, seite)
     konsole().print(f"Bericht geschrieben: {html}")
+
+
+_BERICHT_ENDUNGEN = {"--html": (".html", ".htm"), "--pdf": (".pdf",)}
+
+
+def _berichtsziele(html: Path | None, pdf: Path | None) -> None:
+    """Die Endung entscheidet: HTML in einer .pdf-Datei öffnet kein PDF-Programm (und eine
+    .docx-Datei schreibt netz gar nicht) – der Fehler fiele erst beim Empfänger auf."""
+    if html is None and pdf is None:
+        raise NetzFehler(
+            "Wohin soll der Bericht? --html DATEI oder --pdf DATEI angeben.",
+            "z. B. netz report --pdf bericht.pdf (zum Drucken) oder netz report --html bericht.html",
+            Exit.AUFRUF,
+        )
+    for option, pfad in (("--html", html), ("--pdf", pdf)):
+        if pfad is None or (option == "--html" and str(pfad) == "-"):
+            continue
+        endung = pfad.suffix.lower()
+        if endung in _BERICHT_ENDUNGEN[option]:
+            continue
+        if str(pfad) == "-":
+            grund = "ein PDF gehört in eine Datei, nicht auf die Standardausgabe"
+            raise typer.BadParameter(f"{grund}, z. B. --pdf bericht.pdf", param_hint=option)
+        stamm = pfad.with_suffix("") if pfad.suffix and pfad.stem else pfad
+        passend = next((o for o, e in _BERICHT_ENDUNGEN.items() if endung in e), None)
+        if passend is not None:
+            grund = (
+                f"{option} schreibt {'HTML' if option == '--html' else 'PDF'}, die Endung {endung} "
+                f"verspricht etwas anderes; für {passend[2:].upper()}: {passend} {pfad}"
+            )
+        else:
+            art = f"kein {endung.lstrip('.').upper()}" if endung else "nur HTML oder PDF"
+            grund = (
+                f"netz schreibt den Bericht als HTML oder PDF, {art}; z. B. --pdf {stamm}.pdf "
+                f"oder --html {stamm}.html"
+            )
+        raise typer.BadParameter(grund, param_hint=option)
 
 
 # Endungen, unter denen jemand ein Bild erwartet, das netz nicht schreibt
@@ -347,7 +415,7 @@ def vorbereiten(bestand: Datenbestand, ue: Uebersicht, rev: str | None) -> Teile
     ziel = bestand.programm.modell.ziel.anzahl if bestand.programm else None
     # die Höhe der Achse: die meisten Regionen einer Periode (54 bis zum 20.10.2009)
     hoechstens = max((p.zaehlung.gesamt for p in perioden), default=0)
-    zr = svg_render.zeitreihe(perioden, hoechstens, ziel, html_render.zeitreihe_titel(stichtag, heute()))
+    zr = svg_render.zeitreihe(perioden, hoechstens, ziel, svg_render.zeitreihe_titel(perioden, heute()))
     ergebnisse = [
         e
         for e in pruefpunkte(bestand, stichtag)
@@ -416,11 +484,15 @@ def _epoche(epoche: str) -> datetime:
 
 
 def _schreibe(pfad: Path, text: str) -> None:
+    _schreibe_bytes(pfad, text.encode("utf-8"))
+
+
+def _schreibe_bytes(pfad: Path, inhalt: bytes) -> None:
     from ..daten.schreiben import schreibe_datei
     from ..kern.fehler import Exit, os_fehler
 
     try:
-        schreibe_datei(pfad, text.encode("utf-8"))
+        schreibe_datei(pfad, inhalt)
     except OSError as e:
         code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN
         grund = f"den Ordner {pfad.parent} gibt es nicht" if e.errno == errno.ENOENT else os_fehler(e)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ..kern.fehler import Exit
+from ..kern.datum import deutsch_tag
+from ..kern.fehler import Exit, NetzFehler
 from ._basis import AsOf, darstellen, format_option, formatwahl, heute, stichtag_option
 
 if TYPE_CHECKING:
@@ -36,6 +38,15 @@ def diff(
         ),
     ] = None,
     as_of: AsOf = None,
+    seit: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--since",
+            metavar="ZEIT",
+            help="Statt BASIS: was sich seit einem Tag geändert hat, z. B. --since 30d oder "
+            "--since 01.11.2026 (Basis: der letzte Commit vor jenem Tag).",
+        ),
+    ] = None,
     format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
 ) -> None:
     """Was sich an den Daten zwischen zwei Revisionen ändert: Abdeckung, Regionen, Verträge, Befunde."""
@@ -48,7 +59,22 @@ def diff(
     stichtag = stichtag_option(as_of) or heute()
     wurzel = ctx.obj.wurzel()
     repo = git.repo_fuer(wurzel)
-    if basis is None:
+    if seit is not None:
+        if basis is not None:
+            raise typer.BadParameter(
+                "--since ersetzt BASIS; nur eines von beiden angeben", param_hint="--since"
+            )
+        tag = _seit(seit)
+        kennung = git.commit_vor(repo, tag)
+        if kennung is None:
+            raise NetzFehler(
+                f"Vor dem {deutsch_tag(tag)} gibt es in diesem Repository keinen Commit.",
+                "Einen späteren Tag wählen oder „git log --reverse“ zeigt den ersten; in einem flachen "
+                "Klon: „git fetch --unshallow“.",
+                Exit.AUFRUF,
+            )
+        kennung_a, text_a = kennung, f"Stand vor dem {deutsch_tag(tag)}"
+    elif basis is None:
         kennung_a, text_a = git.merge_basis(repo)
     else:
         kennung_a, text_a = git.commit(repo, basis), basis
@@ -77,6 +103,20 @@ def diff(
     )
     darstellen("vergleich", format, v, "diff")
     raise typer.Exit(int(Exit.OK if v.gueltig else Exit.DATEN))
+
+
+def _seit(wert: str) -> date:
+    """„30d“, „30 Tage“ oder ein Tag (01.11.2026, 2026-11-01) → der Tag, seit dem gefragt ist."""
+    w = wert.strip().casefold()
+    for endung in ("tage", "tag", "d"):
+        zahl = w.removesuffix(endung).strip()
+        if w.endswith(endung) and zahl.isascii() and zahl.isdigit() and len(zahl) <= 5:
+            return heute() - timedelta(days=int(zahl))
+    tag = stichtag_option(wert, "--since")
+    assert tag is not None
+    if tag > heute():
+        raise typer.BadParameter(f"{deutsch_tag(tag)} liegt in der Zukunft", param_hint="--since")
+    return tag
 
 
 def _punkte(p: Pruefung, bestand: Datenbestand) -> list[tuple[Pruefpunkt, bool | None]] | None:

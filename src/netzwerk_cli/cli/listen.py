@@ -55,7 +55,11 @@ def missing(
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
     b = bericht.Regionenbericht(
-        True, stichtag, bericht.fehlend(bestand, stichtag), bericht.anzahl_regionen(bestand, stichtag)
+        True,
+        stichtag,
+        bericht.fehlend(bestand, stichtag),
+        bericht.anzahl_regionen(bestand, stichtag),
+        bestand.programmbeginn,
     )
     darstellen("regionen", format, b, "missing")
 
@@ -98,12 +102,30 @@ def liste(
             autocompletion=_reihenfolgen,
         ),
     ] = "pressemitteilung",
+    signed: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--signed",
+            metavar="JAHR",
+            help="Wer in diesem Jahr unterschrieben hat, z. B. 2009 – „sicher“ und „möglich“ getrennt.",
+        ),
+    ] = None,
 ) -> None:
     """Alle Regionen mit Stand und Vertragsdatum, wahlweise gefiltert."""
     from ..kern import bericht
     from ..kern.abdeckung import Stand
     from ..kern.modelle import ARTEN, REGIERUNGSBEZIRKE
 
+    if signed is not None:
+        jahr = _jahr(signed)
+        if any(o is not None for o in (as_of, bezirk, art, status)):
+            raise typer.BadParameter(
+                "--signed zeigt alle Unterschriften eines Jahres; --as-of, --bezirk, --art und --status "
+                "gelten nur ohne --signed",
+                param_hint="--signed",
+            )
+        darstellen("unterschriften", format.value, bericht.unterschriften(lade(ctx.obj, rev), jahr), "list")
+        return
     stichtag = stichtag_option(as_of) or heute()
     bezirk_wert = _auswahl("--bezirk", bezirk, REGIERUNGSBEZIRKE)
     art_wert = _auswahl("--art", art, ARTEN)
@@ -119,8 +141,19 @@ def liste(
         stand=Stand(stand_wert) if stand_wert else None,
         sortierung=sort_wert,
     )
-    b = bericht.Regionenbericht(False, stichtag, staende, bericht.anzahl_regionen(bestand, stichtag))
+    b = bericht.Regionenbericht(
+        False, stichtag, staende, bericht.anzahl_regionen(bestand, stichtag), bestand.programmbeginn
+    )
     darstellen("regionen", format, b, "list")
+
+
+def _jahr(wert: str) -> int:
+    w = wert.strip()
+    if not (w.isascii() and w.isdigit() and len(w) == 4):
+        raise typer.BadParameter(f"„{wert}“ ist keine Jahreszahl; erwartet z. B. 2009", param_hint="--signed")
+    if int(w) > heute().year:
+        raise typer.BadParameter(f"{w} liegt in der Zukunft; erwartet z. B. 2009", param_hint="--signed")
+    return int(w)
 
 
 def _auswahl(option: str, wert: str | None, erlaubt: tuple[str, ...]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import shlex
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -25,6 +25,15 @@ def site(
     ] = False,
     as_of: AsOf = None,
     rev: Rev = None,
+    basis_url: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="Adresse, unter der die Website liegt (für absolute Links im Atom-Feed), z. B. "
+            "https://beispiel.github.io/netz/ (Vorgabe in GitHub Actions: die Pages-Adresse).",
+        ),
+    ] = None,
 ) -> None:
     """Statische Website: Startseite mit Karte, je Region und Regierungsbezirk eine Seite,
     Prüfpunkte, Atom-Feed und Plakette. Relative Links: läuft von der Platte und unter jedem Pfad."""
@@ -35,6 +44,7 @@ def site(
     from ..render import svg as svg_render
     from .bilder import UMGEBUNG_FEHLER, vorbereiten
 
+    basis = _basis_url(basis_url)
     stichtag = stichtag_option(as_of) or heute()
     bestand = lade(ctx.obj, rev)
     # Vor aller Arbeit: ein fremder Ordner wird nicht erst nach dem Rechnen verweigert
@@ -56,6 +66,7 @@ def site(
             teile.rahmen,
             kleine_karten=teile.kleine_karten,
             offen=teile.offen,
+            basis_url=basis,
         )
         schreibe_ordner(ordner, {name: text.encode("utf-8") for name, text in dateien.items()})
     except OSError as e:
@@ -71,3 +82,25 @@ def site(
     seiten = sum(name.endswith(".html") for name in dateien)
     konsole().print(f"Website geschrieben: {ordner} ({seiten} Seiten, Atom-Feed, Plakette)")
     konsole().print(f"Startseite: {ordner / 'index.html'}")
+
+
+def _basis_url(wert: str | None) -> str | None:
+    """Die Adresse der Website mit „/“ am Ende; ohne Angabe in GitHub Actions die Pages-Adresse
+    des Repositorys (GITHUB_REPOSITORY „besitzer/name“ → https://besitzer.github.io/name/)."""
+    import os
+
+    from ..render.sicher import sichere_url
+
+    if wert is None:
+        repo = os.environ.get("GITHUB_REPOSITORY", "")
+        besitzer, _, name = repo.partition("/")
+        if not (besitzer and name and all(c.isalnum() or c in "-_." for c in besitzer + name)):
+            return None
+        wert = f"https://{besitzer.lower()}.github.io/{name}/"
+    url = sichere_url(wert)
+    if url is None or not url.startswith(("https://", "http://")) or any(c in url for c in "?#"):
+        raise typer.BadParameter(
+            f"„{wert}“ ist keine Web-Adresse; erwartet z. B. https://beispiel.github.io/netz/",
+            param_hint="--base-url",
+        )
+    return url if url.endswith("/") else url + "/"

@@ -64,7 +64,9 @@ def _von_netz_datei(pfad: Path) -> bool:
             uri = f"file:{quote(str(pfad))}?mode=ro"
             con = sqlite3.connect(uri, uri=True)
             try:
-                zeile = con.execute("SELECT wert FROM hinweise WHERE schluessel = 'erzeugt_von'").fetchone()
+                zeile = con.execute(
+                    "SELECT wert FROM hinweise WHERE schluessel IN ('Erzeugt von', 'erzeugt_von')"
+                ).fetchone()
             finally:
                 con.close()
             return bool(zeile) and str(zeile[0]).startswith("netz")

@@ -19,6 +19,7 @@ import subprocess
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..kern.befund import Problem
@@ -346,6 +347,17 @@ class Revision:
 
     def sperre(self) -> list[Problem]:
         return []
+
+
+def commit_vor(repo: Repo, tag: date) -> str | None:
+    """Der letzte Commit von HEAD (erste Eltern) vor dem Beginn von ``tag`` – der Stand der
+    Daten an jenem Morgen; None, wenn die Geschichte später beginnt."""
+    rc, aus, _ = git(
+        repo.oben, "rev-list", "-1", "--first-parent", f"--before={tag.isoformat()}T00:00:00", "HEAD", "--"
+    )
+    if rc != 0 or not aus.strip():
+        return None
+    return aus.strip().decode("ascii")
 
 
 def blobs(repo: Repo, objekte: list[str], groessen: int) -> dict[str, bytes]:

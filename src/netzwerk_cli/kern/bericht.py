@@ -131,6 +131,11 @@ class Regionenbericht(NamedTuple):
     stichtag: date
     staende: list[RegionStand]
     gesamt: int  # Zahl aller Regionen, auch der herausgefilterten
+    programmbeginn: date | None = None  # erste Verträge: davor gab es das Programm nicht
+
+    @property
+    def vor_programmbeginn(self) -> bool:
+        return self.programmbeginn is not None and self.stichtag < self.programmbeginn
 
 
 class Zeitreihenbericht(NamedTuple):
@@ -300,6 +305,8 @@ class Uebersicht(NamedTuple):
     vertraege: int
     # Der Stichtag ist heute: dann gilt „bis heute“ statt eines Datums für das laufende Jahr
     ist_heute: bool
+    # Regionen, die es heute gibt (53); die übrigen der ``regionen`` sind frühere (aufgelöste)
+    heutige: int = 0
 
 
 def uebersicht(bestand: Datenbestand, stichtag: date, heute: date) -> Uebersicht:
@@ -314,6 +321,7 @@ def uebersicht(bestand: Datenbestand, stichtag: date, heute: date) -> Uebersicht
         len(bestand.regionen),
         len(bestand.vertraege),
         stichtag == heute,
+        sum(1 for d in bestand.regionen if d.modell.gueltig_bis is None or d.modell.gueltig_bis >= heute),
     )
 
 
@@ -452,3 +460,47 @@ def inhaltskennung(bestand: Datenbestand) -> str:
         inhalt = json.dumps(als_daten(d.modell), sort_keys=True, ensure_ascii=False)
         h.update(inhalt.encode("utf-8", "surrogatepass") + b"\0")
     return h.hexdigest()[:12]
+
+
+# --- netz list --signed JAHR: wer hat in einem Jahr unterschrieben? ------------------------
+
+
+class Unterschrift(NamedTuple):
+    region: Region
+    vertrag: Vertrag
+    erster: bool  # der erste Vertrag der Region (sonst Wiedereintritt)
+
+
+class Unterschriftenbericht(NamedTuple):
+    """``netz list --signed 2009``: sicher im Jahr unterschrieben (die ganze Spanne der
+    Zeitangabe liegt darin) und möglich (die Spanne reicht hinein, aber auch hinaus)."""
+
+    jahr: int
+    sicher: list[Unterschrift]
+    moeglich: list[Unterschrift]
+
+
+def unterschriften(bestand: Datenbestand, jahr: int) -> Unterschriftenbericht:
+    anfang, ende = date(jahr, 1, 1), date(jahr, 12, 31)
+    nach_ags = {r.ags: r for r in regionen(bestand)}
+    alle = sorted(vertraege(bestand), key=lambda v: (v.region, sortierschluessel(v)))
+    erste: dict[str, Vertrag] = {}
+    for v in alle:
+        erste.setdefault(v.region, v)
+    sicher: list[Unterschrift] = []
+    moeglich: list[Unterschrift] = []
+    for v in alle:
+        z = v.unterzeichnet
+        region = nach_ags.get(v.region)
+        if region is None:
+            continue
+        u = Unterschrift(region, v, erste[v.region] is v)
+        if z.frueh is not None and z.spaet is not None and anfang <= z.frueh and z.spaet <= ende:
+            sicher.append(u)
+        elif (z.frueh is None or z.frueh <= ende) and (z.spaet is None or z.spaet >= anfang):
+            moeglich.append(u)
+
+    def reihe(u: Unterschrift) -> Any:
+        return reihenfolge_pressemitteilung(u.region)
+
+    return Unterschriftenbericht(jahr, sorted(sicher, key=reihe), sorted(moeglich, key=reihe))

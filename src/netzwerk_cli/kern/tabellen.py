@@ -137,6 +137,16 @@ _QUELLEN = Spalte(
 )
 _BEMERKUNG = Spalte("bemerkung", "Bemerkung", "str", "Erläuterung aus der Datendatei")
 _REGION = Spalte("region", "AGS der Region", "str", "Amtlicher Kreisschlüssel der Region", True)
+# neben jedem AGS der Name: wer ein Blatt allein öffnet, liest „Kreis Wesel“, nicht „05170“
+_REGION_NAME = Spalte(
+    "region_name", "Region", "str", "Bezeichnung der Region (Schreibweise des Ministeriums)", True
+)
+
+
+def _namen(bestand: Datenbestand) -> dict[str, str]:
+    return {d.modell.ags: d.modell.bezeichnung for d in bestand.regionen}
+
+
 _VERTRAG = Spalte("vertrag", "Vertrag", "str", "Kennung des Vertrags (Dateiname ohne .yaml)")
 _STAND_TEXT = {Stand.MIT: "mit", Stand.UNGEWISS: "ungewiss", Stand.OHNE: "ohne"}
 
@@ -212,6 +222,7 @@ def regionen_tabelle(bestand: Datenbestand, stichtag: date, kennung: Callable[[V
 
 def vertraege_tabelle(bestand: Datenbestand, stichtag: date) -> Tabelle:
     zeilen = []
+    namen = _namen(bestand)
     for d in sorted(bestand.vertraege, key=vertragskennung):
         v = d.modell
         b = v.bildungsbuero
@@ -219,6 +230,7 @@ def vertraege_tabelle(bestand: Datenbestand, stichtag: date) -> Tabelle:
             (
                 vertragskennung(d),
                 v.region,
+                namen.get(v.region, v.region),
                 *_zeit(v.unterzeichnet),
                 *_zeit(v.beginn),
                 *_zeit(v.endet),
@@ -240,6 +252,7 @@ def vertraege_tabelle(bestand: Datenbestand, stichtag: date) -> Tabelle:
         (
             Spalte("id", "Vertrag", "str", "Kennung: Dateiname ohne .yaml", True),
             _REGION,
+            _REGION_NAME,
             *_zeitspalten("unterzeichnet", "Unterzeichnet", "Unterzeichnung", True),
             *_zeitspalten("beginn", "Beginn", "Beginn, wenn abweichend von der Unterzeichnung"),
             *_zeitspalten("endet", "Endet", "Letzter Tag in Kraft (leer: kein Ende bekannt)"),
@@ -302,8 +315,9 @@ def ereignisse_tabelle(bestand: Datenbestand) -> Tabelle:
         for art, z, qs, bem in _ereignisse(d)
     ]
     roh.sort(key=lambda e: (_zeitschluessel(e[3]), e[1], e[0], list(_EREIGNISARTEN).index(e[2])))
+    namen = _namen(bestand)
     zeilen = tuple(
-        (i, region, kennung, art, *_zeit(z), _quellen(qs), bem)
+        (i, region, namen.get(region, region), kennung, art, *_zeit(z), _quellen(qs), bem)
         for i, (kennung, region, art, z, qs, bem) in enumerate(roh, start=1)
     )
     return Tabelle(
@@ -320,6 +334,7 @@ def ereignisse_tabelle(bestand: Datenbestand) -> Tabelle:
                 True,
             ),
             _REGION,
+            _REGION_NAME,
             Spalte("vertrag", "Vertrag", "str", "Kennung des Vertrags", True),
             Spalte("art", "Art", "str", "; ".join(f"{k}: {v}" for k, v in _EREIGNISARTEN.items()), True),
             *_zeitspalten("datum", "Datum", "Zeitpunkt des Ereignisses", True),
@@ -334,13 +349,22 @@ def ereignisse_tabelle(bestand: Datenbestand) -> Tabelle:
 
 def konferenzen_tabelle(bestand: Datenbestand) -> Tabelle:
     zeilen = []
+    namen = _namen(bestand)
     for d in sorted(bestand.vertraege, key=vertragskennung):
         konferenzen: list[Ereignis] = sorted(
             d.modell.bildungskonferenzen, key=lambda e: _zeitschluessel(e.datum)
         )
         for i, e in enumerate(konferenzen, start=1):
             zeilen.append(
-                (vertragskennung(d), i, d.modell.region, *_zeit(e.datum), _quellen(e.quellen), e.bemerkung)
+                (
+                    vertragskennung(d),
+                    i,
+                    d.modell.region,
+                    namen.get(d.modell.region, d.modell.region),
+                    *_zeit(e.datum),
+                    _quellen(e.quellen),
+                    e.bemerkung,
+                )
             )
     return Tabelle(
         "bildungskonferenzen",
@@ -351,6 +375,7 @@ def konferenzen_tabelle(bestand: Datenbestand) -> Tabelle:
             Spalte("vertrag", "Vertrag", "str", "Kennung des Vertrags", True),
             Spalte("nr", "Nr.", "int", "Laufende Nummer je Vertrag", True),
             _REGION,
+            _REGION_NAME,
             *_zeitspalten("datum", "Datum", "Tag der Konferenz", True),
             _QUELLEN,
             _BEMERKUNG,
@@ -516,28 +541,41 @@ def _davor(bestand: Datenbestand, tabelle: Tabelle) -> str | None:
     )
 
 
+# Die eigenen Daten des Projekts (Verträge, Prüfpunkte, Bemerkungen, Quellenangaben) sind
+# gemeinfrei; Einwohner und Flächen stammen von Destatis/BKG und bleiben deren Lizenz
+LIZENZ = (
+    "Verträge, Prüfpunkte, Bemerkungen und Quellenangaben: CC0 1.0 (gemeinfrei, "
+    "https://creativecommons.org/publicdomain/zero/1.0/deed.de). Einwohner und Flächen: "
+    "Statistisches Bundesamt (Destatis) und © GeoBasis-DE / BKG, Datenlizenz Deutschland – "
+    "Namensnennung 2.0. Zitate aus Quellen bleiben ihren Quellen zugeordnet."
+)
+
+
 def hinweise_tabelle(ds: Datensatz, tabellen: Sequence[Tabelle], davor: str | None = None) -> Tabelle:
     """Was ein Leser der Tabellen wissen muss, als Tabelle: auch in xlsx und SQLite dabei."""
     stand = ", ".join(d.strftime("%d.%m.%Y") for d in ds.statistik_stand) or "unbekannt"
+    # Schlüssel für Menschen (das Blatt liest ein Referent, kein Programm): „Stichtag“, nicht
+    # „stichtag“; „sicher und möglich“, nicht „sicher_moeglich“
     zeilen: list[tuple[str, str]] = [
-        ("erzeugt_von", "netz (Regionale Bildungsnetzwerke NRW)"),
-        ("programm", ds.programm),
-        ("stichtag", ds.stichtag.isoformat()),
-        ("erstellt", ds.erstellt.isoformat()),
-        ("herkunft", ds.herkunft),
+        ("Erzeugt von", "netz (Regionale Bildungsnetzwerke NRW)"),
+        ("Programm", ds.programm),
+        ("Stichtag", f"{ds.stichtag:%d.%m.%Y}"),
+        ("Erstellt", f"{ds.erstellt:%d.%m.%Y}"),
+        ("Herkunft", ds.herkunft),
         (
-            "sicher_moeglich",
+            "sicher und möglich",
             "„sicher“ gilt unter jeder Lesart der ungenauen Daten, „möglich“ unter mindestens einer.",
         ),
         (
-            "zeitangaben",
+            "Zeitangaben",
             "Ungenaue Zeitangaben stehen in drei Spalten: Schreibweise der Daten, frühester und "
             "spätester möglicher Tag (leer: offen). Kein Tag ist erfunden.",
         ),
-        *((("abdeckung_davor", davor),) if davor else ()),
-        ("einwohner_stand", stand),
-        *(("einwohner_quelle", q) for q in ds.statistik_quellen),
-        *((f"tabelle_{t.name}", t.beschreibung) for t in tabellen),
+        *((("Abdeckung davor", davor),) if davor else ()),
+        ("Einwohner: Stand", stand),
+        *(("Einwohner: Quelle", q) for q in ds.statistik_quellen),
+        ("Lizenz", LIZENZ),
+        *((f"Blatt „{t.titel}“", t.beschreibung) for t in tabellen),
     ]
     return Tabelle(
         "hinweise",

@@ -21,6 +21,9 @@ class Meilenstein(NamedTuple):
     datum: Zeitangabe
     art: str  # "erste_vertraege" | "pruefpunkt" | "ziel"
     text: str
+    # ein Prüfpunkt mit „pruefen: false“: die Zahl widerspricht belegten Zählungen
+    geprueft: bool = True
+    quellen: int = 1  # so viele Prüfpunkte nennen dieselbe Zahl am selben Tag
 
 
 class Periode(NamedTuple):
@@ -64,11 +67,22 @@ def meilensteine(bestand: Datenbestand) -> list[Meilenstein]:
         return []
     p = bestand.programm.modell
     out = [Meilenstein(Zeitangabe.am(p.erste_vertraege), "erste_vertraege", "erste Verträge")]
+    # eine Zeile je veröffentlichter Zahl: zwei Quellen zur selben Zahl am selben Tag (10.04.2024:
+    # 51) standen sonst zweimal da, als wären es zwei Zählungen
+    zeilen: dict[tuple[Zeitangabe, str, bool], int] = {}
     for pp in p.pruefpunkte:
         if pp.datum is None or pp.regierungsbezirk is not None:
             continue
-        zahl = pp.anzahl if pp.anzahl is not None else f"mehr als {(pp.mindestens or 1) - 1}"
-        out.append(Meilenstein(pp.datum, "pruefpunkt", f"veröffentlicht: {zahl}"))
+        zahl = str(pp.anzahl) if pp.anzahl is not None else f"mehr als {(pp.mindestens or 1) - 1}"
+        schluessel = (pp.datum, zahl, pp.pruefen)
+        zeilen[schluessel] = zeilen.get(schluessel, 0) + 1
+    for (datum, zahl, geprueft), n in zeilen.items():
+        text = f"veröffentlicht: {zahl}"
+        if n > 1:
+            text += f" ({n} Quellen)"
+        if not geprueft:
+            text += " – ungeprüft, widerspricht belegten Zählungen"
+        out.append(Meilenstein(datum, "pruefpunkt", text, geprueft, n))
     out.append(Meilenstein(Zeitangabe.am(p.ziel.bis), "ziel", f"Ziel: {p.ziel.anzahl}"))
     return out
 

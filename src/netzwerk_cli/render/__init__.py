@@ -59,6 +59,9 @@ def _formate(text: str, daten: str, csv: str, markdown: str) -> dict[str, Render
 RENDERER: dict[str, dict[str, Renderer]] = {
     "status": _formate("text:status", "daten:status", "formate:status_csv", "markdown:status"),
     "regionen": _formate("text:regionen", "daten:regionen", "formate:regionen_csv", "markdown:regionen"),
+    "unterschriften": _formate(
+        "unterschriften:text", "unterschriften:daten", "unterschriften:csv_text", "unterschriften:markdown"
+    ),
     "region": _formate("text:region", "daten:region_bericht", "formate:region_csv", "markdown:region"),
     "zeitreihe": _formate(
         "terminal:zeitreihe", "daten:zeitreihe", "formate:zeitreihe_csv", "markdown:zeitreihe"

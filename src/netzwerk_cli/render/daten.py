@@ -299,7 +299,14 @@ def zeitreihe(b: Zeitreihenbericht) -> dict[str, Any]:
                 "wiedereintritte": zahl(p.wiedereintritte),
                 "beendet": zahl(p.beendet),
                 "meilensteine": [
-                    {"datum": m.datum.als_json(), "art": m.art, "text": m.text} for m in p.meilensteine
+                    {
+                        "datum": m.datum.als_json(),
+                        "art": m.art,
+                        "text": m.text,
+                        "geprueft": m.geprueft,
+                        "quellen": m.quellen,
+                    }
+                    for m in p.meilensteine
                 ],
             }
             for p in b.perioden

@@ -74,6 +74,26 @@ def _rechner(url: str) -> str:
     return rechner + (" (mit Anmeldedaten)" if anmeldung else "")
 
 
+def _etiketten(liste: Sequence[Any]) -> list[tuple[Any, str, str]]:
+    """Quellen in Tabellen: (Quelle, sichtbarer Text, Name für Screenreader). Der Rechnername
+    ohne „www.“ nur beim ersten Link eines Rechners, weitere heißen „(2)“, „(3)“ – dreimal
+    „politik-bei-uns.de“ nebeneinander sagte nichts und kostete eine Zeile."""
+    gesehen: dict[str, int] = {}
+    out = []
+    for q in liste:
+        url = _quelle_url(q)
+        if url is None:
+            out.append((q, _quelle_kurz(q), _quelle_kurz(q)))
+            continue
+        rechner = _rechner(url).removeprefix("www.")
+        n = gesehen[rechner] = gesehen.get(rechner, 0) + 1
+        if n == 1:
+            out.append((q, rechner, rechner))
+        else:
+            out.append((q, f"({n})", f"{rechner}, {n}. Dokument"))
+    return out
+
+
 def _url_anzeige(url: str) -> str:
     """Eine Quelle in Listen: ohne Schema und ohne Anmeldedaten, der echte Rechner immer ganz,
     ein langer Pfad gekürzt auf 90 Zeichen – ``https://amt.example……@boese.example/`` zeigt
@@ -152,6 +172,13 @@ def umgebung() -> Environment:
         uhrzeit=_uhrzeit,
         iso=_iso,
         rechner=_rechner,
+        etiketten=_etiketten,
+        # „seit 2008“: eine Zeitangabe als Jahr, wo sie in einem Jahr liegt
+        jahr=lambda z: (
+            str(z.frueh.year)
+            if z.frueh is not None and z.spaet is not None and z.frueh.year == z.spaet.year
+            else z.deutsch()
+        ),
         basename=lambda pfad: pfad.replace("\\", "/").rsplit("/", 1)[-1],
         url_anzeige=_url_anzeige,
         quelle_url=_quelle_url,
@@ -242,16 +269,6 @@ def ziel_satz(ue: Uebersicht) -> str:
     if z.erreicht_sicher is not None and z.erreicht_sicher <= b.stichtag:
         return f"{ziel} – verfehlt ({am_ziel}), erreicht erst am {deutsch_tag(z.erreicht_sicher)}."
     return f"{ziel} – verfehlt ({am_ziel}); bis zum Stichtag nicht erreicht."
-
-
-def zeitreihe_titel(stichtag: date, heute: date) -> str:
-    """Titel des Säulendiagramms: das laufende Jahr ist noch nicht zu Ende."""
-    titel = "Regionen mit Netzwerk am Jahresende"
-    if (stichtag.month, stichtag.day) == (12, 31):
-        return titel
-    if stichtag == heute:
-        return f"{titel}, {stichtag.year} bis heute"
-    return f"{titel}, {stichtag.year} bis {deutsch_tag(stichtag)}"
 
 
 def _vorgang_titel(e: Vorgang) -> str:
@@ -355,6 +372,7 @@ def site(
     rahmen: Rahmen,
     kleine_karten: str = "",
     offen: OffenBericht | None = None,
+    basis_url: str | None = None,
 ) -> dict[str, str]:
     """Alle Dateien der Website: relativer Pfad → Inhalt. ``karte(link)`` liefert die SVG-Karte,
     mit ``link(ags)`` als Ziel je Region (relativ zur Seite, in der die Karte steht)."""
@@ -390,6 +408,8 @@ def site(
         vorgaenge=s.vorgaenge[:FEED_EINTRAEGE],
         titel=_vorgang_titel,
         seiten=seiten,
+        # Atom will absolute Adressen (self); ohne bekannte Adresse bleibt self weg
+        basis_url=basis_url or "",
     )
     dateien["abdeckung.svg"] = badge(ue)
     # zweite Wand hinter finalize: kein Zeichen, das XML 1.0 verbietet, in Seite, Feed, Plakette

@@ -19,7 +19,7 @@ from ..pruefen.codes import titel
 from .sicher import markdown_code as _code
 from .sicher import markdown_text, sichere_url
 from .sicher import markdown_zelle as _zelle
-from .text import STAND_TEXT, datenstand_zeile, kopfzeile, zusammenfassung
+from .text import STAND_TEXT, datenstand_zeile, kopfzeile, vor_dem_programm, zusammenfassung
 
 
 def _quelle(q: Quelle) -> str:
@@ -55,6 +55,8 @@ def status(b: StatusBericht) -> str:
         kopfzeile(b.gesamt) + ".",
         "",
     ]
+    if b.vor_programmbeginn and b.programmbeginn is not None:
+        return "\n".join([*zeilen[:2], vor_dem_programm(b.programmbeginn), ""])
     # Wie alt die Belege sind: nur Zahlen und Tage aus netz selbst, nichts aus den Daten zitiert
     if b.datenstand is not None and (ds := datenstand_zeile(b.datenstand)):
         zeilen += [ds, ""]
@@ -74,6 +76,8 @@ def status(b: StatusBericht) -> str:
 def regionen(b: Regionenbericht) -> str:
     """Eine Zeile je Region, wie in der Pressemitteilung: ``- Kreis Borken``; ``missing``
     trennt wie im Text die Regionen sicher ohne Netzwerk von den ungewissen."""
+    if b.vor_programmbeginn and b.programmbeginn is not None:
+        return vor_dem_programm(b.programmbeginn) + "\n"
     if not b.fehlende:
         return _punkte(b.staende)
     if not b.staende:
@@ -116,22 +120,29 @@ def region(b: RegionBericht) -> str:
     return "\n".join(zeilen) + "\n"
 
 
+def _spanne(sicher: int, moeglich: int) -> str:
+    """„12…21“ wie im Text: nur die Obergrenze (21 + 26 + 19 = 66 > 53) zählte Ungewisses
+    mehrfach."""
+    return str(sicher) if sicher == moeglich else f"{sicher}…{moeglich}"
+
+
 def zeitreihe(b: Zeitreihenbericht) -> str:
     zeilen = _tabelle(
-        ["Periode", "sicher", "möglich", "neu", "beendet"],
+        ["Periode", "sicher", "möglich", "neu", "beendet", "Meilensteine"],
         [
             [
                 _zelle(p.name),
                 str(p.zaehlung.sicher),
                 str(p.zaehlung.moeglich),
-                str(p.unterzeichnet.moeglich),
-                str(p.beendet.moeglich),
+                _spanne(p.unterzeichnet.sicher, p.unterzeichnet.moeglich),
+                _spanne(p.beendet.sicher, p.beendet.moeglich),
+                "; ".join(_zelle(f"{m.datum.deutsch()} {m.text}") for m in p.meilensteine),
             ]
             for p in b.perioden
         ],
-        rechts=4,
     )
-    return "\n".join(zeilen) + "\n"
+    zeilen[1] = "|---|---:|---:|---:|---:|---|"  # Zahlen rechtsbündig, Meilensteine links
+    return "\n".join(zeilen) + "\n\nneu: erste Verträge; „a…b“: a sicher, bis zu b möglich.\n"
 
 
 def pruefung(b: Pruefbericht) -> str:

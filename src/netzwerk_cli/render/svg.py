@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..kern.abdeckung import Abdeckung, Stand
 from ..kern.datum import deutsch_tag
@@ -486,6 +486,17 @@ def _namen_css(praefix: str, beschriftung: str) -> str:
     return "".join(css)
 
 
+def kartenname(r: Any) -> str:
+    """Der Name auf der Karte in der Schreibweise des Ministeriums (``bezeichnung`` der
+    Regionsdatei): „StädteRegion Aachen“, nicht Destatis' „Städteregion Aachen“ aus ``name`` –
+    sonst stünden in Karte und Liste zwei Schreibweisen. Ohne Zusatz („Kreis“), wo die
+    Bezeichnung nur einen vor den Namen setzt."""
+    name, bezeichnung = r.name, r.bezeichnung
+    if bezeichnung.casefold().endswith(name.casefold()):
+        return str(bezeichnung[len(bezeichnung) - len(name) :])
+    return str(name)
+
+
 def _beschriftungen(
     flaechen: Sequence[Flaeche], ab: Abdeckung, proj: _Projektion, rahmen: Kasten
 ) -> list[Beschriftung]:
@@ -504,7 +515,7 @@ def _beschriftungen(
             _Name(
                 i,
                 stand,
-                namenszeilen(s.region.name if s else f.name),
+                namenszeilen(kartenname(s.region) if s else f.name),
                 groesse,
                 wichtig,
                 proj((ax, ay)),
@@ -560,13 +571,18 @@ def karte(
         f'<line x1="{mitte}" y1="{_zahl(unten + 7)}" x2="{mitte + 14}" y2="{_zahl(unten + 7)}" '
         f'stroke="#111" stroke-width="2"/>'
         f'<text x="{mitte + 20}" y="{_zahl(unten + 11)}" class="klein">Regierungsbezirk</text>'
-        f'<text x="{mitte}" y="{_zahl(unten + 31)}" class="klein schalter">Namen: '
-        + " · ".join(
-            f'<a href="#{praefix}-namen-{modus}" class="schalter-{modus}">{text}</a>'
-            for modus, text in _SCHALTER
-        )
-        + "</text>"
     )
+    if not eigenstaendig:
+        # der Schalter nur in HTML: in einer SVG-Datei, die auf eine Folie wandert, wäre er
+        # Text, der zu nichts führt
+        legende += (
+            f'<text x="{mitte}" y="{_zahl(unten + 31)}" class="klein schalter">Namen: '
+            + " · ".join(
+                f'<a href="#{praefix}-namen-{modus}" class="schalter-{modus}">{text}</a>'
+                for modus, text in _SCHALTER
+            )
+            + "</text>"
+        )
     legende += "".join(
         f'<text x="{mitte}" y="{_zahl(unten + 49 + i * 13)}" class="klein">{escape(z)}</text>'
         for i, z in enumerate(hinweise)
@@ -587,9 +603,14 @@ def karte(
         f"{p} .schalter a{{fill:#0b4f8a;text-decoration:underline;cursor:pointer}}"
         f"@media print{{{p} .schalter{{display:none}}}}" + _namen_css(praefix, beschriftung)
     )
+    # Mit Links (Schalter, Regionsseiten) ist die Karte kein Bild: role="img" machte die Links
+    # darin unzugänglich (axe-core: nested-interactive); als Gruppe bleibt jeder Link erreichbar.
+    # Als Datei skaliert sie (viewBox, keine feste Breite): bei 390 px war sie sonst abgeschnitten.
+    rolle = "img" if eigenstaendig and link is None else "group"
+    groesse = "" if eigenstaendig else f'width="{BREITE}" height="{_zahl(hoehe)}" '
     kopf = (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{praefix}" viewBox="0 0 {BREITE} {_zahl(hoehe)}" '
-        f'width="{BREITE}" height="{_zahl(hoehe)}" role="img" aria-label="{escape(titel)}">'
+        f'{groesse}role="{rolle}" aria-label="{escape(titel)}">'
     )
     # die drei Ziele des Schalters, ineinander: jedes umfasst die ganze Karte
     ziele = "".join(f'<g id="{praefix}-namen-{modus}">' for modus, _ in _SCHALTER)
@@ -841,17 +862,29 @@ def stichtag_titel(stichtag: date) -> str:
 
 
 def zeitreihe_titel(perioden: Sequence[Periode], heute: date, schritt: str = "year") -> str:
-    """Überschrift des Diagramms. Jede Säule zeigt den Stand am Ende ihrer Periode – außer der
-    letzten, wenn ihre Periode noch läuft (oder vor ihrem Ende abgeschnitten ist): dann „bis
-    heute“ bzw. bis zum letzten Tag, nie „am Jahresende“ für ein Jahr, das noch kein Ende hat."""
-    ende = "Jahresende" if schritt == "year" else "Monatsende"
-    titel = f"Regionen mit Netzwerk am {ende}"
+    """Überschrift des Diagramms: „Regionen mit Netzwerk am 31.12., 2008–2025; 2026: Stand
+    06.12.2026“. Jede Säule zeigt den Stand am Ende ihrer Periode – außer der letzten, wenn
+    ihre Periode noch läuft (oder vor ihrem Ende abgeschnitten ist): deren Tag steht dabei,
+    nie „am Jahresende“ für ein Jahr, das noch kein Ende hat. (``heute`` bleibt für Aufrufer
+    da; der Titel nennt den Tag immer als Datum, auch wenn er heute ist.)"""
+    ende = "31.12." if schritt == "year" else "Monatsende"
     if not perioden:
-        return titel
+        return f"Regionen mit Netzwerk am {ende}"
     letzte = perioden[-1]
     naechster = letzte.ende + timedelta(days=1)
     voll = naechster.year != letzte.ende.year if schritt == "year" else naechster.month != letzte.ende.month
+    volle = perioden if voll else perioden[:-1]
+    teile = []
+    if volle:
+        spanne = volle[0].name if len(volle) == 1 else f"{volle[0].name}–{volle[-1].name}"
+        teile.append(f"Regionen mit Netzwerk am {ende}, {spanne}")
+    else:
+        teile.append("Regionen mit Netzwerk")
+    titel = teile[0]
     if voll:
         return titel
-    bis = "bis heute" if letzte.ende == heute else f"bis {deutsch_tag(letzte.ende)}"
-    return f"{titel}, {letzte.name} {bis}"
+    return (
+        f"{titel}; {letzte.name}: Stand {deutsch_tag(letzte.ende)}"
+        if volle
+        else (f"{titel}, {letzte.name}: Stand {deutsch_tag(letzte.ende)}")
+    )

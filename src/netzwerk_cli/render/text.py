@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console as Konsole
 from rich.table import Table
@@ -71,13 +71,11 @@ def status(b: StatusBericht, con: Konsole) -> None:
     g = b.gesamt
     con.print(Text(f"{_s(b.programm)} – Stichtag {deutsch_tag(b.stichtag)}", style="bold"))
     con.print()
-    con.print(kopfzeile(g) + ".")
     if b.vor_programmbeginn and b.programmbeginn is not None:
-        con.print(
-            f"Vor dem Programmbeginn (erste Verträge am {deutsch_tag(b.programmbeginn)}) zählt keine "
-            "Region: kein Vertrag kann früher unterzeichnet sein."
-        )
+        # „0 von 0 Regionen haben ein Netzwerk“ klang nach einer Zählung; es gab nichts zu zählen
+        con.print(vor_dem_programm(b.programmbeginn))
         return
+    con.print(kopfzeile(g) + ".")
     zeile = balken(g)
     zeile.append(f"  {prozent(g.quote)}")
     con.print(zeile)
@@ -284,12 +282,31 @@ def _unterzeichnet(s: RegionStand, stichtag: date) -> str:
     if s.stand is Stand.OHNE and v.unterzeichnet.sicher_nach(stichtag):
         return f"später unterzeichnet: {_s(v.unterzeichnet.deutsch())}"
     text = _s(v.unterzeichnet.deutsch())
+    erster = s.vertraege[0] if s.vertraege else v
+    if erster is not v:
+        # „seit 2008, Wiedereintritt 2022“: der heutige Vertrag ist nicht der erste (Münster)
+        text = f"seit {_jahr(erster.unterzeichnet)}, Wiedereintritt {text}"
     if v.endet is not None:
         text += f", Ende {_s(v.endet.deutsch())}"
     return text
 
 
+def _jahr(z: Any) -> str:
+    """Eine Zeitangabe als Jahr, wo sie in einem Jahr liegt („2008“), sonst ihr Text."""
+    if z.frueh is not None and z.spaet is not None and z.frueh.year == z.spaet.year:
+        return str(z.frueh.year)
+    return _s(z.deutsch())
+
+
+def vor_dem_programm(beginn: date) -> str:
+    """Ein Stichtag vor den ersten Verträgen: keine Zählung, sondern kein Programm."""
+    return f"Vor dem {deutsch_tag(beginn)} gab es das Programm noch nicht."
+
+
 def regionen(b: Regionenbericht, con: Konsole) -> None:
+    if b.vor_programmbeginn and b.programmbeginn is not None:
+        con.print(vor_dem_programm(b.programmbeginn))
+        return
     if b.fehlende:
         fehlend(b.staende, b.stichtag, b.gesamt, con)
     else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv as csvmodul
 import io
+import re
 from datetime import date
 from typing import Any
 
@@ -40,12 +41,32 @@ def zelle(w: Wert, excel: bool) -> str:
     return _text(w)
 
 
+_ISO_TAG = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO_MONAT = re.compile(r"\b(\d{4})-(\d{2})\b")
+
+
+def _deutsche_tage(text: str) -> str:
+    """„spätestens 2010-05-06“ → „spätestens 06.05.2010“, „2008-06“ → „06.2008“: eine
+    Schreibweise für Tage in einer --excel-Datei (die Spalten frühestens/spätestens sind
+    schon TT.MM.JJJJ; die Schreibweise der Daten stand daneben in ISO)."""
+    return _ISO_MONAT.sub(r"\2.\1", _ISO_TAG.sub(r"\3.\2.\1", text))
+
+
 def tabelle_csv(t: Tabelle, excel: bool = False) -> bytes:
     puffer = io.StringIO(newline="")
     schreiber = csvmodul.writer(puffer, delimiter=";" if excel else ",", lineterminator="\r\n")
     schreiber.writerow([s.titel if excel else s.name for s in t.spalten])
+    namen = {s.name for s in t.spalten}
+    # die Schreibweise einer Zeitangabe: die Spalte, neben der „…_frueh“ steht (nicht Quellen,
+    # deren Dateinamen Tage enthalten)
+    zeit = [excel and f"{s.name}_frueh" in namen for s in t.spalten]
     for zeile in t.zeilen:
-        schreiber.writerow([zelle(w, excel) for w in zeile])
+        schreiber.writerow(
+            [
+                _deutsche_tage(zelle(w, excel)) if z and isinstance(w, str) else zelle(w, excel)
+                for w, z in zip(zeile, zeit, strict=True)
+            ]
+        )
     return ("\ufeff" if excel else "").encode("utf-8") + puffer.getvalue().encode("utf-8")
 
 

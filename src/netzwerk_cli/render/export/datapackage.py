@@ -28,6 +28,12 @@ DL_DE_BY_2_0 = {
 }
 # Namensnennung, die die Lizenz verlangt (data/QUELLEN.md)
 NAMENSNENNUNG = "© Statistisches Bundesamt (Destatis), 2019"
+# Die eigenen Daten des Projekts: gemeinfrei, damit Wikidata und Open-Data-Portale sie übernehmen
+CC0 = {
+    "name": "CC0-1.0",
+    "path": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "title": "Creative Commons Zero v1.0 Universal",
+}
 VERTRAEGE_QUELLE = {
     "title": "Öffentlich zugängliche Seiten des Schulministeriums, der Bezirksregierungen, der Kreise "
     "und Städte, Ratsinformationssysteme und Zeitungsberichte 2008–2024; jede Zeile nennt ihre "
@@ -78,8 +84,11 @@ def _ressource(ds: Datensatz, t: Tabelle) -> dict[str, Any]:
         "schema": schema(t),
     }
     if t.name in _MIT_STATISTIK:
-        r["licenses"] = [DL_DE_BY_2_0]
+        # Einwohner und Flächen von Destatis: deren Lizenz mit Namensnennung, dazu CC0 für den Rest
+        r["licenses"] = [DL_DE_BY_2_0, CC0]
         r["sources"] = _statistik(ds)
+    else:
+        r["licenses"] = [CC0]
     return r
 
 
@@ -94,9 +103,11 @@ def beschreibung(ds: Datensatz) -> dict[str, Any]:
             f"mit netz am {ds.erstellt:%d.%m.%Y} (Stände am {ds.stichtag:%d.%m.%Y}, Daten: {ds.herkunft}). "
             "Ungenaue Zeitangaben stehen in drei Spalten: Schreibweise, frühester und spätester "
             "möglicher Tag. „sicher“ gilt unter jeder Lesart, „möglich“ unter mindestens einer. "
-            "Die Regionsdaten stehen unter der Datenlizenz Deutschland – Namensnennung 2.0 "
-            f"({NAMENSNENNUNG}); für die Vertragsdaten nennt das Projekt keine eigene Lizenz."
+            "Die eigenen Daten des Projekts (Verträge, Prüfpunkte, Bemerkungen, Quellenangaben) "
+            "stehen unter CC0 1.0; Einwohner und Flächen von Destatis unter der Datenlizenz "
+            f"Deutschland – Namensnennung 2.0 ({NAMENSNENNUNG}). Zitate bleiben ihren Quellen zugeordnet."
         ),
+        "licenses": [CC0],
         "created": f"{ds.erstellt.isoformat()}T00:00:00Z",
         "keywords": ["Bildung", "Nordrhein-Westfalen", "Regionale Bildungsnetzwerke", "Kreise"],
         "sources": [*_statistik(ds), VERTRAEGE_QUELLE],

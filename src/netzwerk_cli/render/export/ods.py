@@ -72,7 +72,9 @@ def _zelle(s: Spalte, w: Wert) -> str:
         return "<table:table-cell/>"
     if isinstance(w, bool):
         wert = "true" if w else "false"
-        anzeige = "WAHR" if w else "FALSCH"
+        # pandas (odf) liest den Text der Zelle, nicht office:boolean-value: „WAHR“ war dort False;
+        # LibreOffice zeigt ohnehin nach Gebietsschema („WAHR“) aus dem Wert
+        anzeige = "TRUE" if w else "FALSE"
         return (
             f'<table:table-cell table:style-name="ce_wahr" office:value-type="boolean" '
             f'office:boolean-value="{wert}"><text:p>{anzeige}</text:p></table:table-cell>'
