@@ -73,7 +73,7 @@ def meilensteine(bestand: Datenbestand) -> list[Meilenstein]:
     for pp in p.pruefpunkte:
         if pp.datum is None or pp.regierungsbezirk is not None:
             continue
-        zahl = str(pp.anzahl) if pp.anzahl is not None else f"mehr als {(pp.mindestens or 1) - 1}"
+        zahl = _zahl(pp.anzahl, pp.mindestens, pp.hoechstens)
         schluessel = (pp.datum, zahl, pp.pruefen)
         zeilen[schluessel] = zeilen.get(schluessel, 0) + 1
     for (datum, zahl, geprueft), n in zeilen.items():
@@ -155,3 +155,15 @@ def tempo(
     if fehlen > 0 and pro_jahr > 0:
         etwa = stichtag + timedelta(days=round(fehlen / pro_jahr * 365.25))
     return Tempo(dauer, von, zuwachs, pro_jahr, fehlen, etwa)
+
+
+def _zahl(anzahl: int | None, mindestens: int | None, hoechstens: int | None) -> str:
+    """Was eine Quelle zählte, in Worten: „19“, „17 bis 19“ (19 Verträge, davon vielleicht zwei
+    Sonderregionen), „mindestens 31“, „höchstens 49“."""
+    if anzahl is not None:
+        return str(anzahl)
+    if mindestens is not None and hoechstens is not None:
+        return f"{mindestens} bis {hoechstens}"
+    if hoechstens is not None:
+        return f"höchstens {hoechstens}"
+    return f"mehr als {(mindestens or 1) - 1}"
