@@ -62,6 +62,21 @@ def test_kachelkarte(netz: Any, tag: str) -> None:
     assert text.count("······") == 53 - s["mit_netzwerk_moeglich"]
 
 
+def test_kachelkarte_vor_programmbeginn_zaehlt_wie_status(netz: Any, tmp_path: Path) -> None:
+    """Regression: vor den ersten Verträgen (23.06.2008) zeigte die Kachelkarte vier Regionen
+    „ungewiss“ (sie rechnete ohne Programmbeginn), status und die SVG-Karte keine."""
+    lauf = netz("map", "--as-of", "2008-01-01")
+    assert lauf.exit_code == 0, lauf.stderr
+    s = netz("status", "--as-of", "2008-01-01", "--format", "json").json()
+    assert s["mit_netzwerk_moeglich"] == 0
+    assert "▒▒▒▒▒▒" not in lauf.stdout and "██████" not in lauf.stdout
+    assert lauf.stdout.count("······") == 53  # jede Kachel da, mit Namen, ohne Netzwerk
+    assert "Wesel" in lauf.stdout
+    ziel = tmp_path / "k.svg"
+    assert netz("map", "--as-of", "2008-01-01", "--svg", str(ziel)).exit_code == 0
+    assert set(re.findall(r'data-stand="(\w+)"', ziel.read_text(encoding="utf-8"))) == {"ohne"}
+
+
 @pytest.mark.parametrize("tag", HISTORIE)
 def test_svg_karte(netz: Any, tmp_path: Path, tag: str) -> None:
     ziel = tmp_path / "karte.svg"

@@ -162,8 +162,7 @@ def karte(
     ] = None,
 ) -> None:
     """Karte von NRW: im Terminal als Kacheln, mit --svg als Karte der Grenzen (BKG VG5000)."""
-    from ..kern.abdeckung import abdeckung
-    from ..kern.bericht import regionen, vertraege
+    from ..kern.bericht import kartenabdeckung, regionen, vertraege
 
     ziel = _svg_ziel(svg)
     reihe = reihe or jahre is not None
@@ -182,12 +181,11 @@ def karte(
     stichtag = stichtag_option(as_of) or heute()
     liste = _jahre(jahre, stichtag) if jahre is not None else None
     bestand = lade(ctx.obj, rev)
-    ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag, bestand.programmbeginn)
+    ab = kartenabdeckung(bestand, stichtag)
     if ziel is None:
         from ..render import terminal
 
-        ab = abdeckung(regionen(bestand), vertraege(bestand), stichtag)
-        terminal.kachelkarte(ab, konsole())
+        terminal.kachelkarte(ab, konsole(), {r.ags: r.name for r in regionen(bestand)})
         return
     from ..daten.geo import flaechen as grenzflaechen
     from ..render import svg as svg_render

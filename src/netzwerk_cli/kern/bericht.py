@@ -81,6 +81,12 @@ def status(bestand: Datenbestand, stichtag: date) -> StatusBericht:
     )
 
 
+def kartenabdeckung(bestand: Datenbestand, stichtag: date) -> Abdeckung:
+    """Der Stand am Stichtag für jede Karte (Kacheln im Terminal, SVG), gezählt wie ``status``:
+    Verträge erst ab dem Programmbeginn, davor zählt keine Region."""
+    return abdeckung(regionen(bestand), vertraege(bestand), stichtag, bestand.programmbeginn)
+
+
 def anzahl_regionen(bestand: Datenbestand, tag: date) -> int:
     """Wie viele Regionen am Tag zählen (54 bis zum 20.10.2009, 53 danach, 0 vor dem Programm)."""
     return len(regionen_am(regionen(bestand), tag, bestand.programmbeginn))

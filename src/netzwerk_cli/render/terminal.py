@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import Console as Konsole
 from rich.text import Text
 
@@ -56,8 +58,11 @@ def zeitreihe(b: Zeitreihenbericht, con: Konsole) -> None:
 ZEICHEN = {Stand.MIT: "█", Stand.UNGEWISS: "▒", Stand.OHNE: "·"}
 
 
-def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
-    """Jede Region eine Kachel, ungefähr an ihrem Ort; je Kachel Name und Zeichen für den Stand."""
+def kachelkarte(ab: Abdeckung, con: Konsole, namen: Mapping[str, str] | None = None) -> None:
+    """Jede Region eine Kachel, ungefähr an ihrem Ort; je Kachel Name und Zeichen für den Stand.
+
+    Eine Kachel, deren Region am Stichtag nicht zählt (vor dem Programmbeginn), zeigt wie die
+    SVG-Karte „kein Netzwerk“ unter ihrem Namen aus ``namen`` (AGS → Name)."""
     staende = ab.fuer_karte()  # mit den Gebieten späterer Regionen (Vorgänger zusammengefasst)
     con.print(Text(f"NRW am {deutsch_tag(ab.stichtag)}: {kurz(ab.gesamt)}", style="bold"))
     raster: dict[tuple[int, int], str] = {zelle: ags for ags, zelle in KACHELN.items()}
@@ -66,13 +71,15 @@ def kachelkarte(ab: Abdeckung, con: Konsole) -> None:
         for c in range(SPALTEN):
             ags = raster.get((r, c))
             s = staende.get(ags) if ags else None
-            if s is None:
+            name = s.region.name if s is not None else (namen or {}).get(ags or "")
+            if ags is None or name is None:
                 oben.append(" " * 7)
                 unten.append(" " * 7)
                 continue
-            stil = STAND_STIL[s.stand]
-            oben.append(f"{kurzname(ags, sichtbar(s.region.name)):<6} ", style=stil)  # type: ignore[arg-type]
-            unten.append(ZEICHEN[s.stand] * 6 + " ", style=stil)
+            stand = s.stand if s is not None else Stand.OHNE
+            stil = STAND_STIL[stand]
+            oben.append(f"{kurzname(ags, sichtbar(name)):<6} ", style=stil)
+            unten.append(ZEICHEN[stand] * 6 + " ", style=stil)
         oben.rstrip()
         unten.rstrip()
         con.print(oben, no_wrap=True, overflow="crop")
