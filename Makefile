@@ -26,7 +26,7 @@ test: $(STAMP)
 test-hostile: $(STAMP)
 	ulimit -v 1048576 && timeout 600 $(BIN)/python -m pytest -q -p no:cacheprovider \
 		tests/test_feindlich.py tests/pruefen/test_korpus.py tests/cli/test_mutationen.py \
-		tests/cli/test_welt.py tests/daten/test_zwischenspeicher.py tests/daten/test_laden.py
+		tests/cli/test_welt.py tests/daten/test_laden.py
 
 validate: $(STAMP)
 	$(BIN)/netz validate

@@ -94,7 +94,6 @@ def umgebung(ordner: Path) -> dict[str, str]:
         "COLUMNS": "80",
         "NO_COLOR": "1",
         "NETZ_HEUTE": HEUTE,
-        "NETZ_CACHE": str(ordner / ".cache"),
         "GIT_AUTHOR_NAME": "Erika Mustermann",
         "GIT_AUTHOR_EMAIL": "erika@example.org",
         "GIT_COMMITTER_NAME": "Erika Mustermann",

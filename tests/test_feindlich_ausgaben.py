@@ -136,7 +136,6 @@ def test_xml_schreiber_mit_nichtzeichen(
     from netzwerk_cli.pruefen import yamlio
 
     monkeypatch.setattr(yamlio, "_steuerzeichen", lambda *a: None)
-    monkeypatch.setenv("NETZ_CACHE", "aus")  # sonst kämen die Befunde der ersten Wand aus der Ablage
     assert netz("map", "--svg", str(tmp_path / "k.svg")).exit_code == 0
     assert netz("report", "--html", str(tmp_path / "b.html")).exit_code == 0
     assert netz("site", str(tmp_path / "site")).exit_code == 0

@@ -63,13 +63,6 @@ def test_markdown_csv_html_mit_objekten(daten: Path, netz: Any, tmp_path: Path) 
     assert 'href="https://example.org/dueren/vertrag"' in html.read_text(encoding="utf-8")
 
 
-def test_zwischenspeicher_behaelt_das_objekt(daten: Path, netz: Any) -> None:
-    _objekte(daten)
-    erst = netz("show", "05358", "--format", "json").json()
-    zweit = netz("show", "05358", "--format", "json").json()  # jetzt aus dem Zwischenspeicher
-    assert erst == zweit
-
-
 def test_yaml_schreiben_erhaelt_quellenobjekte(daten: Path) -> None:
     """Wo netz Quellen neu schreibt (add, end, continue), bleibt ein Quellenobjekt ganz erhalten."""
     from netzwerk_cli.aendern.yamltext import region_yaml, vertrag_yaml

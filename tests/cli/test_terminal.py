@@ -34,7 +34,7 @@ def netz(ordner: Path) -> Iterator[object]:
     def starte(*args: str) -> object:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("NETZ_", "COLUMNS", "LINES"))}
         # TERM=dumb: readline schreibt keine Steuerfolgen, die Vervollständigung geht trotzdem
-        env.update({"NETZ_HEUTE": HEUTE, "NETZ_CACHE": "aus", "TERM": "dumb", "NO_COLOR": "1"})
+        env.update({"NETZ_HEUTE": HEUTE, "TERM": "dumb", "NO_COLOR": "1"})
         kind = pexpect.spawn(
             sys.executable,
             ["-m", "netzwerk_cli", "--data", str(ordner), *args],
@@ -185,7 +185,6 @@ def test_shell_vervollstaendigung(befehl: str, getippt: str, erwartet: str) -> N
         "COMP_WORDS": f"netz {befehl} {getippt}",
         "COMP_CWORD": "2",
         "NETZ_DATA": str(DATEN),
-        "NETZ_CACHE": "aus",
     }
     r = subprocess.run([sys.executable, "-m", "netzwerk_cli"], env=env, capture_output=True, text=True)
     assert erwartet in r.stdout.split(), r.stdout + r.stderr

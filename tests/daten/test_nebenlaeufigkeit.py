@@ -24,8 +24,6 @@ def _netz(daten: Path, *args: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        # os.environ zur Laufzeit: enthält den Zwischenspeicher des Tests (conftest); alle
-        # Prozesse teilen ihn, schreiben ihn also auch gleichzeitig
         env={**os.environ, "NETZ_HEUTE": HEUTE, "NO_COLOR": "1"},
     )
 

@@ -121,19 +121,19 @@ def darstellen(art: str, format: Enum | str, bericht: object, befehl: str) -> No
     d(art, format.value if isinstance(format, Enum) else format, bericht, befehl, ausgeben)
 
 
-def lies(ctx: Kontext, rev: str | None, speicher: Any = None, fortschritt: Any = None) -> Datenbestand:
+def lies(ctx: Kontext, rev: str | None, fortschritt: Any = None) -> Datenbestand:
     """Der Datenbestand aus dem Arbeitsbaum oder – mit ``rev`` – aus dieser git-Revision;
     beide Wege prüfen jede Datei nach denselben Regeln."""
     wurzel = ctx.wurzel()
     if rev is None:
         from ..daten.laden import lade_datenbestand
 
-        return lade_datenbestand(wurzel, fortschritt, speicher)
+        return lade_datenbestand(wurzel, fortschritt)
     from ..daten import git
     from ..daten.laden import lade_datenbestand
 
     repo = git.repo_fuer(wurzel)
-    return lade_datenbestand(git.Revision(repo, git.commit(repo, rev)), speicher=speicher)
+    return lade_datenbestand(git.Revision(repo, git.commit(repo, rev)))
 
 
 def lade(
@@ -157,15 +157,9 @@ def lade(
 
 def lade_mit_fehlern(ctx: Kontext, rev: str | None = None) -> tuple[Datenbestand, list[Problem]]:
     """Der Datenbestand und seine Fehler (ohne Prüfpunkte) – der eine Ladeweg aller Befehle."""
-    from ..daten.zwischenspeicher import Zwischenspeicher, ablage
     from ..pruefen import pruefe
 
-    wurzel = ctx.wurzel()
-    # Der Zwischenspeicher gehört dem Arbeitsbaum: Dateien einer Revision würden seine Einträge
-    # verdrängen (er merkt sich je Pfad einen Stand) – eine Revision wird ohne ihn gelesen.
-    speicher = Zwischenspeicher(wurzel, ablage() if rev is None else None)
-    bestand = lies(ctx, rev, speicher)
-    speicher.speichere()
+    bestand = lies(ctx, rev)
     return bestand, [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False).probleme if p.ist_fehler]
 
 

@@ -52,7 +52,6 @@ def diff(
     """Was sich an den Daten zwischen zwei Revisionen ändert: Abdeckung, Regionen, Verträge, Befunde."""
     from ..daten import git
     from ..daten.laden import lade_datenbestand
-    from ..daten.zwischenspeicher import Zwischenspeicher, ablage
     from ..kern.vergleich import vergleiche
     from ..pruefen import pruefe
 
@@ -79,15 +78,13 @@ def diff(
     else:
         kennung_a, text_a = git.commit(repo, basis), basis
     kennung_n = git.commit(repo, ziel) if ziel is not None else None
-    speicher = Zwischenspeicher(wurzel, ablage())
-    alt = lade_datenbestand(git.Revision(repo, kennung_a), speicher=speicher)
+    alt = lade_datenbestand(git.Revision(repo, kennung_a))
     if kennung_n is None:
-        neu = lade_datenbestand(wurzel, speicher=speicher)
+        neu = lade_datenbestand(wurzel)
         text_n = "Arbeitsbaum"
     else:
-        neu = lade_datenbestand(git.Revision(repo, kennung_n), speicher=speicher)
+        neu = lade_datenbestand(git.Revision(repo, kennung_n))
         text_n = f"{ziel} ({kennung_n[:12]})"
-    speicher.speichere()
     p_alt, p_neu = pruefe(alt, heute()), pruefe(neu, heute())
     v = vergleiche(
         alt,

@@ -37,7 +37,6 @@ from .datei import art, kein_ordner, keine_datei, lies_datei
 from .gemeinden import MAX_GEMEINDEN
 from .ordner import GEMEINDEN, PROGRAMM, QUELLEN, REGIONEN, SPERRDATEI, TEMP_PRAEFIX, VERTRAEGE, anzeigepfad
 from .verfolgt import ist_verfolgt
-from .zwischenspeicher import Zwischenspeicher
 
 Fortschritt = Callable[[int, int], None]  # (gelesen, gesamt)
 
@@ -192,15 +191,13 @@ def lade_dokument(
     pfad: str | Path,
     modell: type[Region] | type[Vertrag] | type[Programm],
     anzeige: str,
-    speicher: Zwischenspeicher | None = None,
     inhalte: dict[str, bytes] | None = None,
 ) -> tuple[Dokument | None, list[Problem]]:  # type: ignore[type-arg]
-    """Eine Datei lesen und prüfen: Dokument oder Befunde – mit ``speicher`` aus dem
-    Zwischenspeicher, wenn die Bytes dieselben sind; ``inhalte`` bekommt die gelesenen Bytes."""
+    """Eine Datei lesen und prüfen: Dokument oder Befunde; ``inhalte`` bekommt die gelesenen Bytes."""
     daten = lies_datei(pfad, anzeige)
     if not isinstance(daten, bytes):
         return None, [daten]
-    return pruefe_inhalt(pfad, daten, modell, anzeige, speicher, inhalte)
+    return pruefe_inhalt(pfad, daten, modell, anzeige, inhalte)
 
 
 def pruefe_inhalt(
@@ -208,15 +205,12 @@ def pruefe_inhalt(
     daten: bytes,
     modell: type[Region] | type[Vertrag] | type[Programm],
     anzeige: str,
-    speicher: Zwischenspeicher | None = None,
     inhalte: dict[str, bytes] | None = None,
 ) -> tuple[Dokument | None, list[Problem]]:  # type: ignore[type-arg]
     """Gelesene Bytes prüfen – gleich, ob sie von der Platte oder aus git kommen."""
     if inhalte is not None:
         inhalte[anzeige] = daten
-    if speicher is not None:
-        return speicher.lies(str(pfad), daten, modell, anzeige)
-    from ..pruefen.datei import pruefe_datei  # erst hier: ein Treffer im Speicher braucht kein YAML
+    from ..pruefen.datei import pruefe_datei
 
     return pruefe_datei(str(pfad), daten, modell, anzeige)  # type: ignore[arg-type]
 
@@ -248,14 +242,12 @@ def _in_git(pfad: str) -> bool:
 def lade_datenbestand(
     quelle: Path | Baum,
     fortschritt: Fortschritt | None = None,
-    speicher: Zwischenspeicher | None = None,
     praefix: str | None = None,
 ) -> Datenbestand:
     """Liest ``programm.yaml``, ``regionen/``, ``vertraege/``, ``geo/`` und ``quellen/`` aus
     ``quelle`` – dem Datenordner auf der Platte oder einem Baum (:class:`.git.Revision`).
 
     ``fortschritt`` wird alle 250 Dateien gerufen (für einen Fortschrittsbalken);
-    ``speicher`` ist der Zwischenspeicher der lesenden Befehle (validate nutzt keinen);
     ``praefix``: nur Regionen- und Vertragsdateien, deren Name so beginnt (``netz log``: eine
     Region) – ``programm.yaml``, ``geo/`` und ``quellen/`` bleiben dann ungelesen.
     """
@@ -278,7 +270,7 @@ def lade_datenbestand(
         aufgaben.extend(_programm(eintrag.get(PROGRAMM), wurzel, bestand))
         bestand.quellen = _quellen(baum, eintrag.get(QUELLEN), bestand)
         aufgaben.extend(_geo(baum, eintrag.get(GEO), bestand))
-    _pruefe_alle(baum, aufgaben, bestand, speicher, fortschritt)
+    _pruefe_alle(baum, aufgaben, bestand, fortschritt)
     bestand.probleme.extend(baum.reste(temporaer))
     if praefix is None:
         bestand.probleme.extend(baum.sperre())
@@ -333,7 +325,6 @@ def _pruefe_alle(
     baum: Baum,
     aufgaben: list[tuple[Lesen, Art]],
     bestand: Datenbestand,
-    speicher: Zwischenspeicher | None,
     fortschritt: Fortschritt | None,
 ) -> None:
     """Alle Dateien lesen (auf der Platte Datei für Datei, während geprüft wird; aus git in
@@ -351,7 +342,7 @@ def _pruefe_alle(
             dok, probleme = None, [daten]
         else:
             pfad = vorne + auftrag.pfad
-            dok, probleme = pruefe_inhalt(pfad, daten, art_, auftrag.anzeige, speicher, bestand.inhalte)
+            dok, probleme = pruefe_inhalt(pfad, daten, art_, auftrag.anzeige, bestand.inhalte)
         if art_ is Programm:
             bestand.probleme.extend(probleme)
             bestand.programm = dok

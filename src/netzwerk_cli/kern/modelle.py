@@ -10,8 +10,7 @@ als Text nachträglich auswerten (beim Start messbar teurer).
 
 import re
 from datetime import date
-from types import UnionType
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import (
     AfterValidator,
@@ -129,7 +128,7 @@ HoechstalterFeld = Annotated[
 ]
 
 # defer_build: die Prüfer entstehen erst beim ersten Prüfen; Befehle, die nichts prüfen
-# (Hilfe, schema, Daten aus dem Zwischenspeicher), bezahlen sie nicht.
+# (Hilfe, schema), bezahlen sie nicht.
 _STRENG = ConfigDict(
     strict=True,
     extra="forbid",
@@ -430,7 +429,7 @@ MODELLE: dict[str, type[BaseModel]] = {
 }
 
 
-# --- Schlichte Daten: für den Zwischenspeicher (JSON), ohne erneutes Prüfen ------------
+# --- Schlichte Daten: JSON-taugliche Werte eines gültigen Modells (Fingerabdruck) ------
 
 
 def als_daten(obj: BaseModel) -> dict[str, Any]:
@@ -449,43 +448,4 @@ def _als_daten(wert: Any) -> Any:
         return wert.isoformat()
     if isinstance(wert, list):
         return [_als_daten(w) for w in wert]
-    return wert
-
-
-def aus_daten(modell: type[M], daten: dict[str, Any]) -> M:
-    """Umkehrung von :func:`als_daten` – nur für Daten, die schon einmal geprüft wurden.
-
-    ``model_construct`` prüft nicht: das spart das Bauen der Prüfer. Eine Datei, die so
-    nicht zusammenpasst, wirft (KeyError, TypeError, ValueError, DatumFehler); der
-    Zwischenspeicher liest sie dann neu.
-    """
-    felder = modell.model_fields
-    werte = {name: _aus_daten(felder[name].annotation, wert) for name, wert in daten.items()}
-    gesetzt = set(werte)
-    for name, feld in felder.items():
-        # Vorgaben selbst einsetzen: Pydantics get_default untersucht dafür jedes Mal die
-        # Signatur der default_factory, und das kostete hier mehr als alles andere.
-        if name not in werte:
-            werte[name] = feld.default_factory() if feld.default_factory is not None else feld.default  # type: ignore[call-arg]
-    return modell.model_construct(_fields_set=gesetzt, **werte)
-
-
-def _aus_daten(typ: Any, wert: Any) -> Any:
-    if wert is None:
-        return None
-    if get_origin(typ) is Annotated:
-        return _aus_daten(get_args(typ)[0], wert)
-    if get_origin(typ) is list:
-        return [_aus_daten(get_args(typ)[0], w) for w in wert]
-    if get_origin(typ) in (Union, UnionType):  # X | None
-        arten = [t for t in get_args(typ) if t is not type(None)]
-        return _aus_daten(arten[0], wert)
-    if typ is Zeitangabe:
-        return Zeitangabe.lies(wert)
-    if typ is date:
-        return date.fromisoformat(wert)
-    if typ is Quelle and isinstance(wert, str):  # die schlichte Schreibweise (als_daten)
-        return _quelle(wert)
-    if isinstance(typ, type) and issubclass(typ, BaseModel):
-        return aus_daten(typ, wert)
     return wert
