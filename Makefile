@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto -m "not slow"
 
 # Feindliche Eingaben (Korpus, Angriffe, Mutationen) unter einer Speicher- und Zeitgrenze:
 # ein Fall, der mehr als 1 GiB Adressraum braucht oder hängt, lässt den Lauf scheitern.

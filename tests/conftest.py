@@ -24,7 +24,7 @@ HEUTE = "2026-11-27"
 
 
 @pytest.fixture(autouse=True)
-def _umgebung(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _umgebung(monkeypatch: pytest.MonkeyPatch) -> None:
     """Jeder Test in derselben Umgebung, was immer der Aufrufer exportiert hat."""
     for name in list(os.environ):
         if name.startswith(("NETZ_", "GITHUB_", "FORCE_COLOR", "TTY_")) or name in ("CI", "COLUMNS", "LINES"):
@@ -32,8 +32,6 @@ def _umgebung(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("NETZ_DEBUG", "1")  # ein interner Fehler wird im Test als Traceback sichtbar
-    # eigener, leerer Zwischenspeicher je Test – nie der im Home des Benutzers
-    monkeypatch.setenv("NETZ_CACHE", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture
@@ -67,11 +65,39 @@ class Lauf:
         return self.umschlag()["ergebnis"]
 
 
+def _abdruck(ordner: Path) -> list[tuple[str, int, int, int]]:
+    """Name, Größe, Änderungszeit und Inode jeder Datei: ändert ein Befehl etwas (auch atomar
+    durch Umbenennen), ändert sich der Abdruck – ohne eine Datei zu lesen."""
+    out = []
+    for wurzel, ordner_, dateien in os.walk(ordner):
+        ordner_.sort()
+        for name in sorted(dateien):
+            st = os.lstat(os.path.join(wurzel, name))
+            out.append((os.path.join(wurzel, name), st.st_size, st.st_mtime_ns, st.st_ino))
+    return out
+
+
+@pytest.fixture(scope="session")
+def daten_nur_lesen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Eine Kopie von data/, die sich alle Tests einer Sitzung (je xdist-Prozess) teilen, die
+    nur lesen: ``netz`` nutzt sie, wenn der Test nicht selbst ``daten`` verlangt. Jeder solche
+    Test wird danach geprüft (:func:`_abdruck`) – wer schreibt, muss ``daten`` verlangen."""
+    ziel = tmp_path_factory.mktemp("nur-lesen") / "data"
+    shutil.copytree(DATEN, ziel)
+    return ziel
+
+
 @pytest.fixture
-def netz(monkeypatch: pytest.MonkeyPatch, daten: Path) -> Iterator[Any]:
-    """``netz("status", "--format", "json")`` auf der Datenkopie, mit festem „heute“."""
+def netz(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """``netz("status", "--format", "json")`` auf der Datenkopie, mit festem „heute“.
+
+    Verlangt der Test ``daten`` (er ändert Dateien), läuft netz auf dessen eigener Kopie; sonst
+    auf der geteilten :func:`daten_nur_lesen` – das spart je Test das Kopieren des Ordners."""
     monkeypatch.setenv("NETZ_HEUTE", HEUTE)
     runner = CliRunner()
+    geteilt = "daten" not in request.fixturenames
+    daten: Path = request.getfixturevalue("daten_nur_lesen" if geteilt else "daten")
+    vorher = _abdruck(daten) if geteilt else None
 
     def lauf(*args: str, ordner: Path | None = None, eingabe: str | None = None) -> Lauf:
         """Wie ``netz`` selbst: über :func:`ausfuehren`, den einen Ort, der Fehler fängt."""
@@ -82,3 +108,8 @@ def netz(monkeypatch: pytest.MonkeyPatch, daten: Path) -> Iterator[Any]:
             return Lauf(code, aus.getvalue().decode(), fehler.getvalue().decode())
 
     yield lauf
+    if vorher is not None and _abdruck(daten) != vorher:
+        # neu kopieren, damit die folgenden Tests nicht an diesem scheitern
+        shutil.rmtree(daten)
+        shutil.copytree(DATEN, daten)
+        pytest.fail("Der Test änderte die geteilte Datenkopie: er muss „daten“ verlangen.")

@@ -14,6 +14,7 @@ import pytest
 
 from netzwerk_cli.cli import BEFEHLE, alle_befehle
 from netzwerk_cli.render import FORMAT_VERSION, RENDERER
+from tests.cli.test_sources import _nur_lokal, server  # noqa: F401 - server ist ein Fixture
 from tests.gitrepo import ohne_globale_konfiguration, repo_anlegen
 
 # Jeder Befehl mit JSON-Ausgabe, mit Beispielangaben, und der Typ von „ergebnis“
@@ -27,6 +28,7 @@ AUFRUFE: dict[str, tuple[list[str], type]] = {
     "diff": ([], dict),
     "log": (["köln"], dict),
     "offen": ([], dict),
+    "sources check": ([], dict),  # eine Gruppe: netz sources check (gegen einen Server auf 127.0.0.1)
 }
 # Diese Befehle lesen aus git: der Datenordner liegt für sie in einem Repository
 MIT_GIT = ("diff", "log")
@@ -39,27 +41,38 @@ def test_format_version_ist_3() -> None:
     assert FORMAT_VERSION == 3
 
 
-def test_jeder_befehl_mit_json_ist_erfasst() -> None:
-    """Ein neuer Befehl mit --format json muss hier seinen Vertrag bekommen."""
-    app = alle_befehle()
-    mit_json = set()
-    for info in app.registered_commands:
-        import inspect
+def _mit_format(app: Any, vorne: str = "") -> set[str]:
+    """Die Befehle mit --format, auch die in Gruppen („sources check“)."""
+    import inspect
 
-        for p in inspect.signature(info.callback).parameters.values():  # type: ignore[arg-type]
-            if p.name == "format":
-                mit_json.add(info.name)
+    out = set()
+    for info in app.registered_commands:
+        name = vorne + (info.name or info.callback.__name__)
+        if "format" in inspect.signature(info.callback).parameters:
+            out.add(name)
+    for gruppe in app.registered_groups:
+        out |= _mit_format(gruppe.typer_instance, f"{vorne}{gruppe.name} ")
+    return out
+
+
+def test_jeder_befehl_mit_json_ist_erfasst() -> None:
+    """Ein neuer Befehl mit --format json – auch in einer Gruppe – muss hier seinen Vertrag bekommen."""
+    mit_json = _mit_format(alle_befehle())
+    assert "sources check" in mit_json  # die Gruppe wird wirklich durchsucht
     assert mit_json == set(AUFRUFE)
-    assert set(AUFRUFE) <= set(BEFEHLE)
+    assert {b.split()[0] for b in AUFRUFE} <= set(BEFEHLE)
 
 
 @pytest.mark.parametrize("befehl", sorted(AUFRUFE))
-def test_umschlag(netz: Any, befehl: str, daten: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_umschlag(netz: Any, befehl: str, daten: Path, monkeypatch: pytest.MonkeyPatch, request: Any) -> None:
     argumente, typ = AUFRUFE[befehl]
     if befehl in MIT_GIT:
         ohne_globale_konfiguration(monkeypatch, daten.parent)
         repo_anlegen(daten.parent)
-    lauf = netz(befehl, *argumente, "--format", "json")
+    if befehl == "sources check":
+        basis, _ = request.getfixturevalue("server")
+        _nur_lokal(daten, basis)
+    lauf = netz(*befehl.split(), *argumente, "--format", "json")
     assert lauf.exit_code == 0, lauf.stderr
     u = json.loads(lauf.stdout)
     assert list(u) == ["format_version", "befehl", "ergebnis"]

@@ -183,7 +183,11 @@ def _meldung(lauf: Any) -> str:
 
 @pytest.mark.parametrize("datei", ["karte.png", "karte.PDF", "karte.jpg", "karte.jpeg", "karte"])
 @pytest.mark.parametrize("befehl", ["map", "timeline"])
-def test_falsches_ziel_wird_verweigert(netz: Any, tmp_path: Path, befehl: str, datei: str) -> None:
+def test_falsches_ziel_wird_verweigert(
+    netz: Any, tmp_path: Path, befehl: str, datei: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # breit genug für den ganzen Pfad im Fehlerkasten (unter pytest-xdist liegt tmp_path tiefer)
+    monkeypatch.setenv("COLUMNS", "200")
     ziel = tmp_path / datei
     lauf = netz(befehl, "--svg", str(ziel))
     assert lauf.exit_code == 2

@@ -170,7 +170,11 @@ FALSCHE_DATEIEN = [
 ]
 
 
-@pytest.mark.parametrize(("datei", "aendere", "argumente"), FALSCHE_DATEIEN, ids=lambda x: str(x))
+# Kennungen ohne Speicheradressen (eine Funktion als „<function … at 0x…>“): unter pytest-xdist
+# muss jeder Prozess dieselben Tests sammeln
+@pytest.mark.parametrize(
+    ("datei", "aendere", "argumente"), FALSCHE_DATEIEN, ids=lambda x: getattr(x, "__name__", str(x))
+)
 def test_falsche_dateien_ohne_englisch(
     netz: Any, daten: Path, datei: str, aendere: Any, argumente: list[str]
 ) -> None:

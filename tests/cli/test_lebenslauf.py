@@ -72,7 +72,7 @@ def test_conference_und_continue_nur_neue_zeilen(netz: Any, daten: Path) -> None
     assert netz("conference", "soest", "--date", "2026-10-01").exit_code == 1
 
 
-def test_konferenz_nie_ueberfaellig_nur_nicht_erfasst(netz: Any) -> None:
+def test_konferenz_nie_ueberfaellig_nur_nicht_erfasst(netz: Any, daten: Path) -> None:
     """Ein fehlender Eintrag belegt keine ausgefallene Konferenz (Audit vom 28.11.2026): netz
     sagt „keine Konferenz seit … erfasst“, nie „überfällig“."""
     j = netz("status", "--format", "json").json()["bildungskonferenzen"]

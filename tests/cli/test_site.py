@@ -55,7 +55,6 @@ def gebaut(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ziel = tmp_path_factory.mktemp("gebaut") / "site"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NETZ_HEUTE", HEUTE)
-        mp.setenv("NETZ_CACHE", str(tmp_path_factory.mktemp("cache")))
         mp.delenv("NETZ_DATA", raising=False)
         assert ausfuehren(["--data", str(DATEN), "site", str(ziel)]) == 0
     return ziel
@@ -145,7 +144,7 @@ def test_plakette(gebaut: Path) -> None:
     assert "Bildungsnetzwerke" in texte and "51/53" in texte
 
 
-def test_fremder_ordner_wird_verweigert(netz: Any, tmp_path: Path) -> None:
+def test_fremder_ordner_wird_verweigert(netz: Any, daten: Path, tmp_path: Path) -> None:
     ziel = tmp_path / "fremd"
     ziel.mkdir()
     lauf = netz("site", str(ziel))  # leer: darf netz füllen
@@ -192,7 +191,11 @@ def test_unbeschreibbares_ziel_laesst_nichts_halbes(netz: Any, tmp_path: Path) -
     assert "Traceback" not in lauf.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root darf in schreibgeschützte Ordner schreiben")
+@pytest.mark.ohne_root
+@pytest.mark.skipif(
+    os.geteuid() == 0,
+    reason="root darf in schreibgeschützte Ordner schreiben (.ci/run startet ihn ohne root)",
+)
 def test_schreibgeschuetzter_ordner(netz: Any, tmp_path: Path) -> None:
     eltern = tmp_path / "nur-lesen"
     eltern.mkdir()
@@ -211,7 +214,7 @@ def test_schreibgeschuetzter_ordner(netz: Any, tmp_path: Path) -> None:
 
 
 def test_schreibfehler_mitten_im_schreiben(
-    netz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    netz: Any, daten: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Scheitert das Schreiben nach der Hälfte (voller Datenträger), bleibt der alte Ordner
     unverändert, und kein Temporärordner liegt herum."""
@@ -239,7 +242,7 @@ def test_schreibfehler_mitten_im_schreiben(
     assert sorted(os.listdir(tmp_path)) == ["data", "site"]
 
 
-def test_keine_berechtigung(netz: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_keine_berechtigung(netz: Any, daten: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Wie ein schreibgeschützter Ordner (auch als root prüfbar): deutsch, Exit 4, nichts liegt herum."""
     from netzwerk_cli.daten import schreiben
 

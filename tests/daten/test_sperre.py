@@ -55,6 +55,8 @@ def _alt(pfad: Path) -> None:
         # die eigene Prozessnummer, aber eine andere Startzeit: die Nummer wurde wiederverwendet
         (f"{os.getpid()} {socket.gethostname()} 2026-11-27T10:00:00 1\n", "inzwischen einem anderen Prozess"),
     ],
+    # feste Kennungen: Prozessnummer und Startzeit unterscheiden sich je pytest-xdist-Prozess
+    ids=["leer", "unlesbar", "prozess-beendet", "pid-wiederverwendet"],
 )
 def test_verwaiste_sperre_wird_ersetzt(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], inhalt: str, grund: str
@@ -79,6 +81,7 @@ def test_verwaiste_sperre_wird_ersetzt(
         f"{_tote_pid()} ein-anderer-rechner 2026-11-27T10:00:00 1\n",  # dort kann netz nicht nachsehen
         f"{os.getpid()} {socket.gethostname()} 2026-11-27T10:00:00 {prozessstart(os.getpid())}\n",
     ],
+    ids=["anderer-rechner", "lebender-prozess"],
 )
 def test_fremde_oder_lebende_sperre_bleibt(tmp_path: Path, inhalt: str) -> None:
     pfad = tmp_path / SPERRDATEI
