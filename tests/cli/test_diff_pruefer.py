@@ -119,7 +119,8 @@ def test_ueberschriften_nennen_den_stichtag(netz: Any, geaendert: Path) -> None:
 def test_deutsche_feldnamen(netz: Any, geaendert: Path, daten: Path) -> None:
     programm = daten / "programm.yaml"
     t = programm.read_text(encoding="utf-8")
-    assert "Audit vom 28.11.2026:" in t
-    programm.write_text(t.replace("Audit vom 28.11.2026:", "Audit vom 29.11.2026:"), encoding="utf-8")
+    alt = "Audit vom 06.12.2026 (dritte Lesung)"
+    assert alt in t  # im Feld geprueft_durch
+    programm.write_text(t.replace(alt, "Audit vom 07.12.2026 (dritte Lesung)"), encoding="utf-8")
     text = netz("diff").stdout
     assert "geprüft durch:" in text and "geprueft_durch" not in text

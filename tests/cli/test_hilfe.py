@@ -212,9 +212,10 @@ def test_install_completion_antwortet_deutsch(tmp_path: Any) -> None:
     import subprocess
     import sys
 
-    env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    # die Shell ausdrücklich: sonst erkennt Typer sie am Elternprozess (unter make ist das sh)
+    env = {**os.environ, "HOME": str(tmp_path), "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
     r = subprocess.run(
-        [sys.executable, "-m", "netzwerk_cli", "--install-completion"],
+        [sys.executable, "-m", "netzwerk_cli", "--install-completion", "bash"],
         env=env,
         capture_output=True,
         text=True,

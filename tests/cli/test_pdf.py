@@ -76,8 +76,9 @@ def test_endung_entscheidet(netz: Any, tmp_path: Path, argumente: list[str], erw
     argumente = [str(tmp_path / a) if a.startswith("bericht") else a for a in argumente]
     lauf = netz("report", *argumente)
     assert lauf.exit_code == 2
-    flach = lauf.flach.replace("│", " ").replace(str(tmp_path) + "/", "")
-    assert erwartet in " ".join(flach.split())
+    # ohne Leerraum verglichen: wo der Kasten umbricht, hängt an der Länge von tmp_path
+    kompakt = "".join(lauf.flach.replace("│", " ").split()).replace("".join(str(tmp_path).split()) + "/", "")
+    assert "".join(erwartet.split()) in kompakt
     assert list(tmp_path.glob("bericht*")) == []
 
 

@@ -413,6 +413,10 @@ def ablauf(
     from ..daten.sperre import sperre
 
     out = konsole()
+    # Am Terminal immer Vorschau und Frage – auch wenn jede Angabe auf der Kommandozeile stand
+    # („netz add wesel --date 20.11.2026 --source …“ schrieb sonst ohne ein Wort); in Skripten
+    # und CI schreiben die Befehle ohne Rückfrage.
+    bestaetigen = bestaetigen or ist_terminal()
     if dry_run or bestaetigen:
         e = _nichts_geschrieben(erstelle, lade(ctx, region=region, dulde=dulde))
         titel, text = vorschau(e)

@@ -120,6 +120,23 @@ class Adresse:
     dateien: tuple[str, ...]
 
 
+def _dokumente(bestand: Datenbestand) -> list[Any]:
+    """Die gültig gelesenen Dateien mit Quellen: Regionen, Verträge, Programm."""
+    docs: list[Any] = [*bestand.regionen, *bestand.vertraege]
+    if bestand.programm is not None:
+        docs.append(bestand.programm)
+    return docs
+
+
+def adressart(q: Quelle) -> Art | None:
+    """Welche Art Adresse eine Quelle hat: Webadresse, Datei unter quellen/ – oder keine."""
+    if q.ist_web:
+        return Art.QUELLE
+    if q.url.startswith("quellen/"):
+        return Art.DATEI
+    return None
+
+
 def sammle(bestand: Datenbestand) -> list[Adresse]:
     """Alle Webadressen und Quelldateien der gültig gelesenen Dateien, ohne Doppelte, in der
     Reihenfolge ihres ersten Auftretens (Regionen, Verträge, Programm)."""
@@ -129,15 +146,10 @@ def sammle(bestand: Datenbestand) -> list[Adresse]:
         eintrag = gefunden.setdefault(text, (art, {}))
         eintrag[1][datei] = None
 
-    docs: list[Any] = [*bestand.regionen, *bestand.vertraege]
-    if bestand.programm is not None:
-        docs.append(bestand.programm)
-    for dok in docs:
+    for dok in _dokumente(bestand):
         for _, q in quellen_in(dok.modell):
-            if q.ist_web:
-                merke(q.url, Art.QUELLE, dok.anzeige)
-            elif q.url.startswith("quellen/"):
-                merke(q.url, Art.DATEI, dok.anzeige)
+            if (art := adressart(q)) is not None:
+                merke(q.url, art, dok.anzeige)
             # alles andere (z. B. „Statistisches Bundesamt …“) ist ein Beleg ohne Adresse
             if q.archiv is not None:
                 merke(q.archiv, Art.ARCHIV, dok.anzeige)
@@ -306,16 +318,9 @@ def quellenstand(bestand: Datenbestand) -> Quellenstand:
     andere dieselbe Adresse schlicht, gilt das Datum; nennen zwei verschiedene, gilt das erste
     (validate vergleicht sie nicht – das Datum gehört zur Quelle, nicht zur Stelle)."""
     gefunden: dict[str, tuple[Art, list[Zeitangabe | None], dict[str, None]]] = {}
-    docs: list[Any] = [*bestand.regionen, *bestand.vertraege]
-    if bestand.programm is not None:
-        docs.append(bestand.programm)
-    for dok in docs:
+    for dok in _dokumente(bestand):
         for _, q in quellen_in(dok.modell):
-            if q.ist_web:
-                art = Art.QUELLE
-            elif q.url.startswith("quellen/"):
-                art = Art.DATEI
-            else:
+            if (art := adressart(q)) is None:
                 continue  # ein Beleg ohne Adresse („Statistisches Bundesamt …“)
             eintrag = gefunden.setdefault(q.url, (art, [None], {}))
             if eintrag[1][0] is None:
