@@ -173,7 +173,7 @@ def karte(
     reihe = reihe or jahre is not None
     if ziel is None and (reihe or namen is not None):
         option = "--labels" if namen is not None and not reihe else "--jahre" if jahre else "--zeitreihe"
-        beispiel = "--zeitreihe --svg karten.svg" if reihe else f"--svg karte.svg --labels {namen.value}"  # type: ignore[union-attr]
+        beispiel = "--zeitreihe --svg karten.svg" if reihe else f"--svg karte.svg --labels {namen.value}"  # type: ignore[union-attr]  # ohne reihe ist namen gesetzt
         raise NetzFehler(
             f"{option} gilt für ein Bild und braucht --svg DATEI.", f"z. B. netz map {beispiel}", Exit.AUFRUF
         )
