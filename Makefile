@@ -19,6 +19,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy src
 	$(BIN)/python -m pytest -n auto -m "not slow"
 
 # Feindliche Eingaben (Korpus, Angriffe, Mutationen) unter einer Speicher- und Zeitgrenze:

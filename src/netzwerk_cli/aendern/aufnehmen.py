@@ -16,7 +16,7 @@ from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe, deutsch_tag
 from ..kern.fehler import NetzFehler
-from ..kern.modelle import Region, Vertrag
+from ..kern.modelle import Quelle, Region, Vertrag
 from ..kern.namen import slug, vertrag_dateiname
 from ..pruefen.regeln import REGELN, Kontext
 from ..pruefen.yamlio import lies_yaml
@@ -75,7 +75,11 @@ def pruefe_tag(
     z = unterzeichnet if isinstance(unterzeichnet, Zeitangabe) else Zeitangabe.am(unterzeichnet)
     if z.genau and z.frueh is not None:
         _derselbe(bestand, region, z.frueh, quellen)
-    dok = _probe(bestand, region, Vertrag(region=region.ags, unterzeichnet=z, quellen=list(quellen or [])))
+    dok = _probe(
+        bestand,
+        region,
+        Vertrag(region=region.ags, unterzeichnet=z, quellen=[Quelle(url=q) for q in quellen or []]),
+    )
     eigene = _verweigerte(gemeinsam.fehler_mit(bestand, dok, heute), dok)
     if eigene:
         raise _verweigerung(bestand, eigene[0], dok, region, heute)
@@ -114,7 +118,7 @@ def entwurf(
         region=region.ags,
         unterzeichnet=z,
         beginn=Zeitangabe.am(beginn) if beginn else None,
-        quellen=list(quellen or []),
+        quellen=[Quelle(url=q) for q in quellen or []],
         bemerkung=bemerkung or None,
     )
     text = vertrag_yaml(v)

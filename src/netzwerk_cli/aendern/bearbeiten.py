@@ -7,6 +7,7 @@ ersetzt genau die Zeilen eines Werts; die Stellen liefert der Knotenbaum.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -95,7 +96,7 @@ class Datei:
             raise NichtBearbeitbar("Die Änderung ergäbe ungültiges YAML.")
         self.wurzel = g.knoten
 
-    def _kodiere(self, text: list[str]) -> list[bytes]:
+    def _kodiere(self, text: list[str]) -> list[builtins.bytes]:  # bytes hier: die Methode oben
         out = [z.rstrip("\n").encode("utf-8") for z in text]
         for z in out:
             # eine eingefügte Zeile muss genau eine Zeile bleiben, wie YAML sie zählt

@@ -189,7 +189,9 @@ def _ereignis(
         f"dann statt eines zweiten Eintrags dort das Datum genauer angeben („{a}“ → {deutsch_tag(tag)})."
         for a in aehnlich
     )
-    e = Ereignis(datum=Zeitangabe.am(tag), quellen=list(quellen or []), bemerkung=bemerkung or None)
+    e = Ereignis(
+        datum=Zeitangabe.am(tag), quellen=[Quelle(url=q) for q in quellen or []], bemerkung=bemerkung or None
+    )
     datei = _datei(dok)
     try:
         datei.listeneintrag(schluessel, ereignis(e))

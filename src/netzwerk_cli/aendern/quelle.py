@@ -9,14 +9,13 @@ from __future__ import annotations
 import posixpath
 from datetime import date
 
-from pydantic import TypeAdapter
 from yaml.nodes import ScalarNode, SequenceNode
 
 from ..kern.abdeckung import Stand, vertrag_stand
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import DatumFehler, Zeitangabe, eingabe_tag, iso_vorschlag
 from ..kern.fehler import NetzFehler
-from ..kern.modelle import Region, Vertrag
+from ..kern.modelle import Quelle, Region, Vertrag
 from ..kern.namen import slug
 from . import gemeinsam
 from .bearbeiten import Datei, NichtBearbeitbar
@@ -24,10 +23,9 @@ from .lebenslauf import Aenderung, _datei, _fertig, mit_feldern
 from .yamltext import text as yaml_text
 
 
-def _als_quelle(url: str) -> object:
-    """Die Adresse so, wie das Modell sie nach dem Lesen hält (Text oder Quellenobjekt)."""
-    liste = TypeAdapter(Vertrag.model_fields["quellen"].annotation).validate_python([url])
-    return liste[0]
+def _als_quelle(url: str) -> Quelle:
+    """Die Adresse so, wie das Modell sie nach dem Lesen hält: eine Quelle mit nur ``url``."""
+    return Quelle(url=url)
 
 
 def _url(q: object) -> str:

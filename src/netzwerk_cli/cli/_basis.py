@@ -43,7 +43,7 @@ def formatwahl(art: str) -> type[Enum]:
     """Die --format-Auswahl einer Berichtsart, aus der Tabelle der Renderer."""
     from ..render import formate_fuer
 
-    return Enum(f"Format_{art}", {f: f for f in formate_fuer(art)}, type=str)  # type: ignore[return-value]
+    return Enum(f"Format_{art}", {f: f for f in formate_fuer(art)}, type=str)  # type: ignore[return-value]  # Enum mit Werten erst zur Laufzeit
 
 
 def format_option(hilfe: str = "Ausgabeformat.") -> Any:

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import _schreiben as s
-from ._basis import heute, stichtag_option
+from ._basis import heute, lade, stichtag_option
 
 
 def add(
@@ -49,6 +49,7 @@ def add(
     """Einen neu unterzeichneten Kooperationsvertrag eintragen (eine neue Datei in vertraege/)."""
     from ..aendern import gemeinsam
     from ..aendern.aufnehmen import Entwurf, entwurf, pruefe_tag, speichere, vorab
+    from ..kern.bestand import Datenbestand
     from ..kern.datum import Zeitangabe
 
     region_wert = s.region_text(region)
@@ -65,15 +66,15 @@ def add(
 
     def am_tag(z: Zeitangabe) -> None:
         # am Terminal sofort: in der Zukunft, vor den ersten Verträgen, schon ein Netzwerk …
-        bestand = s.lade(ctx.obj, region=region_wert)
+        bestand = lade(ctx.obj, region=region_wert)
         pruefe_tag(bestand, gemeinsam.region(bestand, region_wert), z, tag)
 
     unterzeichnet = s.frage_zeitangabe(date, "--date", "Tag der Unterzeichnung", am_tag)
     beginn = stichtag_option(start, "--start")
     quellen = s.pruefe_quellen(s.frage_quellen(source, gefragt, pflicht=True))
 
-    def erstelle(bestand: object) -> Entwurf:
-        return entwurf(bestand, region_wert, unterzeichnet, tag, beginn, quellen, note)  # type: ignore[arg-type]
+    def erstelle(bestand: Datenbestand) -> Entwurf:
+        return entwurf(bestand, region_wert, unterzeichnet, tag, beginn, quellen, note)
 
     def erfolg(e: Entwurf) -> str:
         return (

@@ -29,7 +29,12 @@ if TYPE_CHECKING:
     from ..kern.bericht import Uebersicht
     from ..kern.bestand import Datenbestand
 
-Format = formatwahl("zeitreihe")
+# Zur Laufzeit ein Enum aus der Tabelle der Renderer (Typer braucht es für die Auswahl);
+# für den Typprüfer ist der Wert, was Typer übergibt: ein str.
+if TYPE_CHECKING:
+    Format = str
+else:
+    Format = formatwahl("zeitreihe")
 
 
 class Schritt(str, Enum):
@@ -75,7 +80,7 @@ def timeline(
         typer.Option("--to", metavar="DATUM", help="Ende, z. B. 31.12.2012 (Vorgabe: heute)."),
     ] = None,
     rev: Rev = None,
-    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
+    format: Annotated[Format, format_option()] = "text",
     svg: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -92,7 +97,7 @@ def timeline(
 
     schritt = _schritt(by)  # ein Aufruffehler vor dem Laden
     ziel = _svg_ziel(svg)
-    if ziel is not None and format.value != "text":
+    if ziel is not None and format != "text":
         raise typer.BadParameter(
             "--svg schreibt ein Bild; --format gilt nur ohne --svg", param_hint="--format"
         )
@@ -168,7 +173,7 @@ def karte(
     reihe = reihe or jahre is not None
     if ziel is None and (reihe or namen is not None):
         option = "--labels" if namen is not None and not reihe else "--jahre" if jahre else "--zeitreihe"
-        beispiel = "--zeitreihe --svg karten.svg" if reihe else f"--svg karte.svg --labels {namen.value}"  # type: ignore[union-attr]
+        beispiel = "--zeitreihe --svg karten.svg" if reihe else f"--svg karte.svg --labels {namen.value}"  # type: ignore[union-attr]  # ohne reihe ist namen gesetzt
         raise NetzFehler(
             f"{option} gilt für ein Bild und braucht --svg DATEI.", f"z. B. netz map {beispiel}", Exit.AUFRUF
         )

@@ -132,30 +132,30 @@ def _patche_parameter() -> None:
                 return None
             return _typ_deutsch(_original(self, ctx))
 
-        display_type_rich._deutsch = True  # type: ignore[attr-defined]
-        klasse.display_type_rich = display_type_rich  # type: ignore[method-assign]
+        display_type_rich._deutsch = True  # type: ignore[attr-defined]  # Marke am Funktionsobjekt: schon übersetzt
+        klasse.display_type_rich = display_type_rich  # type: ignore[method-assign]  # Typer-Klasse zur Laufzeit übersetzt
 
     def _usage_display_name(self: Any) -> str:
         name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
         return name + ("..." if self.nargs != 1 else "")
 
-    core.TyperArgument._usage_display_name = _usage_display_name  # type: ignore[method-assign]
+    core.TyperArgument._usage_display_name = _usage_display_name  # type: ignore[method-assign]  # Typer zur Laufzeit übersetzt
 
 
 class _Deutsch:
     """Deutsche Hilfe-Option und Aufrufzeile für Gruppe und Befehle."""
 
     def get_help_option(self, ctx: Any) -> Any:
-        opt = super().get_help_option(ctx)  # type: ignore[misc]
+        opt = super().get_help_option(ctx)  # type: ignore[misc]  # Mixin: die Methode kommt von Click
         if opt is not None:
             opt.help = HILFE_TEXT
         return opt
 
     def get_usage(self, ctx: Any) -> str:
-        return _aufruf(super().get_usage(ctx))  # type: ignore[misc]
+        return _aufruf(super().get_usage(ctx))  # type: ignore[misc]  # Mixin: die Methode kommt von Click
 
     def get_params(self, ctx: Any) -> Any:
-        params = super().get_params(ctx)  # type: ignore[misc]
+        params = super().get_params(ctx)  # type: ignore[misc]  # Mixin: die Methode kommt von Click
         for p in params:
             if p.name in PARAMETER_HILFE:
                 p.help = PARAMETER_HILFE[p.name]
@@ -212,24 +212,31 @@ def _aufruf(text: str) -> str:
     )
 
 
+# Die Texte von typer.rich_utils, die netz übersetzt (Name im Modul → deutscher Text)
+_RICH_TEXTE = {
+    "ARGUMENTS_PANEL_TITLE": "Argumente",
+    "OPTIONS_PANEL_TITLE": "Optionen",
+    "COMMANDS_PANEL_TITLE": "Befehle",
+    "ERRORS_PANEL_TITLE": "Fehler",
+    "ABORTED_TEXT": "Abgebrochen.",
+    "RICH_HELP": "Hilfe: [blue]{command_path} {help_option}[/]",
+    "DEFAULT_STRING": "[Vorgabe: {}]",
+    "ENVVAR_STRING": "[Umgebungsvariable: {}]",
+    "REQUIRED_LONG_STRING": "[Pflicht]",
+}
+
+
 def _patche(rich_utils: ModuleType) -> None:
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumente"  # type: ignore[attr-defined]
-    rich_utils.OPTIONS_PANEL_TITLE = "Optionen"  # type: ignore[attr-defined]
-    rich_utils.COMMANDS_PANEL_TITLE = "Befehle"  # type: ignore[attr-defined]
-    rich_utils.ERRORS_PANEL_TITLE = "Fehler"  # type: ignore[attr-defined]
-    rich_utils.ABORTED_TEXT = "Abgebrochen."  # type: ignore[attr-defined]
-    rich_utils.RICH_HELP = "Hilfe: [blue]{command_path} {help_option}[/]"  # type: ignore[attr-defined]
-    rich_utils.DEFAULT_STRING = "[Vorgabe: {}]"  # type: ignore[attr-defined]
-    rich_utils.ENVVAR_STRING = "[Umgebungsvariable: {}]"  # type: ignore[attr-defined]
-    rich_utils.REQUIRED_LONG_STRING = "[Pflicht]"  # type: ignore[attr-defined]
-    original = rich_utils.rich_format_error  # type: ignore[attr-defined]
+    for name, text in _RICH_TEXTE.items():
+        setattr(rich_utils, name, text)
+    original = rich_utils.rich_format_error
 
     def format_error(self: Any) -> None:
         deutsch = uebersetze(self.format_message())
         self.format_message = lambda: deutsch
         original(self)
 
-    rich_utils.rich_format_error = format_error  # type: ignore[attr-defined]
+    rich_utils.rich_format_error = format_error  # type: ignore[attr-defined]  # Modul erst zur Laufzeit bekannt
 
 
 class _BeimImport:
@@ -256,7 +263,7 @@ class _BeimImport:
             ausfuehren(modul)
             _patche(modul)
 
-        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign,assignment]  # nur dieser Lader, ohne self
         return spec
 
 
@@ -265,7 +272,7 @@ def aktiviere() -> None:
     if _BeimImport.NAME in sys.modules:
         _patche(sys.modules[_BeimImport.NAME])
     elif not any(isinstance(f, _BeimImport) for f in sys.meta_path):
-        sys.meta_path.insert(0, _BeimImport())  # type: ignore[arg-type]  # ein Finder (find_spec)
+        sys.meta_path.insert(0, _BeimImport())  # ein Finder (find_spec)
 
 
 __all__ = ["DeutscheGruppe", "DeutscherBefehl", "aktiviere", "typer", "uebersetze", "zeige_aufruffehler"]

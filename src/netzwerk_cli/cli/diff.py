@@ -16,7 +16,12 @@ if TYPE_CHECKING:
     from ..kern.modelle import Pruefpunkt
     from ..pruefen import Pruefung
 
-Format = formatwahl("vergleich")
+# Zur Laufzeit ein Enum aus der Tabelle der Renderer (Typer braucht es für die Auswahl);
+# für den Typprüfer ist der Wert, was Typer übergibt: ein str.
+if TYPE_CHECKING:
+    Format = str
+else:
+    Format = formatwahl("vergleich")
 
 
 def diff(
@@ -47,7 +52,7 @@ def diff(
             "--since 01.11.2026 (Basis: der letzte Commit vor jenem Tag).",
         ),
     ] = None,
-    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
+    format: Annotated[Format, format_option()] = "text",
 ) -> None:
     """Was sich an den Daten zwischen zwei Revisionen ändert: Abdeckung, Regionen, Verträge, Befunde."""
     from ..daten import git

@@ -15,7 +15,7 @@ def _formate() -> type[Enum]:
     """Die --format-Auswahl aus der Tabelle der Exporter (render/export)."""
     from ..render.export import EXPORT
 
-    return Enum("Exportformat", {f: f for f in EXPORT}, type=str)  # type: ignore[return-value]
+    return Enum("Exportformat", {f: f for f in EXPORT}, type=str)  # type: ignore[return-value]  # Enum mit Werten erst zur Laufzeit
 
 
 Exportformat = _formate()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import _schreiben as s
-from ._basis import heute
+from ._basis import heute, lade
 
 if TYPE_CHECKING:
     from ..aendern.lebenslauf import Aenderung
@@ -62,7 +62,7 @@ def _aendern(
         # jede Antwort gleich prüfen: die ganze Änderung einmal durchspielen (ohne Quelle und
         # Text), nicht erst nach allen Fragen
         nicht_in_der_zukunft(d, heute_, "Der Tag")
-        aendere(s.lade(ctx.obj, region=region_wert), region_wert, d, heute_, [], None)
+        aendere(lade(ctx.obj, region=region_wert), region_wert, d, heute_, [], None)
 
     tag = s.frage_datum(datum, "--date", was, sofort)
     text = s.frage_text(text, text_option, text_frage if gefragt else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -11,7 +11,12 @@ from ..kern.fehler import NetzFehler
 from ._basis import darstellen, format_option, formatwahl
 from ._schreiben import vervollstaendige_region
 
-Format = formatwahl("regionslog")
+# Zur Laufzeit ein Enum aus der Tabelle der Renderer (Typer braucht es für die Auswahl);
+# für den Typprüfer ist der Wert, was Typer übergibt: ein str.
+if TYPE_CHECKING:
+    Format = str
+else:
+    Format = formatwahl("regionslog")
 
 
 def log(
@@ -25,7 +30,7 @@ def log(
             show_default=False,
         ),
     ] = None,
-    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
+    format: Annotated[Format, format_option()] = "text",
 ) -> None:
     """Die Geschichte einer Region im Repository: jeder Commit an ihren Dateien, in netz' Worten."""
     from ..daten import git

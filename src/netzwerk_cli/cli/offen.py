@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from ._basis import Rev, darstellen, format_option, formatwahl, heute, lade
 
-Format = formatwahl("offen")
+# Zur Laufzeit ein Enum aus der Tabelle der Renderer (Typer braucht es für die Auswahl);
+# für den Typprüfer ist der Wert, was Typer übergibt: ein str.
+if TYPE_CHECKING:
+    Format = str
+else:
+    Format = formatwahl("offen")
 
 
 def offen(
@@ -19,7 +24,7 @@ def offen(
         typer.Option("--limit", "-n", metavar="N", help="Nur die ersten N Fragen der Rangfolge."),
     ] = None,
     rev: Rev = None,
-    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
+    format: Annotated[Format, format_option()] = "text",
 ) -> None:
     """Offene Fragen: jede unsichere Zeitangabe, wie weit die veröffentlichten Zahlen sie
     einengen und welche Prüfpunkte eine Antwort entschiede – die wichtigsten zuerst."""

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ._basis import AsOf, Rev, darstellen, format_option, formatwahl, heute, lade, stichtag_option
 from ._schreiben import vervollstaendige_region
 
-Format = formatwahl("region")
+# Zur Laufzeit ein Enum aus der Tabelle der Renderer (Typer braucht es für die Auswahl);
+# für den Typprüfer ist der Wert, was Typer übergibt: ein str.
+if TYPE_CHECKING:
+    Format = str
+else:
+    Format = formatwahl("region")
 
 
 def show(
@@ -24,7 +29,7 @@ def show(
     ],
     as_of: AsOf = None,
     rev: Rev = None,
-    format: Annotated[Format, format_option()] = Format.text,  # type: ignore[valid-type,attr-defined]
+    format: Annotated[Format, format_option()] = "text",
 ) -> None:
     """Eine Region: Stand, alle Verträge mit Daten (und wie sicher sie sind), Quellen, Bemerkungen."""
     from ..kern import bericht

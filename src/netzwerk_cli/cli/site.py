@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -55,8 +56,8 @@ def site(
         teile = vorbereiten(bestand, s.uebersicht, rev)
         ab = s.uebersicht.status.abdeckung
 
-        def karte(link: object) -> str:
-            return svg_render.karte(teile.flaechen, ab, teile.titel, eigenstaendig=False, link=link)  # type: ignore[arg-type]
+        def karte(link: Callable[[str], str | None] | None) -> str:
+            return svg_render.karte(teile.flaechen, ab, teile.titel, eigenstaendig=False, link=link)
 
         dateien = html_render.site(
             s,

@@ -17,7 +17,12 @@ from ._basis import Rev, darstellen, format_option, formatwahl, heute, konsole, 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-Format = formatwahl("pruefung")
+# Zur Laufzeit ein Enum aus der Tabelle der Renderer (Typer braucht es für die Auswahl);
+# für den Typprüfer ist der Wert, was Typer übergibt: ein str.
+if TYPE_CHECKING:
+    Format = str
+else:
+    Format = formatwahl("pruefung")
 
 # Ab so vielen Dateien zeigt validate am Terminal einen Fortschrittsbalken.
 FORTSCHRITT_AB = 2000
@@ -36,7 +41,7 @@ def validate(
         ),
     ] = None,
     format: Annotated[
-        Optional[Format],  # type: ignore[valid-type]  # noqa: UP045
+        Optional[Format],  # noqa: UP045
         format_option("Ausgabeformat; Vorgabe: github, wenn GITHUB_ACTIONS=true, sonst text."),
     ] = None,
     strict: Annotated[

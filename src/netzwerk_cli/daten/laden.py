@@ -15,6 +15,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..kern import shell
 from ..kern.befund import Problem
@@ -192,7 +193,7 @@ def lade_dokument(
     modell: type[Region] | type[Vertrag] | type[Programm],
     anzeige: str,
     inhalte: dict[str, bytes] | None = None,
-) -> tuple[Dokument | None, list[Problem]]:  # type: ignore[type-arg]
+) -> tuple[Dokument[Any] | None, list[Problem]]:
     """Eine Datei lesen und prüfen: Dokument oder Befunde; ``inhalte`` bekommt die gelesenen Bytes."""
     daten = lies_datei(pfad, anzeige)
     if not isinstance(daten, bytes):
@@ -206,20 +207,20 @@ def pruefe_inhalt(
     modell: type[Region] | type[Vertrag] | type[Programm],
     anzeige: str,
     inhalte: dict[str, bytes] | None = None,
-) -> tuple[Dokument | None, list[Problem]]:  # type: ignore[type-arg]
+) -> tuple[Dokument[Any] | None, list[Problem]]:
     """Gelesene Bytes prüfen – gleich, ob sie von der Platte oder aus git kommen."""
     if inhalte is not None:
         inhalte[anzeige] = daten
     from ..pruefen.datei import pruefe_datei
 
-    return pruefe_datei(str(pfad), daten, modell, anzeige)  # type: ignore[arg-type]
+    return pruefe_datei(str(pfad), daten, modell, anzeige)
 
 
 def aufnehmen(
     bestand: Datenbestand,
-    ziel: list[Dokument],  # type: ignore[type-arg]
+    ziel: list[Dokument[Any]],
     anzeige: str,
-    dok: Dokument | None,  # type: ignore[type-arg]
+    dok: Dokument[Any] | None,
     probleme: list[Problem],
 ) -> None:
     """Ein geprüftes Dokument (oder seine Befunde) in den Bestand übernehmen."""
@@ -299,7 +300,7 @@ def _yaml_ordner(
     wurzel = bestand.wurzel
     # Anzeigepfad einmal je Ordner (os.path.relpath je Datei wäre bei vielen Dateien spürbar)
     vorne = os.path.join(anzeigepfad(wurzel / ordner, wurzel), "")
-    ziel: list[Dokument] = bestand.regionen if modell is Region else bestand.vertraege  # type: ignore[type-arg,assignment]  # Dokument[Region] oder Dokument[Vertrag]
+    ziel: list[Dokument[Any]] = bestand.regionen if modell is Region else bestand.vertraege
     aufgaben: list[tuple[Lesen, Art]] = []
     zahl = 0
     for d in _unterordner(baum, e, ordner, vorne, bestand):
@@ -342,12 +343,13 @@ def _pruefe_alle(
             dok, probleme = None, [daten]
         else:
             pfad = vorne + auftrag.pfad
+            assert not isinstance(art_, str)  # GEO und GEMEINDEN_ART sind oben schon behandelt
             dok, probleme = pruefe_inhalt(pfad, daten, art_, auftrag.anzeige, bestand.inhalte)
         if art_ is Programm:
             bestand.probleme.extend(probleme)
             bestand.programm = dok
         else:
-            ziel: list[Dokument] = bestand.regionen if art_ is Region else bestand.vertraege  # type: ignore[type-arg,assignment]  # Dokument[Region] oder Dokument[Vertrag]
+            ziel: list[Dokument[Any]] = bestand.regionen if art_ is Region else bestand.vertraege
             aufnehmen(bestand, ziel, auftrag.anzeige, dok, probleme)
         if fortschritt is not None and i % 250 == 0:
             fortschritt(i, len(aufgaben))

@@ -120,7 +120,7 @@ def innenpunkt(ring: Sequence[Punkt], genauigkeit: float = 0.008) -> tuple[Punkt
         return (-(d + h * math.sqrt(2)), -d, x, y, h)
 
     h = seite / 2
-    warteschlange = []
+    warteschlange: list[tuple[float, float, float, float, float]] = []
     x = x0
     while x < x1:
         y = y0

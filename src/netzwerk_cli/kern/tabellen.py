@@ -289,9 +289,9 @@ _EREIGNISARTEN = {
 }
 
 
-def _ereignisse(d: Dokument[Vertrag]) -> list[tuple[str, Zeitangabe, list[str], str | None]]:
+def _ereignisse(d: Dokument[Vertrag]) -> list[tuple[str, Zeitangabe, list[Quelle], str | None]]:
     v = d.modell
-    out: list[tuple[str, Zeitangabe, list[str], str | None]] = [
+    out: list[tuple[str, Zeitangabe, list[Quelle], str | None]] = [
         ("unterzeichnung", v.unterzeichnet, v.quellen, None)
     ]
     if v.endet is not None:

@@ -457,7 +457,7 @@ def standwechsel(alt: Abdeckung, neu: Abdeckung) -> list[Standwechsel]:
         a, n = a_je.get(ags), n_je.get(ags)
         if a is not None and n is not None and a.stand is n.stand:
             continue
-        r = (n or a).region  # type: ignore[union-attr]
+        r = (n or a).region  # type: ignore[union-attr]  # ags stammt aus a oder n: eins ist gesetzt
         out.append(
             Standwechsel(ags, r.bezeichnung, a.stand if a else None, n.stand if n else None, _ereignis(a, n))
         )

@@ -270,8 +270,8 @@ def _zahl_hinweis(f: Fundstelle, ganz: bool) -> tuple[str, str | None]:
     if _ZIFFERN.match(roh) and f.zitiert and (not ganz or "." not in roh):
         return "Ohne Anführungszeichen schreiben", roh
     # Schreibweisen, die YAML 1.1 als Text liest, YAML 1.2 und Tabellen als Zahl: 1e5, 0o17
-    if _ANDERE_ZAHL.match(roh) and (neu := schlichte_zahl(roh)) is not None and not (ganz and "." in neu):
-        return "Die Zahl schlicht schreiben (nur Ziffern)", neu
+    if _ANDERE_ZAHL.match(roh) and (zahl := schlichte_zahl(roh)) is not None and not (ganz and "." in zahl):
+        return "Die Zahl schlicht schreiben (nur Ziffern)", zahl
     if ganz:
         return "Eine ganze Zahl nur aus Ziffern schreiben, z. B. 298935.", None
     return "Eine Zahl aus Ziffern schreiben, Nachkommastellen mit Punkt, z. B. 563.28.", None

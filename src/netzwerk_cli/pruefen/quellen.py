@@ -18,6 +18,7 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import date
+from typing import Any
 
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand, Dokument
@@ -35,7 +36,7 @@ _Befund = tuple[Ort, str, str, str]
 def quellenobjekte(bestand: Datenbestand, heute: date) -> list[Problem]:
     """Die Befunde zu allen Quellen aller gültig gelesenen Dateien."""
     out: list[Problem] = []
-    docs: list[Dokument] = [*bestand.regionen, *bestand.vertraege]  # type: ignore[type-arg]
+    docs: list[Dokument[Any]] = [*bestand.regionen, *bestand.vertraege]
     if bestand.programm is not None:
         docs.append(bestand.programm)
     for dok in docs:
@@ -163,7 +164,7 @@ def _keine_webadresse(feld: str, url: str) -> tuple[str, str]:
     )
 
 
-def _mit_zeilen(dok: Dokument, befunde: list[_Befund], inhalt: bytes | None) -> list[Problem]:  # type: ignore[type-arg]
+def _mit_zeilen(dok: Dokument[Any], befunde: list[_Befund], inhalt: bytes | None) -> list[Problem]:
     knoten = lies_yaml(dok.anzeige, inhalt).knoten if inhalt is not None else None
     out = []
     for ort, code, meldung, hinweis in befunde:

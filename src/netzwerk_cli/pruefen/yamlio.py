@@ -38,7 +38,7 @@ except ImportError:  # pragma: no cover - abhängig von der Installation
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]  # Ersatz für CParser ohne libyaml
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
@@ -63,7 +63,7 @@ _KANDIDATEN: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 }
 
 
-class _Loader(_Parser):  # type: ignore[misc,valid-type]
+class _Loader(_Parser):
     """libyaml baut den Knotenbaum; die Tags löst netz selbst auf.
 
     Der Parser ruft je Knoten ``descend_resolver``, ``ascend_resolver`` und ``resolve``.
@@ -524,13 +524,15 @@ def _anker(datei: str, daten: bytes) -> Problem | None:
         if anker is None:
             continue
         art = "Alias" if isinstance(ev, yaml.AliasEvent) else "Anker"
+        # Der Parser setzt die Marke an jedem Ereignis; None kennen nur die Stubs
+        zeile, spalte = (ev.start_mark.line, ev.start_mark.column) if ev.start_mark else (0, 0)
         return problem(
             datei,
-            ev.start_mark.line + 1,
+            zeile + 1,
             "NZ107",
             f"YAML-{art} „{anker}“ ist nicht erlaubt",
             "Werte ausschreiben. Beginnt ein Text mit & oder *, ihn in Anführungszeichen setzen.",
-            ev.start_mark.column + 1,
+            spalte + 1,
         )
     return None
 
@@ -649,7 +651,7 @@ def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int, schluessel:
     if art is ScalarNode:
         if node.tag == STR:
             if _UNSICHTBAR.search(node.value):
-                _steuerzeichen(datei, node, fehler)  # type: ignore[arg-type]
+                _steuerzeichen(datei, node, fehler)  # type: ignore[arg-type]  # type(node) is …: mypy engt nicht ein
             return node.value
         if (
             node.tag in (INT_I, FLOAT_I)
@@ -657,8 +659,8 @@ def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int, schluessel:
             and not (schluessel in _AGS_SCHLUESSEL and _FUEHRENDE_NULL.match(node.value))
             and len(node.value.replace("_", "")) <= _MAX_ZIFFERN  # zu lang: NZ204 in _skalar
         ):
-            formen.append((schluessel, node))  # type: ignore[arg-type]
-        return _skalar(datei, node, fehler)  # type: ignore[arg-type]
+            formen.append((schluessel, node))  # type: ignore[arg-type]  # type(node) is …: mypy engt nicht ein
+        return _skalar(datei, node, fehler)  # type: ignore[arg-type]  # type(node) is …: mypy engt nicht ein
     if tiefe >= MAX_TIEFE:
         zeile, spalte = _pos(node)
         fehler.append(
@@ -679,7 +681,7 @@ def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int, schluessel:
         if node.tag != SEQ:
             _tag_fehler(datei, node, fehler)
         return [_baue(datei, n, fehler, tiefe + 1, schluessel, formen) for n in node.value]
-    return _zuordnung(datei, node, fehler, formen, tiefe=tiefe + 1)  # type: ignore[arg-type]
+    return _zuordnung(datei, node, fehler, formen, tiefe=tiefe + 1)  # type: ignore[arg-type]  # type(node) is …: mypy engt nicht ein
 
 
 def _zuordnung(

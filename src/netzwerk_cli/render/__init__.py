@@ -43,7 +43,7 @@ class Renderer(NamedTuple):
 
     def funktion(self) -> Callable[..., Any]:
         modul, name = self.ort.split(":")
-        return getattr(importlib.import_module(f"{__name__}.{modul}"), name)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(f"{__name__}.{modul}"), name)  # type: ignore[no-any-return]  # erst zur Laufzeit geladen
 
 
 def _formate(text: str, daten: str, csv: str, markdown: str) -> dict[str, Renderer]:

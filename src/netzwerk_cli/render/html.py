@@ -204,7 +204,7 @@ def _markup(text: str) -> Any:
 
 
 def _namen(regionen: Sequence[Any]) -> str:
-    namen = [r.bezeichnung for r in regionen]
+    namen: list[str] = [r.bezeichnung for r in regionen]
     if len(namen) > NAMEN_IN_KARTE:
         rest = len(namen) - NAMEN_IN_KARTE + 1
         return ", ".join(namen[: NAMEN_IN_KARTE - 1]) + f" und {rest} weitere (Tabelle unten)"

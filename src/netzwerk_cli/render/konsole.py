@@ -125,7 +125,7 @@ class _OhneEndLeerzeichen(io.TextIOBase):
         return self.ziel.fileno()
 
     @property
-    def encoding(self) -> str:  # type: ignore[override]
+    def encoding(self) -> str:  # type: ignore[override]  # bei TextIOBase ein Attribut, hier das des Ziels
         return getattr(self.ziel, "encoding", "utf-8") or "utf-8"
 
 
@@ -134,7 +134,7 @@ class Konsole(Console):
 
     fuer_meldungen = False
 
-    def print(self, *objects: Any, **optionen: Any) -> None:  # type: ignore[override]
+    def print(self, *objects: Any, **optionen: Any) -> None:
         if self.fuer_meldungen:
             # Erst das Ergebnis, dann die Meldung: in einer Pipe puffert Python stdout, stderr
             # nicht – „netz validate 2>&1 | less“ zeigte sonst die Zusammenfassung vor den Befunden.
@@ -157,7 +157,7 @@ def konsole(fehler: bool = False) -> Console:
     erscheinen, wie sie geschrieben sind."""
     ziel = sys.stderr if fehler else sys.stdout
     con = Konsole(
-        file=_OhneEndLeerzeichen(ziel),  # type: ignore[arg-type]
+        file=_OhneEndLeerzeichen(ziel),  # type: ignore[arg-type]  # eine Textdatei, nur kein IO[str]
         highlight=False,
         soft_wrap=False,
         emoji=False,

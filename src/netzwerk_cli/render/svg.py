@@ -209,7 +209,7 @@ def kasten_um(zeilen: Sequence[str], groesse: float, fett: bool, mitte: Punkt) -
 
 
 class _Name(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # das Feld verdeckt tuple.index; netz ruft die Methode nie
     stand: Stand
     zeilen: list[str]
     groesse: float
@@ -287,7 +287,7 @@ _RICHTUNGEN = ((1, 0), (-1, 0), (1, -1), (-1, -1), (1, 1), (-1, 1), (0, -1), (0,
 
 
 class Beschriftung(NamedTuple):
-    index: int
+    index: int  # type: ignore[assignment]  # das Feld verdeckt tuple.index; netz ruft die Methode nie
     stand: Stand
     zeilen: list[str]
     groesse: float
@@ -348,7 +348,7 @@ def _lege_namen(namen: Sequence[_Name], rahmen: Kasten) -> list[Beschriftung]:
     for gruppe in gruppen:
         offen = []
         for n in gruppe:
-            k = _drinnen(n, lambda k, linie, n=n: frei(n, k, linie, 2))  # type: ignore[misc]
+            k = _drinnen(n, lambda k, linie, n=n: frei(n, k, linie, 2))  # type: ignore[misc]  # n=n: Typ des Vorgabewerts unbekannt
             if k is not None:
                 gelegt.append(Beschriftung(n.index, n.stand, n.zeilen, n.groesse, n.fett, k, None))
             else:
@@ -356,9 +356,9 @@ def _lege_namen(namen: Sequence[_Name], rahmen: Kasten) -> list[Beschriftung]:
         # die kleinsten Flächen zuerst: sie brauchen den Platz in ihrer Nähe am meisten
         for n in sorted(offen, key=lambda n: (n.innenradius, n.index)):
             g = (
-                _daneben(n, lambda k, linie, n=n: frei(n, k, linie, 2), 60)  # type: ignore[misc]
-                or _daneben(n, lambda k, linie, n=n: frei(n, k, linie, 1), 150)  # type: ignore[misc]
-                or _irgendwo(n, rahmen, lambda k, linie, n=n: frei(n, k, linie, 0))  # type: ignore[misc]
+                _daneben(n, lambda k, linie, n=n: frei(n, k, linie, 2), 60)  # type: ignore[misc]  # n=n: Typ des Vorgabewerts unbekannt
+                or _daneben(n, lambda k, linie, n=n: frei(n, k, linie, 1), 150)  # type: ignore[misc]  # n=n: Typ des Vorgabewerts unbekannt
+                or _irgendwo(n, rahmen, lambda k, linie, n=n: frei(n, k, linie, 0))  # type: ignore[misc]  # n=n: Typ des Vorgabewerts unbekannt
             )
             gelegt.append(g)
             if g.fuehrung is not None:

@@ -107,8 +107,8 @@ def status(b: StatusBericht, con: Konsole) -> None:
             con.print(einwohner_nach(b.einwohner.nach_regierungsbezirk))
         con.print()
     con.print(Text("Bildungskonferenzen", style="bold"))
-    for zeile in konferenz_zeilen(b.konferenzen):
-        con.print(zeile)
+    for konferenz in konferenz_zeilen(b.konferenzen):
+        con.print(konferenz)
     con.print()
     ohne = b.abdeckung.mit(Stand.OHNE)
     ungewiss = b.abdeckung.mit(Stand.UNGEWISS)
@@ -386,12 +386,12 @@ def region(b: RegionBericht, con: Konsole) -> None:
         con.print(zeile)
     s = b.stand
     if b.zaehlt:
-        stand = Text.assemble(
+        stand_text = Text.assemble(
             f"Stand am {deutsch_tag(b.stichtag)}: ", (STAND_TEXT[s.stand], STAND_STIL[s.stand])
         )
     else:
-        stand = Text(f"Stand am {deutsch_tag(b.stichtag)}: {nicht_gezaehlt(b)}", style="dim")
-    con.print(stand)
+        stand_text = Text(f"Stand am {deutsch_tag(b.stichtag)}: {nicht_gezaehlt(b)}", style="dim")
+    con.print(stand_text)
     con.print(Text(_s(b.datei), style="dim"))
     if r.bemerkung or r.quellen:  # Belege des Gebietsstands (z. B. das Aachen-Gesetz)
         t = _Zeilen()
@@ -425,8 +425,8 @@ def region(b: RegionBericht, con: Konsole) -> None:
             t.add_row("fortgesetzt", _s(f.datum.deutsch()) + (f" – {_s(f.bemerkung)}" if f.bemerkung else ""))
         if v.bildungsbuero is not None:
             bb = v.bildungsbuero
-            teile = [bb.name, bb.adresse, bb.ansprechperson, bb.telefon, bb.email, bb.web]
-            t.add_row("Bildungsbüro", " · ".join(_s(x) for x in teile if x))
+            felder = [bb.name, bb.adresse, bb.ansprechperson, bb.telefon, bb.email, bb.web]
+            t.add_row("Bildungsbüro", " · ".join(_s(x) for x in felder if x))
         if v.lenkungskreis is not None:
             t.add_row("Lenkungskreis", f"konstituiert {_s(v.lenkungskreis.konstituiert.deutsch())}")
         for j, e in enumerate(v.bildungskonferenzen):

@@ -278,10 +278,10 @@ def vergleich(v: Vergleich, con: Konsole) -> None:
     if v.befunde_neu or v.befunde_behoben:
         con.print()
         con.print(Text("Befunde", style="bold"))
-        for p in v.befunde_neu:
-            _zeile(con, f"  neu:     {_befund(p, s)}", 11)
-        for p in v.befunde_behoben:
-            _zeile(con, f"  behoben: {_befund(p, s)}", 11)
+        for b in v.befunde_neu:
+            _zeile(con, f"  neu:     {_befund(b, s)}", 11)
+        for b in v.befunde_behoben:
+            _zeile(con, f"  behoben: {_befund(b, s)}", 11)
     if v.leer:
         con.print()
         con.print("Keine Änderung an den Daten.")

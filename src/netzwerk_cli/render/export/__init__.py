@@ -30,7 +30,7 @@ class Exporter(NamedTuple):
 
     def funktion(self) -> Callable[..., Any]:
         modul, name = self.ort.split(":")
-        return getattr(importlib.import_module(f"{__name__}.{modul}"), name)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(f"{__name__}.{modul}"), name)  # type: ignore[no-any-return]  # erst zur Laufzeit geladen
 
 
 EXPORT: dict[str, Exporter] = {
