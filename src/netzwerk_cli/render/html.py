@@ -283,7 +283,9 @@ def _vorgang_titel(e: Vorgang) -> str:
 
 def _pruef_soll(e: PruefErgebnis) -> str:
     p = e.punkt
-    soll = str(p.anzahl) if p.anzahl is not None else f"mindestens {p.mindestens}"
+    from .text import zaehlung_der_quelle  # dieselben Worte wie im Terminal: „17 bis 19“
+
+    soll = zaehlung_der_quelle(p)
     if p.regierungsbezirk:
         soll += f" (Regierungsbezirk {p.regierungsbezirk})"
     return soll
