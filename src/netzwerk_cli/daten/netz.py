@@ -229,7 +229,7 @@ def pruefe_adressen(
     if not urls:
         return {}
     # Kleine Stapel für die Threads dieses Laufs (Anfragen und DNS): unter einer Grenze des
-    # Adressraums (ulimit -v, make test-hostile) reservierten 8 MiB je Thread sonst schnell alles
+    # Adressraums (ulimit -v, make test-hostile) reservierte der übliche Stapel je Thread sonst schnell alles
     alter_stapel = threading.stack_size(STAPEL)
     try:
         return _pruefe_adressen(urls, zeitlimit, parallel, fortschritt, lokal_erlaubt)
