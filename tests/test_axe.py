@@ -7,14 +7,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from tests import chromium
+
+CHROMIUM = chromium.CHROMIUM
 AXE = Path(
     os.environ.get(
         "NETZ_AXE", Path(__file__).resolve().parent.parent / ".ci/node/node_modules/axe-core/axe.min.js"
@@ -41,21 +42,9 @@ def _axe(seite: Path, profil: Path) -> list[dict[str, Any]]:
     skript = "<script>" + AXE.read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>"
     kopie.write_text(seite.read_text(encoding="utf-8").replace("</body>", skript + LAUF + "</body>"), "utf-8")
     r = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profil}",
-            "--window-size=1000,1000",
-            "--virtual-time-budget=5000",
-            "--dump-dom",
-            kopie.as_uri(),
-        ],
+        chromium.aufruf(
+            profil, "--window-size=1000,1000", "--virtual-time-budget=5000", "--dump-dom", kopie.as_uri()
+        ),
         capture_output=True,
         text=True,
         timeout=180,

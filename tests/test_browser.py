@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from tests import chromium
+
+CHROMIUM = chromium.CHROMIUM
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
     reason="Chromium fehlt (CI installiert Debians chromium; lokal: apt-get install chromium)",
@@ -20,21 +21,7 @@ pytestmark = pytest.mark.skipif(
 def _chromium(profil: Path, *args: str) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None
     return subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profil}",
-            "--enable-logging=stderr",
-            "--v=0",
-            *args,
-        ],
+        chromium.aufruf(profil, "--enable-logging=stderr", "--v=0", *args),
         capture_output=True,
         text=True,
         timeout=120,

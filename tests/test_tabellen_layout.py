@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from tests import chromium
+
+CHROMIUM = chromium.CHROMIUM
 ohne_browser = pytest.mark.skipif(
     CHROMIUM is None,
     reason="Chromium fehlt (CI installiert Debians chromium; lokal: apt-get install chromium)",
@@ -73,22 +74,14 @@ def _miss(html: Path, breite: int, profil: Path) -> dict[str, Any]:
         "utf-8",
     )
     r = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+        chromium.aufruf(
+            profil,
             "--hide-scrollbars",
-            f"--user-data-dir={profil}",
             "--allow-file-access-from-files",
             f"--window-size={max(breite, 500) + 40},1000",
             "--dump-dom",
             rahmen.as_uri(),
-        ],
+        ),
         capture_output=True,
         text=True,
         timeout=120,
