@@ -42,14 +42,22 @@ def fehler_mit(
 ) -> list[Problem]:
     """Die Fehler aller Regeln im Bestand, als wäre ``neu`` schon geschrieben."""
     vertraege = [d for d in bestand.vertraege if d is not ersetzt]
-    probe = replace(bestand, vertraege=[*vertraege, neu], probleme=[])
+    # die Befunde des Einlesens bleiben: ohne sie hielten die Regeln eine kaputte Regionsdatei
+    # für fehlerfrei und meldeten ihre Region überall als unbekannt (NZ506)
+    probe = replace(bestand, vertraege=[*vertraege, neu], probleme=list(bestand.probleme))
     # Mit geduldeten Fehlern anderer Regionen (Teildaten) wären die Prüfpunkte nicht verlässlich;
-    # gemessen wird die Änderung dann nur an dem, was sie selbst neu verursacht
+    # gemessen wird die Änderung dann nur an dem, was sie selbst neu verursacht. Ein geduldeter
+    # Befund bleibt derselbe, auch wenn er nun die neue Datei mit nennt (``betrifft``).
+    geduldet = {_ort(p) for p in bestand.geduldet}
     return [
         p
         for p in pruefe(probe, heute, mit_pruefpunkten=not bestand.geduldet).probleme
-        if p.ist_fehler and p not in bestand.geduldet
+        if p.ist_fehler and _ort(p) not in geduldet
     ]
+
+
+def _ort(p: Problem) -> tuple[str, int, int, str, str]:
+    return (p.datei, p.zeile, p.spalte, p.code, p.meldung)
 
 
 def ungueltig(fehler: list[Problem], aenderung: bool = False) -> NetzFehler:

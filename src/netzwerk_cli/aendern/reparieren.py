@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..daten.datei import lies_datei
@@ -21,8 +22,10 @@ from ..daten.ordner import PROGRAMM, REGIONEN, VERTRAEGE, anzeigepfad
 from ..daten.schreiben import ersetze_atomar, pruefe_ersetzbar
 from ..daten.umbenennen import benenne_um, ist_ordentlicher_name
 from ..kern.befund import Korrektur, Problem
+from ..kern.bestand import Datenbestand
 from ..kern.fehler import NetzFehler
 from .bearbeiten import FREMDE_UMBRUECHE, zeilen
+from .transaktion import Vorhaben
 
 # Was ein Ersatz nie enthalten darf: er bleibt in seiner Zeile
 _UMBRUECHE = ("\n", "\r", "\x85", "\u2028", "\u2029")
@@ -161,3 +164,29 @@ def speichere(r: Reparatur) -> None:
             )
     if r.ziel is not None:
         benenne_um(r.pfad, r.ziel, r.anzeige, r.ziel_anzeige)
+
+
+def vorhaben(
+    wurzel: Path, gezeigt: Sequence[Reparatur], heute: date, nur: set[str] | None, hoechstalter: str | None
+) -> Vorhaben[list[Reparatur]]:
+    """Das Vorhaben für :func:`.transaktion.fuehre_aus`: unter der Sperre neu prüfen und genau
+    die gezeigten Reparaturen schreiben – hat sich eine Datei seit der Anzeige geändert, nichts."""
+
+    def plane(bestand: Datenbestand) -> list[Reparatur]:
+        from ..pruefen import pruefe
+
+        probleme = pruefe(bestand, heute, nur=nur, hoechstalter=hoechstalter).probleme
+        jetzt = reparaturen(wurzel, probleme, bestand.inhalte)
+        if _kennung(jetzt) != _kennung(gezeigt):
+            raise NetzFehler("Die Daten wurden inzwischen geändert; bitte erneut aufrufen.")
+        return jetzt
+
+    def schreibe(liste: list[Reparatur]) -> None:
+        for r in liste:
+            speichere(r)
+
+    return Vorhaben(plane, schreibe, fehlerfrei=False)
+
+
+def _kennung(liste: Sequence[Reparatur]) -> list[tuple[str, bytes, bytes, str]]:
+    return [(r.anzeige, r.vorher, r.nachher, r.ziel_anzeige) for r in liste]

@@ -164,12 +164,9 @@ def lade_mit_fehlern(ctx: Kontext, rev: str | None = None) -> tuple[Datenbestand
 
 
 def datenfehler(fehler: list[Problem], wessen: str = "Die Daten enthalten") -> NoReturn:
-    mehr = f" (die ersten 20 von {len(fehler)})" if len(fehler) > 20 else ""
-    raise NetzFehler(
-        f"{wessen} {len(fehler)} Fehler{mehr}; die Zahlen wären nicht verlässlich.",
-        "Erst beheben; „netz validate“ zeigt alle Befunde.",
-        probleme=fehler[:20],
-    )
+    from ..pruefen.teildaten import datenfehler as verweigere
+
+    verweigere(fehler, wessen)
 
 
 # Warnungen über geduldete Fehler: einmal je Aufruf, auch wenn ein schreibender Befehl mehrmals lädt
@@ -179,45 +176,28 @@ _GEWARNT: set[frozenset[str]] = set()
 def nur_andere_regionen(
     bestand: Datenbestand, fehler: list[Problem], eingabe: str, dulde: Collection[str] = ()
 ) -> None:
-    """Teildaten für einen Befehl über eine Region: sind die Dateien dieser Region gültig, nimmt
-    der Befehl Fehler anderer Dateien hin (Warnung auf stderr, ``bestand.geduldet``); sonst die
-    Befunde wie immer. Ist die Region nicht zu finden und eine Regionsdatei kaputt, könnte es
-    genau diese sein – dann ebenfalls die Befunde statt „unbekannt“."""
-    from ..daten.ordner import REGIONEN
-    from ..kern.namen import grob, region_finden, slug
+    """Teildaten für einen Befehl über eine Region (entschieden in :mod:`..pruefen.teildaten`);
+    geduldete Fehler anderer Dateien nennt eine Warnung auf stderr."""
+    from ..pruefen.teildaten import nur_andere_regionen as entscheide
+
+    warne_geduldet(bestand, entscheide(bestand, fehler, eingabe, dulde), eingabe)
+
+
+def warne_geduldet(bestand: Datenbestand, dateien: list[str], eingabe: str) -> None:
+    """Einmal je Aufruf: welche Dateien mit Fehlern der Befehl über die Region hinnimmt."""
+    if not dateien or frozenset(dateien) in _GEWARNT:
+        return
+    _GEWARNT.add(frozenset(dateien))
+    from ..kern.namen import region_finden
+    from ..kern.zahlen import anzahl
     from ..render.sicher import sichtbar
 
-    try:
-        r = region_finden(eingabe, [d.modell for d in bestand.regionen], bestand.gemeinden)
-    except NetzFehler:
-        # Meint die Eingabe eine Region, deren Datei kaputt ist? Dann deren Befunde.
-        g = grob(slug(eingabe))
-        ziffern = "".join(c for c in eingabe if c.isdigit())
-        for d in sorted(bestand.fehlerhaft):
-            ags, _, name = os.path.basename(d).removesuffix(".yaml").partition("-")
-            if os.path.basename(os.path.dirname(d)) == REGIONEN and (
-                (g and g in grob(name)) or ziffern in (ags, ags.lstrip("0"))
-            ):
-                datenfehler(
-                    [p for p in fehler if p.datei == d], f"Die Datei der Region {sichtbar(d)} enthält"
-                )
-        raise
-    eigene = {d.anzeige for d in bestand.regionen if d.modell.ags == r.ags}
-    eigene |= {d.anzeige for d in bestand.vertraege if d.modell.region == r.ags}
-    # eine kaputte Vertragsdatei gehört nach ihrem Namen („05170-wesel-….yaml“) zur Region
-    eigene |= {d for d in bestand.fehlerhaft if os.path.basename(d).startswith(r.ags + "-")}
-    betroffen = [p for p in fehler if p.datei in eigene and p.code not in dulde]
-    if betroffen:
-        datenfehler(betroffen, f"Die Dateien von {r.bezeichnung} enthalten")
-    dateien = sorted({p.datei for p in fehler if p.datei not in eigene})
-    bestand.geduldet = frozenset(fehler)
-    if dateien and frozenset(dateien) not in _GEWARNT:
-        _GEWARNT.add(frozenset(dateien))
-        from ..kern.zahlen import anzahl
-
-        konsole(fehler=True).print(
-            f"Warnung: {anzahl(len(dateien), 'Datei', 'Dateien')} mit Fehlern, hier nicht berücksichtigt: "
-            + ", ".join(sichtbar(d) for d in dateien)
-            + f". {sichtbar(r.bezeichnung)} betreffen sie nicht; „netz validate“ zeigt die Befunde.",
-            markup=False,
-        )
+    r = region_finden(eingabe, [d.modell for d in bestand.regionen], bestand.gemeinden)
+    konsole(fehler=True).print(
+        f"Warnung: {anzahl(len(dateien), 'Datei', 'Dateien')} mit Fehlern, hier nicht berücksichtigt: "
+        + ", ".join(sichtbar(d) for d in dateien)
+        # „Kreis Wesel betrifft sie nicht“: das Verb richtet sich nach den Dateien, nicht der Region
+        + f". {sichtbar(r.bezeichnung)} {'betrifft' if len(dateien) == 1 else 'betreffen'} sie nicht; "
+        "„netz validate“ zeigt die Befunde.",
+        markup=False,
+    )

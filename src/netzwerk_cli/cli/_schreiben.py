@@ -1,8 +1,9 @@
 """Der gemeinsame Ablauf aller schreibenden Befehle (add, end, continue, conference).
 
 1. fehlende Angaben am Terminal erfragen (sonst Aufruffehler),
-2. Vorschau zeigen und bestätigen lassen (nur interaktiv) oder ``--dry-run``,
-3. unter der Sperre neu lesen, prüfen, atomar schreiben, zurücklesen,
+2. Vorschau zeigen und bestätigen lassen (an jedem Terminal) oder ``--dry-run``,
+3. die Schreibtransaktion in :mod:`..aendern.transaktion`: unter der Sperre neu lesen,
+   prüfen, atomar schreiben, zurücklesen,
 4. neuen Stand zeigen.
 """
 
@@ -18,16 +19,24 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from ..kern.fehler import Exit, NetzFehler, Verzichtet
-from ._basis import Kontext, heute, konsole, lade, lade_mit_fehlern, nur_andere_regionen, stichtag_option
+from ._basis import (
+    Kontext,
+    heute,
+    konsole,
+    lade,
+    lade_mit_fehlern,
+    nur_andere_regionen,
+    stichtag_option,
+    warne_geduldet,
+)
 
 if TYPE_CHECKING:
+    from ..aendern.transaktion import Vorhaben
     from ..kern.bestand import Datenbestand
     from ..kern.datum import Zeitangabe
     from ..kern.modelle import Region
 
 E = TypeVar("E")
-A = TypeVar("A")
-R = TypeVar("R")
 
 REGION_HILFE = (
     "AGS oder Name, z. B. 05170, Wesel, Kreis Wesel (mehrere Wörter ohne Anführungszeichen). "
@@ -173,7 +182,9 @@ def frage_region(
             nur_andere_regionen(bestand, fehler, r.ags)
     konsole().print(f"Region: {sichtbar(r.bezeichnung)} ({sichtbar(r.ags)})")
     if vorab is not None:
-        _nichts_geschrieben(lambda b: vorab(b, r), bestand)
+        from ..aendern.transaktion import nichts_geschrieben
+
+        nichts_geschrieben(lambda b: vorab(b, r), bestand)
     return r.ags
 
 
@@ -397,52 +408,42 @@ def _readline_vervollstaendigung(namen: list[str]) -> None:
 
 def ablauf(
     ctx: Kontext,
-    erstelle: Callable[[Datenbestand], E],
-    speichere: Callable[[E], None],
+    vorhaben: Vorhaben[E],
     vorschau: Callable[[E], tuple[str, str]],
     erfolg: Callable[[E], str],
     dry_run: bool,
-    bestaetigen: bool,
-    region: str | None = None,
     bedenken: Callable[[E], bool] | None = None,
-    dulde: tuple[str, ...] = (),
 ) -> None:
-    """Führt einen schreibenden Befehl sicher aus; siehe Moduldoku. ``region``: die Eingabe
-    der Region – Fehler in Dateien anderer Regionen halten die Änderung dann nicht auf."""
-    from ..daten.ordner import SPERRDATEI, anzeigepfad
-    from ..daten.sperre import sperre
+    """Ein schreibender Befehl am Terminal oder im Skript; siehe Moduldoku. Die Transaktion
+    (Sperre, neu lesen, prüfen, schreiben, zurücklesen) ist :func:`aendern.transaktion.fuehre_aus`;
+    hier bleiben Vorschau, Rückfrage und Ausgabe."""
+    from ..aendern.transaktion import entwerfe, fuehre_aus
 
     out = konsole()
+    wurzel = ctx.wurzel()
     # Am Terminal immer Vorschau und Frage – auch wenn jede Angabe auf der Kommandozeile stand
     # („netz add wesel --date 20.11.2026 --source …“ schrieb sonst ohne ein Wort); in Skripten
     # und CI schreiben die Befehle ohne Rückfrage.
-    bestaetigen = bestaetigen or ist_terminal()
-    if dry_run or bestaetigen:
-        e = _nichts_geschrieben(erstelle, lade(ctx, region=region, dulde=dulde))
-        titel, text = vorschau(e)
+    if dry_run or ist_terminal():
+        geplant = entwerfe(wurzel, vorhaben, heute())
+        _warne(geplant.bestand, geplant.geduldet, vorhaben)
+        titel, text = vorschau(geplant.aenderung)
         out.print(titel)
         out.print(text, end="", soft_wrap=True)  # YAML und Diff nie umbrechen
         if dry_run:
             return
         # Gibt es Bedenken (ein ähnlicher Eintrag ist schon da), ist „nein“ die Vorgabe
-        zweifel = bedenken is not None and bedenken(e)
+        zweifel = bedenken is not None and bedenken(geplant.aenderung)
         if not frage_ja("Trotzdem speichern?" if zweifel else "Speichern?", vorgabe=not zweifel):
             raise Verzichtet
-    wurzel = ctx.wurzel()
-    with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
-        # erst unter der Sperre lesen: so sieht netz, was ein anderer Prozess gerade schrieb
-        e = _nichts_geschrieben(erstelle, lade(ctx, region=region, dulde=dulde))
-        _nichts_geschrieben(speichere, e)
-    out.print(erfolg(e))
+    fertig = fuehre_aus(wurzel, vorhaben, heute())
+    _warne(fertig.bestand, fertig.geduldet, vorhaben)
+    out.print(erfolg(fertig.aenderung))
 
 
-def _nichts_geschrieben(f: Callable[[A], R], arg: A) -> R:
-    """Eine Verweigerung sagt dazu, dass nichts geschrieben wurde."""
-    try:
-        return f(arg)
-    except NetzFehler as fehler:
-        fehler.meldung += " Nichts wurde geschrieben."
-        raise
+def _warne(bestand: Datenbestand, geduldet: list[str], vorhaben: Vorhaben[E]) -> None:
+    if vorhaben.region is not None:
+        warne_geduldet(bestand, geduldet, vorhaben.region)
 
 
 def diff(vorher: bytes, nachher: bytes, name: str) -> str:

@@ -49,6 +49,7 @@ def add(
     """Einen neu unterzeichneten Kooperationsvertrag eintragen (eine neue Datei in vertraege/)."""
     from ..aendern import gemeinsam
     from ..aendern.aufnehmen import Entwurf, entwurf, pruefe_tag, speichere, vorab
+    from ..aendern.transaktion import Vorhaben
     from ..kern.bestand import Datenbestand
     from ..kern.datum import Zeitangabe
 
@@ -87,11 +88,8 @@ def add(
 
     s.ablauf(
         ctx.obj,
-        erstelle,
-        speichere,
+        Vorhaben(erstelle, speichere, region=region_wert),
         lambda e: (f"Würde anlegen: {e.anzeige}", e.yaml),
         erfolg,
         dry_run=dry_run,
-        bestaetigen=gefragt,
-        region=region_wert,
     )

@@ -45,6 +45,7 @@ def _aendern(
 ) -> None:
     from ..aendern.gemeinsam import nicht_in_der_zukunft
     from ..aendern.lebenslauf import speichere_aenderung, vertrag_am
+    from ..aendern.transaktion import Vorhaben
 
     region_wert = s.region_text(region)
     gefragt = region_wert is None or datum is None
@@ -69,8 +70,11 @@ def _aendern(
     q = s.pruefe_quellen(s.frage_quellen(quellen, gefragt))
     s.ablauf(
         ctx.obj,
-        lambda bestand: aendere(bestand, region_wert, tag, heute_, q, text),
-        speichere_aenderung,
+        Vorhaben(
+            lambda bestand: aendere(bestand, region_wert, tag, heute_, q, text),
+            speichere_aenderung,
+            region=region_wert,
+        ),
         lambda a: (
             f"Würde ändern: {a.anzeige}" + "".join(f"\n{h}" for h in a.hinweise),
             s.diff(a.vorher, a.nachher, a.anzeige),
@@ -81,8 +85,6 @@ def _aendern(
             + s.neuer_stand(ctx.obj)
         ),
         dry_run=dry_run,
-        bestaetigen=gefragt,
-        region=region_wert,
         bedenken=lambda a: bool(a.hinweise),
     )
 

@@ -53,6 +53,7 @@ def add(
     """
     from ..aendern.lebenslauf import speichere_aenderung
     from ..aendern.quelle import quelle_hinzu
+    from ..aendern.transaktion import Vorhaben
 
     if len(teile) < 2:
         raise typer.BadParameter(
@@ -66,12 +67,13 @@ def add(
     tag = heute()
     s.ablauf(
         ctx.obj,
-        lambda bestand: quelle_hinzu(bestand, region, url, tag, contract, replace),
-        speichere_aenderung,
+        Vorhaben(
+            lambda bestand: quelle_hinzu(bestand, region, url, tag, contract, replace),
+            speichere_aenderung,
+            region=region,
+            dulde=("NZ601",),  # der Vertrag ohne Quelle ist genau, was dieser Befehl behebt
+        ),
         lambda a: (f"Würde ändern: {a.anzeige}", s.diff(a.vorher, a.nachher, a.anzeige)),
         lambda a: f"Geändert: {a.anzeige} ({a.region.bezeichnung}: {a.beschreibung})",
         dry_run=dry_run,
-        bestaetigen=s.ist_terminal(),
-        region=region,
-        dulde=("NZ601",),  # der Vertrag ohne Quelle ist genau, was dieser Befehl behebt
     )

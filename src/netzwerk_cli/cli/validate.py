@@ -95,7 +95,12 @@ def validate(
     # Ein behobener Fehler gibt oft den Blick auf den nächsten frei (nach dem Tabulator liest YAML
     # erst „459.809“, nach der Regionsdatei ist „region: Viersen“ auflösbar): bis zu drei Runden
     for runde in range(3 if fix else 0):
-        if not _repariere(wurzel, pruefung.probleme, bestand.inhalte, dry_run, still=runde > 0) or dry_run:
+        if (
+            not _repariere(
+                wurzel, pruefung.probleme, bestand.inhalte, dry_run, nur, max_alter, still=runde > 0
+            )
+            or dry_run
+        ):
             break
         # danach neu lesen und prüfen: gemeldet wird der Stand nach der Reparatur
         bestand = lies(ctx.obj, None)
@@ -150,18 +155,23 @@ def _anzeigepfade(pfade: list[Path], wurzel: Path) -> set[str]:
 
 
 def _repariere(
-    wurzel: Path, probleme: list[Any], inhalte: dict[str, bytes], dry_run: bool, still: bool = False
+    wurzel: Path,
+    probleme: list[Any],
+    inhalte: dict[str, bytes],
+    dry_run: bool,
+    nur: set[str] | None,
+    max_alter: str | None,
+    still: bool = False,
 ) -> int:
     """Zeigt je Datei den Diff der mechanischen Reparaturen und schreibt sie (außer --dry-run);
     gibt die Zahl der behobenen Befunde zurück. ``still``: „Nichts … zu beheben“ nicht sagen."""
-    from ..aendern.reparieren import reparaturen, speichere
-    from ..daten.ordner import SPERRDATEI, anzeigepfad
-    from ..daten.sperre import sperre
+    from ..aendern import reparieren
+    from ..aendern.transaktion import fuehre_aus
     from ..render.sicher import sichtbar
     from ._schreiben import diff
 
     fehler = konsole(fehler=True)
-    liste = reparaturen(wurzel, probleme, inhalte)
+    liste = reparieren.reparaturen(wurzel, probleme, inhalte)
     if not liste:
         if not still:
             fehler.print("Nichts mechanisch zu beheben.")
@@ -176,9 +186,9 @@ def _repariere(
     if dry_run:
         fehler.print(f"Würde {n} {'Befund' if n == 1 else 'Befunde'} beheben; nichts geschrieben.")
         return n
-    with sperre(wurzel, anzeigepfad(wurzel / SPERRDATEI, wurzel)):
-        for r in liste:
-            speichere(r)
+    # geschrieben in der Schreibtransaktion wie „netz add“: unter der Sperre neu gelesen und
+    # geprüft; geschrieben wird nur, was eben gezeigt wurde
+    liste = fuehre_aus(wurzel, reparieren.vorhaben(wurzel, liste, heute(), nur, max_alter), heute()).aenderung
     dateien = "1 Datei" if len(liste) == 1 else f"{len(liste)} Dateien"
     fehler.print(f"Behoben: {n} {'Befund' if n == 1 else 'Befunde'} in {dateien}.")
     return n

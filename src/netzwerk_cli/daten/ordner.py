@@ -6,14 +6,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# die Namen selbst stehen im Kern (kern/ablage.py); hier weitergereicht für daten, aendern, cli
+from ..kern.ablage import GEMEINDEN as GEMEINDEN
+from ..kern.ablage import GEOJSON as GEOJSON
+from ..kern.ablage import PROGRAMM as PROGRAMM
+from ..kern.ablage import QUELLEN as QUELLEN
+from ..kern.ablage import REGIONEN as REGIONEN
+from ..kern.ablage import VERTRAEGE as VERTRAEGE
 from ..kern.fehler import Exit, NetzFehler
 
-REGIONEN = "regionen"
-VERTRAEGE = "vertraege"
-QUELLEN = "quellen"
-PROGRAMM = "programm.yaml"
-GEOJSON = "geo/nrw-kreise.geojson"
-GEMEINDEN = "geo/nrw-gemeinden.csv"
 SPERRDATEI = ".netz.lock"
 # Temporärdateien schreibender Befehle beginnen so; Leser übergehen sie.
 TEMP_PRAEFIX = ".netz-"

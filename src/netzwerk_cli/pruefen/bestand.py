@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..kern import shell
+from ..kern.ablage import REGIONEN
 from ..kern.befund import Korrektur, Problem
 from ..kern.bestand import Datenbestand, Dokument
 from ..kern.datum import Zeitangabe
@@ -113,7 +114,7 @@ def _regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
                 )
             )
     soll_anzahl = bestand.programm.modell.regionen if bestand.programm else None
-    fehlerfrei = bestand.dateien.get("regionen", 0) == len(bestand.regionen) and not bestand.unvollstaendig
+    fehlerfrei = bestand.dateien.get(REGIONEN, 0) == len(bestand.regionen) and not bestand.unvollstaendig
     # gezählt werden die Regionen von heute; aufgelöste (gueltig_bis) stehen daneben
     heutige = [r for r in gesehen.values() if r.modell.gilt_am(heute)]
     if soll_anzahl is not None and fehlerfrei and len(heutige) != soll_anzahl:
@@ -158,7 +159,7 @@ def _gebietsstand(bestand: Datenbestand) -> list[Problem]:
         for feld, liste in (("vorgaenger", r.vorgaenger), ("nachfolger", r.nachfolger)):
             for ags in liste:
                 andere = doks.get(ags)
-                if andere is None and (ags in kaputt or "regionen" in bestand.unvollstaendig):
+                if andere is None and (ags in kaputt or REGIONEN in bestand.unvollstaendig):
                     continue  # der Befund zur Datei (oder zum Ordner) steht schon da
                 if andere is None:
                     out.append(
@@ -228,7 +229,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
         r = regionen.get(v.region)
         if praefix and not v.region.startswith(praefix):
             out.append(_fremde_ags(dok, "region", v.region, praefix))
-        elif r is None and ("regionen" in bestand.unvollstaendig or v.region in kaputt):
+        elif r is None and (REGIONEN in bestand.unvollstaendig or v.region in kaputt):
             # kein „gibt es nicht“ je Vertrag: die Region gibt es, nur ihre Datei ist kaputt – der
             # Befund dazu steht einmal bei ihr (ein Folgebefund je Vertrag wäre derselbe Fehler)
             pass
@@ -253,7 +254,7 @@ def _vertraege(bestand: Datenbestand, heute: date) -> list[Problem]:
             if dok.name == soll or soll not in namen:
                 je_region.setdefault(v.region, []).append(dok)
         out += _daten(dok, heute, beginn)
-        if "regionen" not in bestand.unvollstaendig:  # sonst wäre jede Region „unbekannt“
+        if REGIONEN not in bestand.unvollstaendig:  # sonst wäre jede Region „unbekannt“
             out += _umfasst(dok, regionen, kaputt, dateien)
         out += _quellen(dok)
     for doks in je_region.values():
@@ -266,7 +267,7 @@ def _kaputte_regionen(bestand: Datenbestand) -> set[str]:
     return {
         os.path.basename(d).split("-", 1)[0]
         for d in bestand.fehlerhaft
-        if os.path.basename(os.path.dirname(d)) == "regionen"
+        if os.path.basename(os.path.dirname(d)) == REGIONEN
     }
 
 

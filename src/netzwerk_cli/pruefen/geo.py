@@ -24,6 +24,7 @@ import re
 from datetime import date
 from typing import Any
 
+from ..kern.ablage import REGIONEN
 from ..kern.befund import Problem
 from ..kern.bestand import Datenbestand
 from ..kern.geo import Flaeche, Grenzen, K
@@ -320,7 +321,7 @@ def grenzen_und_regionen(bestand: Datenbestand, heute: date) -> list[Problem]:
     # Eine Fläche zu viel ist nur sicher falsch, wenn die Regionen vollständig sind: fehlt eine
     # Regionsdatei, meldet das NZ403 – ihre Fläche ist dann nicht der Fehler.
     soll = bestand.programm.modell.regionen if bestand.programm else None
-    if bestand.fehlerfrei and "regionen" not in bestand.unvollstaendig and len(heutige) == soll:
+    if bestand.fehlerfrei and REGIONEN not in bestand.unvollstaendig and len(heutige) == soll:
         fremd = [f.ags for f in g.flaechen if f.ags not in heutige]
         weitere += max(0, len(fremd) - MAX_BEFUNDE)
         for ags in fremd[:MAX_BEFUNDE]:  # die Stelle kostet einen Gang durch die Datei: nur gezeigte
