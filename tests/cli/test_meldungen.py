@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from netzwerk_cli.kern.zeitreihe import Tempo
-from netzwerk_cli.render.text import tempo_zeile
+from netzwerk_cli.render.bausteine import tempo_zeile
 
 DUESSELDORF = "regionen/05111-duesseldorf.yaml"
 VERTRAG_DUESSELDORF = "vertraege/05111-duesseldorf-2009-08-24.yaml"

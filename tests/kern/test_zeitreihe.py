@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from netzwerk_cli.kern import bericht
 from netzwerk_cli.kern.abdeckung import verlauf
 from netzwerk_cli.kern.zeitreihe import meilensteine, tempo, zeitreihe
-from netzwerk_cli.render.text import tempo_zeile
+from netzwerk_cli.render.bausteine import tempo_zeile
 from tests.kern.test_abdeckung import BESTAND, REGIONEN, VERTRAEGE
 
 VERLAUF = verlauf(REGIONEN, VERTRAEGE)

@@ -9,7 +9,7 @@ from typing import Any
 from netzwerk_cli.kern.abdeckung import Zaehlung
 from netzwerk_cli.kern.zahlen import MINUS, anzahl, es_fehlen, mit_vorzeichen
 from netzwerk_cli.kern.zeitreihe import Tempo
-from netzwerk_cli.render.text import kopfzeile, tempo_zeile
+from netzwerk_cli.render.bausteine import kopfzeile, tempo_zeile
 
 
 def test_anzahl_und_vorzeichen() -> None:

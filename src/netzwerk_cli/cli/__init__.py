@@ -162,10 +162,10 @@ def zeige_fehler(e: NetzFehler) -> None:
             print(e.meldung, file=sys.stderr)
         return
     if e.probleme:
-        from ..render import text
+        from ..render import pruefung
         from ..render.konsole import konsole
 
-        text.probleme(e.probleme, konsole(fehler=True))
+        pruefung.probleme(e.probleme, konsole(fehler=True))
     _fehler(e.meldung, e.hinweis)
 
 
@@ -187,14 +187,14 @@ def _json_fehler(argv: Sequence[str], e: NetzFehler) -> None:
     if isinstance(e, Verzichtet) or not _will_json(argv) or sys.stdout is None:
         return
     from ..render import json_text, umschlag
-    from ..render.daten import problem
+    from ..render.bausteine import problem_daten
 
     u = umschlag(befehl_aus(argv) or "netz", None)
     u["fehler"] = {
         "meldung": e.meldung,
         "hinweis": e.hinweis,
         "exit_code": int(e.code),
-        "befunde": [problem(p) for p in e.probleme],
+        "befunde": [problem_daten(p) for p in e.probleme],
     }
     try:
         sys.stdout.write(json_text(u))

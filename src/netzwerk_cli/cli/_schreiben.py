@@ -456,10 +456,10 @@ def diff(vorher: bytes, nachher: bytes, name: str) -> str:
 
 def neuer_stand(ctx: Kontext) -> str:
     from ..kern import bericht
-    from ..render import text
+    from ..render.bausteine import kopfzeile
 
     try:
         bestand = lade(ctx)
     except NetzFehler:  # Teildaten: über alle Regionen lässt sich erst nach der Behebung zählen
         return "Neuer Stand: erst nach Behebung der fehlerhaften Dateien („netz validate“)."
-    return "Neuer Stand: " + text.kopfzeile(bericht.status(bestand, heute()).gesamt) + "."
+    return "Neuer Stand: " + kopfzeile(bericht.status(bestand, heute()).gesamt) + "."

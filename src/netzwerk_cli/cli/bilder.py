@@ -188,9 +188,9 @@ def karte(
     bestand = lade(ctx.obj, rev)
     ab = kartenabdeckung(bestand, stichtag)
     if ziel is None:
-        from ..render import terminal
+        from ..render import karte
 
-        terminal.kachelkarte(ab, konsole(), {r.ags: r.name for r in regionen(bestand)})
+        karte.kachelkarte(ab, konsole(), {r.ags: r.name for r in regionen(bestand)})
         return
     from ..daten.geo import flaechen as grenzflaechen
     from ..render import svg as svg_render

@@ -55,43 +55,45 @@ def _formate(text: str, daten: str, csv: str, markdown: str) -> dict[str, Render
     }
 
 
+def _modul(modul: str) -> dict[str, Renderer]:
+    """Eine Berichtsart mit eigenem Modul: ``text``, ``daten`` (JSON), ``csv_text``, ``markdown``."""
+    return _formate(f"{modul}:text", f"{modul}:daten", f"{modul}:csv_text", f"{modul}:markdown")
+
+
 # Berichtsart -> Format -> Renderer. Die --format-Auswahl jedes Befehls entsteht aus diesen Schlüsseln.
+# Ein Modul je Berichtsart mit allen ihren Formaten (siehe docs/architektur.md, „render“).
 RENDERER: dict[str, dict[str, Renderer]] = {
-    "status": _formate("text:status", "daten:status", "formate:status_csv", "markdown:status"),
-    "regionen": _formate("text:regionen", "daten:regionen", "formate:regionen_csv", "markdown:regionen"),
-    "unterschriften": _formate(
-        "unterschriften:text", "unterschriften:daten", "unterschriften:csv_text", "unterschriften:markdown"
-    ),
-    "region": _formate("text:region", "daten:region_bericht", "formate:region_csv", "markdown:region"),
-    "zeitreihe": _formate(
-        "terminal:zeitreihe", "daten:zeitreihe", "formate:zeitreihe_csv", "markdown:zeitreihe"
-    ),
+    "status": _modul("status"),
+    "regionen": _modul("regionen"),
+    "unterschriften": _modul("unterschriften"),
+    "region": _modul("region"),
+    "zeitreihe": _modul("zeitreihe"),
     "vergleich": _formate(
-        "vergleich:vergleich", "daten:vergleich", "vergleich:vergleich_csv", "vergleich:vergleich_markdown"
+        "vergleich:vergleich",
+        "vergleich:vergleich_daten",
+        "vergleich:vergleich_csv",
+        "vergleich:vergleich_markdown",
     ),
     "regionslog": _formate(
         "vergleich:regionslog",
-        "daten:regionslog",
+        "vergleich:regionslog_daten",
         "vergleich:regionslog_csv",
         "vergleich:regionslog_markdown",
     ),
-    "linkpruefung": {
-        "text": Renderer("konsole", "quellen:linkbericht"),
-        "json": Renderer("daten", "quellen:linkbericht_daten"),
-        "csv": Renderer("text", "quellen:linkbericht_csv"),
-        "markdown": Renderer("text", "quellen:linkbericht_markdown"),
-    },
-    "quellenstand": {
-        "text": Renderer("konsole", "quellen:quellenstand"),
-        "json": Renderer("daten", "quellen:quellenstand_daten"),
-        "csv": Renderer("text", "quellen:quellenstand_csv"),
-        "markdown": Renderer("text", "quellen:quellenstand_markdown"),
-    },
-    "offen": _formate("offen:text", "offen:daten", "offen:csv_text", "offen:markdown"),
-    "pruefung": {
-        **_formate("text:pruefung", "daten:pruefung", "formate:pruefung_csv", "markdown:pruefung"),
-        "github": Renderer("text", "formate:github"),
-    },
+    "linkpruefung": _formate(
+        "quellen:linkbericht",
+        "quellen:linkbericht_daten",
+        "quellen:linkbericht_csv",
+        "quellen:linkbericht_markdown",
+    ),
+    "quellenstand": _formate(
+        "quellen:quellenstand",
+        "quellen:quellenstand_daten",
+        "quellen:quellenstand_csv",
+        "quellen:quellenstand_markdown",
+    ),
+    "offen": _modul("offen"),
+    "pruefung": {**_modul("pruefung"), "github": Renderer("text", "pruefung:github")},
 }
 
 

@@ -25,9 +25,9 @@ from ..kern.bericht import Site, Uebersicht, Vorgang
 from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION
 from ..kern.zahlen import anzahl, dezimal, ganz, prozent, spanne
+from .bausteine import STAND_KURZ, datenstand_zeile, einwohner_zeile, konferenz_zeilen, kopfzeile, tempo_zeile
 from .offen import kopf as offen_kopf
 from .sicher import html_text, sichere_url, xml_sicher
-from .text import STAND_KURZ, datenstand_zeile, einwohner_zeile, konferenz_zeilen, kopfzeile, tempo_zeile
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -283,7 +283,7 @@ def _vorgang_titel(e: Vorgang) -> str:
 
 def _pruef_soll(e: PruefErgebnis) -> str:
     p = e.punkt
-    from .text import zaehlung_der_quelle  # dieselben Worte wie im Terminal: „17 bis 19“
+    from .bausteine import zaehlung_der_quelle  # dieselben Worte wie im Terminal: „17 bis 19“
 
     soll = zaehlung_der_quelle(p)
     if p.regierungsbezirk:

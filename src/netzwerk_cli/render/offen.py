@@ -18,7 +18,7 @@ from ..kern.datum import deutsch_tag
 from ..kern.modelle import Quelle
 from ..kern.offen import ENDET, Frage, Grund, OffenBericht, Punkt, Spanne, Teilmenge
 from ..kern.zahlen import anzahl, ganz
-from .daten import quelle as quelle_daten
+from .bausteine import quelle_daten
 from .konsole import umbrechen
 from .sicher import csv_zelle, markdown_text, markdown_zelle, sichere_url, sichtbar
 

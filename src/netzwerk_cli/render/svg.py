@@ -33,9 +33,9 @@ from ..kern.datum import deutsch_tag
 from ..kern.geo import ATTRIBUTION, Flaeche, Punkt
 from ..kern.karten import Kartenstand, im_polygon, innenpunkt
 from ..kern.zeitreihe import Periode
+from .bausteine import kopfzeile
 from .sicher import html_text as escape
 from .sicher import xml_sicher
-from .text import kopfzeile
 
 # Okabe & Ito (2008), „Color Universal Design“: Blau und Orange bleiben bei Rot-Grün- und
 # Blau-Gelb-Schwäche unterscheidbar; „ohne“ ist fast weiß – die Lücke fällt auf, auch grau gedruckt.

@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 
 from ..kern.bericht import Unterschrift, Unterschriftenbericht
-from .formate import _csv
+from .bausteine import als_csv
 from .konsole import Konsole
 from .sicher import markdown_text, sichtbar
 
@@ -53,7 +53,7 @@ def daten(b: Unterschriftenbericht) -> dict[str, Any]:
 
 
 def csv_text(b: Unterschriftenbericht) -> str:
-    return _csv(
+    return als_csv(
         ("jahr", "gewissheit", "ags", "bezeichnung", "unterzeichnet", "erster_vertrag"),
         (
             [b.jahr, gewiss, u.region.ags, u.region.bezeichnung, u.vertrag.unterzeichnet.deutsch(), u.erster]

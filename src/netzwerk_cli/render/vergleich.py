@@ -18,6 +18,7 @@ from rich.text import Text
 from ..kern.abdeckung import Stand
 from ..kern.befund import Problem
 from ..kern.datum import Zeitangabe, deutsch_tag
+from ..kern.modelle import Quelle
 from ..kern.vergleich import (
     Abdeckungswechsel,
     Aenderung,
@@ -26,10 +27,18 @@ from ..kern.vergleich import (
     Vergleich,
     Zeitraumwechsel,
 )
-from .formate import _csv
+from .bausteine import (
+    _art_der_zeitangabe,
+    als_csv,
+    problem_daten,
+    quelle_daten,
+    quellen_daten,
+    zaehlung_daten,
+    zaehlung_der_quelle,
+    zeitangabe_daten,
+)
 from .konsole import umbrechen
 from .sicher import markdown_code, markdown_zelle, sichtbar
-from .text import _art_der_zeitangabe, zaehlung_der_quelle
 
 # So viele Einträge je Abschnitt zeigt ein Pull-Request-Kommentar; der Rest wird gezählt
 # (GitHub nimmt Kommentare nur bis zu einer Länge an).
@@ -477,7 +486,7 @@ def _csv_wert(w: Any) -> str:
 
 def vergleich_csv(v: Vergleich) -> str:
     """Eine Zeile je geändertem Feld (neue und entfernte Dateien: eine Zeile)."""
-    return _csv(_KOPF, _zeilen(v.dateien))
+    return als_csv(_KOPF, _zeilen(v.dateien))
 
 
 def regionslog_csv(b: Regionslog) -> str:
@@ -485,4 +494,135 @@ def regionslog_csv(b: Regionslog) -> str:
     for e in b.eintraege:
         vorne = [e.kennung, e.datum.isoformat() if e.datum else "", e.autor, e.betreff]
         zeilen += _zeilen(e.dateien, vorne)
-    return _csv(("commit", "datum", "autor", "betreff", *_KOPF), zeilen)
+    return als_csv(("commit", "datum", "autor", "betreff", *_KOPF), zeilen)
+
+
+def _vergleichswert(w: Any) -> Any:
+    if isinstance(w, Zeitangabe):
+        return w.als_json()
+    if isinstance(w, date):
+        return w.isoformat()
+    if isinstance(w, list):
+        return [quelle_daten(x) if isinstance(x, Quelle) else str(x) for x in w]  # Quellen oder AGS
+    if isinstance(w, Quelle):
+        return quelle_daten(w)
+    return w
+
+
+def _vertrag_gelesen(d: Dateiaenderung) -> dict[str, Any] | None:
+    """Ein neuer oder geänderter Vertrag: seine Daten, wie netz sie liest, und seine Quellen."""
+    v: Any = d.neu
+    if d.art != "vertrag" or v is None or d.wie not in ("neu", "geaendert"):
+        return None
+    return {
+        "unterzeichnet": zeitangabe_daten(v.unterzeichnet),
+        "beginn": zeitangabe_daten(v.beginn),
+        "endet": zeitangabe_daten(v.endet),
+        "quellen": quellen_daten(v.quellen),
+        "ende_quellen": quellen_daten(v.ende_quellen),
+    }
+
+
+def dateiaenderung(d: Dateiaenderung) -> dict[str, Any]:
+    return {
+        "art": d.art,
+        "datei": d.datei,
+        "datei_vorher": d.datei_vorher,
+        "ags": d.ags,
+        "wie": d.wie,
+        "vertrag": _vertrag_gelesen(d),
+        "aenderungen": [
+            {
+                "feld": a.feld,
+                "bezug": zeitangabe_daten(a.bezug),
+                "alt": _vergleichswert(a.alt),
+                "neu": _vergleichswert(a.neu),
+                "genauigkeit": a.genauigkeit,
+                "nur_quellen": a.nur_quellen,
+            }
+            for a in d.aenderungen
+        ],
+    }
+
+
+def _abdeckungswechsel(w: Abdeckungswechsel | None) -> dict[str, Any] | None:
+    if w is None:
+        return None
+    return {
+        "stichtag": w.stichtag.isoformat(),
+        "vorher": zaehlung_daten(w.gesamt.alt),
+        "nachher": zaehlung_daten(w.gesamt.neu),
+        "nach_regierungsbezirk": {
+            b.gebiet: {"vorher": zaehlung_daten(b.alt), "nachher": zaehlung_daten(b.neu)} for b in w.bezirke
+        },
+    }
+
+
+def vergleich_daten(v: Vergleich) -> dict[str, Any]:
+    return {
+        "basis": v.basis,
+        "ziel": v.ziel,
+        "gueltig": v.gueltig,
+        "fehler_vorher": v.fehler_alt,
+        "fehler_nachher": v.fehler_neu,
+        "heute": _abdeckungswechsel(v.heute),
+        "zieltag": _abdeckungswechsel(v.zieltag),
+        "stichtag_ist_heute": v.stichtag_ist_heute,
+        "vergangenheit": [
+            {
+                "von": z.von.isoformat(),
+                "bis": z.bis.isoformat(),
+                "unterschied_sicher": z.sicher,
+                "unterschied_moeglich": z.moeglich,
+                "vorher_anfangs": zaehlung_daten(z.alt),
+                "nachher_anfangs": zaehlung_daten(z.neu),
+                "vorher_zuletzt": zaehlung_daten(z.alt_ende),
+                "nachher_zuletzt": zaehlung_daten(z.neu_ende),
+            }
+            for z in v.vergangenheit
+        ],
+        "staende": [
+            {
+                "ags": w.ags,
+                "bezeichnung": w.bezeichnung,
+                "vorher": w.alt.value if w.alt else None,
+                "nachher": w.neu.value if w.neu else None,
+                "ereignis": w.ereignis,
+            }
+            for w in v.staende
+        ],
+        "dateien": [dateiaenderung(d) for d in v.dateien],
+        "pruefpunkte": [
+            {
+                "datum": p.punkt.datum.text if p.punkt.datum else None,
+                "regierungsbezirk": p.punkt.regierungsbezirk,
+                "anzahl": p.punkt.anzahl,
+                "mindestens": p.punkt.mindestens,
+                "erfuellt_vorher": p.alt,
+                "erfuellt_nachher": p.neu,
+            }
+            for p in v.pruefpunkte
+        ],
+        "befunde_neu": [problem_daten(p) for p in v.befunde_neu],
+        "befunde_behoben": [problem_daten(p) for p in v.befunde_behoben],
+        "probleme_vorher": [problem_daten(p) for p in v.probleme_alt],
+        "probleme_nachher": [problem_daten(p) for p in v.probleme_neu],
+    }
+
+
+def regionslog_daten(b: Regionslog) -> dict[str, Any]:
+    return {
+        "ags": b.region.ags,
+        "bezeichnung": b.region.bezeichnung,
+        "commits": [
+            {
+                "commit": e.kennung,
+                "datum": e.datum.isoformat() if e.datum else None,
+                "autor": e.autor,
+                "betreff": e.betreff,
+                "dateien": [dateiaenderung(d) for d in e.dateien],
+                "befunde": [problem_daten(p) for p in e.befunde],
+            }
+            for e in b.eintraege
+        ],
+    }

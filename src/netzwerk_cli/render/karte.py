@@ -1,4 +1,4 @@
-"""Bilder im Terminal: Zeitreihe als Balken, Kachelkarte der 53 Regionen (passt in 80 Spalten)."""
+"""``netz map`` im Terminal: die Kachelkarte der 53 Regionen (passt in 80 Spalten)."""
 
 from __future__ import annotations
 
@@ -8,52 +8,10 @@ from rich.console import Console as Konsole
 from rich.text import Text
 
 from ..kern.abdeckung import Abdeckung, Stand
-from ..kern.bericht import Zeitreihenbericht
 from ..kern.datum import deutsch_tag
 from ..kern.geo import KACHELN, SPALTEN, ZEILEN, kurzname
+from .bausteine import STAND_KURZ, STAND_STIL, kurz
 from .sicher import sichtbar
-from .text import STAND_KURZ, STAND_STIL, balken, kurz, meilenstein_zeile
-
-BALKEN = 45
-
-
-def zeitreihe(b: Zeitreihenbericht, con: Konsole) -> None:
-    """Eine Zeile je Periode: Balken (█ sicher, ▒ nur möglich), Zahlen, Ereignisse, Meilensteine."""
-    perioden, gesamt = b.perioden, b.gesamt
-    # der Nenner je Periode: 54 Regionen bis zum 20.10.2009, danach 53
-    stufen: list[tuple[str, int]] = []
-    for p in perioden:
-        n = p.zaehlung.gesamt
-        if n and (not stufen or stufen[-1][1] != n):
-            stufen.append((sichtbar(p.name), n))
-    von = ", ".join([str(stufen[0][1]), *(f"ab {name} {n}" for name, n in stufen[1:])]) if stufen else gesamt
-    con.print(Text(f"Abdeckung am Ende jeder Periode (von {von}); █ sicher, ▒ nur möglich", style="bold"))
-    for p in perioden:
-        z = p.zaehlung
-        zeile = Text(f"{sichtbar(p.name):<8}")
-        zeile.append_text(balken(z, BALKEN, leer="·"))
-        zahl = f" {z.sicher:>2}" if z.eindeutig else f" {z.sicher:>2}–{z.moeglich}"
-        zeile.append(f"{zahl:<7}")
-        neu = p.unterzeichnet
-        if neu.moeglich:
-            zeile.append(
-                f" +{neu.sicher}" if neu.sicher == neu.moeglich else f" +{neu.sicher}…{neu.moeglich}"
-            )
-        aus = p.beendet
-        if aus.moeglich:
-            zeile.append(
-                f" −{aus.sicher}" if aus.sicher == aus.moeglich else f" −{aus.sicher}…{aus.moeglich}"
-            )
-        con.print(zeile, no_wrap=True, overflow="crop")
-        for m in p.meilensteine:
-            con.print(Text(f"{'':8}◆ {meilenstein_zeile(m)}", style="cyan"), no_wrap=True, overflow="crop")
-    con.print(
-        Text(
-            "+n erste Verträge, −n beendete; „a…b“: a sicher, bis zu b möglich.",
-            style="dim",
-        )
-    )
-
 
 ZEICHEN = {Stand.MIT: "█", Stand.UNGEWISS: "▒", Stand.OHNE: "·"}
 
