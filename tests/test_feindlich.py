@@ -361,7 +361,7 @@ def test_nz405_findet_jede_sichere_ueberschneidung() -> None:
 
     from netzwerk_cli.kern.bestand import Dokument
     from netzwerk_cli.kern.modelle import Vertrag
-    from netzwerk_cli.pruefen.bestand import _sicher_gleichzeitig, _ueberschneidungen
+    from netzwerk_cli.pruefen.uebergreifend import _sicher_gleichzeitig, _ueberschneidungen
 
     zufall = random.Random(20)
     formen = [

@@ -35,7 +35,7 @@ def test_die_regel_entscheidet(daten: Path, monkeypatch: pytest.MonkeyPatch) -> 
     bestand = lade_datenbestand(daten)
     with pytest.raises(NetzFehler, match="in der Zukunft"):
         entwurf(bestand, "wesel", date(2027, 1, 1), HEUTE)
-    from netzwerk_cli.pruefen import bestand as pruefgaenge
+    from netzwerk_cli.pruefen import uebergreifend as pruefgaenge
 
     echt = pruefgaenge._vertraege
     monkeypatch.setattr(pruefgaenge, "_vertraege", lambda b, h: [p for p in echt(b, h) if p.code != "NZ302"])

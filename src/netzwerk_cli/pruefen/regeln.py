@@ -83,7 +83,11 @@ class Regel:
 
 _F, _W = Schwere.FEHLER, Schwere.WARNUNG
 _D, _DD, _P = Bereich.DATEI, Bereich.DATEIEN, Bereich.PRUEFPUNKT
-_REGIONEN, _GEBIET, _VERTRAEGE = "bestand:regionen", "bestand:gebietsstand", "bestand:vertraege"
+_REGIONEN, _GEBIET, _VERTRAEGE = (
+    "uebergreifend:regionen",
+    "uebergreifend:gebietsstand",
+    "uebergreifend:vertraege",
+)
 _QUELLEN, _FORM, _PUNKTE = "quellen:pruefgang", "pruefpunkte:formbefunde", "pruefpunkte:befunde"
 _GRENZEN = "geo:pruefgang"
 
