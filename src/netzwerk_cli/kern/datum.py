@@ -244,13 +244,15 @@ class Zeitangabe:
         }
 
 
-def _deutsch_punkt(text: str) -> str:
+def _deutsch_punkt(text: str, am: str = "", im: str = "", jahr: str = "") -> str:
+    """„2010-05-06“ → „06.05.2010“, „2010-05“ → „Mai 2010“, „2010“ bleibt; mit Vorwörtern
+    („am“, „im“, „im Jahr“) für den Satz, den :func:`vorlesen` bildet."""
     teile = text.split("-")
     if len(teile) == 3:
-        return f"{teile[2]}.{teile[1]}.{teile[0]}"
+        return f"{am}{teile[2]}.{teile[1]}.{teile[0]}"
     if len(teile) == 2:
-        return f"{_MONATE[int(teile[1]) - 1]} {teile[0]}"
-    return text
+        return f"{im}{_MONATE[int(teile[1]) - 1]} {teile[0]}"
+    return f"{jahr}{text}"
 
 
 def _deutsch_text(text: str) -> str:
@@ -296,12 +298,7 @@ def eingabe_zeitangabe(text: str, heute: date) -> Zeitangabe:
 
 
 def _punkt_vorlesen(text: str) -> str:
-    teile = text.split("-")
-    if len(teile) == 3:
-        return f"am {teile[2]}.{teile[1]}.{teile[0]}"
-    if len(teile) == 2:
-        return f"im {_MONATE[int(teile[1]) - 1]} {teile[0]}"
-    return f"im Jahr {text}"
+    return _deutsch_punkt(text, "am ", "im ", "im Jahr ")
 
 
 def vorlesen(z: Zeitangabe) -> str:
