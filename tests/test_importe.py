@@ -63,7 +63,17 @@ def test_validate_json_laedt_kein_rich_markdown() -> None:
 def test_nur_das_modul_des_befehls() -> None:
     geladen = _importiert_von("status")
     assert "netzwerk_cli.cli.status" in geladen
-    for modul in ("add", "bilder", "lebenslauf", "listen", "schema", "show", "validate", "_schreiben"):
+    for modul in (
+        "add",
+        "bilder",
+        "bericht",
+        "lebenslauf",
+        "listen",
+        "schema",
+        "show",
+        "validate",
+        "_schreiben",
+    ):
         assert f"netzwerk_cli.cli.{modul}" not in geladen, modul
 
 

@@ -73,3 +73,24 @@ def test_workflow_diff_sicher() -> None:
     assert not [s for s in kommentar["steps"] if "run" in s]
     assert not [u for u in benutzt if u.startswith(("actions/checkout", "actions/setup-python"))]
     assert "<!-- netz-diff -->" in text
+
+
+def test_architektur_nennt_jedes_modul_und_keines_zu_viel() -> None:
+    """docs/architektur.md passt zum Code: jedes Modul steht im Absatz seines Raums, und jedes
+    dort genannte ``name.py`` gibt es in diesem Raum (sonst beschriebe es ein Haus, das es nicht
+    gibt). Zwei Seiten: höchstens 1.200 Wörter."""
+    import re
+
+    text = (REPO / "docs" / "architektur.md").read_text(encoding="utf-8")
+    assert len(text.split()) <= 1200
+    paket = REPO / "src" / "netzwerk_cli"
+    raeume = ["kern", "pruefen", "daten", "aendern", "render", "cli"]
+    absaetze = {raum: text.split(f"**`{raum}/`**", 1)[1].split("\n\n", 1)[0] for raum in raeume}
+    for raum, absatz in absaetze.items():
+        module = {p.name for p in (paket / raum).glob("*.py") if p.name != "__init__.py"}
+        genannt = set(re.findall(r"`([a-z_]+\.py)`", absatz)) - {"__init__.py", "start.py"}
+        assert module - genannt == set(), f"{raum}/: nicht beschrieben"
+        assert genannt - module == set(), f"{raum}/: beschrieben, aber nicht da"
+    assert "`start.py`" in text and (paket / "start.py").is_file()
+    for rezept in ("neuer Befund", "neues Format", "neuer Befehl", "neue Datei im Datenordner"):
+        assert f"## Rezept: {rezept}" in text

@@ -33,7 +33,7 @@ BEFEHLE: dict[str, str] = {
     "show": "show:show",
     "timeline": "bilder:timeline",
     "map": "bilder:karte",
-    "report": "bilder:report",
+    "report": "bericht:report",
     "export": "export:export",
     "site": "site:site",
     "add": "add:add",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Collection
 from datetime import date
@@ -201,3 +202,25 @@ def warne_geduldet(bestand: Datenbestand, dateien: list[str], eingabe: str) -> N
         "„netz validate“ zeigt die Befunde.",
         markup=False,
     )
+
+
+def schreibe_text(pfad: Path, text: str) -> None:
+    """Eine Ausgabedatei (Bericht, Bild) schreiben; die Fehler der Welt als Meldung mit Exit-Code."""
+    schreibe_bytes(pfad, text.encode("utf-8"))
+
+
+def schreibe_bytes(pfad: Path, inhalt: bytes) -> None:
+    from ..daten.schreiben import schreibe_datei
+    from ..kern.fehler import Exit, os_fehler
+
+    try:
+        schreibe_datei(pfad, inhalt)
+    except OSError as e:
+        code = Exit.UMGEBUNG if e.errno in UMGEBUNG_FEHLER else Exit.DATEN
+        grund = f"den Ordner {pfad.parent} gibt es nicht" if e.errno == errno.ENOENT else os_fehler(e)
+        raise NetzFehler(f"{pfad} lässt sich nicht schreiben: {grund}.", code=code) from None
+
+
+# Fehler, bei denen sich die Umgebung verweigert (Exit 4) – nicht die Angabe des Nutzers
+_NAMEN = ("ENOSPC", "EROFS", "EACCES", "EPERM", "EDQUOT", "EIO")
+UMGEBUNG_FEHLER = {getattr(errno, name) for name in _NAMEN if hasattr(errno, name)}

@@ -43,7 +43,8 @@ def site(
     from ..kern.fehler import Exit, NetzFehler, os_fehler
     from ..render import html as html_render
     from ..render import svg as svg_render
-    from .bilder import UMGEBUNG_FEHLER, vorbereiten
+    from ._basis import UMGEBUNG_FEHLER
+    from .bericht import vorbereiten
 
     basis = _basis_url(basis_url)
     stichtag = stichtag_option(as_of) or heute()
