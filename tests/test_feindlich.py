@@ -473,6 +473,11 @@ GEO_ANGRIFFE: dict[str, tuple[Callable[[str], str], str]] = {
     "lange-zahl": (lambda t: t.replace("6.5591", "6" * 50_000, 1), "NZ701"),
     "kein-json": (lambda t: t[: len(t) // 2], "NZ701"),
     "keine-sammlung": (lambda t: "[1, 2, 3]\n", "NZ701"),
+    # ein Schlüssel zweimal: Python nähme den letzten, andere Leser den ersten
+    "schluessel-doppelt": (
+        lambda t: t.replace('"type":"FeatureCollection"', '"type":"FeatureCollection","features":[]', 1),
+        "NZ701",
+    ),
     "multipolygon": (lambda t: t.replace('"Polygon"', '"MultiPolygon"', 1), "NZ702"),
     "ags-zahl": (lambda t: t.replace('"ags":"05111"', '"ags":5111', 1), "NZ702"),
     "flaeche-fehlt": (lambda t: _ohne_erste(t), "NZ704"),

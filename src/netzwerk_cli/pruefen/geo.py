@@ -60,7 +60,29 @@ def _konstante(name: str) -> float:
     return float(name.lower().replace("infinity", "inf"))
 
 
-_DEKODIERER = json.JSONDecoder(parse_constant=_konstante)
+class _Doppelt(ValueError):
+    """Ein Schlüssel steht zweimal in einem Objekt."""
+
+    def __init__(self, schluessel: str) -> None:
+        super().__init__(schluessel)
+        self.schluessel = schluessel
+
+
+def _ohne_doppelte(paare: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Ein Schlüssel zweimal in einem Objekt: Python nimmt den letzten, andere Leser (und wer den
+    Diff liest) den ersten – die Karte zeigte etwas anderes, als die Prüfung sah. Wie ein
+    doppelter Schlüssel in YAML (NZ101) ein Befund."""
+    d = dict(paare)
+    if len(d) != len(paare):
+        gesehen: set[str] = set()
+        for k, _ in paare:
+            if k in gesehen:
+                raise _Doppelt(k)
+            gesehen.add(k)
+    return d
+
+
+_DEKODIERER = json.JSONDecoder(parse_constant=_konstante, object_pairs_hook=_ohne_doppelte)
 
 
 def pruefe_grenzen(daten: bytes, anzeige: str) -> tuple[Grenzen | None, list[Problem]]:
@@ -83,6 +105,19 @@ def pruefe_grenzen(daten: bytes, anzeige: str) -> tuple[Grenzen | None, list[Pro
                 f"Grenzdatei ist kein gültiges JSON: {_json_fehler(e.msg)}",
                 "Die Datei mit einem JSON-Prüfer öffnen; meist fehlt ein Komma oder eine Klammer.",
                 e.colno,
+            )
+        ]
+    except _Doppelt as e:
+        schluessel = e.schluessel[:40]
+        vorn = text.find(f'"{e.schluessel}"')
+        zweite = text.find(f'"{e.schluessel}"', vorn + 1) if vorn >= 0 else -1
+        return None, [
+            problem(
+                anzeige,
+                _zeile_spalte(text, max(zweite, 0))[0],
+                "NZ701",
+                f"Grenzdatei nennt den Schlüssel „{schluessel}“ zweimal in einem Objekt",
+                "Einen der beiden löschen; JSON-Leser nehmen verschieden den ersten oder den letzten.",
             )
         ]
     except (ValueError, RecursionError):  # Zahl mit tausenden Ziffern, zu tief verschachtelt
