@@ -94,3 +94,21 @@ def test_architektur_nennt_jedes_modul_und_keines_zu_viel() -> None:
     assert "`start.py`" in text and (paket / "start.py").is_file()
     for rezept in ("neuer Befund", "neues Format", "neuer Befehl", "neue Datei im Datenordner"):
         assert f"## Rezept: {rezept}" in text
+
+
+def test_doku_nennt_nur_dateien_die_es_gibt() -> None:
+    """Jeder Pfad „raum/datei.py“ in README und docs/ zeigt auf eine Datei, die es gibt – unter
+    src/netzwerk_cli/, im Repository oder unter tests/. Nach einem Umzug fällt so jede Stelle
+    auf, die noch den alten Namen nennt."""
+    import re
+
+    entfernt = {"daten/zwischenspeicher.py"}  # docs/performance.md: die Entscheidung, ihn zu entfernen
+    texte = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+    fehlt = []
+    for datei in texte:
+        for pfad in re.findall(r"`((?:[\w.-]+/)+[\w.-]+\.py)`", datei.read_text("utf-8")):
+            kandidaten = [REPO / pfad, REPO / "src" / "netzwerk_cli" / pfad]
+            platzhalter = "NAME" in pfad  # die Rezepte: „render/NAME.py“
+            if pfad not in entfernt and not platzhalter and not any(k.exists() for k in kandidaten):
+                fehlt.append(f"{datei.name}: {pfad}")
+    assert fehlt == [], "\n".join(fehlt)
