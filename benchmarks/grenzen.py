@@ -59,19 +59,70 @@ def _formen(i: int) -> tuple[str, str]:
     ][i % 4]
 
 
+def _flaeche(ags: str, i: int) -> str:
+    """Ein kleines Quadrat je Region im Raster über NRW (die Grenzprüfung verlangt eine Fläche je
+    Region mit fünfstelligem AGS, in NRW, mit Inhalt)."""
+    x, y = 5.4 + (i % 40) * 0.1, 49.9 + (i // 40) * 0.1
+    ring = [[x, y], [x + 0.09, y], [x + 0.09, y + 0.09], [x, y + 0.09], [x, y]]
+    punkte = ",".join(f"[{a:.2f},{b:.2f}]" for a, b in ring)
+    return (
+        f'{{"type":"Feature","properties":{{"ags":"{ags}","name":"Ort {i}"}},'
+        f'"geometry":{{"type":"Polygon","coordinates":[[{punkte}]]}}}}'
+    )
+
+
+def _in_folge(j: int, m: int, i: int) -> tuple[str, str, str | None]:
+    """Der ``j``-te von ``m`` Verträgen einer Region, nacheinander in Kraft: (Dateinamensteil,
+    unterzeichnet, endet). Jeder bekommt ein gleich langes Stück von 2008 bis 2018; unterzeichnet
+    in dessen erstem Viertel, beendet (außer dem letzten) in dessen letztem – nie sicher
+    gleichzeitig mit dem vorigen (NZ405)."""
+    anfang = date(2008, 1, 1)
+    laenge = (date(2018, 12, 31) - anfang).days // m
+    stueck = anfang + timedelta(days=j * laenge)
+    viertel = max(laenge // 4, 2)  # mindestens zwei Tage: ungenau
+    a, b = stueck, stueck + timedelta(days=viertel - 1)
+    unterzeichnet = f'"zwischen {a} und {b}"' if i % 2 else f'"spätestens {b}"'
+    teil = f"{a}-bis-{b}" if i % 2 else f"bis-{b}"
+    if j == m - 1:
+        return teil, unterzeichnet, None
+    e1 = stueck + timedelta(days=laenge - viertel)
+    e2 = stueck + timedelta(days=laenge - 1)
+    return teil, unterzeichnet, f'"zwischen {e1} und {e2}"'
+
+
+#: So viele Regionen wie heute, bei jeder Größe: es wachsen die ungenauen Verträge und die
+#: Prüfpunkte, nicht die Karte (je Region eine Fläche in geo/, die validate verlangt).
+REGIONEN_HEUTE = 53
+
+
 def erzeuge(ziel: Path, vertraege: int, pruefpunkte: int) -> Path:
-    """Ein gültiger Datenordner: ``vertraege`` Regionen mit je einem ungenauen Vertrag und
-    ``pruefpunkte`` Prüfpunkte, jeder dritte mit einer Namensliste."""
+    """Ein gültiger Datenordner: ``vertraege`` ungenaue Verträge und ``pruefpunkte`` Prüfpunkte,
+    jeder dritte mit einer Namensliste, auf :data:`REGIONEN_HEUTE` Regionen. Bis dahin hat jede
+    Region höchstens einen Vertrag (die ungenauen Formen der Daten reihum), darüber mehrere,
+    nacheinander in Kraft."""
     (ziel / "regionen").mkdir(parents=True)
     (ziel / "vertraege").mkdir()
-    # die Grenzen der eingebetteten Daten: die Karte bleibt gleich groß, alles andere wächst
-    shutil.copytree(REPO / "data" / "geo", ziel / "geo")
-    agse = [f"05{i:06d}" for i in range(vertraege)]
+    (ziel / "geo").mkdir()
+    n_regionen = REGIONEN_HEUTE
+    je_region = -(-vertraege // n_regionen)  # aufgerundet
+    agse = [f"05{i:03d}" for i in range(n_regionen)]
     for i, ags in enumerate(agse):
         (ziel / "regionen" / f"{ags}-ort-{i}.yaml").write_text(_region(ags, i), encoding="utf-8")
-        teil, wert = _formen(i)
-        (ziel / "vertraege" / f"{ags}-ort-{i}-{teil}.yaml").write_text(
-            f'region: "{ags}"\nunterzeichnet: {wert}\nquellen:\n  - {QUELLE}/{i}\n'
+    flaechen = ",\n".join(_flaeche(ags, i) for i, ags in enumerate(agse))
+    (ziel / "geo" / "nrw-kreise.geojson").write_text(
+        '{"type":"FeatureCollection","features":[\n' + flaechen + "\n]}\n", encoding="utf-8"
+    )
+    for i in range(vertraege):
+        r, j = i % n_regionen, i // n_regionen
+        m = vertraege // n_regionen + (1 if r < vertraege % n_regionen else 0)
+        endet = None
+        if je_region <= 1:
+            teil, wert = _formen(i)
+        else:
+            teil, wert, endet = _in_folge(j, m, i)
+        ende = f"endet: {endet}\n" if endet else ""
+        (ziel / "vertraege" / f"{agse[r]}-ort-{r}-{teil}.yaml").write_text(
+            f'region: "{agse[r]}"\nunterzeichnet: {wert}\n{ende}quellen:\n  - {QUELLE}/{i}\n'
             "bemerkung: Die Grenzen stammen aus einer synthetischen Quelle.\n",
             encoding="utf-8",
         )
@@ -83,8 +134,8 @@ def erzeuge(ziel: Path, vertraege: int, pruefpunkte: int) -> Path:
             p += "    regionen:\n" + "".join(f'      - "{agse[(k + j) % len(agse)]}"\n' for j in range(3))
         punkte.append(p + f"    aussage: Punkt {k}.\n    quelle: {QUELLE}/p{k}\n")
     (ziel / "programm.yaml").write_text(
-        f'name: Synthetisch\nregionen: {vertraege}\nags_praefix: "05"\nerste_vertraege: 2008-01-01\n'
-        f"ziel:\n  anzahl: {vertraege}\n  bis: 2030-12-31\n  quelle: {QUELLE}\n"
+        f'name: Synthetisch\nregionen: {n_regionen}\nags_praefix: "05"\nerste_vertraege: 2008-01-01\n'
+        f"ziel:\n  anzahl: {n_regionen}\n  bis: 2030-12-31\n  quelle: {QUELLE}\n"
         "pruefpunkte:\n" + "".join(punkte),
         encoding="utf-8",
     )
@@ -96,8 +147,8 @@ def erzeuge_ueberschneidung(ziel: Path, vertraege: int) -> Path:
     erzeuge(ziel, 1, 0)
     for i in range(1, vertraege):
         tag = date(2010, 1, 1) + timedelta(days=i)
-        (ziel / "vertraege" / f"05000000-ort-0-{tag}.yaml").write_text(
-            f'region: "05000000"\nunterzeichnet: {tag}\nquellen:\n  - {QUELLE}\n', encoding="utf-8"
+        (ziel / "vertraege" / f"05000-ort-0-{tag}.yaml").write_text(
+            f'region: "05000"\nunterzeichnet: {tag}\nquellen:\n  - {QUELLE}\n', encoding="utf-8"
         )
     return ziel
 
