@@ -14,6 +14,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from netzwerk_cli.kern.abdeckung import StandVerzeichnis, abdeckung, vertraege_je_region
+from netzwerk_cli.kern.modelle import Region, Vertrag
 from netzwerk_cli.kern.offen import (
     ENDET,
     OFFEN,
@@ -229,3 +231,32 @@ def test_zutreffende_tage_und_entscheidende_wie_ohne_verzeichnis(
     for i in range(len(eng)):
         for art in (UNTERZEICHNET, ENDET):
             assert zutreffend.entscheidende(eng, je, i, art) == entscheidende(eng, je, i, art, bs, tage)
+
+
+# --- Der Stand je Region für die Prüfpunkte mit Namen (kern/abdeckung.py) ----------------
+
+
+@st.composite
+def _zeitangabe(draw: Any) -> str:
+    a = d(draw(st.integers(0, HORIZONT)))
+    b = a + timedelta(days=draw(st.integers(1, 4)))
+    return draw(
+        st.sampled_from([f"{a}", f"zwischen {a} und {b}", f"spätestens {b}", f"frühestens {a}", f"{a:%Y-%m}"])
+    )
+
+
+@_EINSTELLUNG
+@given(st.lists(st.tuples(st.sampled_from("AB"), _zeitangabe(), st.none() | _zeitangabe()), max_size=6))
+def test_standverzeichnis_wie_abdeckung(vertraege: list[tuple[str, str, str | None]]) -> None:
+    """``StandVerzeichnis.stand`` = der Stand aus :func:`abdeckung` an jedem Tag."""
+    regionen = [
+        Region(ags=f"0500{k}", name=n, bezeichnung=n, art="Kreis", regierungsbezirk="Köln")
+        for k, n in enumerate("AB", 1)
+    ]
+    ags = {"A": "05001", "B": "05002"}
+    vs = [Vertrag(region=ags[r], unterzeichnet=u, endet=e) for r, u, e in vertraege]
+    je = vertraege_je_region(vs)
+    verzeichnis = StandVerzeichnis(je)
+    for n in range(-40, HORIZONT + 40, 3):
+        erwartet = {s.region.ags: s.stand for s in abdeckung(regionen, je, d(n)).regionen}
+        assert {r.ags: verzeichnis.stand(r.ags, d(n)) for r in regionen} == erwartet
