@@ -910,12 +910,15 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
     Prüfpunkte, mit den Prüfpunkten, die eine Antwort entschiede; geordnet nach :data:`REGEL`.
     Der Einstieg für ``netz offen`` und den Abschnitt „Offene Fragen“ des Berichts.
 
-    Kosten für R Regionen, C Verträge, B Prüfpunkte und Q offene Fragen: je Runde des Einengens
-    O(B · (C + K · R)) mit K Kandidatentagen je Prüfpunkt (ein Tag für einen Prüfpunkt mit
-    genauem Datum, sonst die Grenzen der Verträge in seinem Zeitraum), dazu O(Q · B · log T) für
-    „entscheidet“. B ist durch die Höchstzahl der Einträge einer Liste begrenzt
-    (pruefen/yamlio.py: MAX_EINTRAEGE), die Zahl der Runden durch die Tage der Spannen –
-    linear in R und C nur bei fester Zahl der Prüfpunkte (benchmarks/grenzen.py misst es)."""
+    Kosten für R Regionen, C Verträge (v je Region), B Prüfpunkte und Q offene Fragen:
+    O(C log C) für die Verzeichnisse (:class:`_Lage`, :class:`_Tage`); je Runde des Einengens
+    O(Σ (log C + k + K · R · log v)) über die Prüfpunkte, mit K Kandidatentagen (einer für einen
+    Prüfpunkt mit genauem Datum, sonst die k Grenzen von Spannen in seinem Zeitraum), dazu
+    O(v log v + C) je eingeengter Spanne; für „entscheidet“ O(Q log P + p · v) mit den p
+    zutreffenden Tagen im Fenster jeder Frage. Für Prüfpunkte mit genauem Datum also
+    O((C + B · R) log C) je Runde: linear in ungenauen Verträgen und Prüfpunkten bei fester Zahl
+    der Regionen (R ist die Karte; benchmarks/grenzen.py misst es). Die Zahl der Runden begrenzen
+    die Tage der Spannen (jede Runde engt ein oder endet)."""
     regionen = [d.modell for d in bestand.regionen]
     nach_ags = {r.ags: r for r in regionen}
     prog = bestand.programm.modell if bestand.programm is not None else None

@@ -50,6 +50,14 @@ class PruefErgebnis(NamedTuple):
 
 
 def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
+    """Jeder Prüfpunkt gegen die Verträge.
+
+    Kosten für R Regionen, C Verträge (v je Region) und B Prüfpunkte: O(C log C) für den
+    Verlauf je Gebiet (NRW, die Bezirke) und das :class:`StandVerzeichnis`; je Prüfpunkt
+    O(R + log C + k) für sein Gebiet und die k Wendepunkte in seinem Zeitraum, mit Namen dazu
+    O(k · R · log v) (:func:`_namen`). Für Prüfpunkte mit genauem Datum O((C + B · R) log C):
+    linear in Verträgen und Prüfpunkten bei fester Zahl der Regionen. Ein verfehlter Prüfpunkt
+    kostet zusätzlich O(R + C) für die Dateien seines Gebiets (:func:`_mit_dateien`)."""
     prog = bestand.programm
     if prog is None:
         return []
