@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/grenzen.py                 # 1×, 10×, 100×; 3 Runden
     .venv/bin/python benchmarks/grenzen.py --bis 1000      # auch 1000× (dauert)
     .venv/bin/python benchmarks/grenzen.py --runs 5
+    .venv/bin/python benchmarks/grenzen.py --bis 1000 --out docs/performance.md
 
 Gemessen wird der ganze Prozess (``validate``, ``offen``, ``site``, ``report``) auf
 synthetischen Daten mit dem k-Fachen der ungenauen Verträge und Prüfpunkte von heute
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -214,14 +216,11 @@ def main() -> int:
                         "site": [netz, "--data", str(d), "site", str(t / f"site{k}"), "--force"],
                         "report": [netz, "--data", str(d), "report", "--html", str(t / f"b{k}.html")],
                     }[art]
-                # ab 100× ein Lauf: die Größenordnung zählt, nicht die zweite Nachkommastelle
-                messungen = [_lauf(befehl) for _ in range(args.runs if k < 100 else 1)]
+                messungen = [_lauf(befehl) for _ in range(args.runs)]
                 median = statistics.median(messungen)
-                spanne = f"{min(messungen):.2f}–{max(messungen):.2f}" if len(messungen) > 1 else "ein Lauf"
+                spanne = f"{_de(min(messungen))}–{_de(max(messungen))}" if len(messungen) > 1 else "ein Lauf"
                 if basis is None:
-                    tabelle.append(
-                        f"| {art} | {k}× | {n:,} | {median:.2f} | {spanne} | – | – |".replace(",", ".")
-                    )
+                    tabelle.append(f"| {art} | {k}× | {_de(n, 0)} | {_de(median)} | {spanne} | – | – |")
                     basis = (n, median)
                     print(
                         f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
@@ -231,8 +230,9 @@ def main() -> int:
                 # Zuwachs je Element gegenüber 1× – ohne Start, Importe und feste Arbeit
                 je = (median - basis[1]) / (n - basis[0])
                 erster = erster_zuwachs.setdefault(art, je)
-                relativ = _de(je / erster) if erster > 0 else "–"
-                zellen = [art, f"{k}×", _de(n, 0), _de(median), spanne, _de(je * 1000), relativ]
+                relativ = _de(je / erster) if erster > 0 and math.isfinite(je) else "–"
+                zuwachs = _de(je * 1000) if math.isfinite(je) else "–"
+                zellen = [art, f"{k}×", _de(n, 0), _de(median), spanne, zuwachs, relativ]
                 tabelle.append("| " + " | ".join(zellen) + " |")
                 print(
                     f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
@@ -256,20 +256,32 @@ def _de(x: float, stellen: int = 2) -> str:
     return f"{x:,.{stellen}f}".translate(str.maketrans(",.", ".,"))
 
 
+#: Was ab dieser Zeile in docs/performance.md steht, schrieb ein Mensch (benchmarks/run.py).
+VON_HAND = "<!-- Von Hand:"
+
+
 def _schreibe(ziel: Path, tabelle: list[str], start: float, runden: int) -> None:
-    """Ersetzt den Abschnitt „Lineare Grenzen“ am Ende von ``ziel`` (benchmarks/run.py lässt ihn stehen)."""
+    """Ersetzt den Abschnitt „Lineare Grenzen“ in ``ziel`` bis zum Teil „Von Hand“ (der bleibt,
+    wie bei benchmarks/run.py)."""
     alt = ziel.read_text(encoding="utf-8") if ziel.exists() else ""
     vorne = alt[: alt.index(ABSCHNITT)] if ABSCHNITT in alt else alt.rstrip("\n") + "\n\n"
+    rest = alt[alt.index(ABSCHNITT) :] if ABSCHNITT in alt else ""
+    hinten = rest[rest.index(VON_HAND) :] if VON_HAND in rest else ""
+    absatz = (
+        f"Gemessen mit `python benchmarks/grenzen.py` (ganze Prozesse; Median und Spanne aus {runden} "
+        "Läufen je Größe, Abbruch nach "
+        f"{GRENZE} s). Synthetische, gültige Daten mit dem k-Fachen der ungenauen Verträge "
+        f"({UNGENAU_HEUTE}) und Prüfpunkte ({PRUEFPUNKTE_HEUTE}, jeder dritte mit Namensliste) von "
+        f"heute, auf {REGIONEN_HEUTE} Regionen wie heute (je eine Fläche in geo/): ab 10× hat jede "
+        "Region mehrere ungenaue Verträge nacheinander. Prüfpunkte höchstens 1.000 (mehr Einträge hat "
+        "keine Liste einer Datendatei), darum wachsen ab 100× nur noch die Verträge. „NZ405“: k × 20 "
+        "Verträge einer Region, alle gleichzeitig in Kraft. „Zuwachs je Element“: (Zeit − Zeit bei 1×) "
+        "/ (Elemente − Elemente bei 1×) in ms; „relativ“: zum Zuwachs bei 10× (um 1: linear)."
+    )
     text = [
         ABSCHNITT,
         "",
-        "Gemessen mit `python benchmarks/grenzen.py` (ganze Prozesse; Median aus "
-        f"{runden} Läufen bis 10×, ab 100× ein Lauf). Synthetische, gültige Daten mit dem k-Fachen "
-        f"der ungenauen Verträge ({UNGENAU_HEUTE}) und Prüfpunkte ({PRUEFPUNKTE_HEUTE}, jeder dritte mit "
-        "Namensliste) von heute; Prüfpunkte höchstens 1.000 (mehr Einträge hat keine Liste einer "
-        "Datendatei). „NZ405“: k × 20 Verträge einer Region, alle gleichzeitig in Kraft. „Zuwachs je "
-        "Element“: (Zeit − Zeit bei 1×) / (Elemente − Elemente bei 1×) in ms; „relativ“: zum Zuwachs "
-        "bei 10× (um 1: linear).",
+        textwrap.fill(absatz, width=100, break_on_hyphens=False, break_long_words=False),
         "",
         "| Befehl | Größe | Elemente | Median (s) | Spanne (s) | Zuwachs je Element (ms) | relativ |",
         "|---|---|---:|---:|---|---:|---:|",
@@ -278,7 +290,7 @@ def _schreibe(ziel: Path, tabelle: list[str], start: float, runden: int) -> None
         f"`netz status` auf fast leeren Daten (Start und Importe): {_de(start)} s.",
         "",
     ]
-    ziel.write_text(vorne + "\n".join(text), encoding="utf-8")
+    ziel.write_text(vorne + "\n".join(text) + ("\n" + hinten if hinten else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
