@@ -10,10 +10,10 @@ Gemessen wird der ganze Prozess (``validate``, ``offen``, ``site``, ``report``) 
 synthetischen Daten mit dem k-Fachen der ungenauen Verträge und Prüfpunkte von heute
 (``data/``: 33 ungenaue Verträge, 17 Prüfpunkte, davon zwei mit Namensliste), dazu
 ``validate`` auf k × 20 Verträgen, die sich alle in einer Region überschneiden (NZ405).
-Berichtet wird je Größe der Median der Laufzeit, die Spanne und der Zuwachs je Element
-(Vertrag + Prüfpunkt) gegenüber 1× – ohne Start, Importe und feste Arbeit –, relativ zum
-Zuwachs bei 10×: bleibt er flach (um 1), wächst die Arbeit linear; steigt er mit der Größe,
-wächst sie schneller.
+Berichtet wird je Größe der Median der Laufzeit, die Spanne und die Zeit je Element (Vertrag
++ Prüfpunkt) der Stufe von der vorigen Größe her – ohne Start, Importe und feste Arbeit –,
+relativ zu der Stufe von 10× auf 100×: bleibt sie flach (um 1), wächst die Arbeit linear; steigt
+sie mit der Größe, wächst sie schneller.
 """
 
 from __future__ import annotations
@@ -191,14 +191,12 @@ def main() -> int:
     netz = _netz()
     faktoren = [k for k in (1, 10, 100, 1000) if k <= args.bis]
     arten = args.nur.split(",") if args.nur else ["validate", "offen", "site", "report", "NZ405"]
-    erster_zuwachs: dict[str, float] = {}
-    tabelle: list[str] = []
+    ergebnisse: list[tuple[str, int, int, list[float]]] = []
     with tempfile.TemporaryDirectory(prefix="netz-grenzen-") as tmp:
         t = Path(tmp)
         leer = erzeuge(t / "leer", 1, 0)
         start = statistics.median(_lauf([netz, "--data", str(leer), "status"]) for _ in range(args.runs))
         for art in arten:
-            basis: tuple[int, float] | None = None
             for k in faktoren:
                 if art == "NZ405":
                     d = erzeuge_ueberschneidung(t / f"u{k}", 20 * k)
@@ -217,33 +215,42 @@ def main() -> int:
                         "report": [netz, "--data", str(d), "report", "--html", str(t / f"b{k}.html")],
                     }[art]
                 messungen = [_lauf(befehl) for _ in range(args.runs)]
-                median = statistics.median(messungen)
-                spanne = f"{_de(min(messungen))}–{_de(max(messungen))}" if len(messungen) > 1 else "ein Lauf"
-                if basis is None:
-                    tabelle.append(f"| {art} | {k}× | {_de(n, 0)} | {_de(median)} | {spanne} | – | – |")
-                    basis = (n, median)
-                    print(
-                        f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
-                        f"({min(messungen):.2f}–{max(messungen):.2f})"
-                    )
-                    continue
-                # Zuwachs je Element gegenüber 1× – ohne Start, Importe und feste Arbeit
-                je = (median - basis[1]) / (n - basis[0])
-                erster = erster_zuwachs.setdefault(art, je)
-                relativ = _de(je / erster) if erster > 0 and math.isfinite(je) else "–"
-                zuwachs = _de(je * 1000) if math.isfinite(je) else "–"
-                zellen = [art, f"{k}×", _de(n, 0), _de(median), spanne, zuwachs, relativ]
-                tabelle.append("| " + " | ".join(zellen) + " |")
+                ergebnisse.append((art, k, n, messungen))
                 print(
-                    f"{art:9} {k:5}× n={n:6}  Median {median:7.2f} s  "
-                    f"({min(messungen):.2f}–{max(messungen):.2f})  Zuwachs je Element {je * 1000:7.3f} ms  "
-                    f"relativ zu 10× {je / erster if erster > 0 else math.nan:5.2f}",
+                    f"{art:9} {k:5}× n={n:6}  Median {statistics.median(messungen):7.2f} s  "
+                    f"({min(messungen):.2f}–{max(messungen):.2f})",
                     flush=True,
                 )
+    tabelle = zeilen(ergebnisse)
+    print("\n".join(tabelle))
     print(f"\nnetz status auf leeren Daten (Start und Importe): {start:.2f} s")
     if args.out is not None:
         _schreibe(args.out, tabelle, start, args.runs)
     return 0
+
+
+def zeilen(ergebnisse: list[tuple[str, int, int, list[float]]]) -> list[str]:
+    """Die Tabelle: je Befehl und Größe Median, Spanne und die Zeit je Element dieser Stufe –
+    (Median − Median der vorigen Größe) / (Elemente − Elemente der vorigen Größe), ohne Start,
+    Importe und feste Arbeit –, „relativ“ zu der Stufe von 10× auf 100× (von 1× auf 10× wächst
+    die Arbeit um weniger, als der Start schwankt: kein Maßstab)."""
+    out: list[str] = []
+    vorige: dict[str, tuple[int, float]] = {}
+    massstab: dict[str, float] = {}
+    for art, k, n, messungen in ergebnisse:
+        median = statistics.median(messungen)
+        spanne = f"{_de(min(messungen))}–{_de(max(messungen))}" if len(messungen) > 1 else "ein Lauf"
+        stufe = math.nan
+        if art in vorige:
+            n0, m0 = vorige[art]
+            stufe = (median - m0) / (n - n0)
+        vorige[art] = (n, median)
+        if k == 100 and math.isfinite(stufe) and stufe > 0:
+            massstab[art] = stufe
+        je = _de(stufe * 1000) if math.isfinite(stufe) else "–"
+        relativ = _de(stufe / massstab[art]) if art in massstab and math.isfinite(stufe) else "–"
+        out.append(f"| {art} | {k}× | {_de(n, 0)} | {_de(median)} | {spanne} | {je} | {relativ} |")
+    return out
 
 
 ABSCHNITT = "## Lineare Grenzen"
@@ -275,15 +282,16 @@ def _schreibe(ziel: Path, tabelle: list[str], start: float, runden: int) -> None
         f"heute, auf {REGIONEN_HEUTE} Regionen wie heute (je eine Fläche in geo/): ab 10× hat jede "
         "Region mehrere ungenaue Verträge nacheinander. Prüfpunkte höchstens 1.000 (mehr Einträge hat "
         "keine Liste einer Datendatei), darum wachsen ab 100× nur noch die Verträge. „NZ405“: k × 20 "
-        "Verträge einer Region, alle gleichzeitig in Kraft. „Zuwachs je Element“: (Zeit − Zeit bei 1×) "
-        "/ (Elemente − Elemente bei 1×) in ms; „relativ“: zum Zuwachs bei 10× (um 1: linear)."
+        "Verträge einer Region, alle gleichzeitig in Kraft. „je Element dieser Stufe“: (Zeit − Zeit der "
+        "vorigen Größe) / (Elemente − Elemente der vorigen Größe) in ms; „relativ“: zu der Stufe von 10× "
+        "auf 100× (um 1: linear; von 1× auf 10× wächst die Arbeit um weniger, als der Start schwankt)."
     )
     text = [
         ABSCHNITT,
         "",
         textwrap.fill(absatz, width=100, break_on_hyphens=False, break_long_words=False),
         "",
-        "| Befehl | Größe | Elemente | Median (s) | Spanne (s) | Zuwachs je Element (ms) | relativ |",
+        "| Befehl | Größe | Elemente | Median (s) | Spanne (s) | je Element dieser Stufe (ms) | relativ |",
         "|---|---|---:|---:|---|---:|---:|",
         *tabelle,
         "",
