@@ -184,7 +184,7 @@ def _propagiere_einfach(zeiten: list[Zeiten], bedingungen: list[Bedingung]) -> E
     return Einengung(tuple(aktuell), tuple(schritte), widerspruch)
 
 
-_EINSTELLUNG = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_EINSTELLUNG = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_EINSTELLUNG
