@@ -185,6 +185,55 @@ def _stand(r: Region, vs: tuple[Vertrag, ...], stichtag: date) -> RegionStand:
     return RegionStand(r, bester[0], bester[1], vs)
 
 
+class StandVerzeichnis:
+    """Der Stand jeder Region an einem Tag (wie :func:`abdeckung`: sicher, wenn ein Vertrag
+    sicher gilt, sonst möglich, wenn einer gelten kann) in O(log v) für v Verträge der Region.
+
+    Je Region die Verträge nach spätester bzw. frühester Unterzeichnung mit dem größten
+    frühesten bzw. spätesten Ende davor (laufendes Maximum); Aufbau O(C log C) für C Verträge.
+    Für viele Tage je Region (die Prüfpunkte mit Namen) statt je Tag alle Verträge zu fragen."""
+
+    def __init__(self, je: dict[str, tuple[Vertrag, ...]]) -> None:
+        self._regionen: dict[str, tuple[list[date], list[date], list[date], list[date]]] = {}
+        for ags, vs in je.items():
+            grenzen = [
+                (
+                    _grenzen(v.unterzeichnet),
+                    _grenzen(v.endet) if v.endet is not None else (date.max, date.max),
+                )
+                for v in vs
+            ]
+            sicher = sorted((u[1], e[0]) for u, e in grenzen)
+            moeglich = sorted((u[0], e[1]) for u, e in grenzen)
+            self._regionen[ags] = (
+                [a for a, _ in sicher],
+                _laufendes_maximum([e for _, e in sicher]),
+                [a for a, _ in moeglich],
+                _laufendes_maximum([e for _, e in moeglich]),
+            )
+
+    def stand(self, ags: str, d: date) -> Stand:
+        """Der Stand der Region ``ags`` am Tag ``d`` (ohne Verträge: OHNE)."""
+        r = self._regionen.get(ags)
+        if r is None:
+            return Stand.OHNE
+        sicher_ab, sicher_bis, moeglich_ab, moeglich_bis = r
+        k = bisect.bisect_right(sicher_ab, d)
+        if k and sicher_bis[k - 1] >= d:
+            return Stand.MIT
+        k = bisect.bisect_right(moeglich_ab, d)
+        if k and moeglich_bis[k - 1] >= d:
+            return Stand.UNGEWISS
+        return Stand.OHNE
+
+
+def _laufendes_maximum(werte: list[date]) -> list[date]:
+    out: list[date] = []
+    for w in werte:
+        out.append(w if not out or w > out[-1] else out[-1])
+    return out
+
+
 def _gebiet(r: Region, teile: list[RegionStand]) -> RegionStand:
     """Das Gebiet einer späteren Region, zusammengefasst aus ihren Vorgängern."""
     staende = {t.stand for t in teile}

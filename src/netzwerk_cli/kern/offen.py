@@ -25,7 +25,7 @@ auf ihn geklemmt (:func:`klemme`), wie es das Modell für alle Zählungen tut.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -235,6 +235,127 @@ def kandidaten(zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], b: B
     return sorted(tage)
 
 
+# --- Verzeichnisse für den Durchlauf ----------------------------------------------
+
+
+def _punkte(z: Zeiten) -> list[date]:
+    """Die Tage, an denen sich der Stand des Vertrags ändern kann (wie in :func:`kandidaten`)."""
+    punkte = [z.unterzeichnet.von, z.unterzeichnet.bis]
+    if z.endet is not None:
+        punkte += [d + _TAG for d in (z.endet.von, z.endet.bis) if d < OFFEN]
+    return punkte
+
+
+class _Lage:
+    """Die Verträge mit zwei Verzeichnissen, die jede Einengung nachführt (:meth:`setze`):
+
+    * je Region die Verträge nach spätester und frühester Unterzeichnung mit dem größten
+      frühesten bzw. spätesten Ende davor – der Stand der Region an einem Tag (dieselbe Regel
+      wie :func:`region_stand`) in O(log v) statt O(v) für v Verträge der Region;
+    * alle Tage aller Verträge, an denen sich ein Stand ändern kann, sortiert – die
+      Kandidatentage eines Prüfpunkts (wie :func:`kandidaten`) in O(log C + k) für die k Tage
+      in seinem Zeitraum statt O(C).
+
+    Aufbau O(C log C); :meth:`setze` kostet O(v log v + C) im schlechtesten Fall (das Einfügen
+    in die sortierte Liste verschiebt Zeiger, in C)."""
+
+    def __init__(self, zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]]) -> None:
+        self.zeiten = list(zeiten)
+        self.je = je
+        self._regionen: dict[str, tuple[list[date], list[date], list[date], list[date]]] = {}
+        for ags in je:
+            self._baue(ags)
+        self._grenzen = sorted((d, i) for i, z in enumerate(self.zeiten) for d in _punkte(z))
+        self._sortiert: dict[frozenset[str], list[str]] = {}
+
+    def _baue(self, ags: str) -> None:
+        zs = [self.zeiten[i] for i in self.je[ags]]
+        # sicher in Kraft: spätestens unterzeichnet an oder vor t, frühestens beendet an oder nach t
+        sicher = sorted((z.unterzeichnet.bis, z.endet.von if z.endet is not None else OFFEN) for z in zs)
+        # möglich: frühestens unterzeichnet an oder vor t, spätestens beendet an oder nach t
+        moeglich = sorted((z.unterzeichnet.von, z.endet.bis if z.endet is not None else OFFEN) for z in zs)
+        self._regionen[ags] = (
+            [a for a, _ in sicher],
+            _laufendes_maximum(e for _, e in sicher),
+            [a for a, _ in moeglich],
+            _laufendes_maximum(e for _, e in moeglich),
+        )
+
+    def stand(self, ags: str, t: date) -> Stand:
+        """:func:`region_stand` der Region ``ags`` am Tag ``t``."""
+        r = self._regionen.get(ags)
+        if r is None:
+            return Stand.OHNE
+        sicher_ab, sicher_bis, moeglich_ab, moeglich_bis = r
+        k = bisect.bisect_right(sicher_ab, t)
+        if k and sicher_bis[k - 1] >= t:
+            return Stand.MIT
+        k = bisect.bisect_right(moeglich_ab, t)
+        if k and moeglich_bis[k - 1] >= t:
+            return Stand.UNGEWISS
+        return Stand.OHNE
+
+    def setze(self, i: int, z: Zeiten) -> None:
+        """Der Vertrag ``i`` hat jetzt die Spannen ``z``."""
+        alt = self.zeiten[i]
+        for d in _punkte(alt):
+            del self._grenzen[bisect.bisect_left(self._grenzen, (d, i))]
+        for d in _punkte(z):
+            bisect.insort(self._grenzen, (d, i))
+        self.zeiten[i] = z
+        for ags in dict.fromkeys((*alt.gebiete, *z.gebiete)):
+            if ags in self.je:
+                self._baue(ags)
+
+    def wechsel(self, b: Bedingung, alle: frozenset[str]) -> Iterator[date]:
+        """Die Tage in (b.von, b.bis], an denen sich ein Vertrag einer Region aus ``alle`` ändert."""
+        n = len(self.zeiten)
+        anfang = bisect.bisect_right(self._grenzen, (b.von, n))
+        ende = bisect.bisect_right(self._grenzen, (b.bis, n))
+        for d, i in self._grenzen[anfang:ende]:
+            if any(a in alle for a in self.zeiten[i].gebiete):
+                yield d
+
+    def sortiert(self, regionen: frozenset[str]) -> list[str]:
+        if (s := self._sortiert.get(regionen)) is None:
+            s = self._sortiert[regionen] = sorted(regionen)
+        return s
+
+
+def _laufendes_maximum(werte: Iterable[date]) -> list[date]:
+    out: list[date] = []
+    for w in werte:
+        out.append(w if not out or w > out[-1] else out[-1])
+    return out
+
+
+def _kandidaten(lage: _Lage, b: Bedingung) -> list[date]:
+    """:func:`kandidaten` über das Verzeichnis: O(log C + k) statt O(C)."""
+    if b.von > b.bis:
+        return []
+    wechsel = {b.von}
+    grenzen = [d for _, von, bis in b.gueltig for d in (von, bis + _TAG if bis < OFFEN else von)]
+    wechsel.update(d for d in grenzen if b.von < d <= b.bis)
+    wechsel.update(lage.wechsel(b, b.alle))
+    tage = set(wechsel) | {d - _TAG for d in wechsel if d > b.von} | {b.bis}
+    return sorted(tage)
+
+
+def _tagesstand(lage: _Lage, b: Bedingung, t: date) -> Tagesstand:
+    """:func:`tagesstand` über das Verzeichnis: O(R log v) für R Regionen von ``b``."""
+    mit: list[str] = []
+    ungewiss: list[str] = []
+    for ags in lage.sortiert(b.regionen):
+        if not b.zaehlt(ags, t):
+            continue
+        s = lage.stand(ags, t)
+        if s is Stand.MIT:
+            mit.append(ags)
+        elif s is Stand.UNGEWISS:
+            ungewiss.append(ags)
+    return Tagesstand(t, len(mit), len(mit) + len(ungewiss), tuple(ungewiss), tuple(mit))
+
+
 # --- Einengen --------------------------------------------------------------------
 
 VOLL = "voll"  # sicher schon so viele wie veröffentlicht: keine weitere Region
@@ -267,18 +388,28 @@ def _rein(z: Zeiten, t: date) -> Zeiten:
 
 
 def engen_am(
-    zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], b: Bedingung, t: date
+    zeiten: Sequence[Zeiten],
+    je: Mapping[str, tuple[int, ...]],
+    b: Bedingung,
+    t: date,
+    lage: _Lage | None = None,
 ) -> tuple[dict[int, Zeiten], dict[int, str], Tagesstand] | None:
     """Was folgt, wenn der Prüfpunkt ``b`` genau am Tag ``t`` zutraf? None: das kann er dort
     nicht; sonst die eingeengten Verträge (nur die geänderten), je die Regel, und der Stand
     an ``t``.
 
     Namentlich genannte Regionen (``mit``/``ohne``) zählen als sicher mit bzw. sicher ohne
-    Netzwerk; erst dann wird gegen die Zahl geprüft."""
-    st = tagesstand(zeiten, je, b, t)
+    Netzwerk; erst dann wird gegen die Zahl geprüft.
+
+    Mit ``lage`` (dieselben ``zeiten`` und ``je`` im Verzeichnis) kostet der Stand jeder Region
+    O(log v) statt O(v); das Ergebnis ist dasselbe."""
+    st = tagesstand(zeiten, je, b, t) if lage is None else _tagesstand(lage, b, t)
     stand: dict[str, Stand] = {}
     for ags in b.mit | b.ohne:
-        stand[ags] = region_stand(zeiten, je.get(ags, ()), t) if b.gab_es(ags, t) else Stand.OHNE
+        if not b.gab_es(ags, t):
+            stand[ags] = Stand.OHNE
+        else:
+            stand[ags] = region_stand(zeiten, je.get(ags, ()), t) if lage is None else lage.stand(ags, t)
         if (ags in b.mit and stand[ags] is Stand.OHNE) or (ags in b.ohne and stand[ags] is Stand.MIT):
             return None
     gezaehlt = set(st.ungewiss)
@@ -336,24 +467,37 @@ def engen(
     Die Zahl traf an irgendeinem Tag des Zeitraums zu, an welchem, ist offen: die neue Spanne
     jeder Unbekannten ist die Hülle ihrer Spannen über alle Tage, an denen die Zahl zutreffen
     kann. None: an keinem Tag kann sie zutreffen (ein Widerspruch)."""
+    r = _engen(_Lage(zeiten, je), b)
+    if r is None:
+        return None
+    geaendert, schritte = r
+    neu = list(zeiten)
+    for i, z in geaendert.items():
+        neu[i] = z
+    return neu, schritte
+
+
+def _engen(lage: _Lage, b: Bedingung) -> tuple[dict[int, Zeiten], list[Schritt]] | None:
+    """:func:`engen` auf dem Verzeichnis, nur mit den geänderten Verträgen als Ergebnis.
+
+    Kosten O(log C + K · (R log v + u)) für K Kandidatentage, R Regionen des Prüfpunkts und u
+    Verträge, deren Stand an einem Tag offen ist – nie ein Gang über alle Verträge."""
+    zeiten, je = lage.zeiten, lage.je
     von: dict[tuple[int, str], tuple[date, _Anlass]] = {}
     bis: dict[tuple[int, str], tuple[date, _Anlass]] = {}
-    nummern = sorted({i for ags in b.alle for i in je.get(ags, ())})
-    enthalten = set(nummern)
     moeglich = 0  # Tage, an denen die Zahl zutreffen kann
     geaendert_an: dict[int, int] = {}  # je Vertrag: an so vielen davon eingeengt
     # Je Tag nur die eingeengten Verträge (O(K · g) statt O(K · C)); ein Vertrag, der an
     # mindestens einem möglichen Tag ungeändert blieb, bekommt danach seine alte Spanne in die
-    # Hülle – dasselbe Ergebnis wie der Gang über alle Verträge an jedem Tag.
-    for t in kandidaten(zeiten, je, b):
-        r = engen_am(zeiten, je, b, t)
+    # Hülle – dasselbe Ergebnis wie der Gang über alle Verträge an jedem Tag. Jeder eingeengte
+    # Vertrag gehört zu einer Region von ``b`` (engen_am engt nur solche ein).
+    for t in _kandidaten(lage, b):
+        r = engen_am(zeiten, je, b, t, lage)
         if r is None:
             continue
         moeglich += 1
         geaendert, regeln, st = r
         for i, z in geaendert.items():
-            if i not in enthalten:
-                continue
             geaendert_an[i] = geaendert_an.get(i, 0) + 1
             for art in (UNTERZEICHNET, ENDET):
                 s, alt = z.spanne(art), zeiten[i].spanne(art)
@@ -367,8 +511,9 @@ def engen(
                     bis[k] = (s.bis, grund if s.bis != alt.bis else None)
     if not moeglich:
         return None
-    for i in nummern:
-        if geaendert_an.get(i, 0) == moeglich:
+    # Ein Vertrag, der an keinem Tag eingeengt wurde, behält seine Spanne: nur die übrigen zählen.
+    for i, n in geaendert_an.items():
+        if n == moeglich:
             continue  # an jedem möglichen Tag eingeengt
         for art in (UNTERZEICHNET, ENDET):
             alt = zeiten[i].spanne(art)
@@ -379,7 +524,7 @@ def engen(
                 von[k] = (alt.von, None)
             if k not in bis or alt.bis > bis[k][0] or (alt.bis == bis[k][0] and bis[k][1] is not None):
                 bis[k] = (alt.bis, None)
-    neu = list(zeiten)
+    neu: dict[int, Zeiten] = {}
     schritte: list[Schritt] = []
     for (i, art), (v, grund_v) in sorted(von.items()):
         bis_, grund_b = bis[(i, art)]
@@ -388,7 +533,7 @@ def engen(
         s = Spanne(v, bis_)
         if s == alt:
             continue
-        neu[i] = neu[i].mit(art, s)
+        neu[i] = neu.get(i, zeiten[i]).mit(art, s)
         if s.von != alt.von and grund_v is not None:
             schritte.append(Schritt(i, art, "von", alt, s, b, grund_v[1], grund_v[0], True))
         if s.bis != alt.bis and grund_b is not None:
@@ -412,27 +557,36 @@ def propagiere(zeiten: Sequence[Zeiten], bedingungen: Sequence[Bedingung]) -> Ei
 
     ``schritte`` hält je Unbekannter und Seite nur den letzten Schritt: der legt die Grenze
     fest (Grenzen werden nur enger). ``allein`` sagt, ob der Prüfpunkt die Grenze auch ohne
-    die anderen Einengungen erzwingt."""
+    die anderen Einengungen erzwingt.
+
+    Kosten je Runde: :func:`_engen` je Prüfpunkt, dazu O(v log v + C) je geänderter Spanne
+    (:meth:`_Lage.setze`) – kein Gang über alle Verträge je Prüfpunkt. Die Zahl der Runden
+    begrenzen die Tage der Spannen; meist sind es zwei."""
     je = je_region(zeiten)
-    aktuell = list(zeiten)
+    lage = _Lage(zeiten, je)
     letzte: dict[tuple[int, str, str], Schritt] = {}
     widerspruch = None
     while widerspruch is None:
-        vorher = list(aktuell)
+        geaendert = False  # Spannen werden nur enger: jede Änderung ist eine echte
         for b in bedingungen:
-            r = engen(aktuell, je, b)
+            r = _engen(lage, b)
             if r is None:
                 widerspruch = b
                 break
-            aktuell, neu = r
+            aenderungen, neu = r
+            for i, z in aenderungen.items():
+                lage.setze(i, z)
+            geaendert = geaendert or bool(aenderungen)
             letzte.update({(x.vertrag, x.art, x.seite): x for x in neu})
-        if aktuell == vorher:
+        if not geaendert:
             break
-    allein = {b.nr: engen(zeiten, je, b) for b in {x.bedingung for x in letzte.values()}}
+    aktuell = lage.zeiten
+    anfangs = _Lage(zeiten, je)  # jeder Prüfpunkt für sich, auf den Angaben allein
+    allein = {b.nr: _engen(anfangs, b) for b in {x.bedingung for x in letzte.values()}}
     schritte = []
     for x in letzte.values():
         r = allein[x.bedingung.nr]
-        s = r[0][x.vertrag].spanne(x.art) if r is not None else None
+        s = r[0].get(x.vertrag, zeiten[x.vertrag]).spanne(x.art) if r is not None else None
         erzwungen = s is not None and (s.von >= x.nachher.von if x.seite == "von" else s.bis <= x.nachher.bis)
         schritte.append(x._replace(allein=erzwungen))
     schritte.sort(key=lambda x: (x.vertrag, x.art, x.seite != "von"))
@@ -524,6 +678,48 @@ def _stand_mit(zeiten: Sequence[Zeiten], nummern: Iterable[int], t: date, i: int
         if st is Stand.UNGEWISS:
             stand = st
     return stand
+
+
+def _zutreffende_tage(lage: _Lage, b: Bedingung) -> list[date]:
+    """:func:`zutreffende_tage` über das Verzeichnis."""
+    return [t for t in _kandidaten(lage, b) if kann_zutreffen(b, _tagesstand(lage, b, t))]
+
+
+class _Tage:
+    """Die zutreffenden Tage aller Prüfpunkte in einer sortierten Liste (Tag, Stelle in
+    ``bedingungen``): die Prüfpunkte, die eine Unbekannte entscheiden können, sind die mit
+    einem Tag in ihrer Spanne – gefunden mit einer Suche statt einem Gang über alle."""
+
+    def __init__(self, bedingungen: Sequence[Bedingung], tage: Mapping[int, list[date]]) -> None:
+        self.bedingungen = bedingungen
+        self.paare = sorted((t, k) for k, b in enumerate(bedingungen) for t in tage[b.nr])
+
+    def entscheidende(
+        self, zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]], i: int, art: str
+    ) -> list[Bedingung]:
+        """:func:`entscheidende` für alle ``bedingungen``: O(log P + p · v) für die p Paare im
+        Fenster der Spanne und v Verträge der Region – nicht O(B) je Unbekannter."""
+        z = zeiten[i]
+        s = z.spanne(art)
+        if s is None or s.genau:
+            return []
+        frueh, spaet = z.mit(art, Spanne(s.von, s.von)), z.mit(art, Spanne(s.bis, s.bis))
+        ende_tag = s.bis + _TAG if s.bis < date.max else s.bis
+        anfang = bisect.bisect_left(self.paare, (s.von, -1))
+        ende = bisect.bisect_right(self.paare, (ende_tag, len(self.bedingungen)))
+        gefunden: set[int] = set()
+        for t, k in self.paare[anfang:ende]:
+            if k in gefunden:
+                continue
+            b = self.bedingungen[k]
+            if any(
+                _stand_mit(zeiten, je.get(ags, ()), t, i, frueh)
+                is not _stand_mit(zeiten, je.get(ags, ()), t, i, spaet)
+                for ags in z.gebiete
+                if b.zaehlt(ags, t)
+            ):
+                gefunden.add(k)
+        return [self.bedingungen[k] for k in sorted(gefunden)]
 
 
 # --- Der Bericht: aus dem Datenbestand ---------------------------------------------
@@ -714,12 +910,15 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
     Prüfpunkte, mit den Prüfpunkten, die eine Antwort entschiede; geordnet nach :data:`REGEL`.
     Der Einstieg für ``netz offen`` und den Abschnitt „Offene Fragen“ des Berichts.
 
-    Kosten für R Regionen, C Verträge, B Prüfpunkte und Q offene Fragen: je Runde des Einengens
-    O(B · (C + K · R)) mit K Kandidatentagen je Prüfpunkt (ein Tag für einen Prüfpunkt mit
-    genauem Datum, sonst die Grenzen der Verträge in seinem Zeitraum), dazu O(Q · B · log T) für
-    „entscheidet“. B ist durch die Höchstzahl der Einträge einer Liste begrenzt
-    (pruefen/yamlio.py: MAX_EINTRAEGE), die Zahl der Runden durch die Tage der Spannen –
-    linear in R und C nur bei fester Zahl der Prüfpunkte (benchmarks/grenzen.py misst es)."""
+    Kosten für R Regionen, C Verträge (v je Region), B Prüfpunkte und Q offene Fragen:
+    O(C log C) für die Verzeichnisse (:class:`_Lage`, :class:`_Tage`); je Runde des Einengens
+    O(Σ (log C + k + K · R · log v)) über die Prüfpunkte, mit K Kandidatentagen (einer für einen
+    Prüfpunkt mit genauem Datum, sonst die k Grenzen von Spannen in seinem Zeitraum), dazu
+    O(v log v + C) je eingeengter Spanne; für „entscheidet“ O(Q log P + p · v) mit den p
+    zutreffenden Tagen im Fenster jeder Frage. Für Prüfpunkte mit genauem Datum also
+    O((C + B · R) log C) je Runde: linear in ungenauen Verträgen und Prüfpunkten bei fester Zahl
+    der Regionen (R ist die Karte; benchmarks/grenzen.py misst es). Die Zahl der Runden begrenzen
+    die Tage der Spannen (jede Runde engt ein oder endet)."""
     regionen = [d.modell for d in bestand.regionen]
     nach_ags = {r.ags: r for r in regionen}
     prog = bestand.programm.modell if bestand.programm is not None else None
@@ -742,7 +941,14 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
     je = je_region(zeiten)
     eng = ergebnis.zeiten if ergebnis.widerspruch is None else tuple(zeiten)
 
-    tage = {b.nr: zutreffende_tage(eng, je, b) for b in bed}
+    lage = _Lage(eng, je)
+    tage = {b.nr: _zutreffende_tage(lage, b) for b in bed}
+    zutreffend = _Tage(bed, tage)
+    # die Schritte je Unbekannter, einmal gruppiert (nicht je Frage alle Schritte durchsucht)
+    schritte_je: dict[tuple[int, str], list[Schritt]] = {}
+    if ergebnis.widerspruch is None:
+        for x in ergebnis.schritte:
+            schritte_je.setdefault((x.vertrag, x.art), []).append(x)
     nummer = {}
     eigene: dict[str, list[int]] = {}  # die Verträge je Region, in deren Datei sie stehen
     for i, z in enumerate(zeiten):
@@ -772,8 +978,7 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
                     x.allein,
                     _satz(x, punkt[x.bedingung.nr], region),
                 )
-                for x in ergebnis.schritte
-                if x.vertrag == i and x.art == art and ergebnis.widerspruch is None
+                for x in schritte_je.get((i, art), ())
             )
             fragen.append(
                 Frage(
@@ -787,7 +992,7 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
                     s,
                     bekannt.tage(heute),
                     s.tage(heute),
-                    tuple(punkt[b.nr] for b in entscheidende(eng, je, i, art, bed, tage)),
+                    tuple(punkt[b.nr] for b in zutreffend.entscheidende(eng, je, i, art)),
                     gruende,
                 )
             )
@@ -798,7 +1003,7 @@ def offene_fragen(bestand: Datenbestand, heute: date) -> OffenBericht:
     for b in bed:
         if b.von != b.bis:
             continue
-        st = tagesstand(eng, je, b, b.von)
+        st = _tagesstand(lage, b, b.von)
         # namentlich genannte Regionen sind keine Kandidaten: sie zählen als sicher mit bzw. ohne
         kandidaten_ = [a for a in st.ungewiss if a not in b.mit | b.ohne]
         sicher = st.sicher + sum(a in b.mit for a in st.ungewiss)

@@ -18,7 +18,15 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
-from ..kern.abdeckung import Stand, Verlauf, abdeckung, verlauf, vertraege_je_region, wendepunkte
+from ..kern.abdeckung import (
+    Stand,
+    StandVerzeichnis,
+    Verlauf,
+    abdeckung,
+    verlauf,
+    vertraege_je_region,
+    wendepunkte,
+)
 from ..kern.befund import Problem
 from ..kern.belege import VORGABE_HOECHSTALTER, AlterFehler, Hoechstalter, neuester_pruefpunkt
 from ..kern.bestand import Datenbestand, Dokument
@@ -42,6 +50,14 @@ class PruefErgebnis(NamedTuple):
 
 
 def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
+    """Jeder Prüfpunkt gegen die Verträge.
+
+    Kosten für R Regionen, C Verträge (v je Region) und B Prüfpunkte: O(C log C) für den
+    Verlauf je Gebiet (NRW, die Bezirke) und das :class:`StandVerzeichnis`; je Prüfpunkt
+    O(R + log C + k) für sein Gebiet und die k Wendepunkte in seinem Zeitraum, mit Namen dazu
+    O(k · R · log v) (:func:`_namen`). Für Prüfpunkte mit genauem Datum O((C + B · R) log C):
+    linear in Verträgen und Prüfpunkten bei fester Zahl der Regionen. Ein verfehlter Prüfpunkt
+    kostet zusätzlich O(R + C) für die Dateien seines Gebiets (:func:`_mit_dateien`)."""
     prog = bestand.programm
     if prog is None:
         return []
@@ -49,6 +65,7 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
     je = vertraege_je_region((d.modell for d in bestand.vertraege), beginn)
     alle = [d.modell for d in bestand.regionen]
     bekannt = {r.ags: r for r in alle}
+    staende = StandVerzeichnis(je)  # einmal für alle Prüfpunkte mit Namen
     verlaeufe: dict[str | None, Verlauf] = {}
     wenden: dict[str | None, list[date]] = {}
     out = []
@@ -80,7 +97,7 @@ def pruefpunkte(bestand: Datenbestand, heute: date) -> list[PruefErgebnis]:
             fehler = _mit_dateien(fehler, bestand, gebiet_regionen)
             out.append(PruefErgebnis(p, zeile, True, zahl_erfuellt, spanne_s, spanne_m, fehler))
             continue
-        befund = _namen(prog.anzeige, zeile, a, je, zahl_erfuellt, wenden[p.regierungsbezirk])
+        befund = _namen(prog.anzeige, zeile, a, je, zahl_erfuellt, wenden[p.regierungsbezirk], staende)
         if befund == _NUR_ZAHL:
             befund = _zahl_verfehlt(prog.anzeige, zeile, p, spanne_s, spanne_m)
         fehler = _mit_dateien(befund if isinstance(befund, Problem) else None, bestand, gebiet_regionen)
@@ -161,12 +178,16 @@ def _namen(
     je: dict[str, tuple[Vertrag, ...]],
     zahl_erfuellt: bool,
     wende: list[date] | None = None,
+    verzeichnis: StandVerzeichnis | None = None,
 ) -> Problem | str | None:
     """Prüfpunkt mit Namen: gibt es einen Tag, an dem eine Lesart alles zugleich erfüllt?
 
     Sonst der genaueste Befund: eine genannte Region, die nie ein Netzwerk haben kann (NZ502),
     eine ungenannte, die trotz vollständiger Liste sicher eines hat (NZ503), eine als „ohne“
     genannte, die sicher eines hat (NZ504), die Zahl allein (NZ501) – oder nur das Zugleich (NZ505).
+
+    Kosten O(K · R · log v) für K Wendepunkte im Zeitraum und R Regionen des Gebiets, mit dem
+    ``verzeichnis`` aller Verträge (je Tag nie alle Verträge, :class:`StandVerzeichnis`).
     """
     p, gebiet, anfang, ende = a.punkt, a.gebiet, a.von, a.bis
     genannt = set(a.genannt or ())
@@ -179,7 +200,10 @@ def _namen(
     for d in tage:
         # nur die Regionen, die es am Tag gab: eine noch nicht gebildete (StädteRegion Aachen
         # vor dem 21.10.2009) oder aufgelöste hat kein Netzwerk, weder sicher noch möglich
-        staende = {s.region.ags: s.stand for s in abdeckung(gebiet, je, d).regionen}
+        if verzeichnis is not None:  # dasselbe wie abdeckung(), ohne alle Verträge je Tag
+            staende = {r.ags: verzeichnis.stand(r.ags, d) for r in gebiet if r.gilt_am(d)}
+        else:
+            staende = {s.region.ags: s.stand for s in abdeckung(gebiet, je, d).regionen}
         je_moeglich |= {x for x, s in staende.items() if s is not Stand.OHNE}
         je_nicht_sicher |= {r.ags for r in gebiet if staende.get(r.ags, Stand.OHNE) is not Stand.MIT}
         if any(staende.get(x, Stand.OHNE) is Stand.OHNE for x in genannt) or any(
