@@ -15,6 +15,10 @@ import pytest
 
 from tests import chromium
 
+# Chromium startet je Aufruf Sekunden lang: langsam, .ci/run führt es mit -m slow aus (dort ist
+# Chromium installiert)
+pytestmark = pytest.mark.slow
+
 CHROMIUM = chromium.CHROMIUM
 AXE = Path(
     os.environ.get(

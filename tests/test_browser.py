@@ -11,6 +11,10 @@ import pytest
 
 from tests import chromium
 
+# Chromium startet je Aufruf Sekunden lang: langsam, .ci/run führt es mit -m slow aus (dort ist
+# Chromium installiert)
+pytestmark = pytest.mark.slow
+
 CHROMIUM = chromium.CHROMIUM
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,

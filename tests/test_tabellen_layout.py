@@ -18,6 +18,10 @@ import pytest
 
 from tests import chromium
 
+# Chromium und das ganze WeasyPrint-Layout des Berichts kosten je Test Sekunden: langsam, .ci/run
+# führt beide mit -m slow aus
+pytestmark = pytest.mark.slow
+
 CHROMIUM = chromium.CHROMIUM
 ohne_browser = pytest.mark.skipif(
     CHROMIUM is None,
