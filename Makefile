@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy src
-	$(BIN)/python -m pytest -n auto -m "not slow" --hypothesis-profile=$(HYPOTHESIS)
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow" --hypothesis-profile=$(HYPOTHESIS)
 
 # Feindliche Eingaben (Korpus, Angriffe, Mutationen) unter einer Speicher- und Zeitgrenze:
 # ein Fall, der mehr als 1 GiB Adressraum braucht oder hängt, lässt den Lauf scheitern.
