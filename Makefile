@@ -15,12 +15,16 @@ $(STAMP): pyproject.toml
 status: $(STAMP)
 	$(BIN)/netz status
 
+# Hypothesis-Profil (tests/conftest.py): „schnell“ am Schreibtisch, .ci/run ruft „make test
+# HYPOTHESIS=ci“ mit den vollen Beispielzahlen
+HYPOTHESIS ?= schnell
+
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy src
-	$(BIN)/python -m pytest -n auto -m "not slow"
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not slow" --hypothesis-profile=$(HYPOTHESIS)
 
 # Feindliche Eingaben (Korpus, Angriffe, Mutationen) unter einer Speicher- und Zeitgrenze:
 # ein Fall, der mehr als 1 GiB Adressraum braucht oder hängt, lässt den Lauf scheitern.

@@ -20,11 +20,13 @@ die Blöcke neu (nur die Ausgaben; Befehle und Text bleiben).
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,16 +106,28 @@ def umgebung(ordner: Path) -> dict[str, str]:
     }
 
 
+_VORLAGE: list[Path] = []  # das eine fertige Repository je Prozess (siehe arbeitsordner)
+
+
 def arbeitsordner(ordner: Path) -> dict[str, str]:
-    """Ein Repository wie ein frischer Klon: data/ eingecheckt auf main."""
-    shutil.copytree(DATEN, ordner / "data")
+    """Ein Repository wie ein frischer Klon: data/ eingecheckt auf main.
+
+    Gebaut wird es einmal je Prozess, jedes Beispiel bekommt eine Kopie (Arbeitsbaum und .git):
+    Name und Zeitpunkt des Commits stehen in der Umgebung fest, die Kopie ist also genau das
+    Repository, das git init, add und commit hier angelegt hätten."""
     env = umgebung(ordner)
-    for befehl in (
-        ["git", "init", "-q", "-b", "main"],
-        ["git", "add", "data"],
-        ["git", "commit", "-q", "-m", "Daten"],
-    ):
-        subprocess.run(befehl, cwd=ordner, env=env, check=True, capture_output=True)
+    if not _VORLAGE:
+        vorlage = Path(tempfile.mkdtemp(prefix="netz-beispiele-"))
+        atexit.register(shutil.rmtree, vorlage, True)
+        shutil.copytree(DATEN, vorlage / "data")
+        for befehl in (
+            ["git", "init", "-q", "-b", "main"],
+            ["git", "add", "data"],
+            ["git", "commit", "-q", "-m", "Daten"],
+        ):
+            subprocess.run(befehl, cwd=vorlage, env=umgebung(vorlage), check=True, capture_output=True)
+        _VORLAGE.append(vorlage)
+    shutil.copytree(_VORLAGE[0], ordner, symlinks=True, dirs_exist_ok=True)
     return env
 
 

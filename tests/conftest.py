@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from netzwerk_cli.cli import alle_befehle, ausfuehren
@@ -21,6 +22,20 @@ app = alle_befehle()
 DATEN = Path(__file__).resolve().parent.parent / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HEUTE = "2026-11-27"
+
+# Hypothesis-Profile: „make test“ wählt „schnell“ (ein Viertel der Beispiele, für die Runde am
+# Schreibtisch), .ci/run „ci“ (die vollen Zahlen an den Tests). Ohne --hypothesis-profile gilt
+# Hypothesis' „default“ mit ebenfalls 100 Beispielen, also den vollen Zahlen.
+settings.register_profile("schnell", max_examples=25)
+settings.register_profile("ci", max_examples=100)
+
+
+def beispiele(n: int) -> int:
+    """``n`` Beispiele im vollen Lauf; im Profil „schnell“ anteilig weniger, mindestens 10.
+
+    Für ``@settings(max_examples=beispiele(300))``: eine ausdrückliche Zahl am Test ginge sonst
+    jedem Profil vor. Test-Module werden erst nach dem Laden des Profils importiert."""
+    return max(10, n * settings.default.max_examples // 100)
 
 
 @pytest.fixture(autouse=True)

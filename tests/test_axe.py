@@ -15,16 +15,22 @@ import pytest
 
 from tests import chromium
 
+# Chromium startet je Aufruf Sekunden lang: langsam, .ci/run führt es mit -m slow aus (dort ist
+# Chromium installiert)
 CHROMIUM = chromium.CHROMIUM
 AXE = Path(
     os.environ.get(
         "NETZ_AXE", Path(__file__).resolve().parent.parent / ".ci/node/node_modules/axe-core/axe.min.js"
     )
 )
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None or not AXE.is_file(),
-    reason="Chromium oder axe-core fehlt (CI: apt-get install chromium; npm --prefix .ci/node i axe-core)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None or not AXE.is_file(),
+        reason="Chromium oder axe-core fehlt "
+        "(CI: apt-get install chromium; npm --prefix .ci/node i axe-core)",
+    ),
+]
 
 LAUF = """<script>
 axe.run(document, {resultTypes: ['violations']}).then(r => {

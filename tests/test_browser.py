@@ -11,11 +11,16 @@ import pytest
 
 from tests import chromium
 
+# Chromium startet je Aufruf Sekunden lang: langsam, .ci/run führt es mit -m slow aus (dort ist
+# Chromium installiert)
 CHROMIUM = chromium.CHROMIUM
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium fehlt (CI installiert Debians chromium; lokal: apt-get install chromium)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Chromium fehlt (CI installiert Debians chromium; lokal: apt-get install chromium)",
+    ),
+]
 
 
 def _chromium(profil: Path, *args: str) -> subprocess.CompletedProcess[str]:

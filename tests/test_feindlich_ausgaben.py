@@ -425,6 +425,18 @@ def test_diff_basis_ist_zweig_nie_tag(
     assert [s["ags"] for s in e["staende"]] == ["05170"]
 
 
+def _uebrige_adressen_lokal(daten: Path, port: int) -> None:
+    """Jede Webadresse der Datenkopie zeigt auf einen Pfad des lokalen Servers, den er nicht kennt
+    (404): der Test fragt nie das Internet an – ohne Netz wartete sonst jede der vielen Adressen
+    der eingebetteten Daten ihre Frist ab, bei jedem Lauf."""
+    import re
+
+    web = re.compile(r"https?://[^\s\"']+")
+    for f in [*daten.glob("*/*.yaml"), daten / "programm.yaml"]:
+        text = f.read_text(encoding="utf-8")
+        f.write_text(web.sub(f"http://127.0.0.1:{port}/unbekannt", text), encoding="utf-8")
+
+
 def test_sources_check_zeigt_ziel_ohne_geheimnisse(
     lokal: _Server, netz: Any, daten: Path, monkeypatch: Any
 ) -> None:
@@ -435,6 +447,7 @@ def test_sources_check_zeigt_ziel_ohne_geheimnisse(
     monkeypatch.setattr(
         netz_modul, "pruefe_adressen", functools.partial(netz_modul.pruefe_adressen, lokal_erlaubt=True)
     )
+    _uebrige_adressen_lokal(daten, lokal.port)
     basis = f"http://127.0.0.1:{lokal.port}"
     pfad = daten / "vertraege" / "05111-duesseldorf-2009-08-24.yaml"
     pfad.write_text(
@@ -458,6 +471,7 @@ def test_loopback_nur_als_argument_der_inneren_funktion(
     """Kein Schalter, keine Umgebungsvariable, kein Datenfeld erlaubt 127.0.0.1 im normalen Lauf."""
     for name in ("NETZ_LOKAL", "NETZ_TEST", "NETZ_LOKAL_ERLAUBT", "NO_PROXY", "no_proxy"):
         monkeypatch.setenv(name, "1")
+    _uebrige_adressen_lokal(daten, lokal.port)
     pfad = daten / "vertraege" / "05111-duesseldorf-2009-08-24.yaml"
     pfad.write_text(
         f'region: "05111"\nunterzeichnet: 2009-08-24\nquellen:\n  - http://127.0.0.1:{lokal.port}/ok\n',

@@ -29,6 +29,20 @@ def test_ci_ruft_make_test() -> None:
     assert "make test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
 
 
+def test_ci_holt_nach_was_make_test_auslaesst() -> None:
+    """„make test“ lässt die Tests mit dem Marker slow aus und nimmt weniger Hypothesis-Beispiele;
+    .ci/run führt beides voll aus – sonst liefe ein langsamer Test nirgends."""
+    from hypothesis import settings
+
+    make = (REPO / "Makefile").read_text(encoding="utf-8")
+    test = make[make.index("\ntest:") :].split("\n\n", 1)[0]
+    assert '-m "not slow"' in test and "--hypothesis-profile=$(HYPOTHESIS)" in test
+    ci = [z.strip() for z in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert "make test HYPOTHESIS=ci" in ci
+    assert any(z.startswith(".venv/bin/python -m pytest") and " -m slow " in z for z in ci), ci
+    assert settings.get_profile("ci").max_examples >= 100 > settings.get_profile("schnell").max_examples
+
+
 def test_doku_nennt_jeden_befund_code_mit_seiner_schwere() -> None:
     """Die eine Tabelle der Codes in docs/befunde.md ist das Register der Regeln: jeder Code
     genau einmal, in seiner Reihenfolge, mit Schwere, Umfang und „--fix“, wo er eine Behebung

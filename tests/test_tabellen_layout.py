@@ -18,6 +18,10 @@ import pytest
 
 from tests import chromium
 
+# Chromium und das ganze WeasyPrint-Layout des Berichts kosten je Test Sekunden: langsam, .ci/run
+# führt beide mit -m slow aus
+pytestmark = pytest.mark.slow
+
 CHROMIUM = chromium.CHROMIUM
 ohne_browser = pytest.mark.skipif(
     CHROMIUM is None,
@@ -59,18 +63,28 @@ MESSUNG = """<script>
 </script>"""
 
 
-def _miss(html: Path, breite: int, profil: Path) -> dict[str, Any]:
+def _miss(seiten: list[Path], breite: int, profil: Path) -> list[dict[str, Any]]:
+    """Misst alle Seiten in einem einzigen Start von Chromium (jeder Start kostet Sekunden).
+
+    headless Chromium hat mindestens 500 px Fensterbreite: jede Seite steht daher in einem
+    eigenen Rahmen der gewünschten Breite (file:// gilt mit --allow-file-access-from-files als
+    ein Ursprung, das Skript im Rahmen schreibt seine Messung als ``pre#messung-N`` ins äußere
+    Dokument)."""
     assert CHROMIUM is not None
-    kopie = html.with_name(f"{html.stem}-messung-{breite}.html")
-    kopie.write_text(html.read_text(encoding="utf-8").replace("</body>", MESSUNG + "</body>"), "utf-8")
-    # headless Chromium hat mindestens 500 px Fensterbreite: die Seite steht daher in einem
-    # Rahmen der gewünschten Breite (file:// gilt mit --allow-file-access-from-files als ein
-    # Ursprung, das Skript im Rahmen schreibt ins äußere Dokument)
-    rahmen = html.with_name(f"{html.stem}-rahmen-{breite}.html")
-    rahmen.write_text(
-        f'<!DOCTYPE html><html lang="de"><title>Messung</title><body style="margin:0">'
-        f'<iframe src="{kopie.name}" title="Seite" style="width:{breite}px;height:900px;border:0">'
-        "</iframe></body></html>",
+    rahmen = []
+    for i, html in enumerate(seiten):
+        kopie = html.with_name(f"{html.stem}-messung-{breite}.html")
+        skript = MESSUNG.replace("pre.id = 'messung'", f"pre.id = 'messung-{i}'")
+        kopie.write_text(html.read_text(encoding="utf-8").replace("</body>", skript + "</body>"), "utf-8")
+        rahmen.append(
+            f'<iframe src="{kopie.as_uri()}" title="Seite {i}" loading="eager" '
+            f'style="display:block;width:{breite}px;height:900px;border:0"></iframe>'
+        )
+    aussen = profil.parent / f"rahmen-{breite}.html"
+    aussen.write_text(
+        '<!DOCTYPE html><html lang="de"><title>Messung</title><body style="margin:0">'
+        + "".join(rahmen)
+        + "</body></html>",
         "utf-8",
     )
     r = subprocess.run(
@@ -80,16 +94,20 @@ def _miss(html: Path, breite: int, profil: Path) -> dict[str, Any]:
             "--allow-file-access-from-files",
             f"--window-size={max(breite, 500) + 40},1000",
             "--dump-dom",
-            rahmen.as_uri(),
+            aussen.as_uri(),
         ),
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert r.returncode == 0, r.stderr[-2000:]
-    treffer = re.search(r'<pre id="messung">(.*?)</pre>', r.stdout, re.S)
-    assert treffer, r.stdout[-2000:]
-    return json.loads(treffer.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+    messungen = []
+    for i, seite in enumerate(seiten):
+        treffer = re.search(rf'<pre id="messung-{i}">(.*?)</pre>', r.stdout, re.S)
+        assert treffer, (seite.name, r.stdout[-2000:])
+        roh = treffer.group(1).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        messungen.append(json.loads(roh))
+    return messungen
 
 
 def _seiten(netz: Any, tmp_path: Path) -> list[Path]:
@@ -112,15 +130,15 @@ def _seiten(netz: Any, tmp_path: Path) -> list[Path]:
 def test_keine_zelle_ueberlappt_im_browser(netz: Any, tmp_path: Path, breite: int) -> None:
     seiten = _seiten(netz, tmp_path)
     assert len(seiten) >= 6
-    for i, seite in enumerate(seiten):
-        m = _miss(seite, breite, tmp_path / f"profil{i}")
-        assert m["breite"] == breite
+    messungen = _miss(seiten, breite, tmp_path / "profil")
+    for seite, m in zip(seiten, messungen, strict=True):
+        assert m["breite"] == breite, seite.name
         assert m["fehler"] == [], (seite.name, m["fehler"][:5])
         assert m["seite"] <= breite, (seite.name, "die Seite selbst rollt waagerecht")
         if breite >= 1000:
             assert m["bildlauf"] == [], (seite.name, m["bildlauf"])
     # die Messung misst wirklich: der Bericht hat Zellen
-    assert _miss(seiten[0], 1000, tmp_path / "p")["zellen"] > 53 * 6
+    assert messungen[0]["zellen"] > 53 * 6
 
 
 def _kaesten(box: Any) -> list[Any]:

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from netzwerk_cli.cli import ausfuehren
+from tests.conftest import DATEN
 from tests.gitrepo import git, ohne_globale_konfiguration, repo_anlegen
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diff"
@@ -23,26 +28,50 @@ HEUTE = "2026-12-06"
 KOELN_NEU = "https://www.stadt-koeln.de/leben-in-koeln/bildung-und-schule/regionales-bildungsnetzwerk-2026"
 
 
+@pytest.fixture(scope="module")
+def _pr_vorlage(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Der Pull-Request aus #21, einmal je Modul gebaut (git und netz kosteten je Test über eine
+    Sekunde): Köln endet am 31.07.2025 und tritt am 01.12.2026 wieder ein; Bottrops „2009“ wird
+    „2009-03-12“ (die Datei heißt danach anders); Düsseldorfs Vertrag bekommt eine Bemerkung.
+    Jeder Test arbeitet auf einer Kopie (:func:`geaendert`)."""
+    oben = tmp_path_factory.mktemp("pr")
+    daten = oben / "data"
+    shutil.copytree(DATEN, daten)
+    with pytest.MonkeyPatch.context() as mp:
+        for name in [n for n in os.environ if n.startswith("NETZ_")]:
+            mp.delenv(name)
+        ohne_globale_konfiguration(mp, oben)
+        mp.setenv("NETZ_HEUTE", HEUTE)
+        mp.chdir(oben)  # Pfade wie im Repository: data/vertraege/…
+        repo_anlegen(oben)
+        git(oben, "checkout", "-q", "-b", "pr")
+        for argumente in (
+            ["end", "köln", "--date", "31.07.2025"],
+            ["add", "köln", "--date", "01.12.2026", "--source", KOELN_NEU],
+        ):
+            with CliRunner().isolation() as (_, fehler, _):
+                code = ausfuehren(["--data", str(daten), *argumente])
+                sys.stderr.flush()
+                assert code == 0, fehler.getvalue().decode()
+        alt = daten / "vertraege" / "05512-bottrop-2009.yaml"
+        text = alt.read_text(encoding="utf-8")
+        assert "\nunterzeichnet: 2009\n" in text
+        git(oben, "mv", str(alt), str(alt.with_name("05512-bottrop-2009-03-12.yaml")))
+        alt.with_name("05512-bottrop-2009-03-12.yaml").write_text(
+            text.replace("\nunterzeichnet: 2009\n", "\nunterzeichnet: 2009-03-12\n"), encoding="utf-8"
+        )
+    return oben
+
+
 @pytest.fixture
-def geaendert(netz: Any, daten: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Der Pull-Request aus #21: Köln endet am 31.07.2025 und tritt am 01.12.2026 wieder ein;
-    Bottrops „2009“ wird „2009-03-12“ (die Datei heißt danach anders); Düsseldorfs Vertrag
-    bekommt eine Bemerkung."""
+def geaendert(_pr_vorlage: Path, daten: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Eine Kopie des Pull-Requests (Arbeitsbaum und .git) an der Stelle der Datenkopie."""
     oben = daten.parent
+    shutil.rmtree(daten)
+    shutil.copytree(_pr_vorlage, oben, symlinks=True, dirs_exist_ok=True)
     ohne_globale_konfiguration(monkeypatch, oben)
-    repo_anlegen(oben)
-    git(oben, "checkout", "-q", "-b", "pr")
     monkeypatch.setenv("NETZ_HEUTE", HEUTE)
-    monkeypatch.chdir(oben)  # Pfade wie im Repository: data/vertraege/…
-    assert netz("end", "köln", "--date", "31.07.2025").exit_code == 0
-    assert netz("add", "köln", "--date", "01.12.2026", "--source", KOELN_NEU).exit_code == 0
-    alt = daten / "vertraege" / "05512-bottrop-2009.yaml"
-    text = alt.read_text(encoding="utf-8")
-    assert "\nunterzeichnet: 2009\n" in text
-    git(oben, "mv", str(alt), str(alt.with_name("05512-bottrop-2009-03-12.yaml")))
-    alt.with_name("05512-bottrop-2009-03-12.yaml").write_text(
-        text.replace("\nunterzeichnet: 2009\n", "\nunterzeichnet: 2009-03-12\n"), encoding="utf-8"
-    )
+    monkeypatch.chdir(oben)
     return oben
 
 

@@ -179,6 +179,7 @@ def test_ods_typen_und_zuruecklesen(netz: Any, tmp_path: Path) -> None:
     assert [e.get(f"{c}name") for e in tabellen] == list(BLAETTER)
 
 
+@pytest.mark.slow  # LibreOffice startet Sekunden lang; .ci/run installiert es und führt den Test aus
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice ist nicht installiert")
 def test_ods_und_xlsx_oeffnen_in_libreoffice(netz: Any, tmp_path: Path) -> None:
     for endung in ("ods", "xlsx"):
@@ -312,6 +313,7 @@ def _frictionless(ordner: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # frictionless startet als eigener Prozess mit vielen Importen; .ci/run führt ihn aus
 def test_datapackage_besteht_frictionless_validate(netz: Any, tmp_path: Path) -> None:
     import json
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 
+@pytest.mark.slow  # pandas zu laden kostet Sekunden je Prozess; .ci/run führt ihn aus
 def test_ods_wahrheitswerte_wie_xlsx(netz: Any, tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     pytest.importorskip("odf")

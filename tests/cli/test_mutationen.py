@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from netzwerk_cli.cli import ausfuehren
 from netzwerk_cli.pruefen.codes import MAX_BEFUNDE
-from tests.conftest import DATEN, HEUTE
+from tests.conftest import DATEN, HEUTE, beispiele
 
 DATEIEN = sorted(p.relative_to(DATEN) for p in DATEN.rglob("*.yaml"))
 
@@ -75,7 +75,7 @@ _ORDNER = Path(tempfile.mkdtemp(prefix="netz-mutation-")) / "data"
 shutil.copytree(DATEN, _ORDNER)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=beispiele(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutation())
 def test_validate_uebersteht_jede_mutation(fall: tuple[Path, bytes]) -> None:
     datei, inhalt = fall

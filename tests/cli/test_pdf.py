@@ -27,6 +27,7 @@ def _seiten(pdf: Path) -> int:
     return _text(pdf).count("\f")
 
 
+@pytest.mark.slow  # WeasyPrint setzt den ganzen Bericht: Sekunden; .ci/run führt ihn aus
 @ohne_poppler
 def test_pdf_seite_eins_hat_die_kennzahlen(netz: Any, tmp_path: Path) -> None:
     ziel = tmp_path / "bericht.pdf"
@@ -49,6 +50,7 @@ def test_pdf_seite_eins_hat_die_kennzahlen(netz: Any, tmp_path: Path) -> None:
         assert "file://" not in flach and str(tmp_path) not in flach
 
 
+@pytest.mark.slow  # WeasyPrint setzt den ganzen Bericht: Sekunden; .ci/run führt ihn aus
 @ohne_poppler
 def test_pdf_ist_a4(netz: Any, tmp_path: Path) -> None:
     ziel = tmp_path / "bericht.pdf"

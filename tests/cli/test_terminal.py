@@ -164,14 +164,23 @@ def test_ohne_geltenden_vertrag_frueh_abgewiesen(netz: object) -> None:
     assert code == 1 and "keinen Vertrag in Kraft" in rest and "Letzter Tag" not in rest
 
 
-@pytest.mark.parametrize("befehl", ["show", "add", "end", "continue", "conference"])
+_BEFEHLE_MIT_REGION = ["show", "add", "end", "continue", "conference"]
+_GETIPPT = [
+    ("mul", "mulheim-an-der-Ruhr"),
+    ("Mül", "Mülheim-an-der-Ruhr"),
+    ("538", "5382"),
+    ("Rhein-Si", "Rhein-Sieg-Kreis"),
+]
+
+
+# Jeder Fall startet einen Python-Prozess: „make test“ nimmt die Diagonale (jeder Befehl und jede
+# Eingabe mindestens einmal), das übrige Kreuzprodukt ist langsam und läuft in .ci/run.
 @pytest.mark.parametrize(
-    ("getippt", "erwartet"),
+    ("befehl", "getippt", "erwartet"),
     [
-        ("mul", "mulheim-an-der-Ruhr"),
-        ("Mül", "Mülheim-an-der-Ruhr"),
-        ("538", "5382"),
-        ("Rhein-Si", "Rhein-Sieg-Kreis"),
+        pytest.param(b, g, e, marks=[] if i % len(_GETIPPT) == j else [pytest.mark.slow])
+        for i, b in enumerate(_BEFEHLE_MIT_REGION)
+        for j, (g, e) in enumerate(_GETIPPT)
     ],
 )
 def test_shell_vervollstaendigung(befehl: str, getippt: str, erwartet: str) -> None:

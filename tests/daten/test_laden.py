@@ -41,6 +41,9 @@ def _revision(daten: Path, kennung: str = "HEAD") -> netzgit.Revision:
     return netzgit.Revision(r, netzgit.commit(r, kennung))
 
 
+# je Korpusdatei ein Commit und zwei ganze Ladeläufe: langsam, .ci/run (-m slow) und make test-hostile
+# führen ihn aus; test_feindlicher_baum_auf_platte_und_in_git_gleich bleibt in make test
+@pytest.mark.slow
 def test_korpus_auf_platte_und_in_git_gleich(repo: Path, daten: Path) -> None:
     """Jede kaputte Datei des Korpus: dieselben Befunde (Datei, Zeile, Spalte, Code, Meldung)
     von der Platte wie aus dem Commit, der genau diesen Stand enthält."""

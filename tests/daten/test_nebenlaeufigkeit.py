@@ -12,6 +12,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from netzwerk_cli.daten.laden import lade_datenbestand
 from netzwerk_cli.daten.sperre import SPERRDATEI
 from netzwerk_cli.pruefen import pruefe
@@ -46,6 +48,7 @@ def _fehler(daten: Path) -> list[str]:
     ]
 
 
+@pytest.mark.slow  # viele echte Prozesse: .ci/run führt ihn aus (die Sperre allein: test_sperre.py)
 def test_16_prozesse_dieselbe_region(tmp_path: Path) -> None:
     daten = _ohne_vertraege(tmp_path)
     # verschiedene Tage, damit nicht schon der Dateiname die Prozesse trennt
@@ -65,6 +68,7 @@ def test_16_prozesse_dieselbe_region(tmp_path: Path) -> None:
     assert not (daten / SPERRDATEI).exists()
 
 
+@pytest.mark.slow  # viele echte Prozesse: .ci/run führt ihn aus (die Sperre allein: test_sperre.py)
 def test_16_prozesse_16_regionen(tmp_path: Path) -> None:
     daten = _ohne_vertraege(tmp_path)
     # heutige Regionen: einen Vertrag von 2020 für den 2009 aufgelösten Kreis Aachen lehnt netz ab
@@ -79,6 +83,7 @@ def test_16_prozesse_16_regionen(tmp_path: Path) -> None:
     assert _fehler(daten) == []
 
 
+@pytest.mark.slow  # viele echte Prozesse: .ci/run führt ihn aus (die Sperre allein: test_sperre.py)
 def test_sigkill_hinterlaesst_nie_halbe_dateien(tmp_path: Path) -> None:
     daten = tmp_path / "data"
     shutil.copytree(DATEN, daten)

@@ -10,7 +10,7 @@ from netzwerk_cli.daten.laden import lade_datenbestand
 from netzwerk_cli.kern.abdeckung import Stand, abdeckung, vertraege_je_region, vertrag_stand, wendepunkte
 from netzwerk_cli.kern.datum import Zeitangabe
 from netzwerk_cli.kern.modelle import Vertrag
-from tests.conftest import DATEN
+from tests.conftest import DATEN, beispiele
 
 BESTAND = lade_datenbestand(DATEN)  # nur lesen
 REGIONEN = [d.modell for d in BESTAND.regionen]
@@ -90,7 +90,7 @@ def test_offenes_ende_nie_sicher_beendet() -> None:
 tage = st.dates(min_value=date(2008, 1, 1), max_value=date(2027, 12, 31))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=beispiele(200), deadline=None)
 @given(tage)
 def test_sicher_hoechstens_moeglich(d: date) -> None:
     g = abdeckung(REGIONEN, VERTRAEGE, d).gesamt
@@ -116,7 +116,7 @@ def lesarten(draw: st.DrawFn) -> tuple[date, dict[int, tuple[date, date | None]]
     return d, wahl
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=beispiele(150), deadline=None)
 @given(lesarten())
 def test_jede_lesart_liegt_zwischen_sicher_und_moeglich(
     fall: tuple[date, dict[int, tuple[date, date | None]]],
@@ -160,7 +160,7 @@ def test_ziel_erreicht_und_verfehlt() -> None:
     assert (z.am_zieltag.sicher, z.am_zieltag.moeglich) == (1, 2)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=beispiele(300), deadline=None)
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)))
 def test_verlauf_gleich_abdeckung(d: date) -> None:
     """Eigenschaft: die Stufenfunktion zählt an jedem Tag wie die direkte Zählung."""

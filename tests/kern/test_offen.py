@@ -32,6 +32,7 @@ from netzwerk_cli.kern.offen import (
     propagiere,
     zutreffende_tage,
 )
+from tests.conftest import beispiele
 
 T0 = date(2020, 1, 1)
 
@@ -348,7 +349,7 @@ def _bestand(draw: Any) -> tuple[list[Zeiten], list[Bedingung]]:
     return zeiten, bs
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=beispiele(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_bestand())
 # Gefundene Fälle: ein Vertrag für A und B; B laut Quelle ohne, A muss eines haben
 @example(

@@ -9,12 +9,13 @@ from netzwerk_cli.kern import bericht
 from netzwerk_cli.kern.abdeckung import verlauf
 from netzwerk_cli.kern.zeitreihe import meilensteine, tempo, zeitreihe
 from netzwerk_cli.render.bausteine import tempo_zeile
+from tests.conftest import beispiele
 from tests.kern.test_abdeckung import BESTAND, REGIONEN, VERTRAEGE
 
 VERLAUF = verlauf(REGIONEN, VERTRAEGE)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=beispiele(60), deadline=None)
 @given(st.dates(min_value=date(2008, 1, 1), max_value=date(2026, 11, 27)), st.sampled_from(["year", "month"]))
 def test_zeitreihe_gleich_status(bis: date, nach: str) -> None:
     """Eigenschaft: die letzte Periode endet am Stichtag und zählt wie netz status --as-of."""

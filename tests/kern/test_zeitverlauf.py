@@ -22,6 +22,7 @@ from netzwerk_cli.kern.abdeckung import (
 )
 from netzwerk_cli.kern.datum import Zeitangabe
 from netzwerk_cli.kern.modelle import REGIERUNGSBEZIRKE, Region, Vertrag
+from tests.conftest import beispiele
 from tests.kern.test_abdeckung import BEGINN, REGIONEN, VERTRAEGE
 
 # --- Der Programmbeginn als Grenze -------------------------------------------------------
@@ -109,7 +110,7 @@ def test_karte_fasst_die_vorgaenger_zusammen() -> None:
 tage = st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=beispiele(300), deadline=None)
 @given(tage)
 def test_eingebettete_daten_nie_ueber_dem_nenner(d: date) -> None:
     v = verlauf(REGIONEN, VERTRAEGE, BEGINN)
@@ -192,7 +193,7 @@ def bestaende(draw: st.DrawFn) -> tuple[list[Region], list[Vertrag], date | None
     return regionen, vertraege, beginn, draw(tage)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=beispiele(400), deadline=None)
 @given(bestaende())
 def test_keine_zaehlung_ueber_den_regionen_des_tages(
     fall: tuple[list[Region], list[Vertrag], date | None, date],

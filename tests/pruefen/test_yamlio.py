@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from netzwerk_cli.pruefen.yamlio import MAX_BYTES, finde, lies_yaml
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, beispiele
 
 
 def _codes(text: str | bytes) -> list[tuple[int, str]]:
@@ -78,7 +78,7 @@ def test_finde_pfad() -> None:
     assert (f.zeile, f.gefunden) == (2, False)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=beispiele(300), deadline=None)
 @given(st.binary(max_size=300))
 def test_beliebige_bytes_nie_ausnahme(daten: bytes) -> None:
     g = lies_yaml("x.yaml", daten)
@@ -87,7 +87,7 @@ def test_beliebige_bytes_nie_ausnahme(daten: bytes) -> None:
         assert p.zeile >= 1 and p.spalte >= 1 and p.meldung
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=beispiele(300), deadline=None)
 @given(st.text(alphabet="ab:-# \n\t'\"[]{}&*!|>%@`,?", max_size=120))
 def test_yaml_zeichen_nie_ausnahme(text: str) -> None:
     g = lies_yaml("x.yaml", text.encode())
@@ -120,7 +120,7 @@ _SKALARE = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=beispiele(400), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from("abcdefgh"), _SKALARE, st.booleans()), max_size=8))
 def test_werte_wie_pyyaml(eintraege: list[tuple[str, str, bool]]) -> None:
     zeilen, gesehen, formen = [], set(), 0
