@@ -53,9 +53,9 @@ def quellenobjekte(bestand: Datenbestand, heute: date) -> list[Problem]:
 
 
 def pruefgang(k: Kontext) -> list[Problem]:
-    """Der Prüfgang des Registers (pruefen/regeln.py): Quellenobjekte und Anmeldedaten in
-    Webadressen."""
-    return quellenobjekte(k.bestand, k.heute) + anmeldedaten(k.bestand)
+    """Der Prüfgang des Registers (pruefen/regeln.py): jede Quelle jeder Datei, in einem Gang –
+    auch die Anmeldedaten in Webadressen (:func:`_anmeldedaten`)."""
+    return quellenobjekte(k.bestand, k.heute)
 
 
 def _pruefe(ort: Ort, q: Quelle, heute: date, dateien: frozenset[str], ohne_adresse: bool) -> list[_Befund]:
@@ -95,6 +95,30 @@ def _pruefe(ort: Ort, q: Quelle, heute: date, dateien: frozenset[str], ohne_adre
             )
         )
     out += _erschienen(ort, q, heute)
+    out += _anmeldedaten(ort, q)
+    return out
+
+
+def _anmeldedaten(ort: Ort, q: Quelle) -> list[_Befund]:
+    """NZ602 für eine Webadresse mit Anmeldedaten (``https://a.example…@b.example/``): der Teil
+    vor „@“ täuscht einen Rechner vor, den die Adresse nicht anfragt, und Zugangsdaten gehören
+    nie in öffentliche Daten. Geprüft im selben Gang wie jede andere Regel einer Quelle, mit der
+    Zeile der Adresse."""
+    from ..kern.shell import zeigbar
+
+    out: list[_Befund] = []
+    for feld, adresse in (("url", q.url), ("archiv", q.archiv)):
+        rechner = echter_rechner(adresse) if adresse is not None else None
+        if rechner is not None:
+            out.append(
+                (
+                    (*ort, feld),
+                    "NZ602",
+                    "Webadresse mit Anmeldedaten vor „@“: angefragt würde der Rechner "
+                    f"{rechner if zeigbar(rechner) else repr(rechner)}, nicht der davor genannte",
+                    "Die Adresse ohne den Teil „…@“ angeben: https://rechner/pfad.",
+                )
+            )
     return out
 
 
@@ -175,36 +199,6 @@ def _mit_zeilen(dok: Dokument[Any], befunde: list[_Befund], inhalt: bytes | None
             zeile, spalte = dok.zeile(str(ort[0])), 1
         hinweis = hinweis.replace(_DANACH, str(zeile + 1))
         out.append(problem(dok.anzeige, zeile, code, meldung, hinweis, spalte))
-    return out
-
-
-def anmeldedaten(bestand: Datenbestand) -> list[Problem]:
-    """NZ602 für jede Webadresse mit Anmeldedaten (``https://a.example…@b.example/``): der Teil
-    vor „@“ täuscht einen Rechner vor, den die Adresse nicht anfragt, und Zugangsdaten gehören
-    nie in öffentliche Daten. Eine Prüfung über alle Adressen aller Dateien (:func:`sammle`),
-    je zitierende Datei ein Befund mit der Zeile der Adresse; linear in Adressen und Bytes."""
-    from ..kern.quellen import sammle
-    from ..kern.shell import zeigbar
-
-    out: list[Problem] = []
-    for a in sammle(bestand):
-        rechner = echter_rechner(a.url)
-        if rechner is None:
-            continue
-        for datei in a.dateien:
-            inhalt = bestand.inhalte.get(datei, b"")
-            stelle = inhalt.find(a.url.encode("utf-8", "replace"))
-            zeile = inhalt.count(b"\n", 0, stelle) + 1 if stelle >= 0 else 1
-            out.append(
-                problem(
-                    datei,
-                    zeile,
-                    "NZ602",
-                    f"Webadresse mit Anmeldedaten vor „@“: angefragt würde der Rechner "
-                    f"{rechner if zeigbar(rechner) else repr(rechner)}, nicht der davor genannte",
-                    "Die Adresse ohne den Teil „…@“ angeben: https://rechner/pfad.",
-                )
-            )
     return out
 
 
