@@ -282,16 +282,18 @@ def _de(x: float, stellen: int = 2) -> str:
 
 
 #: Was ab dieser Zeile in docs/performance.md steht, schrieb ein Mensch (benchmarks/run.py).
-VON_HAND = "<!-- Von Hand:"
+ENDE = "<!-- benchmarks/grenzen.py schreibt bis hier; was folgt, steht von Hand. -->"
 
 
 def _schreibe(ziel: Path, tabelle: list[str], start: float, runden: int) -> None:
-    """Ersetzt den Abschnitt „Lineare Grenzen“ in ``ziel`` bis zum Teil „Von Hand“ (der bleibt,
-    wie bei benchmarks/run.py)."""
+    """Ersetzt im Abschnitt „Lineare Grenzen“ von ``ziel`` den erzeugten Teil bis zur Marke
+    :data:`ENDE`; die Deutung danach bleibt. Der Abschnitt steht im Teil „Von Hand“, den
+    benchmarks/run.py beim Neuschreiben der Datei stehen lässt – so löschen sich die beiden
+    Skripte nicht gegenseitig."""
     alt = ziel.read_text(encoding="utf-8") if ziel.exists() else ""
     vorne = alt[: alt.index(ABSCHNITT)] if ABSCHNITT in alt else alt.rstrip("\n") + "\n\n"
     rest = alt[alt.index(ABSCHNITT) :] if ABSCHNITT in alt else ""
-    hinten = rest[rest.index(VON_HAND) :] if VON_HAND in rest else ""
+    hinten = rest[rest.index(ENDE) :] if ENDE in rest else ENDE + "\n"
     absatz = (
         f"Gemessen mit `python benchmarks/grenzen.py` (ganze Prozesse; Median und Spanne aus {runden} "
         "Läufen je Größe, Abbruch nach "
