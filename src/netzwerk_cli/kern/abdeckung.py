@@ -203,28 +203,47 @@ class StandVerzeichnis:
                 )
                 for v in vs
             ]
-            sicher = sorted((u[1], e[0]) for u, e in grenzen)
-            moeglich = sorted((u[0], e[1]) for u, e in grenzen)
-            self._regionen[ags] = (
-                [a for a, _ in sicher],
-                _laufendes_maximum([e for _, e in sicher]),
-                [a for a, _ in moeglich],
-                _laufendes_maximum([e for _, e in moeglich]),
+            self._regionen[ags] = stand_eintrag(
+                [(u[1], e[0]) for u, e in grenzen], [(u[0], e[1]) for u, e in grenzen]
             )
 
     def stand(self, ags: str, d: date) -> Stand:
         """Der Stand der Region ``ags`` am Tag ``d`` (ohne Verträge: OHNE)."""
-        r = self._regionen.get(ags)
-        if r is None:
-            return Stand.OHNE
-        sicher_ab, sicher_bis, moeglich_ab, moeglich_bis = r
-        k = bisect.bisect_right(sicher_ab, d)
-        if k and sicher_bis[k - 1] >= d:
-            return Stand.MIT
-        k = bisect.bisect_right(moeglich_ab, d)
-        if k and moeglich_bis[k - 1] >= d:
-            return Stand.UNGEWISS
+        return stand_am(self._regionen.get(ags), d)
+
+
+#: Je Region: späteste Unterzeichnungen (sortiert) mit dem größten frühesten Ende davor, und
+#: früheste Unterzeichnungen mit dem größten spätesten Ende davor.
+StandEintrag = tuple[list[date], list[date], list[date], list[date]]
+
+
+def stand_eintrag(sicher: list[tuple[date, date]], moeglich: list[tuple[date, date]]) -> StandEintrag:
+    """Das Verzeichnis einer Region aus (späteste Unterzeichnung, frühestes Ende) – sicher in
+    Kraft – und (früheste Unterzeichnung, spätestes Ende) – möglich in Kraft – je Vertrag;
+    O(v log v). Geteilt von :class:`StandVerzeichnis` und ``kern.offen._Lage``."""
+    sicher.sort()
+    moeglich.sort()
+    return (
+        [a for a, _ in sicher],
+        _laufendes_maximum([e for _, e in sicher]),
+        [a for a, _ in moeglich],
+        _laufendes_maximum([e for _, e in moeglich]),
+    )
+
+
+def stand_am(eintrag: StandEintrag | None, d: date) -> Stand:
+    """Der Stand am Tag ``d`` aus dem Verzeichnis einer Region in O(log v): sicher, wenn ein
+    Vertrag sicher gilt, sonst möglich, wenn einer gelten kann (wie :func:`abdeckung`)."""
+    if eintrag is None:
         return Stand.OHNE
+    sicher_ab, sicher_bis, moeglich_ab, moeglich_bis = eintrag
+    k = bisect.bisect_right(sicher_ab, d)
+    if k and sicher_bis[k - 1] >= d:
+        return Stand.MIT
+    k = bisect.bisect_right(moeglich_ab, d)
+    if k and moeglich_bis[k - 1] >= d:
+        return Stand.UNGEWISS
+    return Stand.OHNE
 
 
 def _laufendes_maximum(werte: list[date]) -> list[date]:

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .abdeckung import Stand, in_kraft
+from .abdeckung import Stand, StandEintrag, in_kraft, stand_am, stand_eintrag
 from .bestand import Datenbestand
 from .datum import Zeitangabe, deutsch_tag
 from .modelle import Pruefpunkt, Region, Vertrag
@@ -262,7 +262,7 @@ class _Lage:
     def __init__(self, zeiten: Sequence[Zeiten], je: Mapping[str, tuple[int, ...]]) -> None:
         self.zeiten = list(zeiten)
         self.je = je
-        self._regionen: dict[str, tuple[list[date], list[date], list[date], list[date]]] = {}
+        self._regionen: dict[str, StandEintrag] = {}
         for ags in je:
             self._baue(ags)
         self._grenzen = sorted((d, i) for i, z in enumerate(self.zeiten) for d in _punkte(z))
@@ -270,30 +270,16 @@ class _Lage:
 
     def _baue(self, ags: str) -> None:
         zs = [self.zeiten[i] for i in self.je[ags]]
-        # sicher in Kraft: spätestens unterzeichnet an oder vor t, frühestens beendet an oder nach t
-        sicher = sorted((z.unterzeichnet.bis, z.endet.von if z.endet is not None else OFFEN) for z in zs)
+        # sicher in Kraft: spätestens unterzeichnet an oder vor t, frühestens beendet an oder nach t;
         # möglich: frühestens unterzeichnet an oder vor t, spätestens beendet an oder nach t
-        moeglich = sorted((z.unterzeichnet.von, z.endet.bis if z.endet is not None else OFFEN) for z in zs)
-        self._regionen[ags] = (
-            [a for a, _ in sicher],
-            _laufendes_maximum(e for _, e in sicher),
-            [a for a, _ in moeglich],
-            _laufendes_maximum(e for _, e in moeglich),
+        self._regionen[ags] = stand_eintrag(
+            [(z.unterzeichnet.bis, z.endet.von if z.endet is not None else OFFEN) for z in zs],
+            [(z.unterzeichnet.von, z.endet.bis if z.endet is not None else OFFEN) for z in zs],
         )
 
     def stand(self, ags: str, t: date) -> Stand:
         """:func:`region_stand` der Region ``ags`` am Tag ``t``."""
-        r = self._regionen.get(ags)
-        if r is None:
-            return Stand.OHNE
-        sicher_ab, sicher_bis, moeglich_ab, moeglich_bis = r
-        k = bisect.bisect_right(sicher_ab, t)
-        if k and sicher_bis[k - 1] >= t:
-            return Stand.MIT
-        k = bisect.bisect_right(moeglich_ab, t)
-        if k and moeglich_bis[k - 1] >= t:
-            return Stand.UNGEWISS
-        return Stand.OHNE
+        return stand_am(self._regionen.get(ags), t)
 
     def setze(self, i: int, z: Zeiten) -> None:
         """Der Vertrag ``i`` hat jetzt die Spannen ``z``."""
@@ -320,13 +306,6 @@ class _Lage:
         if (s := self._sortiert.get(regionen)) is None:
             s = self._sortiert[regionen] = sorted(regionen)
         return s
-
-
-def _laufendes_maximum(werte: Iterable[date]) -> list[date]:
-    out: list[date] = []
-    for w in werte:
-        out.append(w if not out or w > out[-1] else out[-1])
-    return out
 
 
 def _kandidaten(lage: _Lage, b: Bedingung) -> list[date]:
