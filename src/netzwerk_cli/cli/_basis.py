@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Collection
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -137,20 +136,18 @@ def lies(ctx: Kontext, rev: str | None, fortschritt: Any = None) -> Datenbestand
     return lade_datenbestand(git.Revision(repo, git.commit(repo, rev)))
 
 
-def lade(
-    ctx: Kontext, rev: str | None = None, region: str | None = None, dulde: Collection[str] = ()
-) -> Datenbestand:
+def lade(ctx: Kontext, rev: str | None = None, region: str | None = None) -> Datenbestand:
     """Lädt und prüft die Daten (ohne Prüfpunkte); bei Fehlern: Befunde und Exit 1.
 
     Mit ``region`` (ein Befehl über eine Region: show, add, end, continue, conference) genügt
     es, dass deren Dateien gültig sind: Fehler anderswo nennt eine Warnung, der Befehl läuft.
     Befehle über alle Regionen (status, list, report …) rechnen nur auf fehlerfreien Daten.
-    ``dulde``: Codes, die auch in den Dateien der Region hinnehmbar sind, weil der Befehl sie
-    behebt (``netz source add`` und NZ601).
+    Was ein schreibender Befehl zusätzlich duldet (``netz source add`` behebt NZ601), sagt sein
+    ``Vorhaben`` in ``aendern.transaktion``.
     """
     bestand, fehler = lade_mit_fehlern(ctx, rev)
     if fehler and region is not None:
-        nur_andere_regionen(bestand, fehler, region, dulde)
+        nur_andere_regionen(bestand, fehler, region)
     elif fehler:
         datenfehler(fehler)
     return bestand
@@ -174,14 +171,12 @@ def datenfehler(fehler: list[Problem], wessen: str = "Die Daten enthalten") -> N
 _GEWARNT: set[frozenset[str]] = set()
 
 
-def nur_andere_regionen(
-    bestand: Datenbestand, fehler: list[Problem], eingabe: str, dulde: Collection[str] = ()
-) -> None:
+def nur_andere_regionen(bestand: Datenbestand, fehler: list[Problem], eingabe: str) -> None:
     """Teildaten für einen Befehl über eine Region (entschieden in :mod:`..pruefen.teildaten`);
     geduldete Fehler anderer Dateien nennt eine Warnung auf stderr."""
     from ..pruefen.teildaten import nur_andere_regionen as entscheide
 
-    warne_geduldet(bestand, entscheide(bestand, fehler, eingabe, dulde), eingabe)
+    warne_geduldet(bestand, entscheide(bestand, fehler, eingabe), eingabe)
 
 
 def warne_geduldet(bestand: Datenbestand, dateien: list[str], eingabe: str) -> None:
