@@ -23,8 +23,7 @@ from ..daten.ordner import SPERRDATEI, anzeigepfad
 from ..daten.sperre import sperre
 from ..kern.bestand import Datenbestand
 from ..kern.fehler import NetzFehler
-from ..pruefen import pruefe
-from ..pruefen.teildaten import datenfehler, nur_andere_regionen
+from ..pruefen.teildaten import verlange_gueltig
 
 E = TypeVar("E")
 A = TypeVar("A")
@@ -61,12 +60,7 @@ def lies(wurzel: Path, vorhaben: Vorhaben[E], heute: date) -> tuple[Datenbestand
     bestand = lade_datenbestand(wurzel)
     if not vorhaben.fehlerfrei and vorhaben.region is None:
         return bestand, []
-    fehler = [p for p in pruefe(bestand, heute, mit_pruefpunkten=False).probleme if p.ist_fehler]
-    if not fehler:
-        return bestand, []
-    if vorhaben.region is None:
-        datenfehler(fehler)
-    return bestand, nur_andere_regionen(bestand, fehler, vorhaben.region, vorhaben.dulde)
+    return bestand, verlange_gueltig(bestand, heute, vorhaben.region, vorhaben.dulde)
 
 
 def entwerfe(wurzel: Path, vorhaben: Vorhaben[E], heute: date) -> Ergebnis[E]:

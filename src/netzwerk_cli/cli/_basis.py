@@ -145,26 +145,23 @@ def lade(ctx: Kontext, rev: str | None = None, region: str | None = None) -> Dat
     Was ein schreibender Befehl zusätzlich duldet (``netz source add`` behebt NZ601), sagt sein
     ``Vorhaben`` in ``aendern.transaktion``.
     """
-    bestand, fehler = lade_mit_fehlern(ctx, rev)
-    if fehler and region is not None:
-        nur_andere_regionen(bestand, fehler, region)
-    elif fehler:
-        datenfehler(fehler)
+    from ..pruefen.teildaten import verlange_gueltig
+
+    bestand = lies(ctx, rev)
+    if region is not None:
+        warne_geduldet(bestand, verlange_gueltig(bestand, heute(), region), region)
+    else:
+        verlange_gueltig(bestand, heute())
     return bestand
 
 
 def lade_mit_fehlern(ctx: Kontext, rev: str | None = None) -> tuple[Datenbestand, list[Problem]]:
-    """Der Datenbestand und seine Fehler (ohne Prüfpunkte) – der eine Ladeweg aller Befehle."""
-    from ..pruefen import pruefe
+    """Der Datenbestand und seine Fehler (ohne Prüfpunkte) – für die Rückfrage nach der Region,
+    die erst nach der Antwort entscheiden kann, was sie duldet."""
+    from ..pruefen.teildaten import fehler_von
 
     bestand = lies(ctx, rev)
-    return bestand, [p for p in pruefe(bestand, heute(), mit_pruefpunkten=False).probleme if p.ist_fehler]
-
-
-def datenfehler(fehler: list[Problem], wessen: str = "Die Daten enthalten") -> NoReturn:
-    from ..pruefen.teildaten import datenfehler as verweigere
-
-    verweigere(fehler, wessen)
+    return bestand, fehler_von(bestand, heute())
 
 
 # Warnungen über geduldete Fehler: einmal je Aufruf, auch wenn ein schreibender Befehl mehrmals lädt

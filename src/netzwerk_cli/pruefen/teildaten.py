@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection
+from datetime import date
 from typing import NoReturn
 
 from ..kern.ablage import REGIONEN
@@ -21,6 +22,27 @@ from ..kern.namen import grob, region_finden, slug
 
 # So viele Befunde zeigt eine Verweigerung; „netz validate“ zeigt alle
 GEZEIGT = 20
+
+
+def fehler_von(bestand: Datenbestand, heute: date) -> list[Problem]:
+    """Die Fehler des Bestands ohne die Prüfpunkte (die rechnen erst auf fehlerfreien Daten)."""
+    from . import pruefe
+
+    return [p for p in pruefe(bestand, heute, mit_pruefpunkten=False).probleme if p.ist_fehler]
+
+
+def verlange_gueltig(
+    bestand: Datenbestand, heute: date, region: str | None = None, dulde: Collection[str] = ()
+) -> list[str]:
+    """Die eine Entscheidung vor jedem Befehl: ohne ``region`` müssen alle Dateien gültig sein
+    (sonst die Befunde als Verweigerung); mit ``region`` nur deren Dateien – zurück kommen die
+    Dateien anderer Regionen, deren Fehler der Befehl hinnimmt (für die Warnung)."""
+    fehler = fehler_von(bestand, heute)
+    if not fehler:
+        return []
+    if region is None:
+        datenfehler(fehler)
+    return nur_andere_regionen(bestand, fehler, region, dulde)
 
 
 def datenfehler(fehler: list[Problem], wessen: str = "Die Daten enthalten") -> NoReturn:
