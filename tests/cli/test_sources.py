@@ -52,6 +52,7 @@ class _Handler(BaseHTTPRequestHandler):
             z.anfragen.append((self.command, self.path))
             z.gleichzeitig += 1
             z.hoechstens = max(z.hoechstens, z.gleichzeitig)
+        abgemeldet = False
         try:
             if pfad == "/ok" or pfad == "/archiv":
                 self._antwort(200, koerper=b"ok")
@@ -74,12 +75,19 @@ class _Handler(BaseHTTPRequestHandler):
                 self._riesig()
             elif pfad == "/zaehlen":
                 time.sleep(0.3)
+                # vor der Antwort abmelden: sobald der Client sie liest, darf er die nächste
+                # Anfrage schicken – zählte dieser Thread dann noch mit, sähe der Server eine
+                # Anfrage mehr gleichzeitig, als netz je stellt (CI: 4 bei --parallel 3)
+                with z.lock:
+                    z.gleichzeitig -= 1
+                abgemeldet = True
                 self._antwort(200)
             else:
                 self._antwort(404)
         finally:
-            with z.lock:
-                z.gleichzeitig -= 1
+            if not abgemeldet:
+                with z.lock:
+                    z.gleichzeitig -= 1
 
     def _riesig(self) -> None:
         """HEAD verboten, GET schickt 10 GiB – solange der Client liest."""
