@@ -254,7 +254,8 @@ class _Server:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        # kurzes Abfrageintervall: shutdown() wartet sonst bis zu 0,5 s je Test
+        threading.Thread(target=self.httpd.serve_forever, args=(0.02,), daemon=True).start()
 
     def schliessen(self) -> None:
         self.httpd.shutdown()

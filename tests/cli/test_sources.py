@@ -129,7 +129,8 @@ def server() -> Iterator[tuple[str, _Zaehler]]:
     handler = type("Handler", (_Handler,), {"zaehler": zaehler})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # kurzes Abfrageintervall: shutdown() wartet sonst bis zu 0,5 s je Test
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}", zaehler
