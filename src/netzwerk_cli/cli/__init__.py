@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import typer
 from typer._click.exceptions import ClickException  # Typer bringt Click mit, nur so erreichbar
@@ -103,6 +104,23 @@ def beispiele(name: str) -> str | None:
         return None
     # rich setzt den Epilog als Absatz: je Beispiel ein eigener Absatz, damit nichts zusammenläuft
     return "Beispiele:\n\n" + "\n\n".join(f"  {z}" for z in zeilen)
+
+
+_gebaut: dict[frozenset[str], Any] = {}
+
+
+def _klick_befehl() -> Any:
+    """Der Click-Befehl der Anwendung, gebaut für die registrierten Befehle.
+
+    ``app(...)`` baute ihn bei jedem Aufruf neu – je Befehl Signatur und Typangaben. Ein Prozess
+    ruft netz sonst einmal; wer es öfter ruft (die Tests, mit allen Befehlen registriert),
+    zahlte das bei jedem Aufruf (#19: ``make test`` ≤ 2 Minuten). Ein neu registrierter Befehl
+    ergibt einen neuen Schlüssel, also einen neuen Bau."""
+    schluessel = frozenset(_registriert)
+    if (befehl := _gebaut.get(schluessel)) is None:
+        _gebaut.clear()
+        befehl = _gebaut[schluessel] = typer.main.get_command(app)
+    return befehl
 
 
 def alle_befehle() -> typer.Typer:
@@ -225,7 +243,7 @@ def ausfuehren(argv: Sequence[str]) -> int:
     try:
         name = befehl_aus(argv)
         _registriere(list(BEFEHLE) if name is None else [name])
-        rc = app(args=list(argv), prog_name="netz", standalone_mode=False)
+        rc = _klick_befehl()(args=list(argv), prog_name="netz", standalone_mode=False)
         if rc == Exit.ABBRUCH:  # Typer macht aus Strg+C still den Code 130
             _abgebrochen()
         return rc if isinstance(rc, int) else 0
