@@ -7,7 +7,8 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, is_dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from netzwerk_cli.cli import alle_befehle, ausfuehren
+from netzwerk_cli.kern.befund import Problem
 
 app = alle_befehle()
 
@@ -47,6 +49,69 @@ def _umgebung(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("NETZ_DEBUG", "1")  # ein interner Fehler wird im Test als Traceback sichtbar
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _gleiche_bytes_einmal_pruefen() -> Iterator[None]:
+    """Jeder Befehl eines Tests liest und prüft alle Dateien des Datenordners – meist dieselben
+    Bytes wie im Test davor. Die Prüfung einer Datei (``pruefe_datei``, ``pruefe_grenzen``,
+    ``pruefe_gemeinden_bytes``) hängt nur von ihren Argumenten und dem Stand der prüfenden
+    Module ab; darum merkt sich jeder Testprozess ihr Ergebnis (nur im Speicher, nur in den
+    Tests – netz selbst prüft jede Datei eines Laufs einmal).
+
+    Zum Schlüssel gehören die Bytes, nicht der Pfad (eine Kopie in tmp_path prüft sich wie jede
+    andere; Pfad und Anzeigepfad im Ergebnis werden ersetzt), und die Identität jedes Attributs
+    der prüfenden Module: ersetzt ein Test etwas darin (``monkeypatch.setattr(yamlio,
+    "_UNSICHTBAR", …)``, ein Zähler für ``finde``), gilt kein gemerktes Ergebnis, und die
+    Prüfung läuft wirklich. Wer die Funktionen selbst importiert (``from
+    netzwerk_cli.pruefen.datei import pruefe_datei``), ruft sie ungemerkt."""
+    from netzwerk_cli.daten import gemeinden
+    from netzwerk_cli.kern import datum, geo, modelle, namen, webadresse
+    from netzwerk_cli.pruefen import codes, datei, hinweise, yamlio
+    from netzwerk_cli.pruefen import geo as geo_pruefen
+
+    module = (datum, geo, modelle, namen, webadresse, codes, datei, hinweise, yamlio, geo_pruefen, gemeinden)
+
+    namensraeume = [vars(m) for m in module]
+
+    def stand() -> tuple[int, ...]:
+        return tuple(map(id, chain.from_iterable(n.values() for n in namensraeume)))
+
+    def gemerkt(echt: Any, namen: tuple[int, ...]) -> Any:
+        """``echt`` gemerkt; ``namen`` sind die Argumente, die nur in Meldungen und im Dokument
+        stehen (Pfad und Anzeigepfad): das Ergebnis für andere Namen ist dasselbe mit diesen."""
+        speicher: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[Any, list[Problem]]]] = {}
+
+        def pruefe(*args: Any) -> tuple[Any, list[Problem]]:
+            schluessel = (stand(), *(a for i, a in enumerate(args) if i not in namen))
+            neu = tuple(args[i] for i in namen)
+            if (treffer := speicher.get(schluessel)) is None:
+                ergebnis = echt(*args)
+                speicher[schluessel] = (neu, ergebnis)
+                return ergebnis[0], list(ergebnis[1])
+            alt, (dok, probleme) = treffer
+            if alt == neu:  # ein eigenes Listenobjekt je Aufruf: der Aufrufer darf es erweitern
+                return dok, list(probleme)
+            # Nur ``datei`` eines Befunds und die Pfade des Dokuments tragen die Namen; stünde
+            # ein alter Name in einem Text, wäre das Ergebnis nicht übertragbar: neu prüfen
+            if any(n in repr(p[1:]) for p in probleme for n in alt):
+                return echt(*args)  # type: ignore[no-any-return]
+            umbenannt = dict(zip(alt, neu, strict=True))
+            if is_dataclass(dok):  # Dokument (datei, anzeige) oder Grenzen (datei)
+                felder = {f: getattr(dok, f) for f in ("datei", "anzeige") if hasattr(dok, f)}
+                dok = replace(dok, **{f: umbenannt.get(w, w) for f, w in felder.items()})  # type: ignore[type-var]
+            return dok, [p._replace(datei=umbenannt.get(p.datei, p.datei)) for p in probleme]
+
+        return pruefe
+
+    mp = pytest.MonkeyPatch()
+    # pruefe_datei(pfad, daten, modell, anzeige), pruefe_grenzen(daten, anzeige),
+    # pruefe_gemeinden_bytes(anzeige, daten)
+    mp.setattr(datei, "pruefe_datei", gemerkt(datei.pruefe_datei, (0, 3)))
+    mp.setattr(geo_pruefen, "pruefe_grenzen", gemerkt(geo_pruefen.pruefe_grenzen, (1,)))
+    mp.setattr(gemeinden, "pruefe_gemeinden_bytes", gemerkt(gemeinden.pruefe_gemeinden_bytes, (0,)))
+    yield
+    mp.undo()
 
 
 @pytest.fixture
@@ -128,3 +193,33 @@ def netz(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Ite
         shutil.rmtree(daten)
         shutil.copytree(DATEN, daten)
         pytest.fail("Der Test änderte die geteilte Datenkopie: er muss „daten“ verlangen.")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Die Ordner der Tests im Arbeitsspeicher (/dev/shm), wo es ihn gibt: fast jeder Test
+    kopiert den Datenordner (gut hundert Dateien), und Anlegen und Löschen kosten auf der
+    Platte ein Mehrfaches. Ein eigener Ordner je Lauf (zwei Läufe nebeneinander stören sich
+    nicht); nach dem Lauf entfernt, bei Fehlschlägen behalten und genannt."""
+    if hasattr(config, "workerinput") or config.option.basetemp:
+        return  # xdist-Prozesse bekommen ihren Unterordner vom Hauptprozess
+    shm = Path("/dev/shm")
+    if not (sys.platform.startswith("linux") and shm.is_dir() and os.access(shm, os.W_OK | os.X_OK)):
+        return
+    import tempfile
+
+    config.option.basetemp = tempfile.mkdtemp(prefix="netz-tests-", dir=shm)
+    config.stash[_SHM] = config.option.basetemp
+
+
+_SHM = pytest.StashKey[str]()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    ordner = session.config.stash.get(_SHM, None)
+    if ordner is None:
+        return
+    if exitstatus == 0:
+        shutil.rmtree(ordner, ignore_errors=True)
+    else:
+        print(f"\nOrdner der Tests (im Arbeitsspeicher, bis zum Neustart): {ordner}")
