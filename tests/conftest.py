@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -82,6 +83,7 @@ def _gleiche_bytes_einmal_pruefen() -> Iterator[None]:
         stehen (Pfad und Anzeigepfad): das Ergebnis für andere Namen ist dasselbe mit diesen."""
         speicher: dict[tuple[Any, ...], tuple[tuple[str, ...], tuple[Any, list[Problem]]]] = {}
 
+        @functools.wraps(echt)
         def pruefe(*args: Any) -> tuple[Any, list[Problem]]:
             schluessel = (stand(), *(a for i, a in enumerate(args) if i not in namen))
             neu = tuple(args[i] for i in namen)
