@@ -65,6 +65,16 @@ class Zeitraum(NamedTuple):
 
 
 def _punkt(text: str) -> Zeitraum:
+    # der häufigste Fall, ein genauer Tag JJJJ-MM-TT, ohne Muster und Kalender (date prüft ihn
+    # selbst); alles andere und jeder ungültige Tag nimmt den Weg mit der deutschen Meldung
+    if len(text) == 10 and text[4] == "-" == text[7] and text.isascii() and text[:4].isdigit():
+        try:
+            d = date.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if 1900 <= d.year <= 2999:
+                return Zeitraum(d, d, text)
     m = _PUNKT.match(text)
     if not m:
         raise DatumFehler(f"„{text}“ ist keine Zeitangabe; erlaubt sind {SCHREIBWEISEN}")

@@ -221,7 +221,8 @@ def _quelle(wert: Any) -> Any:
     if isinstance(wert, str):
         if not wert:
             raise PydanticCustomError("string_too_short", "darf nicht leer sein", {"min_length": 1})
-        return Quelle.model_construct(_fields_set={"url"}, url=wert)
+        # als Zuordnung an das Modell: pydantic-core baut die Quelle schneller als model_construct
+        return {"url": wert}
     if isinstance(wert, (dict, Quelle)):
         return wert
     raise PydanticCustomError("string_type", "Text erwartet", {})
