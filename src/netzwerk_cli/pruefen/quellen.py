@@ -59,16 +59,15 @@ def pruefgang(k: Kontext) -> list[Problem]:
 
 
 def _pruefe(ort: Ort, q: Quelle, heute: date, dateien: frozenset[str], ohne_adresse: bool) -> list[_Befund]:
+    # Ort und Feldname als Text erst für einen Befund: fast jede Quelle hat keinen
     out: list[_Befund] = []
-    feld = ortstext(ort)
-    url_ort = (*ort, "url")
     if q.ist_web:
         if not ist_webadresse(q.url):
-            out.append((url_ort, "NZ602", *_keine_webadresse(feld, q.url)))
+            out.append(((*ort, "url"), "NZ602", *_keine_webadresse(ortstext(ort), q.url)))
     elif _datei_fehlt(q.url, dateien, ohne_adresse):
         out.append(
             (
-                url_ort,
+                (*ort, "url"),
                 "NZ602",
                 f"Quelle „{q.url}“ ist weder eine Webadresse noch eine Datei im Datenordner",
                 "Webadresse mit https:// angeben oder Datei unter quellen/ ablegen.",
@@ -79,7 +78,7 @@ def _pruefe(ort: Ort, q: Quelle, heute: date, dateien: frozenset[str], ohne_adre
             (
                 (*ort, "archiv"),
                 "NZ602",
-                f"„{feld}.archiv“ ist keine Webadresse: {q.archiv}",
+                f"„{ortstext(ort)}.archiv“ ist keine Webadresse: {q.archiv}",
                 "Die Adresse der archivierten Kopie angeben, z. B. "
                 "https://web.archive.org/web/20240101000000/https://… – oder „archiv:“ weglassen.",
             )
@@ -89,13 +88,15 @@ def _pruefe(ort: Ort, q: Quelle, heute: date, dateien: frozenset[str], ohne_adre
             (
                 (*ort, "abgerufen"),
                 "NZ302",
-                f"„{feld}.abgerufen: {q.abgerufen.isoformat()}“ liegt in der Zukunft "
+                f"„{ortstext(ort)}.abgerufen: {q.abgerufen.isoformat()}“ liegt in der Zukunft "
                 f"(heute ist {heute.isoformat()})",
                 "Den Tag eintragen, an dem die Seite gelesen wurde – nie raten.",
             )
         )
-    out += _erschienen(ort, q, heute)
-    out += _anmeldedaten(ort, q)
+    if q.veroeffentlicht is not None:
+        out += _erschienen(ort, q, heute)
+    if "@" in q.url or (q.archiv is not None and "@" in q.archiv):
+        out += _anmeldedaten(ort, q)
     return out
 
 
