@@ -1128,12 +1128,7 @@ def bericht(
         "`netz validate` nur einen Prozess nutzt, zählt ein eigener Lauf unter strace.",
         "",
     ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    # den Abschnitt von benchmarks/grenzen.py am Ende behalten (eigenes Skript, eigene Messung)
-    alt = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-    anhang = alt[alt.index(GRENZEN_ABSCHNITT) :] if GRENZEN_ABSCHNITT in alt else ""
-    zeilen += _von_hand(args.out)
-    args.out.write_text("\n".join(zeilen) + ("\n" + anhang if anhang else ""), encoding="utf-8")
+    schreibe_bericht(args.out, zeilen)
     print(f"\nGeschrieben: {args.out}")
     for v in verhaeltnisse:
         zeichen = "✓" if v.ok else ("✗" if v.ok is False else "–")
@@ -1150,6 +1145,19 @@ def bericht(
 # Was unter dieser Zeile in docs/performance.md steht, schrieb ein Mensch (Entscheidungen mit
 # ihren Messungen); ein neuer Lauf übernimmt es unverändert.
 VON_HAND = "<!-- Von Hand: bleibt, wenn benchmarks/run.py die Datei neu schreibt. -->"
+
+
+def schreibe_bericht(pfad: Path, zeilen: list[str]) -> None:
+    """Schreibt die gemessenen ``zeilen`` nach ``pfad``; was dort von Hand steht (ab VON_HAND),
+    und den Abschnitt von benchmarks/grenzen.py (eigenes Skript, eigene Messung) behält es –
+    jeden genau einmal, auch wenn der Abschnitt im Teil von Hand steht."""
+    pfad.parent.mkdir(parents=True, exist_ok=True)
+    alt = pfad.read_text(encoding="utf-8") if pfad.exists() else ""
+    hand = _von_hand(pfad)
+    anhang = ""
+    if GRENZEN_ABSCHNITT in alt and GRENZEN_ABSCHNITT not in hand:
+        anhang = alt[alt.index(GRENZEN_ABSCHNITT) :]
+    pfad.write_text("\n".join([*zeilen, *hand]) + ("\n" + anhang if anhang else ""), encoding="utf-8")
 
 
 def _von_hand(pfad: Path) -> list[str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -126,3 +128,32 @@ def test_doku_nennt_nur_dateien_die_es_gibt() -> None:
             if pfad not in entfernt and not platzhalter and not any(k.exists() for k in kandidaten):
                 fehlt.append(f"{datei.name}: {pfad}")
     assert fehlt == [], "\n".join(fehlt)
+
+
+def test_benchmark_bericht_behaelt_hand_und_grenzen_je_einmal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """benchmarks/run.py schreibt docs/performance.md neu: der Teil von Hand und der Abschnitt
+    von benchmarks/grenzen.py bleiben, jeder genau einmal – wo immer der Abschnitt steht."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, run)  # dataclasses suchen ihr Modul dort
+    spec.loader.exec_module(run)
+    pfad = tmp_path / "performance.md"
+    grenzen = f"{run.GRENZEN_ABSCHNITT}\n\nZahlen.\n"
+    for alt in (
+        f"# alt\n\n{run.VON_HAND}\n\nEntscheidung.\n\n{grenzen}",  # Abschnitt im Teil von Hand
+        f"# alt\n\n{grenzen}",  # Abschnitt allein am Ende
+        f"# alt\n\n{run.VON_HAND}\n\nEntscheidung.\n",  # kein Abschnitt
+    ):
+        pfad.write_text(alt, encoding="utf-8")
+        for _ in range(2):  # zweimal neu geschrieben: nichts wächst
+            run.schreibe_bericht(pfad, ["# neu", ""])
+        neu = pfad.read_text(encoding="utf-8")
+        assert neu.startswith("# neu\n") and "# alt" not in neu
+        assert neu.count(run.GRENZEN_ABSCHNITT) == alt.count(run.GRENZEN_ABSCHNITT)
+        assert neu.count(run.VON_HAND) == alt.count(run.VON_HAND)
+        assert neu.count("Entscheidung.") == alt.count("Entscheidung.")
