@@ -208,6 +208,9 @@ def pytest_configure(config: pytest.Config) -> None:
     shm = Path("/dev/shm")
     if not (sys.platform.startswith("linux") and shm.is_dir() and os.access(shm, os.W_OK | os.X_OK)):
         return
+    st = os.statvfs(shm)
+    if st.f_bavail * st.f_frsize < _SHM_MINDESTENS:  # ein Container hat oft nur 64 MiB: dann die Platte
+        return
     import tempfile
 
     config.option.basetemp = tempfile.mkdtemp(prefix="netz-tests-", dir=shm)
@@ -215,6 +218,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 _SHM = pytest.StashKey[str]()
+# ein Vielfaches dessen, was ein ganzer Lauf samt -m slow dort zugleich belegt
+_SHM_MINDESTENS = 512 * 1024**2
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
