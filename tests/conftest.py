@@ -226,7 +226,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     ordner = session.config.stash.get(_SHM, None)
     if ordner is None:
         return
-    if exitstatus == 0:
+    if exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED):
         shutil.rmtree(ordner, ignore_errors=True)
     else:
         print(f"\nOrdner der Tests (im Arbeitsspeicher, bis zum Neustart): {ordner}")
