@@ -165,3 +165,13 @@ def test_echte_daten_wie_pyyaml(daten: Path) -> None:
     for pfad in dateien:
         roh = pfad.read_bytes()
         assert repr(lies_yaml(pfad.name, roh).wert) == repr(_referenz(roh)), pfad
+
+
+def test_unsichtbare_zeichen_sind_nie_druckbar() -> None:
+    """Der schnelle Vorfilter in ``_baue`` (``str.isprintable``) übersieht kein Zeichen, das
+    NZ116 meldet: jeder Codepunkt, den das Muster findet, ist für Python nicht druckbar."""
+    from netzwerk_cli.pruefen.yamlio import _UNSICHTBAR
+
+    gefunden = [c for c in range(0x110000) if _UNSICHTBAR.match(chr(c))]
+    assert len(gefunden) > 100  # Steuerzeichen, Formatzeichen, Nichtzeichen, Ersatzzeichen
+    assert [hex(c) for c in gefunden if chr(c).isprintable()] == []
