@@ -652,7 +652,8 @@ def _baue(datei: str, node: Node, fehler: list[Problem], tiefe: int, schluessel:
         if node.tag == STR:
             # isprintable() (in C) ist für jedes Zeichen aus _UNSICHTBAR falsch
             # (tests/pruefen/test_yamlio.py prüft alle Codepunkte); das Muster mit seinen
-            # vielen Bereichen läuft so nur noch über Werte mit Zeilenumbruch oder Tabulator.
+            # vielen Bereichen läuft so nur über Werte mit einem nicht druckbaren Zeichen
+            # (auch Zeilenumbruch, Tabulator, geschütztes Leerzeichen).
             if not node.value.isprintable() and _UNSICHTBAR.search(node.value):
                 _steuerzeichen(datei, node, fehler)  # type: ignore[arg-type]  # type(node) is …: mypy engt nicht ein
             return node.value
